@@ -1,0 +1,76 @@
+/// Renders diagnostics compiler-style:
+///
+/// ```
+/// path/to/file.yaml:3:7: error: mapping values are not allowed here [yaml.syntax]
+///     image: nginx: latest
+///                 ^
+/// ```
+///
+/// The caret sits under the diagnostic's column; tabs in the shown line are kept so the caret lines up.
+public struct DiagnosticRenderer: Sendable {
+    /// Whether to colour the severity and caret with ANSI escapes.
+    public var useColor: Bool
+    /// Whether to show the source line and caret under the header line.
+    public var showSourceLine: Bool
+
+    public init(useColor: Bool = false, showSourceLine: Bool = true) {
+        self.useColor = useColor
+        self.showSourceLine = showSourceLine
+    }
+
+    /// Renders one diagnostic; `source` supplies the line text for the caret when available.
+    public func render(_ diagnostic: Diagnostic, source: SourceFile?) -> String {
+        var out = header(diagnostic)
+        if showSourceLine, let span = diagnostic.span, let source,
+           let line = source.text(ofLine: span.start.line) {
+            out += "\n" + excerpt(line: line, column: span.start.column)
+        }
+        for note in diagnostic.notes {
+            var prefix = ""
+            if let path = diagnostic.path, let span = note.span { prefix = "\(path):\(span.start): " }
+            out += "\n" + prefix + paint("note", code: "1;36") + ": " + note.message
+        }
+        return out
+    }
+
+    /// The first line: `path:line:col: severity: message [id]`.
+    public func header(_ diagnostic: Diagnostic) -> String {
+        var location = ""
+        if let path = diagnostic.path {
+            location = path
+            if let span = diagnostic.span { location += ":\(span.start.line):\(span.start.column)" }
+            location += ": "
+        }
+        let severity = paint(diagnostic.severity.rawValue, code: Self.colorCode(diagnostic.severity))
+        return "\(paint(location, code: "1"))\(severity): \(diagnostic.message) [\(diagnostic.id)]"
+    }
+
+    private func excerpt(line: String, column: Int) -> String {
+        let shown = line.unicodeScalars.count > 240 ? String(String.UnicodeScalarView(line.unicodeScalars.prefix(240))) + "…" : line
+        var marker = ""
+        var index = 1
+        for scalar in shown.unicodeScalars {
+            if index >= column { break }
+            marker.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
+            index += 1
+        }
+        while index < column {
+            marker += " "
+            index += 1
+        }
+        return "    " + shown + "\n    " + marker + paint("^", code: "1;32")
+    }
+
+    private func paint(_ text: String, code: String) -> String {
+        guard useColor, !text.isEmpty else { return text }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+
+    private static func colorCode(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "1;31"
+        case .warning: "1;33"
+        case .info: "1;34"
+        }
+    }
+}

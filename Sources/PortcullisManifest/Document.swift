@@ -1,0 +1,32 @@
+import PortcullisDiagnostics
+
+/// One resource: a non-empty YAML document of a file, or one item of a `kind: List`.
+public struct Document: Sendable {
+    /// The display path of the file it came from.
+    public let path: String
+    /// 0-based position of its YAML document in the file's stream (empty documents count).
+    public let streamIndex: Int
+    /// For an item unpacked from a `*List`, its 0-based index in `items`.
+    public let listItemIndex: Int?
+    /// The resource's top-level mapping.
+    public let root: Node
+
+    public init(path: String, streamIndex: Int, listItemIndex: Int?, root: Node) {
+        self.path = path
+        self.streamIndex = streamIndex
+        self.listItemIndex = listItemIndex
+        self.root = root
+    }
+
+    public var apiVersion: String? { root["apiVersion"]?.scalarText }
+    public var kind: String? { root["kind"]?.scalarText }
+    public var name: String? { root["metadata"]?["name"]?.scalarText }
+    public var namespace: String? { root["metadata"]?["namespace"]?.scalarText }
+
+    /// For a `v1/List` or any `*List` kind whose `items` is a sequence: the items.
+    var listItems: [Node]? {
+        guard listItemIndex == nil, let kind = root["kind"]?.string, kind.hasSuffix("List"),
+              root["apiVersion"] != nil, let items = root["items"], items.kind == .sequence else { return nil }
+        return items.elements
+    }
+}

@@ -1,0 +1,104 @@
+/// Interned mapping keys of one file: each distinct key text gets a small integer id (an atom), so
+/// that key comparison during lookup is an integer comparison.
+///
+/// An open-addressing hash table over the key bytes; growing and lookup never create a `String`.
+struct KeyTable: Sendable {
+    private(set) var bytes: [UInt8] = []
+    private(set) var offsets: [Int32] = [0]
+    private var slots: [Int32]
+    private var mask: Int
+
+    init(capacity: Int = 64) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { offsets.count - 1 }
+
+    @inline(__always)
+    static func hash(_ pointer: UnsafeRawBufferPointer) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in pointer {
+            h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    @inline(__always)
+    private func equals(_ atom: Int32, _ key: UnsafeRawBufferPointer) -> Bool {
+        let start = Int(offsets[Int(atom)])
+        let end = Int(offsets[Int(atom) + 1])
+        guard end - start == key.count else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            var i = 0
+            while i < key.count {
+                if stored[start + i] != key[i] { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
+    /// The atom of `key`, or `nil` if the file never used it as a key.
+    func find(_ key: UnsafeRawBufferPointer) -> Int32? {
+        var slot = KeyTable.hash(key) & mask
+        while true {
+            let atom = slots[slot]
+            if atom < 0 { return nil }
+            if equals(atom, key) { return atom }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The atom of `key` (a `String`), or `nil` if the file never used it as a key.
+    func find(_ key: String) -> Int32? {
+        var key = key
+        return key.withUTF8 { find(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The atom of `key`, adding it if new.
+    mutating func intern(_ key: UnsafeRawBufferPointer) -> Int32 {
+        var slot = KeyTable.hash(key) & mask
+        while true {
+            let atom = slots[slot]
+            if atom < 0 { break }
+            if equals(atom, key) { return atom }
+            slot = (slot + 1) & mask
+        }
+        let atom = Int32(count)
+        bytes.append(contentsOf: key)
+        offsets.append(Int32(bytes.count))
+        slots[slot] = atom
+        if count * 2 > slots.count { grow() }
+        return atom
+    }
+
+    mutating func intern(_ key: String) -> Int32 {
+        var key = key
+        return key.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The text of an atom.
+    func string(_ atom: Int32) -> String {
+        let start = Int(offsets[Int(atom)])
+        let end = Int(offsets[Int(atom) + 1])
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+        let total = count
+        bytes.withUnsafeBytes { all in
+            for atom in 0..<total {
+                let start = Int(offsets[atom]), end = Int(offsets[atom + 1])
+                var slot = KeyTable.hash(UnsafeRawBufferPointer(rebasing: all[start..<end])) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(atom)
+            }
+        }
+    }
+}

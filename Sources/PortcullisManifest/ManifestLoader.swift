@@ -1,0 +1,94 @@
+import PortcullisDiagnostics
+
+/// Loads YAML and JSON manifests into compact, position-keeping `Document` trees.
+///
+/// Every problem becomes a diagnostic on the returned `ManifestFile`; nothing is thrown and a bad
+/// file never stops the others. Thread-safe: one loader may load many files concurrently.
+public struct ManifestLoader: Sendable {
+    public var limits: ManifestLimits
+
+    public init(limits: ManifestLimits = .standard) {
+        self.limits = limits
+    }
+
+    /// Reads and loads the file at `path`, shown to the user as `displayPath`.
+    public func loadFile(atPath path: String, displayPath: String? = nil) -> ManifestFile {
+        let shown = displayPath ?? path
+        switch FileReader.read(path: path, maxBytes: limits.maxFileBytes) {
+        case .success(let bytes):
+            return load(SourceFile(path: shown, bytes: bytes))
+        case .failure(let failure):
+            return ManifestFile(source: SourceFile(path: shown, bytes: []), storage: nil, resources: [],
+                                diagnostics: [failure.diagnostic(path: shown)])
+        }
+    }
+
+    /// Loads bytes already in memory (standard input, an admission request, a test).
+    public func load(_ source: SourceFile) -> ManifestFile {
+        if let binary = Self.binaryDiagnostic(source) {
+            return ManifestFile(source: source, storage: nil, resources: [], diagnostics: [binary])
+        }
+        let builder = YAMLEventStream.build(source, limits: limits)
+        var diagnostics = builder.diagnostics
+        let roots = builder.documents
+        let storage = builder.finish()
+        var resources: [Document] = []
+        resources.reserveCapacity(roots.count)
+        for root in roots {
+            let node = Node(storage: storage, index: root.root)
+            switch node.kind {
+            case .scalar:
+                if node.scalarType == .null { continue }  // an empty document
+                diagnostics.append(.error(
+                    ManifestDiagnostic.notAMapping,
+                    "document \(root.streamIndex + 1) is a single value, not a Kubernetes resource (expected a mapping with apiVersion and kind)",
+                    path: source.path, at: node.span))
+            case .sequence:
+                diagnostics.append(.error(
+                    ManifestDiagnostic.notAMapping,
+                    "document \(root.streamIndex + 1) is a sequence, not a Kubernetes resource (expected a mapping with apiVersion and kind)",
+                    path: source.path, at: node.span))
+            case .mapping:
+                let document = Document(path: source.path, streamIndex: root.streamIndex, listItemIndex: nil, root: node)
+                if let items = document.listItems {
+                    for (offset, item) in items.enumerated() where item.kind == .mapping {
+                        resources.append(Document(path: source.path, streamIndex: root.streamIndex,
+                                                  listItemIndex: offset, root: item))
+                    }
+                } else {
+                    resources.append(document)
+                }
+            }
+        }
+        for resource in resources where resource.apiVersion == nil || resource.kind == nil {
+            let missing = [resource.apiVersion == nil ? "apiVersion" : nil, resource.kind == nil ? "kind" : nil]
+                .compactMap { $0 }.joined(separator: " and ")
+            diagnostics.append(.warning(
+                ManifestDiagnostic.missingKind,
+                "document \(resource.streamIndex + 1) has no \(missing); no policy can match it",
+                path: source.path, at: resource.root.span))
+        }
+        return ManifestFile(source: source, storage: storage, resources: resources, diagnostics: diagnostics)
+    }
+
+    /// A NUL byte in the first 8 KiB, with no UTF-16/32 byte-order mark, means a binary file.
+    private static func binaryDiagnostic(_ source: SourceFile) -> Diagnostic? {
+        let bytes = source.bytes
+        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+            return nil
+        }
+        let window = bytes.prefix(8192)
+        guard let nul = window.firstIndex(of: 0) else { return nil }
+        return .error(ManifestDiagnostic.binary, "binary file (NUL byte at offset \(nul)), not YAML or JSON",
+                      path: source.path, at: SourceSpan(start: source.location(ofByteOffset: nul)))
+    }
+}
+
+/// Raw libyaml parsing with no tree: the yardstick for the loader's throughput.
+@_spi(Benchmarks)
+public enum RawYAMLEventParser {
+    /// Parses `bytes` into events and discards them; returns the event and document counts.
+    public static func countEvents(_ bytes: [UInt8]) -> (events: Int, documents: Int, ok: Bool) {
+        bytes.withUnsafeBufferPointer { YAMLEventStream.countEvents($0) }
+    }
+}

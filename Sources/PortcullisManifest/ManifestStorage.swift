@@ -1,0 +1,52 @@
+/// The immutable arena that holds every node of one input file.
+///
+/// Built once by `ManifestBuilder`, then shared read-only by every `Document` of the file and by
+/// any number of threads. Nodes refer to each other by index; aliases share the anchored node.
+public final class ManifestStorage: Sendable {
+    let nodes: [NodeRecord]
+    let children: [Int32]
+    /// Scalar text, UTF-8, back to back.
+    let text: [UInt8]
+    let keys: KeyTable
+    /// Hash indexes of large mappings: node index → (key atom → value node index).
+    let mappingIndex: [Int32: [Int32: Int32]]
+
+    init(
+        nodes: [NodeRecord], children: [Int32], text: [UInt8], keys: KeyTable,
+        mappingIndex: [Int32: [Int32: Int32]]
+    ) {
+        self.nodes = nodes
+        self.children = children
+        self.text = text
+        self.keys = keys
+        self.mappingIndex = mappingIndex
+    }
+
+    /// Number of nodes in the arena (aliases not expanded).
+    public var nodeCount: Int { nodes.count }
+
+    /// The value node for a key atom in a mapping node, honouring the last-wins rule.
+    @inline(__always)
+    func lookup(mapping index: Int32, atom: Int32) -> Int32? {
+        let record = nodes[Int(index)]
+        if record.flags & NodeRecord.indexedFlag != 0 {
+            return mappingIndex[index]?[atom]
+        }
+        var cursor = Int(record.first)
+        let end = cursor + Int(record.count) * 2
+        while cursor < end {
+            let keyIndex = children[cursor]
+            if nodes[Int(keyIndex)].atom == atom { return children[cursor + 1] }
+            cursor += 2
+        }
+        return nil
+    }
+
+    func string(of index: Int32) -> String {
+        let record = nodes[Int(index)]
+        let start = Int(record.first)
+        return text.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<start + Int(record.count)]), as: UTF8.self)
+        }
+    }
+}

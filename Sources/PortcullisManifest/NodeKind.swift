@@ -1,0 +1,25 @@
+/// The three shapes of a YAML node.
+public enum NodeKind: UInt8, Sendable {
+    case scalar
+    case mapping
+    case sequence
+}
+
+/// The type a scalar resolves to, following the rules Kubernetes applies when it turns YAML into
+/// JSON (YAML 1.1 as go-yaml v2 reads it); see `docs/yaml.md`.
+public enum ScalarType: UInt8, Sendable {
+    case null
+    case bool
+    case int
+    case float
+    case string
+}
+
+/// How a scalar was written in the source.
+public enum ScalarStyle: UInt8, Sendable {
+    case plain
+    case singleQuoted
+    case doubleQuoted
+    case literal
+    case folded
+}

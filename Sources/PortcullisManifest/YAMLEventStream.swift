@@ -1,0 +1,73 @@
+internal import CYAML
+import PortcullisDiagnostics
+
+/// Drives libyaml's event parser over a buffer and hands each event to a `ManifestBuilder`.
+enum YAMLEventStream {
+    /// Parses `source` completely (or until the builder stops), returning the builder.
+    static func build(_ source: SourceFile, limits: ManifestLimits) -> ManifestBuilder {
+        var builder = ManifestBuilder(source: source, limits: limits)
+        guard !source.bytes.isEmpty else { return builder }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            builder.report(.error(ManifestDiagnostic.syntax, "libyaml could not start (out of memory)", path: source.path))
+            return builder
+        }
+        defer { yaml_parser_delete(&parser) }
+        source.bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    builder.report(parseError(&parser, source: source))
+                    break
+                }
+                let more = builder.handle(&event)
+                yaml_event_delete(&event)
+                if !more { break }
+            }
+        }
+        return builder
+    }
+
+    /// Counts libyaml events without building anything: the baseline the loader is measured against.
+    static func countEvents(_ bytes: UnsafeBufferPointer<UInt8>) -> (events: Int, documents: Int, ok: Bool) {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return (0, 0, false) }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        var event = yaml_event_t()
+        var events = 0, documents = 0
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else { return (events, documents, false) }
+            events += 1
+            let type = event.type
+            if type == YAML_DOCUMENT_START_EVENT { documents += 1 }
+            yaml_event_delete(&event)
+            if type == YAML_STREAM_END_EVENT { return (events, documents, true) }
+        }
+    }
+
+    private static func parseError(_ parser: inout yaml_parser_t, source: SourceFile) -> Diagnostic {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        if parser.error == YAML_READER_ERROR {
+            let offset = Int(parser.problem_offset)
+            let location = source.location(ofByteOffset: offset)
+            let isEncoding = problem.contains("UTF-8") || problem.contains("UTF-16")
+            var message = isEncoding ? "invalid UTF-8: \(problem)" : "\(problem)"
+            if parser.problem_value >= 0 {
+                message += " (byte 0x\(String(Int(parser.problem_value), radix: 16, uppercase: true)) at offset \(offset))"
+            }
+            return .error(isEncoding ? ManifestDiagnostic.invalidUTF8 : ManifestDiagnostic.invalidCharacter,
+                          message, path: source.path, at: SourceSpan(start: location))
+        }
+        let mark = parser.problem_mark
+        let location = SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        var notes: [DiagnosticNote] = []
+        if let context = parser.context.map({ String(cString: $0) }) {
+            let contextMark = parser.context_mark
+            notes.append(DiagnosticNote(
+                context, at: SourceSpan(start: SourceLocation(line: Int(contextMark.line) + 1, column: Int(contextMark.column) + 1))))
+        }
+        return .error(ManifestDiagnostic.syntax, problem, path: source.path, at: SourceSpan(start: location), notes: notes)
+    }
+}

@@ -1,0 +1,74 @@
+internal import CPCRE2
+
+/// Why a pattern could not be compiled or matched.
+public enum RegexError: Error, Sendable, Equatable {
+    /// PCRE2 rejected the pattern: its message and the 0-based offset in the pattern.
+    case invalidPattern(message: String, offset: Int)
+    /// Matching hit the match or depth limit (catastrophic backtracking).
+    case matchLimitExceeded
+    /// Any other PCRE2 failure, with its message.
+    case matchFailed(message: String)
+}
+
+/// A PCRE2 regular expression, compiled and JIT-compiled once, safe to share across threads.
+///
+/// Matching is bounded by `matchLimit` and `depthLimit`, so a catastrophic pattern fails with
+/// `RegexError.matchLimitExceeded` instead of hanging.
+public final class RegexPattern: @unchecked Sendable {
+    // Immutable after init; PCRE2 compiled code is read-only during matching.
+    private let code: OpaquePointer
+    private let matchContext: OpaquePointer?
+    public let pattern: String
+    /// Whether PCRE2's JIT compiled the pattern (it falls back to the interpreter otherwise).
+    public let isJITCompiled: Bool
+
+    /// Compiles `pattern` (UTF-8, Unicode-aware).
+    public init(_ pattern: String, matchLimit: UInt32 = 1_000_000, depthLimit: UInt32 = 10_000) throws(RegexError) {
+        self.pattern = pattern
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        let compiled: OpaquePointer? = pattern.withCString { cString in
+            cString.withMemoryRebound(to: UInt8.self, capacity: pattern.utf8.count + 1) { pointer in
+                pcre2_compile_8(pointer, pattern.utf8.count, UInt32(PCRE2_UTF | PCRE2_UCP), &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            throw .invalidPattern(message: RegexPattern.message(errorCode), offset: errorOffset)
+        }
+        code = compiled
+        isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        let context = pcre2_match_context_create_8(nil)
+        if let context {
+            pcre2_set_match_limit_8(context, matchLimit)
+            pcre2_set_depth_limit_8(context, depthLimit)
+        }
+        matchContext = context
+    }
+
+    deinit {
+        pcre2_code_free_8(code)
+        if let matchContext { pcre2_match_context_free_8(matchContext) }
+    }
+
+    /// Whether the pattern matches anywhere in `subject`.
+    public func matches(_ subject: String) throws(RegexError) -> Bool {
+        var subject = subject
+        let result: Int32 = subject.withUTF8 { buffer in
+            let data = pcre2_match_data_create_from_pattern_8(code, nil)
+            defer { pcre2_match_data_free_8(data) }
+            return pcre2_match_8(code, buffer.baseAddress ?? UnsafePointer(bitPattern: 1), buffer.count, 0, 0, data, matchContext)
+        }
+        if result >= 0 { return true }
+        if result == PCRE2_ERROR_NOMATCH { return false }
+        if result == PCRE2_ERROR_MATCHLIMIT || result == PCRE2_ERROR_DEPTHLIMIT || result == PCRE2_ERROR_JIT_STACKLIMIT {
+            throw .matchLimitExceeded
+        }
+        throw .matchFailed(message: RegexPattern.message(result))
+    }
+
+    private static func message(_ code: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let length = pcre2_get_error_message_8(code, &buffer, buffer.count)
+        return length > 0 ? String(decoding: buffer[0..<Int(length)], as: UTF8.self) : "PCRE2 error \(code)"
+    }
+}
