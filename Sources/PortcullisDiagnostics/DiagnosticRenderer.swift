@@ -45,17 +45,21 @@ public struct DiagnosticRenderer: Sendable {
         return "\(paint(location, code: "1"))\(severity): \(diagnostic.message) [\(diagnostic.id)]"
     }
 
+    /// The line (a window of it around the column when it is long) and a caret under the column.
     private func excerpt(line: String, column: Int) -> String {
-        let shown = line.unicodeScalars.count > 240 ? String(String.UnicodeScalarView(line.unicodeScalars.prefix(240))) + "…" : line
-        var marker = ""
-        var index = 1
-        for scalar in shown.unicodeScalars {
-            if index >= column { break }
-            marker.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
-            index += 1
-        }
+        let scalars = Array(line.unicodeScalars)
+        let width = 160
+        var first = 0
+        if scalars.count > width { first = max(0, min(column - 1 - width / 2, scalars.count - width)) }
+        let last = min(scalars.count, first + width)
+        var shown = first > 0 ? "…" : ""
+        shown.unicodeScalars.append(contentsOf: scalars[first..<last])
+        if last < scalars.count { shown += "…" }
+        var marker = first > 0 ? " " : ""
+        var index = first + 1
         while index < column {
-            marker += " "
+            let scalar = index - 1 < scalars.count ? scalars[index - 1] : " "
+            marker.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
             index += 1
         }
         return "    " + shown + "\n    " + marker + paint("^", code: "1;32")

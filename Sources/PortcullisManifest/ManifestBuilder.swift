@@ -238,7 +238,7 @@ struct ManifestBuilder {
         let id = Int32(nodes.count)
         let line = Int32(mark.line) + 1, column = Int32(mark.column) + 1
         nodes.append(NodeRecord(
-            kind: .scalar, scalarType: .null, style: .plain, flags: 0, first: Int32(text.count), count: 0,
+            kind: .scalar, scalarType: .null, style: .plain, flags: NodeRecord.placeholderFlag, first: Int32(text.count), count: 0,
             atom: isKey ? keys.intern("") : -1,
             startLine: line, startColumn: column, endLine: line, endColumn: column))
         weights.append(1)
@@ -369,7 +369,7 @@ struct ManifestBuilder {
             }
             if valid { return }
         case .scalar:
-            break
+            if record.flags & NodeRecord.placeholderFlag != 0 { return }
         }
         report(.error(ManifestDiagnostic.badMerge,
                       "the value of a merge key '<<' must be a mapping or a sequence of mappings",

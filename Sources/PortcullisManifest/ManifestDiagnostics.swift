@@ -34,8 +34,10 @@ public enum ManifestDiagnostic {
     public static let duplicateKey: DiagnosticID = "yaml.duplicate-key"
     /// A merge key (`<<`) whose value is not a mapping or a sequence of mappings.
     public static let badMerge: DiagnosticID = "yaml.invalid-merge"
-    /// A document that is a scalar or a sequence: not a Kubernetes resource.
+    /// A document that is a single scalar (plain text saved as YAML): not a Kubernetes resource.
     public static let notAMapping: DiagnosticID = "manifest.not-a-mapping"
+    /// A document that is a sequence (a JSON patch, a values list): read, but not a resource.
+    public static let sequenceDocument: DiagnosticID = "manifest.sequence-document"
     /// A mapping without `apiVersion` or `kind`: read, but no policy can match it.
     public static let missingKind: DiagnosticID = "manifest.missing-kind"
 }

@@ -44,9 +44,9 @@ public struct ManifestLoader: Sendable {
                     "document \(root.streamIndex + 1) is a single value, not a Kubernetes resource (expected a mapping with apiVersion and kind)",
                     path: source.path, at: node.span))
             case .sequence:
-                diagnostics.append(.error(
-                    ManifestDiagnostic.notAMapping,
-                    "document \(root.streamIndex + 1) is a sequence, not a Kubernetes resource (expected a mapping with apiVersion and kind)",
+                diagnostics.append(.warning(
+                    ManifestDiagnostic.sequenceDocument,
+                    "document \(root.streamIndex + 1) is a sequence (a patch?), not a Kubernetes resource; no policy can match it",
                     path: source.path, at: node.span))
             case .mapping:
                 let document = Document(path: source.path, streamIndex: root.streamIndex, listItemIndex: nil, root: node)

@@ -19,4 +19,6 @@ struct NodeRecord: Sendable {
 
     /// The mapping is large enough to have a hash index in `ManifestStorage.mappingIndex`.
     static let indexedFlag: UInt8 = 1
+    /// A null put in place of a node that could not be read (an unknown alias); no further errors about it.
+    static let placeholderFlag: UInt8 = 2
 }

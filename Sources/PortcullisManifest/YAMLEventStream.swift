@@ -50,12 +50,22 @@ enum YAMLEventStream {
     private static func parseError(_ parser: inout yaml_parser_t, source: SourceFile) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
         if parser.error == YAML_READER_ERROR {
-            let offset = Int(parser.problem_offset)
-            let location = source.location(ofByteOffset: offset)
+            var offset = Int(parser.problem_offset)
             let isEncoding = problem.contains("UTF-8") || problem.contains("UTF-16")
-            var message = isEncoding ? "invalid UTF-8: \(problem)" : "\(problem)"
-            if parser.problem_value >= 0 {
-                message += " (byte 0x\(String(Int(parser.problem_value), radix: 16, uppercase: true)) at offset \(offset))"
+            if isEncoding && problem.contains("UTF-8") {
+                // libyaml points past the leading byte for a broken sequence; point at the leading byte.
+                var back = offset
+                while back > 0 && offset - back < 3 && back < source.bytes.count && source.bytes[back] & 0xC0 == 0x80 { back -= 1 }
+                if back < offset && back >= 0 && source.bytes[back] >= 0xC0 { offset = back }
+                else if offset > 0 && offset <= source.bytes.count && problem.contains("trailing") && source.bytes[offset - 1] >= 0xC0 { offset -= 1 }
+            }
+            let location = source.location(ofByteOffset: offset)
+            var message = problem
+            if isEncoding {
+                let byte = offset < source.bytes.count ? source.bytes[offset] : 0
+                message = "invalid UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset) (\(problem)); save the file as UTF-8"
+            } else if parser.problem_value >= 0 {
+                message += " (character U+\(String(Int(parser.problem_value), radix: 16, uppercase: true)) at offset \(offset))"
             }
             return .error(isEncoding ? ManifestDiagnostic.invalidUTF8 : ManifestDiagnostic.invalidCharacter,
                           message, path: source.path, at: SourceSpan(start: location))

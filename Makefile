@@ -1,0 +1,38 @@
+# Portcullis — the two quick-start commands are `make demo` and `make test`.
+SWIFT ?= swift
+BIN = .build/debug/portcullis
+
+.PHONY: setup build demo test bench bench-throughput compare-corpus clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	$(SWIFT) build --product portcullis
+
+## Run the checker over fixtures/: the deliberately broken files print diagnostics (exit status 2).
+demo: build
+	@echo "== portcullis check fixtures/"
+	@$(BIN) check fixtures; status=$$?; \
+	  echo "== exit status $$status (0 clean, 1 violations, 2 input errors: fixtures/invalid holds broken files on purpose)"; \
+	  [ $$status -le 2 ]
+
+## Build and run every test (Swift Testing).
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Loader throughput next to raw libyaml (generates ~100 MB in memory; release build).
+bench-throughput: setup
+	cd Benchmarks && $(SWIFT) run -c release portcullis-throughput
+
+## ordo-one/benchmark suites.
+bench: setup
+	cd Benchmarks && $(SWIFT) package benchmark
+
+## `portcullis parse` against PyYAML over ../shared/corpus (also part of `make test`).
+compare-corpus: build
+	python3 scripts/compare_with_pyyaml.py $(BIN) ../shared/corpus
+
+clean:
+	rm -rf .build Benchmarks/.build
