@@ -47,7 +47,8 @@ public struct DiagnosticRenderer: Sendable {
 
     /// The line (a window of it around the column when it is long) and a caret under the column.
     private func excerpt(line: String, column: Int) -> String {
-        let scalars = Array(line.unicodeScalars)
+        // Control characters (a NUL in a binary file, say) would garble a terminal: show U+FFFD.
+        let scalars = line.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? "\u{FFFD}" : $0 }
         let width = 160
         var first = 0
         if scalars.count > width { first = max(0, min(column - 1 - width / 2, scalars.count - width)) }

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@Suite struct CheckCommandTests {
+    @Test func brokenFixturesGiveCompilerStyleDiagnosticsAndExit2() throws {
+        let result = try PortcullisBinary.run(["check", "fixtures"])
+        #expect(result.status == 2)
+        let expected = [
+            "fixtures/invalid/binary.yaml:3:1: error: binary file (NUL byte at offset 31), not YAML or JSON [input.binary]",
+            "fixtures/invalid/duplicate-key.yaml:7:3: warning: duplicate key 'mode' in this mapping; the last value is used [yaml.duplicate-key]",
+            "fixtures/invalid/invalid-utf8.yaml:6:17: error: invalid UTF-8: byte 0xE9 at offset 78",
+            "fixtures/invalid/not-a-resource.yaml:1:1: error: document 1 is a single value",
+            "fixtures/invalid/syntax-error.yaml:8:19: error: mapping values are not allowed in this context [yaml.syntax]",
+            "fixtures/invalid/too-deep.yaml:5:265: error: nesting deeper than 256 levels",
+            "fixtures/invalid/unknown-anchor.yaml:6:13: error: alias '*labels' refers to no anchor defined before it [yaml.unknown-anchor]",
+            "fixtures/invalid/yaml-bomb.yaml:13:6: error: aliases expand this document past 1000000 nodes",
+        ]
+        let headers = result.stdout.split(separator: "\n").filter { $0.hasPrefix("fixtures/") }
+        #expect(headers.count == expected.count)
+        for (line, prefix) in zip(headers, expected) { #expect(line.hasPrefix(prefix)) }
+        #expect(result.stdout.contains("\n    " + "      image: nginx: 1.25\n    " + String(repeating: " ", count: 18) + "^\n"))
+        #expect(result.stdout.hasSuffix("checked 11 files, 7 resources: 7 errors, 1 warning\n"))
+    }
+
+    @Test func cleanInputExits0() throws {
+        let result = try PortcullisBinary.run(["check", "fixtures/valid"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "checked 3 files, 5 resources: 0 errors, 0 warnings\n")
+    }
+
+    @Test func warningsAloneDoNotFail() throws {
+        let result = try PortcullisBinary.run(["check", "--quiet", "fixtures/invalid/duplicate-key.yaml"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("fixtures/invalid/duplicate-key.yaml:7:3: warning:"))
+    }
+
+    @Test func colourOnlyWhenAskedAndNeverWithNoColor() throws {
+        let plain = try PortcullisBinary.run(["check", "fixtures/invalid/syntax-error.yaml"])
+        #expect(!plain.stdout.contains("\u{1B}["))  // a pipe is not a terminal
+        let forced = try PortcullisBinary.run(["check", "--color", "always", "fixtures/invalid/syntax-error.yaml"])
+        #expect(forced.stdout.contains("\u{1B}[1;31merror"))
+        let noColor = try PortcullisBinary.run(["check", "fixtures/invalid/syntax-error.yaml"], environment: ["NO_COLOR": "1", "TERM": "xterm"])
+        #expect(!noColor.stdout.contains("\u{1B}["))
+    }
+
+    @Test func missingPathIsAnInputError() throws {
+        let result = try PortcullisBinary.run(["check", "fixtures/valid", "no/such/dir"])
+        #expect(result.status == 2)
+        #expect(result.stdout.hasPrefix("no/such/dir: error: no such file or directory [input.not-found]\n"))
+        #expect(result.stdout.contains("5 resources"))
+    }
+
+    @Test func usageErrorsExit2() throws {
+        let result = try PortcullisBinary.run(["check"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Give at least one file or folder"))
+        let unknown = try PortcullisBinary.run(["check", "--no-such-flag", "fixtures"])
+        #expect(unknown.status == 2)
+    }
+
+    @Test func excludeAndSizeLimitOptions() throws {
+        let excluded = try PortcullisBinary.run(["check", "fixtures", "--exclude", "invalid/**"])
+        #expect(excluded.status == 0)
+        let small = try PortcullisBinary.run(["check", "--max-file-size", "100", "fixtures/valid/deployment.yaml"])
+        #expect(small.status == 2)
+        #expect(small.stdout.contains("fixtures/valid/deployment.yaml: error: file is 547 bytes, over the limit of 100 bytes; not read [input.too-large]"))
+    }
+
+    @Test func inputFilesAreNeverWritten() throws {
+        let url = PortcullisBinary.packageRoot.appendingPathComponent("fixtures/valid/deployment.yaml")
+        let before = try Data(contentsOf: url)
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        _ = try PortcullisBinary.run(["check", "fixtures"])
+        #expect(try Data(contentsOf: url) == before)
+        let after = try FileManager.default.attributesOfItem(atPath: url.path)
+        #expect(after[.modificationDate] as? Date == attributes[.modificationDate] as? Date)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+@Suite struct ParseCommandTests {
+    func lines(_ text: String) throws -> [[String: Any]] {
+        try text.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test func printsOneJSONObjectPerResource() throws {
+        let result = try PortcullisBinary.run(["parse", "fixtures/valid"])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        let records = try lines(result.stdout)
+        #expect(records.map { $0["file"] as? String } == [
+            "fixtures/valid/deployment.yaml", "fixtures/valid/list.json", "fixtures/valid/list.json",
+            "fixtures/valid/multi-document.yaml", "fixtures/valid/multi-document.yaml",
+        ])
+        #expect(records.map { $0["document"] as? Int } == [0, 0, 0, 0, 2])
+        #expect(records.map { $0["item"] as? Int } == [nil, 0, 1, nil, nil])
+        let service = try #require(records[3]["resource"] as? [String: Any])
+        let selector = try #require((service["spec"] as? [String: Any])?["selector"] as? [String: String])
+        #expect(selector == ["app.kubernetes.io/name": "web", "app.kubernetes.io/part-of": "shop", "tier": "frontend"])
+        let data = try #require((records[4]["resource"] as? [String: Any])?["data"] as? [String: String])
+        #expect(data["FEATURE_FLAG"] == "yes")
+    }
+
+    @Test func positionsGiveLineAndColumnOfEveryNode() throws {
+        let result = try PortcullisBinary.run(["parse", "--positions", "fixtures/valid/deployment.yaml"])
+        let record = try #require(try lines(result.stdout).first)
+        let positions = try #require(record["positions"] as? [String: [Int]])
+        #expect(positions["$.spec.template.spec.containers[0].image"]?.prefix(2) == [20, 18])
+        #expect(positions["$.metadata.labels['app.kubernetes.io/name']"]?.prefix(2) == [7, 29])
+        #expect(positions["$.spec.template.spec.containers[0].resources.limits.cpu"]?.prefix(2) == [25, 27])
+    }
+
+    @Test func standardInputWithAName() throws {
+        let result = try PortcullisBinary.run(["parse", "-", "--stdin-filename", "piped/app.yaml"],
+                                              stdin: "apiVersion: v1\nkind: Pod\nspec: [oops\n")
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("piped/app.yaml:4:1: error: "))
+        let ok = try PortcullisBinary.run(["parse", "-"], stdin: "apiVersion: v1\nkind: Pod\n")
+        #expect(ok.status == 0)
+        #expect(ok.stdout == "{\"file\":\"<stdin>\",\"document\":0,\"resource\":{\"apiVersion\":\"v1\",\"kind\":\"Pod\"}}\n")
+    }
+
+    @Test func goodFilesStillPrintWhenOthersFail() throws {
+        let result = try PortcullisBinary.run(["parse", "fixtures/invalid/syntax-error.yaml", "fixtures/valid/deployment.yaml"])
+        #expect(result.status == 2)
+        #expect(try lines(result.stdout).count == 1)
+        #expect(result.stderr.contains("fixtures/invalid/syntax-error.yaml:8:19: error: mapping values are not allowed in this context [yaml.syntax]"))
+    }
+
+    /// `portcullis parse` against PyYAML over the real-world corpus: same values, same positions.
+    @Test func agreesWithPyYAMLOnTheSharedCorpus() throws {
+        guard let shared = PortcullisBinary.sharedFolder else {
+            print("skipped: ../shared is absent, so the corpus comparison with PyYAML does not run")
+            return
+        }
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import yaml"]
+        try probe.run()
+        probe.waitUntilExit()
+        guard probe.terminationStatus == 0 else {
+            print("skipped: python3 with PyYAML is not installed, so the corpus comparison does not run")
+            return
+        }
+        let script = Process()
+        script.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        script.arguments = ["python3", PortcullisBinary.packageRoot.appendingPathComponent("scripts/compare_with_pyyaml.py").path,
+                            PortcullisBinary.url.path, shared.appendingPathComponent("corpus").path]
+        let out = Pipe()
+        script.standardOutput = out
+        try script.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        script.waitUntilExit()
+        #expect(script.terminationStatus == 0, "\(output)")
+        #expect(output.contains(", 0 failed"), "\(output)")
+        #expect(!output.contains("corpus: 0 passed"), "\(output)")
+    }
+}

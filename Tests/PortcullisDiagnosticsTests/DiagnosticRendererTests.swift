@@ -1,0 +1,67 @@
+import Testing
+@testable import PortcullisDiagnostics
+
+@Suite struct DiagnosticRendererTests {
+    let source = SourceFile(path: "app/deploy.yaml", bytes: Array("kind: Pod\nspec:\n\timage: nginx: 1\n".utf8))
+
+    @Test func rendersHeaderSourceLineAndCaret() {
+        let diagnostic = Diagnostic.error("yaml.syntax", "mapping values are not allowed here",
+                                          path: "app/deploy.yaml", at: SourceSpan(start: SourceLocation(line: 3, column: 14)))
+        let text = DiagnosticRenderer().render(diagnostic, source: source)
+        #expect(text == """
+            app/deploy.yaml:3:14: error: mapping values are not allowed here [yaml.syntax]
+                \timage: nginx: 1
+                \t            ^
+            """)
+    }
+
+    @Test func colourOnlyWhenAsked() {
+        let diagnostic = Diagnostic.warning("yaml.duplicate-key", "duplicate", path: "a.yaml",
+                                            at: SourceSpan(start: SourceLocation(line: 1, column: 1)))
+        #expect(!DiagnosticRenderer(useColor: false).render(diagnostic, source: source).contains("\u{1B}["))
+        #expect(DiagnosticRenderer(useColor: true).render(diagnostic, source: source).contains("\u{1B}[1;33mwarning"))
+    }
+
+    @Test func noColorEnvironmentWins() {
+        #expect(!ColorMode.auto.allowsColor(fileDescriptor: 1, environment: ["NO_COLOR": "1"]))
+        #expect(ColorMode.always.allowsColor(fileDescriptor: 1, environment: ["NO_COLOR": "1"]))
+        #expect(!ColorMode.never.allowsColor(fileDescriptor: 1, environment: [:]))
+    }
+
+    @Test func withoutPositionOnlyThePath() {
+        let diagnostic = Diagnostic.error("input.not-found", "no such file or directory", path: "missing.yaml")
+        #expect(DiagnosticRenderer().render(diagnostic, source: nil) == "missing.yaml: error: no such file or directory [input.not-found]")
+    }
+
+    @Test func columnsCountUnicodeScalars() {
+        let file = SourceFile(path: "u.yaml", bytes: Array("a: \"héllo\"\nb: ✓x\n".utf8))
+        // Byte offset of "x" on line 2: "a: \"héllo\"\n" is 12 bytes, "b: " 3, "✓" 3.
+        #expect(file.location(ofByteOffset: 18) == SourceLocation(line: 2, column: 5))
+        #expect(file.text(ofLine: 2) == "b: ✓x")
+        #expect(file.text(ofLine: 9) == nil)
+    }
+
+    @Test func longLinesShowAWindowAroundTheColumn() {
+        let line = String(repeating: "a", count: 500) + "X" + String(repeating: "b", count: 500)
+        let file = SourceFile(path: "long.yaml", bytes: Array(line.utf8))
+        let diagnostic = Diagnostic.error("x.y", "here", path: "long.yaml", at: SourceSpan(start: SourceLocation(line: 1, column: 501)))
+        let lines = DiagnosticRenderer().render(diagnostic, source: file).split(separator: "\n")
+        let shown = Array(lines[1].unicodeScalars), caret = Array(lines[2].unicodeScalars)
+        #expect(shown.count < 200)
+        #expect(shown[caret.count - 1] == "X")
+    }
+
+    @Test func controlCharactersInTheShownLineAreReplaced() {
+        let file = SourceFile(path: "bin.yaml", bytes: [0x61, 0x00, 0x1B, 0x62])
+        let diagnostic = Diagnostic.error("input.binary", "binary", path: "bin.yaml", at: SourceSpan(start: SourceLocation(line: 1, column: 2)))
+        let text = DiagnosticRenderer().render(diagnostic, source: file)
+        #expect(text.hasSuffix("    a\u{FFFD}\u{FFFD}b\n     ^"))
+    }
+
+    @Test func reportOrderIsByPathThenPosition() {
+        let a = Diagnostic.error("x", "m", path: "b.yaml", at: SourceSpan(start: SourceLocation(line: 1, column: 1)))
+        let b = Diagnostic.error("x", "m", path: "a.yaml", at: SourceSpan(start: SourceLocation(line: 9, column: 1)))
+        let c = Diagnostic.error("x", "m", path: "a.yaml", at: SourceSpan(start: SourceLocation(line: 2, column: 5)))
+        #expect([a, b, c].sorted(by: Diagnostic.reportOrder) == [c, b, a])
+    }
+}

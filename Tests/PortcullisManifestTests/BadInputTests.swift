@@ -1,0 +1,115 @@
+import Testing
+import PortcullisDiagnostics
+@testable import PortcullisManifest
+
+/// Each kind of bad input yields a diagnostic naming the file (and the line where there is one),
+/// never a crash, a hang or unbounded memory.
+@Suite struct BadInputTests {
+    @Test func syntaxErrorNamesLineAndColumn() throws {
+        let source = MarkedSource("apiVersion: v1\nkind: Pod\nspec:\n  image: nginx⟨here⟩: 1\n")
+        let file = source.load(path: "pod.yaml")
+        let diagnostic = try #require(file.diagnostics.first)
+        #expect(diagnostic.id == ManifestDiagnostic.syntax)
+        #expect(diagnostic.path == "pod.yaml")
+        #expect(diagnostic.span?.start == source["here"])
+        #expect(diagnostic.message.contains("mapping values are not allowed"))
+    }
+
+    @Test func documentsBeforeASyntaxErrorAreKept() {
+        let file = load("apiVersion: v1\nkind: Good\n---\napiVersion: v1\nkind: [unclosed\n")
+        #expect(file.resources.map(\.kind) == ["Good"])
+        #expect(file.hasErrors)
+    }
+
+    @Test func invalidUTF8PointsAtTheByte() throws {
+        let bytes = Array("apiVersion: v1\nkind: ConfigMap\ndata: {a: \"caf".utf8) + [0xE9] + Array("\"}\n".utf8)
+        let file = ManifestLoader().load(SourceFile(path: "latin1.yaml", bytes: bytes))
+        let diagnostic = try #require(file.diagnostics.first)
+        #expect(diagnostic.id == ManifestDiagnostic.invalidUTF8)
+        #expect(diagnostic.span?.start == SourceLocation(line: 3, column: 15))
+        #expect(diagnostic.message.contains("0xE9"))
+    }
+
+    @Test func binaryFile() throws {
+        let file = ManifestLoader().load(SourceFile(path: "image.yaml", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]))
+        #expect(file.diagnostics.map(\.id) == [ManifestDiagnostic.binary])
+        #expect(file.resources.isEmpty)
+    }
+
+    @Test func utf16WithByteOrderMarkIsRead() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "apiVersion: v1\nkind: ConfigMap\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let file = ManifestLoader().load(SourceFile(path: "utf16.yaml", bytes: bytes))
+        #expect(file.diagnostics.isEmpty)
+        #expect(file.resources.first?.kind == "ConfigMap")
+    }
+
+    @Test func plainTextIsNotAResource() {
+        let file = load("Just some notes.\n", path: "notes.yaml")
+        #expect(file.diagnostics.map(\.id) == [ManifestDiagnostic.notAMapping])
+        #expect(file.hasErrors)
+    }
+
+    @Test func nestingPastTheLimitStopsTheFile() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let file = load("apiVersion: v1\nkind: A\n---\nx: " + deep + "\n", limits: ManifestLimits(maxDepth: 64))
+        #expect(file.diagnostics.map(\.id) == [ManifestDiagnostic.tooDeep])
+        #expect(file.diagnostics.first?.span?.start.line == 4)
+        #expect(file.resources.map(\.kind) == ["A"])
+    }
+
+    @Test func deepBlockNestingToo() {
+        var text = "apiVersion: v1\nkind: A\nspec:\n"
+        for level in 1...300 { text += String(repeating: " ", count: level) + "k:\n" }
+        let file = load(text)
+        #expect(file.diagnostics.map(\.id) == [ManifestDiagnostic.tooDeep])
+    }
+
+    @Test func billionLaughsIsRejected() {
+        var text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...12 {
+            text += "  l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let file = load(text)
+        #expect(file.diagnostics.map(\.id) == [ManifestDiagnostic.aliasBomb])
+        #expect(file.resources.isEmpty)
+    }
+
+    @Test func modestAliasUseIsFine() {
+        let file = load("apiVersion: v1\nkind: X\na: &a [1, 2, 3]\nb: [*a, *a, *a]\n")
+        #expect(file.diagnostics.isEmpty)
+    }
+
+    @Test func unknownAnchor() throws {
+        let source = MarkedSource("apiVersion: v1\nkind: X\nspec:\n  selector: ⟨alias⟩*nowhere\n")
+        let file = source.load()
+        let diagnostic = try #require(file.diagnostics.first)
+        #expect(file.diagnostics.count == 1)
+        #expect(diagnostic.id == ManifestDiagnostic.unknownAnchor)
+        #expect(diagnostic.span?.start == source["alias"])
+    }
+
+    @Test func invalidMergeValue() {
+        let file = load("apiVersion: v1\nkind: X\nm:\n  <<: 5\n  a: 1\n")
+        #expect(file.diagnostics.map(\.id) == [ManifestDiagnostic.badMerge])
+    }
+
+    @Test func complexKey() {
+        let file = load("apiVersion: v1\nkind: X\n? [a, b]\n: value\n")
+        #expect(file.diagnostics.map(\.id) == [ManifestDiagnostic.complexKey])
+    }
+
+    @Test func repeatedDiagnosticsAreCapped() {
+        var text = "apiVersion: v1\nkind: X\ndata:\n"
+        for _ in 0..<100 { text += "  k: v\n" }
+        let file = load(text, limits: ManifestLimits(maxRepeatedDiagnostics: 5))
+        #expect(file.diagnostics.count == 6)
+        #expect(file.diagnostics.last?.message.contains("not shown") == true)
+    }
+
+    @Test func controlCharacters() throws {
+        let file = ManifestLoader().load(SourceFile(path: "ctl.yaml", bytes: Array("apiVersion: v1\nkind: \u{7}X\n".utf8)))
+        #expect(file.diagnostics.first?.id == ManifestDiagnostic.invalidCharacter)
+        #expect(file.diagnostics.first?.span?.start.line == 2)
+    }
+}
