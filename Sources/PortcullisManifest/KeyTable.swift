@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Interned mapping keys of one file: each distinct key text gets a small integer id (an atom), so
 /// that key comparison during lookup is an integer comparison.
 ///
@@ -17,13 +23,29 @@ struct KeyTable: Sendable {
 
     var count: Int { offsets.count - 1 }
 
+    /// A multiplicative hash over 8-byte words (keys are short; this is on the hot path).
     @inline(__always)
-    static func hash(_ pointer: UnsafeRawBufferPointer) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in pointer {
-            h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    static func hash(_ key: UnsafeRawBufferPointer) -> Int {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
+        var offset = 0
+        let count = key.count
+        while offset + 8 <= count {
+            h = (h ^ key.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            offset += 8
         }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        if offset < count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < count {
+                tail |= UInt64(key[offset]) << shift
+                shift += 8
+                offset += 1
+            }
+            h = (h ^ tail) &* 0xFF51_AFD7_ED55_8CCD
+        }
+        h ^= h >> 29
+        return Int(truncatingIfNeeded: h)
     }
 
     @inline(__always)
@@ -31,14 +53,8 @@ struct KeyTable: Sendable {
         let start = Int(offsets[Int(atom)])
         let end = Int(offsets[Int(atom) + 1])
         guard end - start == key.count else { return false }
-        return bytes.withUnsafeBufferPointer { stored in
-            var i = 0
-            while i < key.count {
-                if stored[start + i] != key[i] { return false }
-                i += 1
-            }
-            return true
-        }
+        guard let base = key.baseAddress, key.count > 0 else { return true }
+        return bytes.withUnsafeBytes { stored in memcmp(stored.baseAddress! + start, base, key.count) == 0 }
     }
 
     /// The atom of `key`, or `nil` if the file never used it as a key.

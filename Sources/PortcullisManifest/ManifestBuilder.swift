@@ -10,6 +10,7 @@ struct ManifestBuilder {
     private struct OpenContainer {
         var node: Int32
         var pendingStart: Int
+        var isMapping: Bool
     }
 
     /// A finished top-level document: its position in the stream and its root node.
@@ -20,20 +21,21 @@ struct ManifestBuilder {
 
     private let limits: ManifestLimits
     private let source: SourceFile
-    private var nodes: [NodeRecord] = []
-    private var children: [Int32] = []
-    private var text: [UInt8] = []
+    private let nodes: GrowableBuffer<NodeRecord>
+    private let children: GrowableBuffer<Int32>
+    private let text: GrowableBuffer<UInt8>
     private var keys = KeyTable()
     private var mappingIndex: [Int32: [Int32: Int32]] = [:]
-    /// Nodes each node stands for once aliases are expanded (1 for a scalar).
-    private var weights: [Int64] = []
-    private var pending: [Int32] = []
+    /// Nodes the current document stands for with its aliases expanded.
+    private var expandedNodes: Int64 = 0
+    /// Expanded size of the nodes aliases referred to in the current document (memo).
+    private var aliasWeights: [Int32: Int64] = [:]
+    private let pending = GrowableBuffer<Int32>(capacity: 1024)
     private var open: [OpenContainer] = []
     private var anchors: [String: Int32] = [:]
     private var duplicateStamp: [Int32] = []
     private var mappingSerial: Int32 = 0
     private var streamIndex = -1
-    private var documentUsesAliases = false
     private let mergeAtom: Int32
     private(set) var documents: [DocumentRoot] = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -47,11 +49,10 @@ struct ManifestBuilder {
     init(source: SourceFile, limits: ManifestLimits) {
         self.source = source
         self.limits = limits
-        let estimate = max(16, source.bytes.count / 12)
-        nodes.reserveCapacity(estimate)
-        weights.reserveCapacity(estimate)
-        children.reserveCapacity(estimate)
-        text.reserveCapacity(source.bytes.count / 2)
+        let estimate = max(16, source.bytes.count / 8)
+        nodes = GrowableBuffer(capacity: estimate)
+        children = GrowableBuffer(capacity: estimate)
+        text = GrowableBuffer(capacity: source.bytes.count / 2)
         mergeAtom = keys.intern("<<")
     }
 
@@ -103,13 +104,14 @@ struct ManifestBuilder {
         case YAML_DOCUMENT_START_EVENT:
             streamIndex += 1
             anchors.removeAll(keepingCapacity: true)
-            documentUsesAliases = false
-            pending.removeAll(keepingCapacity: true)
+            aliasWeights.removeAll(keepingCapacity: true)
+            expandedNodes = 0
+            pending.truncate(to: 0)
         case YAML_DOCUMENT_END_EVENT:
             if let root = pending.last {
                 documents.append(DocumentRoot(streamIndex: streamIndex, root: root))
             }
-            pending.removeAll(keepingCapacity: true)
+            pending.truncate(to: 0)
         case YAML_STREAM_END_EVENT:
             return false
         default:
@@ -122,7 +124,7 @@ struct ManifestBuilder {
     @inline(__always)
     private var nextIsKey: Bool {
         guard let top = open.last else { return false }
-        return nodes[Int(top.node)].kind == .mapping && (pending.count - top.pendingStart) & 1 == 0
+        return top.isMapping && (pending.count - top.pendingStart) & 1 == 0
     }
 
     private mutating func addScalar(_ event: inout yaml_event_t) {
@@ -137,13 +139,15 @@ struct ManifestBuilder {
         case YAML_FOLDED_SCALAR_STYLE: style = .folded
         default: style = .plain
         }
+        let isKey = nextIsKey
         let type: ScalarType
         if let tag = scalar.tag {
             type = Self.resolveTagged(tag: tag, value: bytes, plain: style == .plain)
+        } else if isKey {
+            type = .string  // keys keep their text (docs/yaml.md, "Keys")
         } else {
             type = style == .plain ? ScalarResolver.resolvePlain(bytes) : .string
         }
-        let isKey = nextIsKey
         let atom: Int32 = isKey ? keys.intern(bytes) : -1
         let start = Int32(text.count)
         text.append(contentsOf: bytes)
@@ -153,7 +157,7 @@ struct ManifestBuilder {
             first: start, count: Int32(length), atom: atom,
             startLine: Int32(event.start_mark.line) + 1, startColumn: Int32(event.start_mark.column) + 1,
             endLine: Int32(event.end_mark.line) + 1, endColumn: Int32(event.end_mark.column) + 1))
-        weights.append(1)
+        expandedNodes &+= 1
         pending.append(id)
         if let anchor = scalar.anchor { anchors[String(cString: anchor)] = id }
     }
@@ -196,9 +200,9 @@ struct ManifestBuilder {
             kind: kind, scalarType: .null, style: .plain, flags: 0, first: 0, count: 0, atom: -1,
             startLine: Int32(position.line), startColumn: Int32(position.column),
             endLine: Int32(position.line), endColumn: Int32(position.column)))
-        weights.append(1)
+        expandedNodes &+= 1
         pending.append(id)
-        open.append(OpenContainer(node: id, pendingStart: pending.count))
+        open.append(OpenContainer(node: id, pendingStart: pending.count, isMapping: kind == .mapping))
         if let anchor { anchors[String(cString: anchor)] = id }
     }
 
@@ -218,16 +222,20 @@ struct ManifestBuilder {
             addPlaceholderNull(event.start_mark, isKey: isKey)
             return
         }
-        documentUsesAliases = true
+        expandedNodes &+= expandedWeight(of: target)
+        if expandedNodes > Int64(limits.maxExpandedNodes) {
+            stop(.error(ManifestDiagnostic.aliasBomb,
+                        "aliases expand this document past \(limits.maxExpandedNodes) nodes (a YAML bomb?); the rest of the file is not read",
+                        path: source.path, at: SourceSpan(start: position)))
+            return
+        }
         if isKey {
             if nodes[Int(target)].kind != .scalar {
                 report(.error(ManifestDiagnostic.complexKey, "alias '*\(name)' used as a key refers to a collection",
                               path: source.path, at: SourceSpan(start: position)))
             } else if nodes[Int(target)].atom < 0 {
                 let record = nodes[Int(target)]
-                let atom = text.withUnsafeBytes {
-                    keys.intern(UnsafeRawBufferPointer(rebasing: $0[Int(record.first)..<Int(record.first + record.count)]))
-                }
+                let atom = keys.intern(UnsafeRawBufferPointer(start: text.base + Int(record.first), count: Int(record.count)))
                 nodes[Int(target)].atom = atom
             }
         }
@@ -241,22 +249,39 @@ struct ManifestBuilder {
             kind: .scalar, scalarType: .null, style: .plain, flags: NodeRecord.placeholderFlag, first: Int32(text.count), count: 0,
             atom: isKey ? keys.intern("") : -1,
             startLine: line, startColumn: column, endLine: line, endColumn: column))
-        weights.append(1)
+        expandedNodes &+= 1
         pending.append(id)
     }
 
     private mutating func closeSequence(end: yaml_mark_t) {
         guard let container = open.popLast() else { return }
         let start = container.pendingStart
-        var weight: Int64 = 1
         let first = Int32(children.count)
-        for index in start..<pending.count {
-            let child = pending[index]
-            weight &+= weights[Int(child)]
-            children.append(child)
+        children.append(from: pending, range: start..<pending.count)
+        finishContainer(container, first: first, count: pending.count - start, end: end)
+        pending.truncate(to: start)
+    }
+
+    /// The number of nodes `node` stands for with aliases expanded, memoised per document so that
+    /// nested aliases (each level of a "billion laughs") cost one walk each.
+    private mutating func expandedWeight(of node: Int32) -> Int64 {
+        if let known = aliasWeights[node] { return known }
+        let record = nodes[Int(node)]
+        var weight: Int64 = 1
+        switch record.kind {
+        case .scalar:
+            break
+        case .sequence, .mapping:
+            let width = record.kind == .mapping ? 2 : 1
+            var cursor = Int(record.first)
+            let end = cursor + Int(record.count) * width
+            while cursor < end {
+                weight &+= expandedWeight(of: children[cursor])
+                cursor += 1
+            }
         }
-        finishContainer(container, first: first, count: pending.count - start, weight: weight, end: end)
-        pending.removeSubrange(start...)
+        aliasWeights[node] = weight
+        return weight
     }
 
     private mutating func closeMapping(end: yaml_mark_t) {
@@ -266,12 +291,10 @@ struct ManifestBuilder {
         mappingSerial += 1
         if duplicateStamp.count < keys.count { duplicateStamp.append(contentsOf: repeatElement(0, count: keys.count - duplicateStamp.count + 16)) }
         var needsSlowPath = false
-        var weight: Int64 = 1
         var index = start
         while index < pending.count {
             let key = pending[index]
             let atom = nodes[Int(key)].atom
-            weight &+= weights[Int(key)] &+ weights[Int(pending[index + 1])]
             if atom >= 0 {
                 if atom == mergeAtom && nodes[Int(key)].style == .plain { needsSlowPath = true }
                 if duplicateStamp[Int(atom)] == mappingSerial { needsSlowPath = true }
@@ -283,14 +306,8 @@ struct ManifestBuilder {
         var pairs = (pending.count - start) / 2
         if needsSlowPath {
             pairs = appendEffectiveEntries(from: start)
-            weight = 1
-            var cursor = Int(first)
-            while cursor < children.count {
-                weight &+= weights[Int(children[cursor])]
-                cursor += 1
-            }
         } else {
-            children.append(contentsOf: pending[start...])
+            children.append(from: pending, range: start..<pending.count)
         }
         if pairs > Self.indexThreshold {
             var table: [Int32: Int32] = [:]
@@ -303,8 +320,8 @@ struct ManifestBuilder {
             mappingIndex[container.node] = table
             nodes[Int(container.node)].flags |= NodeRecord.indexedFlag
         }
-        finishContainer(container, first: first, count: pairs, weight: weight, end: end)
-        pending.removeSubrange(start...)
+        finishContainer(container, first: first, count: pairs, end: end)
+        pending.truncate(to: start)
     }
 
     /// Resolves duplicate keys (first position, last value) and merge keys (explicit keys win,
@@ -377,21 +394,11 @@ struct ManifestBuilder {
                       at: SourceSpan(start: SourceLocation(line: Int(key.startLine), column: Int(key.startColumn)))))
     }
 
-    private mutating func finishContainer(
-        _ container: OpenContainer, first: Int32, count: Int, weight: Int64, end: yaml_mark_t
-    ) {
+    private mutating func finishContainer(_ container: OpenContainer, first: Int32, count: Int, end: yaml_mark_t) {
         let id = Int(container.node)
         nodes[id].first = first
         nodes[id].count = Int32(count)
         nodes[id].endLine = Int32(end.line) + 1
         nodes[id].endColumn = Int32(end.column) + 1
-        weights[id] = weight
-        if documentUsesAliases && weight > Int64(limits.maxExpandedNodes) {
-            let record = nodes[id]
-            stop(.error(ManifestDiagnostic.aliasBomb,
-                        "aliases expand this document past \(limits.maxExpandedNodes) nodes (a YAML bomb?); the rest of the file is not read",
-                        path: source.path,
-                        at: SourceSpan(start: SourceLocation(line: Int(record.startLine), column: Int(record.startColumn)))))
-        }
     }
 }

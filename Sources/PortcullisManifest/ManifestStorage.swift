@@ -3,16 +3,16 @@
 /// Built once by `ManifestBuilder`, then shared read-only by every `Document` of the file and by
 /// any number of threads. Nodes refer to each other by index; aliases share the anchored node.
 public final class ManifestStorage: Sendable {
-    let nodes: [NodeRecord]
-    let children: [Int32]
+    let nodes: GrowableBuffer<NodeRecord>
+    let children: GrowableBuffer<Int32>
     /// Scalar text, UTF-8, back to back.
-    let text: [UInt8]
+    let text: GrowableBuffer<UInt8>
     let keys: KeyTable
     /// Hash indexes of large mappings: node index → (key atom → value node index).
     let mappingIndex: [Int32: [Int32: Int32]]
 
     init(
-        nodes: [NodeRecord], children: [Int32], text: [UInt8], keys: KeyTable,
+        nodes: GrowableBuffer<NodeRecord>, children: GrowableBuffer<Int32>, text: GrowableBuffer<UInt8>, keys: KeyTable,
         mappingIndex: [Int32: [Int32: Int32]]
     ) {
         self.nodes = nodes
@@ -45,8 +45,6 @@ public final class ManifestStorage: Sendable {
     func string(of index: Int32) -> String {
         let record = nodes[Int(index)]
         let start = Int(record.first)
-        return text.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<start + Int(record.count)]), as: UTF8.self)
-        }
+        return String(decoding: UnsafeBufferPointer(start: text.base + start, count: Int(record.count)), as: UTF8.self)
     }
 }

@@ -3,7 +3,7 @@
 /// For a scalar, `first`/`count` locate its text in `ManifestStorage.text`; for a container they
 /// locate its children in `ManifestStorage.children` (a mapping's children are key, value pairs and
 /// `count` is the number of pairs). Lines and columns are 1-based; columns count Unicode scalars.
-struct NodeRecord: Sendable {
+struct NodeRecord: Sendable, BitwiseCopyable {
     var kind: NodeKind
     var scalarType: ScalarType
     var style: ScalarStyle

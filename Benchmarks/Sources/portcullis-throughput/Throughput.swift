@@ -1,0 +1,110 @@
+import CorpusGenerator
+import Dispatch
+import Foundation
+import PortcullisDiagnostics
+@_spi(Benchmarks) import PortcullisManifest
+
+/// Loader throughput next to raw libyaml event parsing of the same bytes, measured in one run.
+///
+/// Usage: portcullis-throughput [MEGABYTES] [--write DIR]
+/// Generates MEGABYTES (default 100) of manifests in memory, then for several rounds times, in
+/// turn, raw libyaml parsing and the loader on one core (CPU time, interleaved per chunk of files),
+/// and the loader on every core (wall clock, best round).
+enum Throughput {
+    static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        var writeFolder: String?
+        if let flag = arguments.firstIndex(of: "--write"), flag + 1 < arguments.count {
+            writeFolder = arguments[flag + 1]
+            arguments.removeSubrange(flag...(flag + 1))
+        }
+        let megabytes = arguments.first.flatMap(Int.init) ?? 100
+        var generator = CorpusGenerator()
+        let files = generator.generate(targetBytes: megabytes << 20)
+        let bytes = files.reduce(0) { $0 + $1.bytes.count }
+        let documents = files.reduce(0) { $0 + $1.documents }
+        if let writeFolder {
+            try? FileManager.default.createDirectory(atPath: writeFolder, withIntermediateDirectories: true)
+            for file in files {
+                FileManager.default.createFile(atPath: writeFolder + "/" + file.name, contents: Data(file.bytes))
+            }
+            print("wrote \(files.count) files to \(writeFolder)")
+            return
+        }
+        print("corpus: \(files.count) files, \(documents) documents, \(String(format: "%.1f", Double(bytes) / 1e6)) MB (generated in memory)")
+        let sources = files.map { SourceFile(path: $0.name, bytes: $0.bytes) }
+        let loader = ManifestLoader()
+
+        // Correctness first: every document loads, none is lost.
+        let loaded = sources.reduce(0) { $0 + loader.load($1).resources.count }
+        precondition(loaded == documents, "loaded \(loaded) resources of \(documents) documents")
+
+        // One core: raw libyaml and the loader alternate over the same chunk of files, and each is
+        // timed by the thread's CPU clock, so another process taking the core slows neither figure.
+        var raw = Duration.zero, single = Duration.zero, parallel = Duration.seconds(1_000)
+        let rounds = 3
+        let chunk = 8
+        for _ in 0..<rounds {
+            for start in stride(from: 0, to: sources.count, by: chunk) {
+                let range = start..<min(start + chunk, sources.count)
+                raw += cpuTime {
+                    var events = 0
+                    for index in range { events += RawYAMLEventParser.countEvents(files[index].bytes).events }
+                    precondition(events > 0)
+                }
+                single += cpuTime {
+                    var count = 0
+                    for index in range { count += loader.load(sources[index]).resources.count }
+                    precondition(count > 0)
+                }
+            }
+            parallel = min(parallel, time {
+                let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: sources.count)
+                defer { counts.deallocate() }
+                nonisolated(unsafe) let slots = counts
+                DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+                    slots[index] = loader.load(sources[index]).resources.count
+                }
+                precondition(counts.reduce(0, +) == documents)
+            })
+        }
+        raw /= rounds
+        single /= rounds
+        // Wall clock of one core for the parallel comparison, measured the same way as `parallel`.
+        let singleWall = time {
+            for source in sources { _ = loader.load(source).resources.count }
+        }
+        func line(_ name: String, _ duration: Duration) -> String {
+            let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+            return "\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%8.1f", Double(bytes) / 1e6 / seconds)) MB/s  \(String(format: "%10.0f", Double(documents) / seconds)) docs/s"
+        }
+        print(line("raw libyaml events (1 core, CPU)", raw))
+        print(line("loader, arena tree (1 core, CPU)", single))
+        print(line("loader, arena tree (1 core, wall)", singleWall))
+        print(line("loader, arena tree (\(ProcessInfo.processInfo.activeProcessorCount) cores, wall)", parallel))
+        print(String(format: "loader / raw libyaml: %.2fx (1 core, CPU time)", ratio(raw, single)))
+        print(String(format: "parallel / single: %.2fx (wall clock)", ratio(singleWall, parallel)))
+    }
+
+    /// CPU time of the calling thread spent in `body`.
+    static func cpuTime(_ body: () -> Void) -> Duration {
+        var start = timespec(), end = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start)
+        body()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end)
+        let nanoseconds = (end.tv_sec - start.tv_sec) * 1_000_000_000 + (end.tv_nsec - start.tv_nsec)
+        return .nanoseconds(nanoseconds)
+    }
+
+    static func time(_ body: () -> Void) -> Duration {
+        let clock = ContinuousClock()
+        return clock.measure(body)
+    }
+
+    /// How fast `measured` ran relative to `baseline` (1.0 = same speed): baseline time / measured time.
+    static func ratio(_ baseline: Duration, _ measured: Duration) -> Double {
+        let b = Double(baseline.components.seconds) + Double(baseline.components.attoseconds) / 1e18
+        let m = Double(measured.components.seconds) + Double(measured.components.attoseconds) / 1e18
+        return b / m
+    }
+}

@@ -1,0 +1,2 @@
+// Entry point only; the work is in Throughput.swift.
+Throughput.main()
