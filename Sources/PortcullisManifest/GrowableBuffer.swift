@@ -27,7 +27,13 @@ final class GrowableBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
         let n = source.count
         guard n > 0 else { return }
         if count + n > capacity { grow(minimum: count + n) }
-        UnsafeMutableRawPointer(base + count).copyMemory(from: source.baseAddress!, byteCount: n)
+        if n <= 16 {
+            // Most scalars are short: a loop beats a call to memmove.
+            let target = base + count
+            for index in 0..<n { target[index] = source[index] }
+        } else {
+            UnsafeMutableRawPointer(base + count).copyMemory(from: source.baseAddress!, byteCount: n)
+        }
         count += n
     }
 

@@ -25,6 +25,7 @@ struct ManifestBuilder {
     private let children: GrowableBuffer<Int32>
     private let text: GrowableBuffer<UInt8>
     private var keys = KeyTable()
+    private let keyCache = ShortKeyCache()
     private var mappingIndex: [Int32: [Int32: Int32]] = [:]
     /// Nodes the current document stands for with its aliases expanded.
     private var expandedNodes: Int64 = 0
@@ -32,8 +33,10 @@ struct ManifestBuilder {
     private var aliasWeights: [Int32: Int64] = [:]
     private let pending = GrowableBuffer<Int32>(capacity: 1024)
     private var open: [OpenContainer] = []
+    /// `pendingStart` of the innermost open container when it is a mapping, else -1 (cached from `open`).
+    private var innermostMappingStart = -1
     private var anchors: [String: Int32] = [:]
-    private var duplicateStamp: [Int32] = []
+    private let duplicateStamp = GrowableBuffer<Int32>(capacity: 256)
     private var mappingSerial: Int32 = 0
     private var streamIndex = -1
     private let mergeAtom: Int32
@@ -123,8 +126,7 @@ struct ManifestBuilder {
     /// Whether the next node completes a key position in the innermost open mapping.
     @inline(__always)
     private var nextIsKey: Bool {
-        guard let top = open.last else { return false }
-        return top.isMapping && (pending.count - top.pendingStart) & 1 == 0
+        innermostMappingStart >= 0 && (pending.count - innermostMappingStart) & 1 == 0
     }
 
     private mutating func addScalar(_ event: inout yaml_event_t) {
@@ -148,7 +150,7 @@ struct ManifestBuilder {
         } else {
             type = style == .plain ? ScalarResolver.resolvePlain(bytes) : .string
         }
-        let atom: Int32 = isKey ? keys.intern(bytes) : -1
+        let atom: Int32 = isKey ? keyCache.intern(bytes, table: &keys) : -1
         let start = Int32(text.count)
         text.append(contentsOf: bytes)
         let id = Int32(nodes.count)
@@ -203,6 +205,7 @@ struct ManifestBuilder {
         expandedNodes &+= 1
         pending.append(id)
         open.append(OpenContainer(node: id, pendingStart: pending.count, isMapping: kind == .mapping))
+        innermostMappingStart = kind == .mapping ? pending.count : -1
         if let anchor { anchors[String(cString: anchor)] = id }
     }
 
@@ -255,6 +258,7 @@ struct ManifestBuilder {
 
     private mutating func closeSequence(end: yaml_mark_t) {
         guard let container = open.popLast() else { return }
+        innermostMappingStart = open.last.map { $0.isMapping ? $0.pendingStart : -1 } ?? -1
         let start = container.pendingStart
         let first = Int32(children.count)
         children.append(from: pending, range: start..<pending.count)
@@ -286,10 +290,11 @@ struct ManifestBuilder {
 
     private mutating func closeMapping(end: yaml_mark_t) {
         guard let container = open.popLast() else { return }
+        innermostMappingStart = open.last.map { $0.isMapping ? $0.pendingStart : -1 } ?? -1
         let start = container.pendingStart
         if (pending.count - start) & 1 == 1 { pending.append(pending[pending.count - 1]) }  // defensive
         mappingSerial += 1
-        if duplicateStamp.count < keys.count { duplicateStamp.append(contentsOf: repeatElement(0, count: keys.count - duplicateStamp.count + 16)) }
+        while duplicateStamp.count < keys.count { duplicateStamp.append(0) }
         var needsSlowPath = false
         var index = start
         while index < pending.count {

@@ -13,7 +13,7 @@ import Testing
             "fixtures/invalid/syntax-error.yaml:8:19: error: mapping values are not allowed in this context [yaml.syntax]",
             "fixtures/invalid/too-deep.yaml:5:265: error: nesting deeper than 256 levels",
             "fixtures/invalid/unknown-anchor.yaml:6:13: error: alias '*labels' refers to no anchor defined before it [yaml.unknown-anchor]",
-            "fixtures/invalid/yaml-bomb.yaml:13:6: error: aliases expand this document past 1000000 nodes",
+            "fixtures/invalid/yaml-bomb.yaml:13:10: error: aliases expand this document past 1000000 nodes",
         ]
         let headers = result.stdout.split(separator: "\n").filter { $0.hasPrefix("fixtures/") }
         #expect(headers.count == expected.count)
