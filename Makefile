@@ -23,12 +23,15 @@ test: setup
 	$(SWIFT) test --skip-build
 
 ## Loader throughput next to raw libyaml (generates ~100 MB in memory; release build).
+# (SwiftPM keeps a path dependency's file list from the last plan: drop it so new source files count.)
 bench-throughput: setup
+	rm -f Benchmarks/.build/build.db Benchmarks/.build/*/release/description.json
 	cd Benchmarks && $(SWIFT) run -c release portcullis-throughput
 
 ## ordo-one/benchmark suites.
 bench: setup
-	cd Benchmarks && $(SWIFT) package benchmark
+	rm -f Benchmarks/.build/build.db Benchmarks/.build/*/release/description.json
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
 ## `portcullis parse` against PyYAML over ../shared/corpus (also part of `make test`).
 compare-corpus: build
