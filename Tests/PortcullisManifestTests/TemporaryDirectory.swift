@@ -19,7 +19,9 @@ struct TemporaryDirectory {
     func write(_ relative: String, bytes: [UInt8]) throws -> String {
         let full = path + "/" + relative
         try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: Data(bytes))
+        guard FileManager.default.createFile(atPath: full, contents: Data(bytes)) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: full])
+        }
         return full
     }
 
