@@ -4,7 +4,7 @@ import PackageDescription
 /// Portcullis: policy-as-code validation for Kubernetes and GitOps manifests.
 ///
 /// Targets are layers; a target imports only the ones listed before it:
-/// C wrappers → Diagnostics → Manifest / Regex → (Language, Engine, Report: later issues) → CLI.
+/// C wrappers → Diagnostics → Manifest / Regex / Language → Engine → CLI.
 let package = Package(
     name: "Portcullis",
     products: [
@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "PortcullisManifest", targets: ["PortcullisManifest"]),
         .library(name: "PortcullisDiagnostics", targets: ["PortcullisDiagnostics"]),
         .library(name: "PortcullisRegex", targets: ["PortcullisRegex"]),
+        .library(name: "PortcullisLanguage", targets: ["PortcullisLanguage"]),
+        .library(name: "PortcullisEngine", targets: ["PortcullisEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,11 +38,20 @@ let package = Package(
             name: "PortcullisRegex",
             dependencies: ["CPCRE2"]
         ),
+        .target(
+            name: "PortcullisLanguage",
+            dependencies: ["PortcullisDiagnostics"]
+        ),
+        .target(
+            name: "PortcullisEngine",
+            dependencies: ["PortcullisDiagnostics", "PortcullisManifest", "PortcullisLanguage", "PortcullisRegex"]
+        ),
         .executableTarget(
             name: "portcullis",
             dependencies: [
                 "PortcullisDiagnostics",
                 "PortcullisManifest",
+                "PortcullisEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +66,14 @@ let package = Package(
         .testTarget(
             name: "PortcullisRegexTests",
             dependencies: ["PortcullisRegex"]
+        ),
+        .testTarget(
+            name: "PortcullisLanguageTests",
+            dependencies: ["PortcullisLanguage", "PortcullisDiagnostics"]
+        ),
+        .testTarget(
+            name: "PortcullisEngineTests",
+            dependencies: ["PortcullisEngine", "PortcullisManifest", "PortcullisLanguage", "PortcullisDiagnostics"]
         ),
         .testTarget(
             name: "PortcullisCLITests",

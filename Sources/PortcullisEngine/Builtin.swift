@@ -1,0 +1,61 @@
+/// The functions the language provides. Each is resolved at compile time; an unknown name or a
+/// wrong number of arguments is a diagnostic of the policy file.
+public enum Builtin: String, CaseIterable, Sendable, Hashable {
+    case image, semver, quantity, base64decode
+    case len, count, lower, upper, trim, startsWith, endsWith, contains, split, keys, values
+    case `default`, string, number
+
+    /// Accepted argument counts.
+    var arity: ClosedRange<Int> {
+        switch self {
+        case .image, .semver, .quantity, .base64decode, .len, .count, .lower, .upper, .trim, .keys, .values, .string, .number: 1...1
+        case .startsWith, .endsWith, .contains, .split, .default: 2...2
+        }
+    }
+
+    /// The type of the result.
+    var resultType: ValueType {
+        switch self {
+        case .image: .image
+        case .semver: .semver
+        case .quantity, .len, .count, .number: .number
+        case .base64decode, .lower, .upper, .trim, .string: .string
+        case .startsWith, .endsWith, .contains: .bool
+        case .split, .keys, .values: .list
+        case .default: .any
+        }
+    }
+
+    /// One line for documentation and errors.
+    var signature: String {
+        switch self {
+        case .image: "image(ref) → image reference (.registry .repository .name .tag .digest .untagged .pinned)"
+        case .semver: "semver(text) → version (.valid .strict .major .minor .patch .prerelease .build)"
+        case .quantity: "quantity(text) → number (500m → 0.5, 1Gi → 1073741824)"
+        case .base64decode: "base64decode(text) → text"
+        case .len, .count: "\(rawValue)(list | mapping | text) → number"
+        case .lower, .upper, .trim: "\(rawValue)(text) → text"
+        case .startsWith, .endsWith: "\(rawValue)(text, prefix) → bool"
+        case .contains: "contains(text | list, item) → bool"
+        case .split: "split(text, separator) → list"
+        case .keys, .values: "\(rawValue)(mapping) → list"
+        case .default: "default(value, fallback) → value, or fallback when missing or null"
+        case .string: "string(value) → text"
+        case .number: "number(value) → number"
+        }
+    }
+}
+
+/// The static types the checker knows. `any` is document data, whose shape is not known.
+public enum ValueType: String, Sendable, Hashable {
+    case any, bool, number, string, list, image, semver
+
+    static let imageFields: [String: ValueType] = [
+        "registry": .string, "repository": .string, "name": .string, "tag": .string, "digest": .string,
+        "untagged": .bool, "pinned": .bool, "original": .string,
+    ]
+    static let semverFields: [String: ValueType] = [
+        "valid": .bool, "strict": .bool, "major": .number, "minor": .number, "patch": .number,
+        "prerelease": .string, "build": .string, "original": .string,
+    ]
+}

@@ -1,0 +1,102 @@
+import PortcullisDiagnostics
+import PortcullisLanguage
+import PortcullisManifest
+
+/// What a policy is, for reports and `portcullis rules` / `explain`.
+public struct PolicyInfo: Sendable {
+    public var id: String
+    public var title: String?
+    public var description: String?
+    public var severity: Severity
+    public var tags: [String]
+    public var help: String?
+    public var helpURL: String?
+    public var remediation: String?
+    /// The policy file and where the policy stands in it.
+    public var path: String
+    public var span: SourceSpan
+    public var examples: [Example]
+}
+
+/// A compiled `match`/`exclude` condition.
+enum CompiledMatcher: Sendable {
+    case kinds(Set<String>)
+    case apiVersions(Set<String>)
+    case namespaces([GlobPattern])
+    case label(String, String?)
+    case annotation(String, String?)
+    case paths([GlobPattern])
+
+    func matches(_ document: Document) -> Bool {
+        switch self {
+        case .kinds(let kinds): return document.kind.map(kinds.contains) ?? false
+        case .apiVersions(let versions): return document.apiVersion.map(versions.contains) ?? false
+        case .namespaces(let globs):
+            let namespace = document.namespace ?? ""
+            return globs.contains { $0.matches(namespace) }
+        case .label(let key, let value):
+            return Self.mapping(document.root["metadata"]?["labels"], has: key, value: value)
+        case .annotation(let key, let value):
+            return Self.mapping(document.root["metadata"]?["annotations"], has: key, value: value)
+        case .paths(let globs):
+            return globs.contains { $0.matches(document.path) }
+        }
+    }
+
+    private static func mapping(_ node: PortcullisManifest.Node?, has key: String, value: String?) -> Bool {
+        guard let found = node?[key] else { return false }
+        guard let value else { return true }
+        return found.scalarText == value
+    }
+
+    /// The kinds this matcher allows, or `nil` when it does not restrict kinds.
+    var kinds: Set<String>? { if case .kinds(let k) = self { return k } else { return nil } }
+}
+
+/// One piece of a message: fixed text or a plan node to show.
+enum MessagePiece: Sendable {
+    case text(String)
+    case value(Int)
+}
+
+/// A policy lowered onto the rule graph.
+public struct CompiledRule: Sendable {
+    public let info: PolicyInfo
+    let matches: [CompiledMatcher]
+    let excludes: [CompiledMatcher]
+    /// The kinds the rule can match (`nil`: any kind).
+    let kinds: Set<String>?
+    /// The plan node iterated by `for`, and the slot its variable lives in.
+    let collection: Int?
+    let slot: Int?
+    let condition: Int
+    let message: [MessagePiece]
+    let at: Int?
+
+    func applies(to document: Document) -> Bool {
+        matches.allSatisfy { $0.matches(document) } && !excludes.contains { $0.matches(document) }
+    }
+}
+
+/// The kinds whose objects carry a pod template, and where their pod spec is.
+public enum WorkloadKinds {
+    public static let podSpecPaths: [String: [PathComponent]] = [
+        "Pod": ["spec"],
+        "Deployment": ["spec", "template", "spec"],
+        "ReplicaSet": ["spec", "template", "spec"],
+        "StatefulSet": ["spec", "template", "spec"],
+        "DaemonSet": ["spec", "template", "spec"],
+        "Job": ["spec", "template", "spec"],
+        "ReplicationController": ["spec", "template", "spec"],
+        "CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
+    ]
+
+    public static var all: Set<String> { Set(podSpecPaths.keys) }
+
+    static func podMetadataPath(_ kind: String) -> [PathComponent]? {
+        guard var path = podSpecPaths[kind] else { return nil }
+        path.removeLast()
+        path.append("metadata")
+        return path
+    }
+}

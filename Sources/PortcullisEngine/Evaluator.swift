@@ -1,0 +1,191 @@
+import PortcullisDiagnostics
+import PortcullisManifest
+import PortcullisRegex
+
+/// Evaluates a `RuleGraph` over documents. One evaluator per thread: it keeps a cache of plan-node
+/// values for the current document (and iteration element), so shared nodes are computed once.
+public struct Evaluator {
+    public let graph: RuleGraph
+    private var cache: [Value]
+    private var stamps: [UInt32]
+    private var generation: UInt32 = 1
+    private var bindings: [Value]
+    private var document: Document?
+    private var dynamicPatterns: [String: RegexPattern?] = [:]
+    /// Problems met while evaluating (a pattern hitting its match limit), as diagnostics.
+    public private(set) var issues: [Diagnostic] = []
+    /// Restrict evaluation to these policy ids (`nil`: all).
+    public var onlyPolicies: Set<String>?
+
+    public init(graph: RuleGraph) {
+        self.graph = graph
+        cache = Array(repeating: .absent, count: graph.nodes.count)
+        stamps = Array(repeating: 0, count: graph.nodes.count)
+        bindings = Array(repeating: .absent, count: graph.slotCount)
+    }
+
+    /// The findings of every applicable rule on `document`, in rule order.
+    public mutating func evaluate(_ document: Document) -> [Finding] {
+        self.document = document
+        generation &+= 1
+        if generation == 0 { stamps = Array(repeating: 0, count: stamps.count); generation = 1 }
+        var findings: [Finding] = []
+        let candidates = graph.candidateRules(forKind: document.kind).filter { index in
+            let rule = graph.rules[index]
+            if let only = onlyPolicies, !only.contains(rule.info.id) { return false }
+            return rule.applies(to: document)
+        }
+        guard !candidates.isEmpty else { return [] }
+        // Rules iterating the same collection share one pass over its elements.
+        var groups: [(collection: Int?, rules: [Int])] = []
+        for index in candidates {
+            let collection = graph.rules[index].collection
+            if let g = groups.firstIndex(where: { $0.collection == collection }) { groups[g].rules.append(index) }
+            else { groups.append((collection, [index])) }
+        }
+        for group in groups {
+            guard let collection = group.collection else {
+                for index in group.rules where value(graph.rules[index].condition).isTrue {
+                    findings.append(finding(graph.rules[index], element: nil))
+                }
+                continue
+            }
+            let slot = graph.rules[group.rules[0]].slot!
+            for element in value(collection).elements ?? [] {
+                bind(slot, element)
+                for index in group.rules where value(graph.rules[index].condition).isTrue {
+                    findings.append(finding(graph.rules[index], element: element))
+                }
+            }
+        }
+        return findings
+    }
+
+    private mutating func bind(_ slot: Int, _ element: Value) {
+        bindings[slot] = element
+        for id in graph.dependents[slot] { stamps[id] = 0 }
+    }
+
+    // MARK: Findings
+
+    private mutating func finding(_ rule: CompiledRule, element: Value?) -> Finding {
+        let document = document!
+        var message = ""
+        for piece in rule.message {
+            switch piece {
+            case .text(let text): message += text
+            case .value(let id): message += value(id).display
+            }
+        }
+        let target = rule.at.map { value($0) } ?? element ?? .node(document.root)
+        let (span, jsonPath) = locate(target, fallback: element, in: document)
+        return Finding(policyID: rule.info.id, severity: rule.info.severity, message: message, path: document.path, span: span,
+                       documentIndex: document.streamIndex, listItemIndex: document.listItemIndex, kind: document.kind,
+                       namespace: document.namespace, name: document.name, jsonPath: jsonPath,
+                       help: rule.info.help, helpURL: rule.info.helpURL, remediation: rule.info.remediation)
+    }
+
+    private func locate(_ target: Value, fallback: Value?, in document: Document) -> (SourceSpan, String) {
+        switch target {
+        case .node(let node):
+            return (node.span, DocumentPaths.path(of: node, in: document.root) ?? "$")
+        case .missing(let parent?, let key):
+            let base = DocumentPaths.path(of: parent, in: document.root) ?? "$"
+            return (parent.span, key.map { base + PortcullisManifest.Node.pathStep($0) } ?? base)
+        default:
+            if let fallback, case .node = fallback { return locate(fallback, fallback: nil, in: document) }
+            return (document.root.span, "$")
+        }
+    }
+
+    // MARK: Values
+
+    mutating func value(_ id: Int) -> Value {
+        if let constant = graph.constants[id] { return constant }
+        if stamps[id] == generation { return cache[id] }
+        let result = compute(graph.nodes[id].op)
+        cache[id] = result
+        stamps[id] = generation
+        return result
+    }
+
+    private mutating func compute(_ op: PlanOp) -> Value {
+        switch op {
+        case .constant(let literal): return literal.value
+        case .root: return .node(document!.root)
+        case .podSpec:
+            guard let kind = document!.kind, let path = WorkloadKinds.podSpecPaths[kind] else { return .absent }
+            return document!.root.node(at: path).map(Value.node) ?? .missing(parent: document!.root, key: nil)
+        case .podMetadata:
+            guard let kind = document!.kind else { return .absent }
+            let path: [PathComponent] = kind == "Pod" ? ["metadata"] : (WorkloadKinds.podMetadataPath(kind) ?? [])
+            guard !path.isEmpty else { return .absent }
+            return document!.root.node(at: path).map(Value.node) ?? .missing(parent: document!.root, key: nil)
+        case .allContainers: return podContainers()
+        case .binding(let slot): return bindings[slot]
+        case .field(let base, let name): return Self.field(value(base), name)
+        case .index(let base, let subscriptID):
+            let b = value(base), s = value(subscriptID).resolved
+            if case .node(let node) = b {
+                if case .number(let n) = s, let element = node[Int(n)] { return .node(element) }
+                if case .string(let key) = s, let child = node[key] { return .node(child) }
+                return .missing(parent: node, key: nil)
+            }
+            if case .list(let items) = b, case .number(let n) = s, Int(n) >= 0, Int(n) < items.count { return items[Int(n)] }
+            return .absent
+        case .call(let builtin, let arguments): return call(builtin, arguments.map { value($0) })
+        case .not(let operand): return .bool(!value(operand).isTrue)
+        case .exists(let operand): return .bool(value(operand).exists)
+        case .missing(let operand): return .bool(!value(operand).exists)
+        case .and(let operands):
+            for operand in operands where !value(operand).isTrue { return .bool(false) }
+            return .bool(true)
+        case .or(let operands):
+            for operand in operands where value(operand).isTrue { return .bool(true) }
+            return .bool(false)
+        case .compare(let op, let l, let r): return .bool(Self.compare(op, value(l), value(r)))
+        case .member(let l, let r, let negated): return .bool(Self.contains(value(r), value(l)) != negated)
+        case .regex(let subject, let pattern):
+            guard let text = value(subject).stringValue else { return .bool(false) }
+            return .bool(match(graph.regexes[pattern], text))
+        case .regexDynamic(let subject, let patternID):
+            guard let text = value(subject).stringValue, let source = value(patternID).stringValue else { return .bool(false) }
+            if dynamicPatterns[source] == nil { dynamicPatterns[source] = .some(try? RegexPattern(source)) }
+            guard let pattern = dynamicPatterns[source]! else { return .bool(false) }
+            return .bool(match(pattern, text))
+        case .quantifier(let quantifier, let slot, let collection, let body):
+            let elements = value(collection).elements ?? []
+            let saved = bindings[slot]
+            defer { bind(slot, saved) }
+            for element in elements {
+                bind(slot, element)
+                let holds = value(body).isTrue
+                if quantifier == .any && holds { return .bool(true) }
+                if quantifier == .all && !holds { return .bool(false) }
+            }
+            return .bool(quantifier == .all)
+        }
+    }
+
+    private mutating func podContainers() -> Value {
+        guard let kind = document!.kind, let path = WorkloadKinds.podSpecPaths[kind],
+              let spec = document!.root.node(at: path) else { return .list([]) }
+        var all: [Value] = []
+        for key in ["containers", "initContainers", "ephemeralContainers"] {
+            if let list = spec[key], list.kind == .sequence { all += list.elements.map(Value.node) }
+        }
+        return .list(all)
+    }
+
+    private mutating func match(_ pattern: RegexPattern, _ text: String) -> Bool {
+        do throws(RegexError) {
+            return try pattern.matches(text)
+        } catch {
+            if issues.count < 20, let document {
+                issues.append(.error("engine.regex-limit", "pattern /\(pattern.pattern)/ hit its match limit on this document; treated as no match",
+                                     path: document.path, at: document.root.span))
+            }
+            return false
+        }
+    }
+}

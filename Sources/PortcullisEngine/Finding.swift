@@ -1,0 +1,31 @@
+import PortcullisDiagnostics
+
+/// A violation of a policy by a resource: what, where exactly, and how to fix it.
+public struct Finding: Sendable, Hashable {
+    public var policyID: String
+    public var severity: Severity
+    public var message: String
+    /// The manifest file (display path).
+    public var path: String
+    /// The node the finding points at; for a missing field, the mapping where it belongs.
+    public var span: SourceSpan
+    /// 0-based position of the YAML document in its file.
+    public var documentIndex: Int
+    public var listItemIndex: Int?
+    public var kind: String?
+    public var namespace: String?
+    public var name: String?
+    /// JSON path of the node, e.g. `$.spec.template.spec.containers[0].image`.
+    public var jsonPath: String
+    public var help: String?
+    public var helpURL: String?
+    public var remediation: String?
+
+    /// Report order: file, line, column, policy, message.
+    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.path != b.path { return a.path < b.path }
+        if a.span.start != b.span.start { return a.span.start < b.span.start }
+        if a.policyID != b.policyID { return a.policyID < b.policyID }
+        return a.message < b.message
+    }
+}

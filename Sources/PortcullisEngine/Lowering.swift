@@ -1,0 +1,272 @@
+import PortcullisDiagnostics
+import PortcullisLanguage
+import PortcullisRegex
+
+/// Resolves names, checks types and lowers expressions into the shared plan graph in one walk.
+///
+/// Identical sub-expressions of any policy become one `PlanNode` (hash-consing on the operation), and
+/// iteration variables are identified by what they iterate over, not by their names, so
+/// `image(c.image)` in one policy and `image(container.image)` in another are the same node.
+struct Lowering {
+    private(set) var nodes: [PlanNode] = []
+    private var index: [PlanOp: Int] = [:]
+    private(set) var regexes: [RegexPattern] = []
+    private var regexIndex: [String: Int] = [:]
+    private struct SlotKey: Hashable { var collection: Int; var depth: Int }
+    private var slotKeys: [SlotKey: Int] = [:]
+    private(set) var slotCount = 0
+    private var scope: [(name: String, slot: Int)] = []
+    var policy = ""
+    var path = ""
+    let parameters: [String: Literal]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(parameters: [String: Literal]) {
+        self.parameters = parameters
+    }
+
+    mutating func error(_ id: DiagnosticID, _ message: String, at span: SourceSpan, notes: [DiagnosticNote] = []) {
+        diagnostics.append(.error(id, message, path: path, at: span, notes: notes))
+    }
+
+    /// The node for `op`, created if new; `slots` are the iteration slots it depends on.
+    mutating func intern(_ op: PlanOp, slots: Set<Int>, text: String) -> Int {
+        if let existing = index[op] {
+            nodes[existing].users.insert(policy)
+            return existing
+        }
+        let id = nodes.count
+        nodes.append(PlanNode(op: op, slots: slots, users: [policy], text: text))
+        index[op] = id
+        return id
+    }
+
+    private func slots(_ ids: [Int]) -> Set<Int> { ids.reduce(into: Set<Int>()) { $0.formUnion(nodes[$1].slots) } }
+
+    /// The iteration slot for iterating `collection` at the current nesting depth.
+    mutating func slot(for collection: Int) -> Int {
+        let key = SlotKey(collection: collection, depth: scope.count)
+        if let slot = slotKeys[key] { return slot }
+        let slot = slotCount
+        slotCount += 1
+        slotKeys[key] = slot
+        return slot
+    }
+
+    mutating func pushBinding(_ name: String, slot: Int) { scope.append((name, slot)) }
+    mutating func popBinding() { scope.removeLast() }
+
+    // MARK: Expressions
+
+    mutating func lower(_ expr: Expr) -> (id: Int, type: ValueType) {
+        switch expr {
+        case .string(let s, _): return (intern(.constant(.string(s)), slots: [], text: quoted(s)), .string)
+        case .number(let n, _): return (intern(.constant(.number(n)), slots: [], text: Value.format(n)), .number)
+        case .bool(let b, _): return (intern(.constant(.bool(b)), slots: [], text: "\(b)"), .bool)
+        case .null: return (intern(.constant(.null), slots: [], text: "null"), .any)
+        case .list(let items, let span):
+            var literals: [Literal] = []
+            var ids: [Int] = []
+            for item in items {
+                let (id, _) = lower(item)
+                ids.append(id)
+                if case .constant(let literal) = nodes[id].op { literals.append(literal) }
+            }
+            guard literals.count == items.count else {
+                error("policy.non-constant-list", "list literals hold constants only (strings, numbers, booleans, parameters)", at: span)
+                return (intern(.constant(.list([])), slots: [], text: "[]"), .list)
+            }
+            return (intern(.constant(.list(literals)), slots: [], text: "[" + ids.map { nodes[$0].text }.joined(separator: ", ") + "]"), .list)
+        case .identifier(let name, let span):
+            return lowerIdentifier(name, span: span)
+        case .field(let base, let name, let span):
+            if case .identifier("params", _) = base {
+                guard let literal = parameters[name] else {
+                    error("policy.unknown-parameter", "unknown parameter '\(name)'; declare it with: param \(name) = …", at: span)
+                    return (intern(.constant(.null), slots: [], text: "null"), .any)
+                }
+                return (intern(.constant(literal), slots: [], text: "params.\(name)"), Lowering.type(of: literal))
+            }
+            let (b, baseType) = lower(base)
+            let resultType: ValueType
+            switch baseType {
+            case .image:
+                guard let t = ValueType.imageFields[name] else {
+                    error("policy.unknown-field", "an image reference has no field '\(name)'", at: span,
+                          notes: [DiagnosticNote("fields: " + ValueType.imageFields.keys.sorted().joined(separator: ", "))])
+                    return (b, .any)
+                }
+                resultType = t
+            case .semver:
+                guard let t = ValueType.semverFields[name] else {
+                    error("policy.unknown-field", "a semantic version has no field '\(name)'", at: span,
+                          notes: [DiagnosticNote("fields: " + ValueType.semverFields.keys.sorted().joined(separator: ", "))])
+                    return (b, .any)
+                }
+                resultType = t
+            case .bool, .number, .string:
+                error("policy.type-mismatch", "a \(baseType.rawValue) has no field '\(name)'", at: span)
+                return (b, .any)
+            case .any, .list:
+                resultType = .any
+            }
+            return (intern(.field(b, name), slots: nodes[b].slots, text: nodes[b].text + PlanText.pathStepText(name)), resultType)
+        case .index(let base, let subscriptExpr, _):
+            let (b, _) = lower(base)
+            let (i, _) = lower(subscriptExpr)
+            return (intern(.index(b, i), slots: slots([b, i]), text: "\(nodes[b].text)[\(nodes[i].text)]"), .any)
+        case .call(let name, let arguments, let span):
+            return lowerCall(name, arguments, span: span)
+        case .unary(let op, let operand, _):
+            let (o, type) = lower(operand)
+            switch op {
+            case .not:
+                requireCondition(type, operand.span)
+                return (intern(.not(o), slots: nodes[o].slots, text: "not " + nodes[o].text), .bool)
+            case .exists: return (intern(.exists(o), slots: nodes[o].slots, text: nodes[o].text + " exists"), .bool)
+            case .missing: return (intern(.missing(o), slots: nodes[o].slots, text: nodes[o].text + " missing"), .bool)
+            }
+        case .binary(let op, let left, let right, let span):
+            return lowerBinary(op, left, right, span: span)
+        case .quantifier(let quantifier, let variable, let collection, let body, _):
+            let (c, collectionType) = lower(collection)
+            if [.bool, .number, .image, .semver].contains(collectionType) {
+                error("policy.type-mismatch", "'\(quantifier.rawValue)' iterates a list, not a \(collectionType.rawValue)", at: collection.span)
+            }
+            let s = slot(for: c)
+            pushBinding(variable, slot: s)
+            let (b, bodyType) = lower(body)
+            popBinding()
+            requireCondition(bodyType, body.span)
+            var dependencies = nodes[b].slots.union(nodes[c].slots)
+            dependencies.remove(s)
+            return (intern(.quantifier(quantifier, slot: s, collection: c, body: b), slots: dependencies,
+                           text: "\(quantifier.rawValue) $\(s) in \(nodes[c].text): \(nodes[b].text)"), .bool)
+        }
+    }
+
+    private mutating func lowerIdentifier(_ name: String, span: SourceSpan) -> (id: Int, type: ValueType) {
+        if let binding = scope.last(where: { $0.name == name }) {
+            return (intern(.binding(binding.slot), slots: [binding.slot], text: "$\(binding.slot)"), .any)
+        }
+        switch name {
+        case "resource": return (intern(.root, slots: [], text: "resource"), .any)
+        case "pod": return (intern(.podSpec, slots: [], text: "pod"), .any)
+        case "pod_metadata": return (intern(.podMetadata, slots: [], text: "pod_metadata"), .any)
+        case "containers": return (intern(.allContainers, slots: [], text: "containers"), .list)
+        case "params":
+            error("policy.syntax", "use params.NAME to read a parameter", at: span)
+            return (intern(.constant(.null), slots: [], text: "null"), .any)
+        default:
+            let root = intern(.root, slots: [], text: "resource")
+            return (intern(.field(root, name), slots: [], text: name), .any)
+        }
+    }
+
+    private mutating func lowerCall(_ name: String, _ arguments: [Expr], span: SourceSpan) -> (id: Int, type: ValueType) {
+        guard let builtin = Builtin(rawValue: name) else {
+            error("policy.unknown-function", "unknown function '\(name)'", at: span,
+                  notes: [DiagnosticNote("functions: " + Builtin.allCases.map(\.rawValue).joined(separator: ", "))])
+            return (intern(.constant(.null), slots: [], text: "null"), .any)
+        }
+        let lowered = arguments.map { lower($0) }
+        guard builtin.arity.contains(arguments.count) else {
+            error("policy.wrong-arguments", "\(name)() takes \(builtin.arity.lowerBound) argument\(builtin.arity.lowerBound == 1 ? "" : "s"), not \(arguments.count): \(builtin.signature)", at: span)
+            return (intern(.constant(.null), slots: [], text: "null"), builtin.resultType)
+        }
+        let textual: Set<Builtin> = [.image, .semver, .quantity, .base64decode, .lower, .upper, .trim, .startsWith, .endsWith, .split]
+        if textual.contains(builtin), let first = lowered.first, [.bool, .list, .image, .semver].contains(first.type) {
+            error("policy.type-mismatch", "\(name)() takes text, not a \(first.type.rawValue)", at: arguments[0].span)
+        }
+        let ids = lowered.map(\.id)
+        return (intern(.call(builtin, ids), slots: slots(ids), text: "\(name)(" + ids.map { nodes[$0].text }.joined(separator: ", ") + ")"),
+                builtin.resultType)
+    }
+
+    private mutating func lowerBinary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, span: SourceSpan) -> (id: Int, type: ValueType) {
+        let (l, lt) = lower(left)
+        switch op {
+        case .and, .or:
+            let (r, rt) = lower(right)
+            requireCondition(lt, left.span)
+            requireCondition(rt, right.span)
+            // Flatten chains so `a and b and c` is one node.
+            var operands: [Int] = []
+            for id in [l, r] {
+                if op == .and, case .and(let inner) = nodes[id].op { operands += inner }
+                else if op == .or, case .or(let inner) = nodes[id].op { operands += inner }
+                else { operands.append(id) }
+            }
+            let text = operands.map { nodes[$0].text }.joined(separator: " \(op.rawValue) ")
+            return (intern(op == .and ? .and(operands) : .or(operands), slots: slots(operands), text: "(\(text))"), .bool)
+        case .matches:
+            if case .string(let pattern, let patternSpan) = right {
+                let p: Int
+                if let known = regexIndex[pattern] {
+                    p = known
+                } else {
+                    do throws(RegexError) {
+                        regexes.append(try RegexPattern(pattern))
+                        p = regexes.count - 1
+                        regexIndex[pattern] = p
+                    } catch {
+                        if case .invalidPattern(let message, let offset) = error {
+                            self.error("policy.invalid-regex", "invalid regular expression: \(message)",
+                                       at: SourceSpan(start: SourceLocation(line: patternSpan.start.line, column: patternSpan.start.column + 1 + offset)))
+                        }
+                        return (intern(.constant(.bool(false)), slots: [], text: "false"), .bool)
+                    }
+                }
+                if [.bool, .list, .image, .semver].contains(lt) {
+                    error("policy.type-mismatch", "'matches' tests text, not a \(lt.rawValue)", at: left.span)
+                }
+                return (intern(.regex(l, pattern: p), slots: nodes[l].slots, text: "\(nodes[l].text) matches \(quoted(pattern))"), .bool)
+            }
+            let (r, _) = lower(right)
+            return (intern(.regexDynamic(l, r), slots: slots([l, r]), text: "\(nodes[l].text) matches \(nodes[r].text)"), .bool)
+        case .in, .notIn:
+            let (r, rt) = lower(right)
+            if [.bool, .number, .image, .semver].contains(rt) {
+                error("policy.type-mismatch", "'\(op.rawValue)' needs a list, a mapping or text on its right, not a \(rt.rawValue)", at: right.span)
+            }
+            return (intern(.member(l, r, negated: op == .notIn), slots: slots([l, r]), text: "\(nodes[l].text) \(op.rawValue) \(nodes[r].text)"), .bool)
+        default:
+            let (r, rt) = lower(right)
+            let ordering: Set<BinaryOperator> = [.less, .lessOrEqual, .greater, .greaterOrEqual]
+            let known: Set<ValueType> = [.bool, .number, .string]
+            if known.contains(lt) && known.contains(rt) && lt != rt {
+                error("policy.type-mismatch", "comparing a \(lt.rawValue) with a \(rt.rawValue) is never true", at: span)
+            } else if ordering.contains(op) {
+                let unordered: Set<ValueType> = [.bool, .list, .image, .semver]
+                if let bad = [lt, rt].first(where: unordered.contains) {
+                    error("policy.type-mismatch", "'\(op.rawValue)' orders numbers or text, not a \(bad.rawValue)", at: span)
+                }
+            }
+            return (intern(.compare(op, l, r), slots: slots([l, r]), text: "\(nodes[l].text) \(op.rawValue) \(nodes[r].text)"), .bool)
+        }
+    }
+
+    private mutating func requireCondition(_ type: ValueType, _ span: SourceSpan) {
+        if type != .bool && type != .any {
+            error("policy.type-mismatch", "expected a condition, found a \(type.rawValue)", at: span)
+        }
+    }
+
+    static func type(of literal: Literal) -> ValueType {
+        switch literal {
+        case .null: .any
+        case .bool: .bool
+        case .number: .number
+        case .string: .string
+        case .list: .list
+        }
+    }
+
+    private func quoted(_ s: String) -> String { "\"" + s + "\"" }
+}
+
+enum PlanText {
+    static func pathStepText(_ key: String) -> String {
+        key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? "." + key : "[\"" + key + "\"]"
+    }
+}

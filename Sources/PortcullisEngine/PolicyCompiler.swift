@@ -1,0 +1,200 @@
+import PortcullisDiagnostics
+import PortcullisLanguage
+import PortcullisManifest
+
+/// Compiles policy files into one `RuleGraph` through an ordered list of named stages, as OPA's and
+/// cel-go's compilers do: parse → parameters → lower (resolve, type-check, hash-cons) → index.
+/// Problems are diagnostics; compilation stops after the stage in which errors appear.
+public struct PolicyCompiler {
+    /// A named step of compilation.
+    public struct Stage: Sendable {
+        public let name: String
+        let run: @Sendable (inout Compilation) -> Void
+    }
+
+    /// State handed from stage to stage.
+    public struct Compilation {
+        public var sources: [SourceFile]
+        public var parameterOverrides: [String: String]
+        public var syntax: [PolicyFileSyntax] = []
+        public var parameters: [String: Literal] = [:]
+        public var rules: [CompiledRule] = []
+        public var graph: RuleGraph?
+        public var diagnostics: [Diagnostic] = []
+        var lowering: Lowering?
+    }
+
+    /// The stages, in order.
+    public static let stages: [Stage] = [
+        Stage(name: "parse", run: parseStage),
+        Stage(name: "parameters", run: parameterStage),
+        Stage(name: "lower", run: lowerStage),
+        Stage(name: "index", run: indexStage),
+    ]
+
+    /// Compiles `sources` with `--param` style overrides (`name` → text).
+    public static func compile(_ sources: [SourceFile], parameters: [String: String] = [:]) -> (RuleGraph?, [Diagnostic]) {
+        var compilation = Compilation(sources: sources, parameterOverrides: parameters)
+        for stage in stages {
+            stage.run(&compilation)
+            if compilation.diagnostics.contains(where: { $0.severity == .error }) { return (nil, compilation.diagnostics) }
+        }
+        return (compilation.graph, compilation.diagnostics)
+    }
+
+    static func parseStage(_ c: inout Compilation) {
+        for source in c.sources {
+            let (syntax, diagnostics) = Parser.parse(source)
+            c.syntax.append(syntax)
+            c.diagnostics += diagnostics
+        }
+        var seen: [String: String] = [:]
+        for file in c.syntax {
+            for policy in file.policies {
+                if let other = seen[policy.id] {
+                    c.diagnostics.append(.error("policy.duplicate-id", "policy id \"\(policy.id)\" is already defined in \(other)",
+                                                path: file.path, at: policy.idSpan))
+                }
+                seen[policy.id] = file.path
+            }
+        }
+    }
+
+    static func parameterStage(_ c: inout Compilation) {
+        for file in c.syntax {
+            for parameter in file.parameters {
+                guard let literal = literal(parameter.defaultValue) else {
+                    c.diagnostics.append(.error("policy.invalid-parameter", "a parameter's value must be a constant (text, number, boolean or a list of them)",
+                                                path: file.path, at: parameter.defaultValue.span))
+                    continue
+                }
+                if let existing = c.parameters[parameter.name], existing != literal {
+                    c.diagnostics.append(.error("policy.duplicate-parameter", "parameter '\(parameter.name)' is declared twice with different values",
+                                                path: file.path, at: parameter.span))
+                }
+                c.parameters[parameter.name] = literal
+            }
+        }
+        for (name, text) in c.parameterOverrides.sorted(by: { $0.key < $1.key }) {
+            guard let declared = c.parameters[name] else {
+                c.diagnostics.append(.error("config.unknown-parameter",
+                                            "--param \(name): no policy declares a parameter '\(name)'" +
+                                            (c.parameters.isEmpty ? "" : " (declared: \(c.parameters.keys.sorted().joined(separator: ", ")))")))
+                continue
+            }
+            switch parse(override: text, like: declared) {
+            case .some(let value): c.parameters[name] = value
+            case .none:
+                c.diagnostics.append(.error("config.invalid-parameter", "--param \(name)=\(text): expected \(describe(declared))"))
+            }
+        }
+    }
+
+    static func lowerStage(_ c: inout Compilation) {
+        var lowering = Lowering(parameters: c.parameters)
+        for file in c.syntax {
+            lowering.path = file.path
+            for policy in file.policies {
+                lowering.policy = policy.id
+                if let rule = lower(policy, file: file, lowering: &lowering) { c.rules.append(rule) }
+            }
+        }
+        c.diagnostics += lowering.diagnostics
+        c.lowering = lowering
+    }
+
+    static func indexStage(_ c: inout Compilation) {
+        guard let lowering = c.lowering else { return }
+        c.graph = RuleGraph(rules: c.rules, nodes: lowering.nodes, regexes: lowering.regexes, slotCount: lowering.slotCount)
+    }
+
+    private static func lower(_ policy: PolicyDecl, file: PolicyFileSyntax, lowering: inout Lowering) -> CompiledRule? {
+        guard let conditionExpr = policy.condition else {
+            lowering.error("policy.missing-deny", "policy \"\(policy.id)\" has no 'deny when' condition", at: policy.idSpan)
+            return nil
+        }
+        let matches = policy.matches.map(compile)
+        let excludes = policy.excludes.map(compile)
+        var kinds: Set<String>?
+        for matcher in matches { if let k = matcher.kinds { kinds = kinds.map { $0.intersection(k) } ?? k } }
+        if let kinds, kinds.isEmpty {
+            lowering.error("policy.unreachable", "policy \"\(policy.id)\" can never match: its 'match' clauses allow no kind in common", at: policy.idSpan)
+        }
+        if let kinds, excludes.contains(where: { $0.kinds.map { kinds.isSubset(of: $0) } ?? false }) {
+            lowering.error("policy.unreachable", "policy \"\(policy.id)\" can never match: 'exclude' removes every kind it matches", at: policy.idSpan)
+        }
+        var collection: Int?
+        var slot: Int?
+        if let iteration = policy.iteration {
+            let (c, type) = lowering.lower(iteration.collection)
+            if [.bool, .number, .image, .semver].contains(type) {
+                lowering.error("policy.type-mismatch", "'for' iterates a list, not a \(type.rawValue)", at: iteration.collection.span)
+            }
+            collection = c
+            slot = lowering.slot(for: c)
+            lowering.pushBinding(iteration.variable, slot: slot!)
+        }
+        defer { if policy.iteration != nil { lowering.popBinding() } }
+        let (condition, conditionType) = lowering.lower(conditionExpr)
+        if conditionType != .bool && conditionType != .any {
+            lowering.error("policy.type-mismatch", "'deny when' needs a condition, found a \(conditionType.rawValue)", at: conditionExpr.span)
+        }
+        var message: [MessagePiece] = []
+        for part in policy.message?.parts ?? [.text("violates \(policy.title ?? policy.id)")] {
+            switch part {
+            case .text(let text): message.append(.text(text))
+            case .expression(let expr): message.append(.value(lowering.lower(expr).id))
+            }
+        }
+        let at = policy.at.map { lowering.lower($0).id }
+        let info = PolicyInfo(id: policy.id, title: policy.title, description: policy.description, severity: policy.severity,
+                              tags: policy.tags, help: policy.help, helpURL: policy.helpURL, remediation: policy.remediation,
+                              path: file.path, span: policy.span, examples: policy.examples)
+        return CompiledRule(info: info, matches: matches, excludes: excludes, kinds: kinds, collection: collection, slot: slot,
+                            condition: condition, message: message, at: at)
+    }
+
+    private static func compile(_ matcher: Matcher) -> CompiledMatcher {
+        switch matcher {
+        case .workload: .kinds(WorkloadKinds.all)
+        case .kinds(let k): .kinds(Set(k))
+        case .apiVersions(let v): .apiVersions(Set(v))
+        case .namespaces(let n): .namespaces(n.map { GlobPattern("/" + $0) })
+        case .label(let k, let v): .label(k, v)
+        case .annotation(let k, let v): .annotation(k, v)
+        case .paths(let p): .paths(p.map(GlobPattern.init))
+        }
+    }
+
+    static func literal(_ expr: Expr) -> Literal? {
+        switch expr {
+        case .string(let s, _): return .string(s)
+        case .number(let n, _): return .number(n)
+        case .bool(let b, _): return .bool(b)
+        case .null: return .null
+        case .list(let items, _):
+            let literals = items.compactMap(literal)
+            return literals.count == items.count ? .list(literals) : nil
+        default: return nil
+        }
+    }
+
+    private static func parse(override text: String, like declared: Literal) -> Literal? {
+        switch declared {
+        case .list:
+            return .list(text.split(separator: ",").map { .string(String($0).trimmingSpaces) })
+        case .number: return Double(text).map(Literal.number)
+        case .bool: return text == "true" ? .bool(true) : text == "false" ? .bool(false) : nil
+        case .string, .null: return .string(text)
+        }
+    }
+
+    private static func describe(_ literal: Literal) -> String {
+        switch literal {
+        case .list: "a comma-separated list"
+        case .number: "a number"
+        case .bool: "true or false"
+        case .string, .null: "text"
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import PortcullisManifest
+
+/// A value during evaluation.
+///
+/// Document data stays a `Node` (so a finding can point at it) until an operation needs its scalar;
+/// a path that leads nowhere is `missing`, remembering the nearest node and the key it looked for, so
+/// `at` can point where the field belongs.
+public enum Value: Sendable {
+    case missing(parent: Node?, key: String?)
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case node(Node)
+    case list([Value])
+    case image(ImageReference)
+    case semver(SemanticVersion)
+
+    static let absent = Value.missing(parent: nil, key: nil)
+
+    /// The value with document scalars turned into plain values (`node` stays for collections).
+    var resolved: Value {
+        guard case .node(let node) = self, node.kind == .scalar else { return self }
+        switch node.scalarType {
+        case .null: return .null
+        case .bool: return .bool(node.bool ?? false)
+        case .int, .float: return node.double.map(Value.number) ?? .string(node.scalarText ?? "")
+        case .string: return .string(node.scalarText ?? "")
+        }
+    }
+
+    var isMissing: Bool { if case .missing = self { return true } else { return false } }
+
+    /// Whether the value counts as present for `exists`: not missing and not null.
+    var exists: Bool {
+        switch resolved {
+        case .missing, .null: return false
+        default: return true
+        }
+    }
+
+    /// Truthiness for conditions: only `true` is true.
+    var isTrue: Bool { if case .bool(true) = resolved { return true } else { return false } }
+
+    var stringValue: String? {
+        switch resolved {
+        case .string(let s): return s
+        case .number(let n): return Value.format(n)
+        case .bool(let b): return b ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    var numberValue: Double? { if case .number(let n) = resolved { return n } else { return nil } }
+
+    /// Elements when the value is a sequence or a list; `nil` otherwise.
+    var elements: [Value]? {
+        switch self {
+        case .list(let values): return values
+        case .node(let node) where node.kind == .sequence: return node.elements.map(Value.node)
+        default: return nil
+        }
+    }
+
+    /// The node the value stands at, for locations.
+    var node: Node? { if case .node(let n) = self { return n } else { return nil } }
+
+    static func format(_ n: Double) -> String {
+        n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+    }
+
+    /// Text shown in messages.
+    var display: String {
+        switch self {
+        case .missing: return "<missing>"
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let n): return Value.format(n)
+        case .string(let s): return s
+        case .node(let node):
+            if node.kind == .scalar { return node.scalarText ?? "" }
+            var writer = JSONWriter()
+            writer.append(node)
+            return String(decoding: writer.bytes, as: UTF8.self)
+        case .list(let values): return "[" + values.map(\.display).joined(separator: ", ") + "]"
+        case .image(let image): return image.original
+        case .semver(let version): return version.original
+        }
+    }
+}
+
+extension Value {
+    /// Equality as the language defines it: numbers by value, strings by text, collections deeply.
+    static func equal(_ a: Value, _ b: Value) -> Bool {
+        switch (a.resolved, b.resolved) {
+        case (.missing, .missing), (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.image(let x), .image(let y)): return x.original == y.original
+        case (.semver(let x), .semver(let y)): return x.original == y.original
+        case (let x, let y):
+            if let xs = x.elements, let ys = y.elements {
+                return xs.count == ys.count && zip(xs, ys).allSatisfy { equal($0, $1) }
+            }
+            if case .node(let m) = x, case .node(let n) = y, m.kind == .mapping, n.kind == .mapping {
+                return m.count == n.count && m.entries.allSatisfy { entry in
+                    guard let key = entry.key.scalarText, let other = n[key] else { return false }
+                    return equal(.node(entry.value), .node(other))
+                }
+            }
+            return false
+        }
+    }
+}
