@@ -85,13 +85,18 @@ public struct Evaluator {
                        help: rule.info.help, helpURL: rule.info.helpURL, remediation: rule.info.remediation)
     }
 
+    /// Where a finding points: a scalar at itself; a mapping or sequence held under a key at that key
+    /// (the line a reader looks for); a missing field at the mapping where it belongs.
     private func locate(_ target: Value, fallback: Value?, in document: Document) -> (SourceSpan, String) {
         switch target {
         case .node(let node):
-            return (node.span, DocumentPaths.path(of: node, in: document.root) ?? "$")
+            let found = DocumentPaths.locate(node, in: document.root)
+            let span = node.kind != .scalar ? (found?.key?.span ?? node.span) : node.span
+            return (span, found?.path ?? "$")
         case .missing(let parent?, let key):
-            let base = DocumentPaths.path(of: parent, in: document.root) ?? "$"
-            return (parent.span, key.map { base + PortcullisManifest.Node.pathStep($0) } ?? base)
+            let found = DocumentPaths.locate(parent, in: document.root)
+            let base = found?.path ?? "$"
+            return (found?.key?.span ?? parent.span, key.map { base + PortcullisManifest.Node.pathStep($0) } ?? base)
         default:
             if let fallback, case .node = fallback { return locate(fallback, fallback: nil, in: document) }
             return (document.root.span, "$")

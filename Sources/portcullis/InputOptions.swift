@@ -23,9 +23,13 @@ struct InputOptions: ParsableArguments {
     var serial = false
 
     func validate() throws {
-        guard !paths.isEmpty else { throw ValidationError("Give at least one file or folder ('-' for standard input).") }
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive.") }
         guard maxDepth > 0 else { throw ValidationError("--max-depth must be positive.") }
+    }
+
+    /// Fails with a usage error when no path was given.
+    func requirePaths() throws {
+        guard !paths.isEmpty else { throw ValidationError("Give at least one file or folder ('-' for standard input).") }
     }
 
     /// Finds and loads every input; diagnostics of discovery come first, then each file's.

@@ -25,6 +25,7 @@ struct ParseCommand: ParsableCommand {
     var color: ColorMode = .auto
 
     func run() throws {
+        try input.requirePaths()
         let (files, discoveryDiagnostics) = input.load()
         var out = OutputStream.standardOutput
         var err = OutputStream.standardError

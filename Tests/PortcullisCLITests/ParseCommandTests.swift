@@ -30,9 +30,9 @@ import Testing
         let result = try PortcullisBinary.run(["parse", "--positions", "fixtures/valid/deployment.yaml"])
         let record = try #require(try lines(result.stdout).first)
         let positions = try #require(record["positions"] as? [String: [Int]])
-        #expect(positions["$.spec.template.spec.containers[0].image"]?.prefix(2) == [20, 18])
+        #expect(positions["$.spec.template.spec.containers[0].image"]?.prefix(2) == [22, 18])
         #expect(positions["$.metadata.labels['app.kubernetes.io/name']"]?.prefix(2) == [7, 29])
-        #expect(positions["$.spec.template.spec.containers[0].resources.limits.cpu"]?.prefix(2) == [25, 27])
+        #expect(positions["$.spec.template.spec.containers[0].resources.limits.cpu"]?.prefix(2) == [29, 27])
     }
 
     @Test func standardInputWithAName() throws {

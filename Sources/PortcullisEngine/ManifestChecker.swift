@@ -1,0 +1,54 @@
+import Dispatch
+import PortcullisDiagnostics
+import PortcullisManifest
+
+/// Loads manifests and evaluates a rule graph over them, file by file, on all cores.
+public struct ManifestChecker: Sendable {
+    /// One file's outcome.
+    public struct FileResult: Sendable {
+        public var file: ManifestFile
+        public var findings: [Finding]
+        /// Problems met while evaluating (not policy violations).
+        public var issues: [Diagnostic]
+    }
+
+    public let graph: RuleGraph
+    public let loader: ManifestLoader
+
+    public init(graph: RuleGraph, loader: ManifestLoader = ManifestLoader()) {
+        self.graph = graph
+        self.loader = loader
+    }
+
+    /// Checks every input; results are in input order whatever the scheduling.
+    public func check(_ inputs: [InputFile], parallel: Bool = true) -> [FileResult] {
+        var results = [FileResult?](repeating: nil, count: inputs.count)
+        for (offset, input) in inputs.enumerated() where input.isStandardInput {
+            results[offset] = evaluate(loader.loadStandardInput(displayPath: input.displayPath))
+        }
+        let pending = inputs.indices.filter { results[$0] == nil }
+        let work: @Sendable (Int) -> FileResult = { offset in
+            evaluate(loader.loadFile(atPath: inputs[offset].path, displayPath: inputs[offset].displayPath))
+        }
+        if parallel && pending.count > 1 {
+            results.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                DispatchQueue.concurrentPerform(iterations: pending.count) { job in
+                    slots[pending[job]] = work(pending[job])
+                }
+            }
+        } else {
+            for offset in pending { results[offset] = work(offset) }
+        }
+        return results.map { $0! }
+    }
+
+    /// Evaluates an already loaded file.
+    public func evaluate(_ file: ManifestFile) -> FileResult {
+        var evaluator = Evaluator(graph: graph)
+        var findings: [Finding] = []
+        for resource in file.resources { findings += evaluator.evaluate(resource) }
+        findings.sort(by: Finding.reportOrder)
+        return FileResult(file: file, findings: findings, issues: evaluator.issues)
+    }
+}

@@ -1,0 +1,25 @@
+/// Renders a rule graph for `portcullis check --explain-plan`: rules per kind, iteration groups, and
+/// the plan nodes shared by more than one policy.
+public enum PlanExplainer {
+    public static func explain(_ graph: RuleGraph) -> String {
+        var out = "rule graph: \(graph.rules.count) policies, \(graph.nodes.count) plan nodes, \(graph.regexes.count) compiled patterns, \(graph.slotCount) iteration slots\n"
+        out += "\nkind index:\n"
+        for kind in graph.kindIndex.keys.sorted() {
+            out += "  \(kind): " + graph.kindIndex[kind]!.map { graph.rules[$0].info.id }.joined(separator: ", ") + "\n"
+        }
+        out += "  (any kind): " + (graph.wildcardRules.isEmpty ? "-" : graph.wildcardRules.map { graph.rules[$0].info.id }.joined(separator: ", ")) + "\n"
+        var groups: [Int: [String]] = [:]
+        for rule in graph.rules { if let c = rule.collection { groups[c, default: []].append(rule.info.id) } }
+        out += "\niteration groups (one pass over the elements serves every policy in the group):\n"
+        for (collection, ids) in groups.sorted(by: { $0.key < $1.key }) {
+            out += "  for $\(graph.rules.first { $0.collection == collection }!.slot!) in \(graph.nodes[collection].text): \(ids.joined(separator: ", "))\n"
+        }
+        let shared = graph.nodes.enumerated().filter { $0.element.users.count > 1 }
+        out += "\nshared nodes (computed once per document or element, used by several policies): \(shared.count)\n"
+        for (id, node) in shared.sorted(by: { ($0.element.users.count, $1.offset) > ($1.element.users.count, $0.offset) }) {
+            if case .constant = node.op { continue }
+            out += "  #\(id) \(node.text) — \(node.users.count) policies\n"
+        }
+        return out
+    }
+}

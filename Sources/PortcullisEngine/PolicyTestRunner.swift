@@ -1,0 +1,80 @@
+import PortcullisDiagnostics
+import PortcullisManifest
+
+/// Runs every policy's examples: a `pass` example must yield no finding of its policy; a `fail`
+/// example must yield findings exactly on the lines marked `# expect` (a wrong location fails).
+public struct PolicyTestRunner {
+    /// The outcome of one example.
+    public struct Result: Sendable {
+        public var policyID: String
+        /// 1-based number of the example within its policy.
+        public var number: Int
+        public var shouldFail: Bool
+        public var passed: Bool
+        /// Why it failed, when it did.
+        public var problem: String?
+        /// The policy file and the line where the example starts.
+        public var path: String
+        public var line: Int
+    }
+
+    public let graph: RuleGraph
+
+    public init(graph: RuleGraph) {
+        self.graph = graph
+    }
+
+    /// Runs all examples of all rules (or of `only`), in rule order.
+    public func run(only: Set<String>? = nil) -> [Result] {
+        var results: [Result] = []
+        let loader = ManifestLoader()
+        for rule in graph.rules where only?.contains(rule.info.id) ?? true {
+            for (offset, example) in rule.info.examples.enumerated() {
+                results.append(run(example, number: offset + 1, of: rule, loader: loader))
+            }
+        }
+        return results
+    }
+
+    private func run(_ example: PortcullisLanguage_Example, number: Int, of rule: CompiledRule, loader: ManifestLoader) -> Result {
+        var result = Result(policyID: rule.info.id, number: number, shouldFail: example.shouldFail, passed: false,
+                            problem: nil, path: rule.info.path, line: example.firstLine)
+        let file = loader.load(SourceFile(path: "example \(number)", bytes: Array(example.text.utf8)))
+        if let error = file.diagnostics.first(where: { $0.severity == .error }) {
+            result.problem = "the example does not load: \(error.span.map { "line \($0.start.line): " } ?? "")\(error.message)"
+            return result
+        }
+        var evaluator = Evaluator(graph: graph)
+        evaluator.onlyPolicies = [rule.info.id]
+        let findings = file.resources.flatMap { evaluator.evaluate($0) }
+        let found = Set(findings.map(\.span.start.line))
+        let expected = Set(example.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.element.contains("# expect") }.map { $0.offset + 1 })
+        if !example.shouldFail {
+            if let first = findings.first {
+                result.problem = "expected no finding, got \(findings.count): line \(first.span.start.line): \(first.message)"
+            } else {
+                result.passed = true
+            }
+            return result
+        }
+        if expected.isEmpty {
+            result.problem = "a fail example needs at least one line marked '# expect'"
+        } else if found == expected {
+            result.passed = true
+        } else {
+            let missing = expected.subtracting(found).sorted(), extra = found.subtracting(expected).sorted()
+            var parts: [String] = []
+            if !missing.isEmpty { parts.append("no finding on expected line\(missing.count > 1 ? "s" : "") \(missing.map(String.init).joined(separator: ", "))") }
+            if !extra.isEmpty {
+                let messages = findings.filter { extra.contains($0.span.start.line) }.map { "line \($0.span.start.line): \($0.message)" }
+                parts.append("unexpected finding\(extra.count > 1 ? "s" : "") at " + messages.joined(separator: "; "))
+            }
+            result.problem = parts.joined(separator: "; ")
+        }
+        return result
+    }
+}
+
+import PortcullisLanguage
+typealias PortcullisLanguage_Example = Example

@@ -1,0 +1,53 @@
+import ArgumentParser
+import PortcullisDiagnostics
+import PortcullisEngine
+
+/// `portcullis test`: runs every policy's examples (like `opa test`, `kyverno test`).
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run the examples of every policy: pass examples must give no finding, fail examples findings exactly on the lines marked '# expect'.",
+        discussion: "Exit status: 0 all pass, 1 an example failed, 2 a policy does not compile."
+    )
+
+    @Argument(help: "Policy files or folders (default: the built-in policies).")
+    var paths: [String] = []
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Set a policy parameter (repeatable).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(help: "Colour: auto, always, never.")
+    var color: ColorMode = .auto
+
+    @Flag(name: .shortAndLong, help: "List every example, not only failures.")
+    var verbose = false
+
+    func run() throws {
+        var policies = try PolicyOptions.parse([])
+        policies.policyPaths = paths
+        policies.parameters = parameters
+        var out = OutputStream.standardOutput
+        let printer = DiagnosticPrinter(color: color, fileDescriptor: out.descriptor)
+        let (graph, sources, diagnostics) = policies.compile()
+        for diagnostic in diagnostics {
+            out.writeLine(printer.renderer.render(diagnostic, source: sources.first { $0.path == diagnostic.path }))
+        }
+        guard let graph else {
+            out.flush()
+            throw ExitCode(2)
+        }
+        let results = PolicyTestRunner(graph: graph).run()
+        for result in results where verbose || !result.passed {
+            let label = result.passed ? "PASS" : "FAIL"
+            var line = "\(label) \(result.policyID) example \(result.number) (\(result.shouldFail ? "fail" : "pass")) at \(result.path):\(result.line)"
+            if let problem = result.problem { line += ": " + problem }
+            out.writeLine(line)
+        }
+        let failed = results.filter { !$0.passed }.count
+        let untested = graph.rules.filter { $0.info.examples.isEmpty }.map(\.info.id)
+        if !untested.isEmpty { out.writeLine("policies without examples: " + untested.joined(separator: ", ")) }
+        out.writeLine("\(results.count - failed) passed, \(failed) failed")
+        out.flush()
+        if failed > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+
+/// The policy side of the command line, run as a user runs it: the built binary, the built-in
+/// policies under policies/, real manifests.
+@Suite struct PolicyCommandTests {
+    @Test func violationsAreFindingsWithLineColumnAndPolicyAndExit1() throws {
+        let result = try PortcullisBinary.run(["check", "fixtures/violations"])
+        #expect(result.status == 1)
+        let headers = result.stdout.split(separator: "\n").filter { $0.hasPrefix("fixtures/") }
+        #expect(headers == [
+            "fixtures/violations/secret.yaml:7:1: error: Secret 'database' keeps plaintext values in Git; encrypt it (SOPS, SealedSecret) [secrets/no-plaintext]",
+            "fixtures/violations/web.yaml:12:11: error: container 'web' does not set both a CPU and a memory limit [resources/limits-required]",
+            "fixtures/violations/web.yaml:12:11: warning: container 'web' does not request both CPU and memory [resources/requests-required]",
+            "fixtures/violations/web.yaml:13:18: error: container 'web' uses floating image 'nginx:latest' [images/no-latest-tag]",
+            "fixtures/violations/web.yaml:14:11: error: container 'web' does not set allowPrivilegeEscalation: false [pod-security/no-privilege-escalation]",
+            "fixtures/violations/web.yaml:14:11: error: container 'web' may run as root: runAsNonRoot is not true for it [pod-security/run-as-non-root]",
+            "fixtures/violations/web.yaml:15:25: error: container 'web' runs privileged [pod-security/no-privileged]",
+        ])
+        #expect(result.stdout.contains("              image: nginx:latest\n                     ^\n    = help: Pin an immutable version"))
+        #expect(result.stdout.contains("6 errors, 1 warning, 0 infos; 0 input errors"))
+    }
+
+    @Test func failOnDecidesTheExitCode() throws {
+        let warningOnly = try PortcullisBinary.run(["check", "fixtures/violations/web.yaml", "--policy", "policies/resources"])
+        #expect(warningOnly.status == 1)  // limits-required is an error
+        let requestsOnly = try PortcullisBinary.run(["check", "-", "--policy", "policies/resources"], stdin: """
+            apiVersion: v1
+            kind: Pod
+            spec:
+              containers:
+                - name: a
+                  image: a:1.0.0
+                  resources: {limits: {cpu: "1", memory: 1Gi}}
+            """)
+        #expect(requestsOnly.status == 0)
+        #expect(requestsOnly.stdout.contains("[resources/requests-required]"))
+        let strict = try PortcullisBinary.run(["check", "-", "--policy", "policies/resources", "--fail-on", "warning"], stdin: """
+            apiVersion: v1
+            kind: Pod
+            spec:
+              containers:
+                - name: a
+                  image: a:1.0.0
+                  resources: {limits: {cpu: "1", memory: 1Gi}}
+            """)
+        #expect(strict.status == 1)
+    }
+
+    @Test func jsonReportHasEveryField() throws {
+        let result = try PortcullisBinary.run(["check", "--format", "json", "fixtures/violations/web.yaml"])
+        #expect(result.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        let latest = try #require(findings.first { $0["policy"] as? String == "images/no-latest-tag" })
+        #expect(latest["file"] as? String == "fixtures/violations/web.yaml")
+        #expect(latest["line"] as? Int == 13)
+        #expect(latest["column"] as? Int == 18)
+        #expect(latest["endLine"] as? Int == 13)
+        #expect(latest["endColumn"] as? Int == 30)
+        #expect(latest["document"] as? Int == 0)
+        #expect(latest["kind"] as? String == "Deployment")
+        #expect(latest["namespace"] as? String == "shop")
+        #expect(latest["name"] as? String == "web")
+        #expect(latest["jsonPath"] as? String == "$.spec.template.spec.containers[0].image")
+        #expect(latest["severity"] as? String == "error")
+        #expect((latest["help"] as? String)?.hasPrefix("Pin an immutable version") == true)
+        let limits = try #require(findings.first { $0["policy"] as? String == "resources/limits-required" })
+        #expect(limits["jsonPath"] as? String == "$.spec.template.spec.containers[0].resources")
+        let summary = try #require(report["summary"] as? [String: Any])
+        #expect((summary["findings"] as? [String: Int])?["error"] == 5)
+    }
+
+    @Test func parametersFromTheCommandLine() throws {
+        let dir = try TemporaryFolder()
+        try dir.write("registries.policy", """
+            param allowed_registries = ["registry.example.com"]
+            policy "images/allowed-registries" {
+              match workload
+              for c in containers
+              deny when image(c.image).registry not in params.allowed_registries
+              message "image '{c.image}' comes from '{image(c.image).registry}', not an allowed registry"
+              at c.image
+            }
+            """)
+        let manifest = "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - {name: a, image: ghcr.io/org/a:1.0.0}\n"
+        let denied = try PortcullisBinary.run(["check", "-", "--policy", dir.path], stdin: manifest)
+        #expect(denied.status == 1)
+        #expect(denied.stdout.contains("<stdin>:5:24: error: image 'ghcr.io/org/a:1.0.0' comes from 'ghcr.io', not an allowed registry [images/allowed-registries]"))
+        let allowed = try PortcullisBinary.run(["check", "-", "--policy", dir.path, "--param", "allowed_registries=registry.example.com,ghcr.io"], stdin: manifest)
+        #expect(allowed.status == 0)
+        let unknown = try PortcullisBinary.run(["check", "-", "--policy", dir.path, "--param", "nope=1"], stdin: manifest)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("--param nope: no policy declares a parameter 'nope'"))
+    }
+
+    @Test func policyErrorsAreDiagnosticsWithACaretAndExit2() throws {
+        let dir = try TemporaryFolder()
+        try dir.write("bad.policy", """
+            policy "x/bad" {
+              match workload
+              for c in containers
+              deny when imag(c.image).tag == "latest"
+            }
+            """)
+        let result = try PortcullisBinary.run(["check", "fixtures/valid", "--policy", dir.path + "/bad.policy"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("bad.policy:4:13: error: unknown function 'imag' [policy.unknown-function]\n      deny when imag(c.image).tag == \"latest\"\n                ^"))
+    }
+
+    @Test func builtInPoliciesPassTheirOwnExamples() throws {
+        let result = try PortcullisBinary.run(["test", "policies"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.hasSuffix(" passed, 0 failed\n"))
+        #expect(!result.stdout.contains("policies without examples"))
+    }
+
+    @Test func testReportsAWrongLocationAsAFailure() throws {
+        let dir = try TemporaryFolder()
+        let source = try String(contentsOf: PortcullisBinary.packageRoot.appendingPathComponent("policies/images/no-latest-tag.policy"), encoding: .utf8)
+        try dir.write("moved.policy", source.replacingOccurrences(of: "image: nginx:latest   # expect", with: "image: nginx:latest")
+            .replacingOccurrences(of: "- name: sidecar", with: "- name: sidecar   # expect"))
+        let result = try PortcullisBinary.run(["test", dir.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("FAIL images/no-latest-tag example 3 (fail)"))
+        #expect(result.stdout.contains("no finding on expected line 10; unexpected finding at line 9: container 'web' uses floating image 'nginx:latest'"))
+        #expect(result.stdout.hasSuffix("3 passed, 1 failed\n"))
+    }
+
+    @Test func rulesAndExplain() throws {
+        let rules = try PortcullisBinary.run(["rules"])
+        #expect(rules.status == 0)
+        #expect(rules.stdout.contains("images/no-latest-tag"))
+        #expect(rules.stdout.contains("secrets/no-plaintext"))
+        let explain = try PortcullisBinary.run(["explain", "secrets/no-plaintext"])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.hasPrefix("secrets/no-plaintext — Secrets must not be committed in plaintext\nseverity: error"))
+        #expect(explain.stdout.contains("example 3 (fails):"))
+        let missing = try PortcullisBinary.run(["explain", "no/such-policy"])
+        #expect(missing.status == 2)
+    }
+
+    @Test func explainPlanShowsTheKindIndexAndSharedNodes() throws {
+        let result = try PortcullisBinary.run(["check", "--explain-plan"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("  Secret: secrets/no-plaintext\n"))
+        #expect(result.stdout.contains("  Deployment: images/no-latest-tag, pod-security/no-privileged, pod-security/no-privilege-escalation, pod-security/run-as-non-root, resources/limits-required, resources/requests-required\n"))
+        #expect(result.stdout.contains("for $0 in containers: images/no-latest-tag, pod-security/no-privileged, pod-security/no-privilege-escalation, pod-security/run-as-non-root, resources/limits-required, resources/requests-required"))
+        #expect(result.stdout.contains("$0.securityContext — 3 policies"))
+        #expect(result.stdout.contains("  #0 containers — 6 policies\n"))
+    }
+}
+
+/// A temporary folder for policy files.
+struct TemporaryFolder {
+    let path: String
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try text.write(toFile: path + "/" + name, atomically: true, encoding: .utf8)
+    }
+}
