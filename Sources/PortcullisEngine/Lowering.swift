@@ -175,7 +175,8 @@ struct Lowering {
             return (intern(.constant(.null), slots: [], text: "null"), builtin.resultType)
         }
         let textual: Set<Builtin> = [.image, .semver, .quantity, .base64decode, .lower, .upper, .trim, .startsWith, .endsWith, .split]
-        if textual.contains(builtin), let first = lowered.first, [.bool, .list, .image, .semver].contains(first.type) {
+        let rejected: Set<ValueType> = builtin == .quantity ? [.bool, .list, .image, .semver] : [.bool, .number, .list, .image, .semver]
+        if textual.contains(builtin), let first = lowered.first, rejected.contains(first.type) {
             error("policy.type-mismatch", "\(name)() takes text, not a \(first.type.rawValue)", at: arguments[0].span)
         }
         let ids = lowered.map(\.id)

@@ -1,0 +1,60 @@
+import Testing
+@testable import PortcullisEngine
+
+/// Every operator and built-in of docs/language.md, as a condition over one ConfigMap: the rule
+/// must fire (true) or not (false).
+@Suite struct ExpressionTests {
+    static let cases: [(String, Bool)] = [
+        // presence
+        ("data exists", true), ("data.missing exists", false), ("data.missing missing", true), ("spec missing", true),
+        ("data.empty exists", true), ("metadata.nothing.deeper missing", true),
+        // comparison
+        ("data.mode == \"fast\"", true), ("data.mode != \"fast\"", false), ("kind == \"ConfigMap\"", true),
+        ("data.replicas == \"3\"", true), ("number(data.replicas) == 3", true), ("number(data.replicas) > 2", true),
+        ("number(data.replicas) <= 2", false), ("data.mode < \"z\"", true), ("data.missing == null", true),
+        // logic
+        ("data.mode == \"fast\" and kind == \"ConfigMap\"", true), ("data.mode == \"slow\" or kind == \"Secret\"", false),
+        ("not (data.mode == \"slow\")", true), ("not data exists", false),
+        // membership
+        ("data.mode in [\"fast\", \"safe\"]", true), ("data.mode not in [\"fast\"]", false), ("\"mode\" in data", true),
+        ("\"app\" in metadata.labels", true), ("\"as\" in data.mode", true), ("\"b\" in split(data.list, \",\")", true),
+        // regex (PCRE2)
+        ("data.mode matches \"^f[a-z]+$\"", true), ("data.mode =~ \"^s\"", false), ("metadata.namespace matches \"^prod-\"", true),
+        ("data.mode matches data.mode", true),
+        // quantifiers
+        ("any v in values(data): v == \"fast\"", true), ("all v in values(data): v exists", true),
+        ("all k in keys(metadata.labels): k in [\"app\", \"tier\"]", true), ("any k in keys(data): startsWith(k, \"zz\")", false),
+        // strings and lists
+        ("lower(\"ABC\") == \"abc\"", true), ("upper(data.mode) == \"FAST\"", true), ("trim(\"  x \") == \"x\"", true),
+        ("startsWith(metadata.name, \"set\")", true), ("endsWith(metadata.name, \"ings\")", true),
+        ("contains(metadata.name, \"tin\")", true), ("len(data) == 7", true), ("count(split(data.list, \",\")) == 3", true),
+        ("len(data.mode) == 4", true), ("default(data.missing, \"x\") == \"x\"", true), ("default(data.mode, \"x\") == \"fast\"", true),
+        ("string(3) == \"3\"", true),
+        // indexes
+        ("split(data.list, \",\")[1] == \"b\"", true), ("metadata[\"name\"] == \"settings\"", true),
+        // quantities
+        ("quantity(data.size) == 2147483648", true), ("quantity(data.cpu) == 0.25", true), ("quantity(data.cpu) < quantity(\"1\")", true),
+        ("quantity(\"1e3\") == 1000", true), ("quantity(\"1.5k\") == 1500", true), ("quantity(data.mode) exists", false),
+        // base64
+        ("base64decode(data.token) == \"secret-token\"", true), ("base64decode(\"!!\") exists", false),
+        // images
+        ("image(\"nginx\").untagged", true), ("image(\"nginx\").repository == \"library/nginx\"", true),
+        ("image(\"nginx\").registry == \"docker.io\"", true), ("image(\"ghcr.io/org/app:1.2.3\").registry == \"ghcr.io\"", true),
+        ("image(\"ghcr.io/org/app:1.2.3\").tag == \"1.2.3\"", true), ("image(\"localhost:5000/app\").registry == \"localhost:5000\"", true),
+        ("image(\"localhost:5000/app\").untagged", true), ("image(\"app@sha256:abc\").pinned", true),
+        ("image(\"app@sha256:abc\").untagged", false), ("image(\"registry:5000/team/app:v2\").name == \"app\"", true),
+        // semantic versions
+        ("semver(\"1.2.3\").strict", true), ("semver(\"1.2.3-rc1\").strict", false), ("semver(\"1.2.3-rc1\").prerelease == \"rc1\"", true),
+        ("semver(\"v1.2.3\").valid", true), ("semver(\"v1.2.3\").strict", false), ("semver(\"1.2\").valid", false),
+        ("semver(\"01.2.3\").valid", false), ("semver(\"2.10.0\").minor > 9", true), ("semver(\"1.0.0+build.5\").build == \"build.5\"", true),
+        // parameters
+        ("data.mode in params.modes", true),
+    ]
+
+    @Test(arguments: cases)
+    func condition(_ condition: String, _ fires: Bool) {
+        let harness = EngineHarness("param modes = [\"fast\"]\n" + policy(condition))
+        #expect(harness.errors.isEmpty, "\(condition): \(harness.errors)")
+        #expect(harness.findings(configMap).isEmpty == !fires, "\(condition)")
+    }
+}

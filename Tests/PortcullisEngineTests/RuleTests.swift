@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+import PortcullisDiagnostics
+@testable import PortcullisEngine
+
+@Suite struct MatchTests {
+    static let cases: [(String, Bool)] = [
+        ("match kind ConfigMap", true), ("match kind [Secret, ConfigMap]", true), ("match kind Secret", false),
+        ("match apiVersion v1", true), ("match apiVersion \"apps/v1\"", false),
+        ("match namespace \"prod-*\"", true), ("match namespace [\"dev\", \"stage\"]", false),
+        ("match label \"app\"", true), ("match label \"app\" = \"web\"", true), ("match label \"app\" = \"db\"", false),
+        ("match annotation \"owner\" = \"team-a\"", true), ("match annotation \"missing\"", false),
+        ("match path \"envs/prod/**\"", true), ("match path \"envs/dev/**\"", false),
+        ("match kind ConfigMap\n  exclude namespace \"prod-*\"", false), ("match kind ConfigMap\n  exclude label \"tier\" = \"back\"", true),
+        ("exclude path \"**/prod/**\"", false), ("match workload", false),
+    ]
+
+    @Test(arguments: cases)
+    func matcher(_ clause: String, _ applies: Bool) {
+        let harness = EngineHarness(policy("true", match: clause))
+        #expect(harness.errors.isEmpty, "\(harness.errors)")
+        #expect(harness.findings(configMap, path: "clusters/envs/prod/settings.yaml").isEmpty == !applies, "\(clause)")
+    }
+
+    @Test func workloadKindsReachThePodSpec() {
+        let harness = EngineHarness("""
+            policy "test/host-network" {
+              match workload
+              deny when pod.hostNetwork == true
+              message "{kind} uses the host network"
+              at pod.hostNetwork
+            }
+            """)
+        let manifests = [
+            ("apiVersion: v1\nkind: Pod\nspec:\n  hostNetwork: true\n", "4:16 Pod uses the host network"),
+            ("apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      hostNetwork: true\n", "6:20 Deployment uses the host network"),
+            ("apiVersion: batch/v1\nkind: CronJob\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          hostNetwork: true\n", "8:24 CronJob uses the host network"),
+        ]
+        for (manifest, expected) in manifests { #expect(harness.findings(manifest) == [expected]) }
+        #expect(harness.findings("apiVersion: v1\nkind: Service\nspec:\n  hostNetwork: true\n").isEmpty)
+    }
+}
+
+@Suite struct IterationTests {
+    let pod = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          initContainers:
+            - name: init
+              image: busybox
+          containers:
+            - name: app
+              image: app:1.0.0
+              ports: [{containerPort: 80}, {containerPort: 8080}]
+            - name: sidecar
+              image: envoy:latest
+          ephemeralContainers:
+            - name: debug
+              image: debug:1.0.0
+        """
+
+    @Test func forIteratesEveryContainerKind() {
+        let harness = EngineHarness("""
+            policy "test/names" {
+              match workload
+              for c in containers
+              deny when true
+              message "{c.name}"
+              at c.name
+            }
+            """)
+        #expect(harness.findings(pod) == ["6:13 init", "9:13 app", "12:13 sidecar", "15:13 debug"])
+    }
+
+    @Test func forOverAPath() {
+        let harness = EngineHarness("""
+            policy "test/ports" {
+              match kind Pod
+              for port in pod.containers[0].ports
+              deny when port.containerPort < 1024
+              message "privileged port {port.containerPort}"
+              at port.containerPort
+            }
+            """)
+        #expect(harness.findings(pod) == ["11:31 privileged port 80"])
+    }
+
+    @Test func nestedQuantifiersSeeTheOuterVariable() {
+        let harness = EngineHarness("""
+            policy "test/duplicate-names" {
+              match workload
+              for c in containers
+              deny when any other in containers: other.name == c.name and other.image != c.image
+              message "{c.name}"
+            }
+            """)
+        #expect(harness.findings(pod).isEmpty)
+        let clash = pod.replacingOccurrences(of: "name: debug", with: "name: app")
+        #expect(harness.findings(clash).count == 2)
+    }
+
+    @Test func missingFieldsPointWhereTheyBelong() {
+        let harness = EngineHarness("""
+            policy "test/limits" {
+              match workload
+              for c in containers
+              deny when c.resources.limits missing
+              message "{c.name}"
+              at c.resources.limits
+            }
+            """)
+        let findings = harness.run(pod)
+        #expect(findings.map(\.span.start.description) == ["6:7", "9:7", "12:7", "15:7"])
+        #expect(findings.map(\.jsonPath) == ["$.spec.initContainers[0].resources", "$.spec.containers[0].resources",
+                                             "$.spec.containers[1].resources", "$.spec.ephemeralContainers[0].resources"])
+    }
+
+    @Test func listItemsAndMessagesAndSeverity() throws {
+        let harness = EngineHarness("""
+            policy "test/info" {
+              severity info
+              match kind ConfigMap
+              deny when data.a == 1
+              message "map {metadata.name} has a={data.a}; labels {metadata.labels}; \\{literal}"
+            }
+            """)
+        let findings = harness.run("apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: m, labels: {x: z}}, data: {a: 1}}\n")
+        let finding = try #require(findings.first)
+        #expect(finding.message == "map m has a=1; labels {\"x\":\"z\"}; {literal}")
+        #expect(finding.severity == .info)
+        #expect(finding.listItemIndex == 0)
+        #expect(finding.kind == "ConfigMap")
+        #expect(finding.name == "m")
+    }
+}
+
+@Suite struct RuleGraphTests {
+    @Test func kindIndexSendsDocumentsOnlyToMatchingRules() throws {
+        let harness = EngineHarness("""
+            policy "a/secret" {
+              match kind Secret
+              deny when true
+            }
+            policy "a/workload" {
+              match workload
+              deny when true
+            }
+            policy "a/any" {
+              deny when kind == "Nope"
+            }
+            """)
+        let graph = try #require(harness.graph)
+        let names = { (kind: String) in graph.candidateRules(forKind: kind).map { graph.rules[$0].info.id } }
+        #expect(names("Secret") == ["a/secret", "a/any"])
+        #expect(names("Deployment") == ["a/workload", "a/any"])
+        #expect(names("ConfigMap") == ["a/any"])
+    }
+
+    @Test func identicalSubexpressionsAreOneNodeAcrossPoliciesAndVariableNames() throws {
+        let harness = EngineHarness("""
+            policy "a/one" {
+              match workload
+              for c in containers
+              deny when image(c.image).untagged
+            }
+            policy "a/two" {
+              match workload
+              for container in containers
+              deny when image(container.image).tag == "latest"
+            }
+            """)
+        let graph = try #require(harness.graph)
+        let imageCalls = graph.nodes.filter { if case .call(.image, _) = $0.op { return true } else { return false } }
+        #expect(imageCalls.count == 1)
+        #expect(imageCalls.first?.users == ["a/one", "a/two"])
+        #expect(graph.slotCount == 1)
+    }
+
+    @Test func sharedNodesAreComputedOncePerElement() throws {
+        // Both rules fire for the same container; the evaluator iterates the containers once.
+        let harness = EngineHarness("""
+            policy "a/one" {
+              match workload
+              for c in containers
+              deny when image(c.image).untagged
+            }
+            policy "a/two" {
+              match workload
+              for container in containers
+              deny when image(container.image).registry == "docker.io"
+            }
+            """)
+        let findings = harness.run("apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - {name: a, image: nginx}\n  - {name: b, image: ghcr.io/x/y:1.0.0}\n")
+        #expect(findings.map(\.policyID) == ["a/one", "a/two"])
+    }
+}

@@ -1,0 +1,95 @@
+import Testing
+import PortcullisDiagnostics
+@testable import PortcullisLanguage
+
+/// Mistakes in policy files are diagnostics with the right id and position (marked `⟨here⟩`).
+@Suite struct ParserTests {
+    static func parse(_ marked: String) -> (PolicyFileSyntax, [Diagnostic], PortcullisDiagnostics.SourceLocation?) {
+        var text = ""
+        var here: PortcullisDiagnostics.SourceLocation?
+        var line = 1, column = 1
+        var rest = Substring(marked)
+        while !rest.isEmpty {
+            if rest.hasPrefix("⟨here⟩") { here = PortcullisDiagnostics.SourceLocation(line: line, column: column); rest = rest.dropFirst(6); continue }
+            let c = rest.removeFirst()
+            text.append(c)
+            if c == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        let (syntax, diagnostics) = Parser.parse(SourceFile(path: "p.policy", bytes: Array(text.utf8)))
+        return (syntax, diagnostics, here)
+    }
+
+    static let cases: [(String, String)] = [
+        ("policy \"a/b\" {\n  ⟨here⟩colour red\n  deny when true\n}\n", "policy.unknown-clause"),
+        ("policy \"a/b\" {\n  title ⟨here⟩\"unclosed\n  deny when true\n}\n", "policy.unterminated-string"),
+        ("policy ⟨here⟩\"Images/No_Latest\" {\n  deny when true\n}\n", "policy.invalid-id"),
+        ("policy \"a/b\" {\n  deny when data == \n⟨here⟩}\n", "policy.syntax"),
+        ("policy \"a/b\" {\n  severity ⟨here⟩fatal\n  deny when true\n}\n", "policy.syntax"),
+        ("policy \"a/b\" {\n  match ⟨here⟩colour red\n  deny when true\n}\n", "policy.syntax"),
+        ("⟨here⟩rule \"a/b\" {}\n", "policy.syntax"),
+        ("policy \"a/b\" {\n  deny when a ⟨here⟩$ b\n}\n", "policy.unexpected-character"),
+    ]
+
+    @Test(arguments: cases)
+    func error(_ marked: String, _ id: String) throws {
+        let (_, diagnostics, here) = Self.parse(marked)
+        let first = try #require(diagnostics.first)
+        #expect(first.id.rawValue == id, "\(diagnostics)")
+        #expect(first.span?.start == here)
+        #expect(first.path == "p.policy")
+    }
+
+    @Test func aFullPolicyParses() throws {
+        let (syntax, diagnostics, _) = Self.parse("""
+            # a comment
+            param allowed = ["a", "b"]
+            policy "images/x" {
+              title "T"
+              description \"\"\"
+                Long
+                text
+                \"\"\"
+              severity warning
+              tags [a, b]
+              help "H"
+              help_url "https://example.com"
+              remediation "R"
+              match workload
+              match namespace ["prod-*"]
+              exclude label "skip" = "yes"
+              for c in containers
+              deny when not (image(c.image).tag in params.allowed) and c.name != "x"
+              message "bad {c.name}"
+              at c.image
+              example pass \"\"\"
+                apiVersion: v1
+                \"\"\"
+              example fail \"\"\"
+                apiVersion: v1   # expect
+                \"\"\"
+            }
+            """)
+        #expect(diagnostics.isEmpty)
+        let policy = try #require(syntax.policies.first)
+        #expect(policy.id == "images/x")
+        #expect(policy.description == "Long\ntext")
+        #expect(policy.severity == .warning)
+        #expect(policy.tags == ["a", "b"])
+        #expect(policy.matches.count == 2)
+        #expect(policy.excludes.count == 1)
+        #expect(policy.iteration?.variable == "c")
+        #expect(policy.examples.map(\.shouldFail) == [false, true])
+        #expect(policy.examples[0].text == "apiVersion: v1\n")
+        #expect(policy.examples[0].firstLine == 22)
+        #expect(policy.message?.parts.count == 2)
+        #expect(syntax.parameters.map(\.name) == ["allowed"])
+    }
+
+    @Test func errorsAreCappedAndParsingResumes() {
+        var text = ""
+        for i in 0..<40 { text += "policy \"a/p\(i)\" {\n  bogus\n  deny when true\n}\n" }
+        let (syntax, diagnostics, _) = Self.parse(text)
+        #expect(diagnostics.count == Parser.errorCap)
+        #expect(syntax.policies.count == 40)
+    }
+}
