@@ -18,11 +18,17 @@ let package = Package(
             name: "CorpusGenerator",
             path: "Sources/CorpusGenerator"
         ),
+        .target(
+            name: "BenchmarkPolicies",
+            path: "Sources/BenchmarkPolicies"
+        ),
         .executableTarget(
             name: "portcullis-throughput",
             dependencies: [
                 "CorpusGenerator",
+                "BenchmarkPolicies",
                 .product(name: "PortcullisManifest", package: "Portcullis"),
+                .product(name: "PortcullisEngine", package: "Portcullis"),
             ],
             path: "Sources/portcullis-throughput"
         ),
@@ -30,7 +36,9 @@ let package = Package(
             name: "LoaderBenchmarks",
             dependencies: [
                 "CorpusGenerator",
+                "BenchmarkPolicies",
                 .product(name: "PortcullisManifest", package: "Portcullis"),
+                .product(name: "PortcullisEngine", package: "Portcullis"),
                 .product(name: "Benchmark", package: "package-benchmark"),
             ],
             path: "Benchmarks/LoaderBenchmarks",

@@ -121,39 +121,3 @@ extension Value {
     }
 }
 
-/// JSON paths of nodes within a document, found on demand (only findings need them).
-enum DocumentPaths {
-    /// The JSON path of `target` and the key node it is held under (`nil` for the root and for
-    /// sequence elements).
-    static func locate(_ target: PortcullisManifest.Node, in root: PortcullisManifest.Node)
-        -> (path: String, key: PortcullisManifest.Node?)? {
-        if target.index == root.index { return ("$", nil) }
-        var path = "$"
-        var key: PortcullisManifest.Node?
-        return search(root, target.index, &path, &key) ? (path, key) : nil
-    }
-
-    private static func search(_ node: PortcullisManifest.Node, _ target: Int32, _ path: inout String,
-                               _ key: inout PortcullisManifest.Node?) -> Bool {
-        switch node.kind {
-        case .scalar: return false
-        case .sequence:
-            for (offset, element) in node.elements.enumerated() {
-                let saved = path
-                path += "[\(offset)]"
-                if element.index == target { key = nil; return true }
-                if search(element, target, &path, &key) { return true }
-                path = saved
-            }
-        case .mapping:
-            for (entryKey, value) in node.entries {
-                let saved = path
-                path += PortcullisManifest.Node.pathStep(entryKey.scalarText ?? "")
-                if value.index == target { key = entryKey; return true }
-                if search(value, target, &path, &key) { return true }
-                path = saved
-            }
-        }
-        return false
-    }
-}

@@ -11,7 +11,15 @@ public struct Evaluator {
     private var generation: UInt32 = 1
     private var bindings: [Value]
     private var document: Document?
+    /// The current document's root (kept apart: copying `document` costs two reference counts).
+    private var root: PortcullisManifest.Node?
     private var dynamicPatterns: [String: RegexPattern?] = [:]
+    private var kind: String?
+    /// Field names resolved to key ids for the current file, by plan node (`fieldStamps` says which are valid).
+    private var fieldKeys: [KeyID?]
+    private var fieldStamps: [UInt32]
+    private var storageGeneration: UInt32 = 0
+    private var storage: ObjectIdentifier?
     /// Problems met while evaluating (a pattern hitting its match limit), as diagnostics.
     public private(set) var issues: [Diagnostic] = []
     /// Restrict evaluation to these policy ids (`nil`: all).
@@ -22,15 +30,24 @@ public struct Evaluator {
         cache = Array(repeating: .absent, count: graph.nodes.count)
         stamps = Array(repeating: 0, count: graph.nodes.count)
         bindings = Array(repeating: .absent, count: graph.slotCount)
+        fieldKeys = Array(repeating: nil, count: graph.nodes.count)
+        fieldStamps = Array(repeating: 0, count: graph.nodes.count)
     }
 
     /// The findings of every applicable rule on `document`, in rule order.
     public mutating func evaluate(_ document: Document) -> [Finding] {
         self.document = document
+        root = document.root
+        kind = document.kind
+        let identity = ObjectIdentifier(document.root.storage)
+        if identity != storage {
+            storage = identity
+            storageGeneration &+= 1
+        }
         generation &+= 1
         if generation == 0 { stamps = Array(repeating: 0, count: stamps.count); generation = 1 }
         var findings: [Finding] = []
-        let candidates = graph.candidateRules(forKind: document.kind).filter { index in
+        let candidates = graph.candidateRules(forKind: kind).filter { index in
             let rule = graph.rules[index]
             if let only = onlyPolicies, !only.contains(rule.info.id) { return false }
             return rule.applies(to: document)
@@ -90,13 +107,14 @@ public struct Evaluator {
     private func locate(_ target: Value, fallback: Value?, in document: Document) -> (SourceSpan, String) {
         switch target {
         case .node(let node):
-            let found = DocumentPaths.locate(node, in: document.root)
+            let found = document.root.path(to: node)
             let span = node.kind != .scalar ? (found?.key?.span ?? node.span) : node.span
-            return (span, found?.path ?? "$")
+            return (span, found.map { PortcullisManifest.Node.jsonPath($0.components) } ?? "$")
         case .missing(let parent?, let key):
-            let found = DocumentPaths.locate(parent, in: document.root)
-            let base = found?.path ?? "$"
-            return (found?.key?.span ?? parent.span, key.map { base + PortcullisManifest.Node.pathStep($0) } ?? base)
+            let found = document.root.path(to: parent)
+            var components = found?.components ?? []
+            if let key { components.append(.key(key)) }
+            return (found?.key?.span ?? parent.span, PortcullisManifest.Node.jsonPath(components))
         default:
             if let fallback, case .node = fallback { return locate(fallback, fallback: nil, in: document) }
             return (document.root.span, "$")
@@ -108,27 +126,33 @@ public struct Evaluator {
     mutating func value(_ id: Int) -> Value {
         if let constant = graph.constants[id] { return constant }
         if stamps[id] == generation { return cache[id] }
-        let result = compute(graph.nodes[id].op)
+        let result = compute(graph.nodes[id].op, id: id)
         cache[id] = result
         stamps[id] = generation
         return result
     }
 
-    private mutating func compute(_ op: PlanOp) -> Value {
+    private mutating func compute(_ op: PlanOp, id: Int) -> Value {
         switch op {
         case .constant(let literal): return literal.value
-        case .root: return .node(document!.root)
+        case .root: return .node(root!)
         case .podSpec:
-            guard let kind = document!.kind, let path = WorkloadKinds.podSpecPaths[kind] else { return .absent }
-            return document!.root.node(at: path).map(Value.node) ?? .missing(parent: document!.root, key: nil)
+            guard let kind, let path = WorkloadKinds.podSpecPaths[kind] else { return .absent }
+            return root!.node(at: path).map(Value.node) ?? .missing(parent: root!, key: nil)
         case .podMetadata:
-            guard let kind = document!.kind else { return .absent }
+            guard let kind else { return .absent }
             let path: [PathComponent] = kind == "Pod" ? ["metadata"] : (WorkloadKinds.podMetadataPath(kind) ?? [])
             guard !path.isEmpty else { return .absent }
-            return document!.root.node(at: path).map(Value.node) ?? .missing(parent: document!.root, key: nil)
+            return root!.node(at: path).map(Value.node) ?? .missing(parent: root!, key: nil)
         case .allContainers: return podContainers()
         case .binding(let slot): return bindings[slot]
-        case .field(let base, let name): return Self.field(value(base), name)
+        case .field(let base, let name):
+            let b = value(base)
+            if case .node(let node) = b {
+                guard node.kind == .mapping, let key = keyID(for: id, name, in: node) else { return .missing(parent: node, key: name) }
+                return node[key].map(Value.node) ?? .missing(parent: node, key: name)
+            }
+            return Self.field(b, name)
         case .index(let base, let subscriptID):
             let b = value(base), s = value(subscriptID).resolved
             if case .node(let node) = b {
@@ -172,9 +196,18 @@ public struct Evaluator {
         }
     }
 
+    /// The key id of a field node's name in the current file, resolved once per file.
+    private mutating func keyID(for id: Int, _ name: String, in node: PortcullisManifest.Node) -> KeyID? {
+        if fieldStamps[id] != storageGeneration {
+            fieldKeys[id] = node.storage.keyID(name)
+            fieldStamps[id] = storageGeneration
+        }
+        return fieldKeys[id]
+    }
+
     private mutating func podContainers() -> Value {
-        guard let kind = document!.kind, let path = WorkloadKinds.podSpecPaths[kind],
-              let spec = document!.root.node(at: path) else { return .list([]) }
+        guard let kind, let path = WorkloadKinds.podSpecPaths[kind],
+              let spec = root!.node(at: path) else { return .list([]) }
         var all: [Value] = []
         for key in ["containers", "initContainers", "ephemeralContainers"] {
             if let list = spec[key], list.kind == .sequence { all += list.elements.map(Value.node) }

@@ -1,19 +1,19 @@
 /// A container image reference, `[registry/]repository[:tag][@digest]`, parsed as the container
 /// runtimes do: the first path component is a registry when it holds a `.` or a `:` or is `localhost`;
 /// otherwise the registry is Docker Hub (`docker.io`).
-public struct ImageReference: Sendable, Hashable {
-    public var original: String
+public final class ImageReference: Sendable {
+    public let original: String
     /// The registry host (with port), `docker.io` when none is written.
-    public var registry: String
+    public let registry: String
     /// Whether the registry was written in the reference.
-    public var registryExplicit: Bool
+    public let registryExplicit: Bool
     /// The repository path without registry, tag or digest (`library/nginx` for `nginx`).
-    public var repository: String
+    public let repository: String
     /// The last path component (`nginx`).
-    public var name: String
-    public var tag: String?
+    public let name: String
+    public let tag: String?
     /// The digest, e.g. `sha256:…`.
-    public var digest: String?
+    public let digest: String?
 
     /// Neither a tag nor a digest: the runtime pulls `latest`.
     public var untagged: Bool { tag == nil && digest == nil }
@@ -23,10 +23,13 @@ public struct ImageReference: Sendable, Hashable {
     public init(_ reference: String) {
         original = reference
         var rest = Substring(reference)
+        var digest: String?
+        var tag: String?
         if let at = rest.firstIndex(of: "@") {
             digest = String(rest[rest.index(after: at)...])
             rest = rest[..<at]
         }
+        self.digest = digest
         var first = ""
         if let slash = rest.firstIndex(of: "/") {
             first = String(rest[..<slash])
@@ -46,22 +49,24 @@ public struct ImageReference: Sendable, Hashable {
             tag = String(component[component.index(after: colon)...])
             rest = rest[..<colon]
         }
-        repository = String(rest)
+        self.tag = tag
+        var repository = String(rest)
         if !registryExplicit && !repository.contains("/") && !repository.isEmpty { repository = "library/" + repository }
+        self.repository = repository
         name = String(repository.split(separator: "/").last ?? "")
     }
 }
 
 /// A semantic version: `MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD]`, optionally with a leading `v`.
-public struct SemanticVersion: Sendable, Hashable {
-    public var original: String
-    public var valid: Bool
-    public var major: Int = 0
-    public var minor: Int = 0
-    public var patch: Int = 0
-    public var prerelease: String?
-    public var build: String?
-    public var hasVPrefix = false
+public final class SemanticVersion: Sendable {
+    public let original: String
+    public let valid: Bool
+    public let major: Int
+    public let minor: Int
+    public let patch: Int
+    public let prerelease: String?
+    public let build: String?
+    public let hasVPrefix: Bool
 
     /// Exactly `x.y.z`: no `v`, no pre-release, no build metadata.
     public var strict: Bool { valid && !hasVPrefix && prerelease == nil && build == nil }
@@ -69,7 +74,9 @@ public struct SemanticVersion: Sendable, Hashable {
     public init(_ text: String) {
         original = text
         var rest = Substring(text)
-        if rest.first == "v" || rest.first == "V" { hasVPrefix = true; rest = rest.dropFirst() }
+        var build: String?, prerelease: String?
+        hasVPrefix = rest.first == "v" || rest.first == "V"
+        if hasVPrefix { rest = rest.dropFirst() }
         if let plus = rest.firstIndex(of: "+") {
             build = String(rest[rest.index(after: plus)...])
             rest = rest[..<plus]
@@ -78,6 +85,8 @@ public struct SemanticVersion: Sendable, Hashable {
             prerelease = String(rest[rest.index(after: dash)...])
             rest = rest[..<dash]
         }
+        self.build = build
+        self.prerelease = prerelease
         let numbers = rest.split(separator: ".", omittingEmptySubsequences: false)
         func number(_ s: Substring) -> Int? {
             guard !s.isEmpty, s.allSatisfy(\.isASCII), s.allSatisfy(\.isNumber), !(s.count > 1 && s.first == "0") else { return nil }
@@ -94,6 +103,7 @@ public struct SemanticVersion: Sendable, Hashable {
             major = a; minor = b; patch = c
         } else {
             valid = false
+            major = 0; minor = 0; patch = 0
         }
     }
 }

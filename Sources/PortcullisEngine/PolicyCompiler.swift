@@ -150,7 +150,8 @@ public struct PolicyCompiler {
         let info = PolicyInfo(id: policy.id, title: policy.title, description: policy.description, severity: policy.severity,
                               tags: policy.tags, help: policy.help, helpURL: policy.helpURL, remediation: policy.remediation,
                               path: file.path, span: policy.span, examples: policy.examples)
-        return CompiledRule(info: info, matches: matches, excludes: excludes, kinds: kinds, collection: collection, slot: slot,
+        // Kind matchers are decided by the kind index before a rule runs; only the others run per document.
+        return CompiledRule(info: info, matches: matches.filter { $0.kinds == nil }, excludes: excludes, kinds: kinds, collection: collection, slot: slot,
                             condition: condition, message: message, at: at)
     }
 

@@ -8,7 +8,7 @@ public enum Quantity {
 
     /// The value of `text`, or `nil` when it is not a quantity.
     public static func parse(_ text: String) -> Double? {
-        var body = Substring(text.trimmingSpaces)
+        var body = text.first == " " || text.last == " " ? Substring(text.trimmingSpaces) : Substring(text)
         guard !body.isEmpty else { return nil }
         var sign = 1.0
         if body.first == "+" || body.first == "-" {

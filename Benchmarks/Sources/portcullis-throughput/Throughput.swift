@@ -1,5 +1,7 @@
+import BenchmarkPolicies
 import CorpusGenerator
 import Dispatch
+import PortcullisEngine
 import Foundation
 import PortcullisDiagnostics
 @_spi(Benchmarks) import PortcullisManifest
@@ -39,6 +41,12 @@ enum Throughput {
         let loaded = sources.reduce(0) { $0 + loader.load($1).resources.count }
         precondition(loaded == documents, "loaded \(loaded) resources of \(documents) documents")
 
+        if arguments.contains("--forty-only") {  // for profilers: loading + 40 checks, 3 times
+            let (graph, _) = PolicyCompiler.compile([SourceFile(path: "b.policy", bytes: Array(BenchmarkPolicies.forty.utf8))])
+            let checker = ManifestChecker(graph: graph!)
+            for _ in 0..<3 { for source in sources { _ = checker.evaluate(loader.load(source)).findings.count } }
+            return
+        }
         if arguments.contains("--loader-only") {  // for profilers: nothing but the loader, 5 times
             for _ in 0..<5 { for source in sources { _ = loader.load(source).resources.count } }
             return
@@ -88,6 +96,55 @@ enum Throughput {
         print(line("loader, arena tree (\(ProcessInfo.processInfo.activeProcessorCount) cores, wall)", parallel))
         print(String(format: "loader / raw libyaml: %.2fx (1 core, CPU time)", ratio(raw, single)))
         print(String(format: "parallel / single: %.2fx (wall clock)", ratio(singleWall, parallel)))
+        evaluation(sources: sources, documents: documents, bytes: bytes, line: line)
+    }
+
+    /// Loading alone against loading + evaluating 4 and 40 checks, one core, CPU time, interleaved
+    /// per chunk; then loading + 40 checks on one core against every core (wall clock).
+    static func evaluation(sources: [SourceFile], documents: Int, bytes: Int, line: (String, Duration) -> String) {
+        func graph(_ text: String) -> RuleGraph {
+            let (graph, diagnostics) = PolicyCompiler.compile([SourceFile(path: "bench.policy", bytes: Array(text.utf8))])
+            precondition(graph != nil, "benchmark policies do not compile: \(diagnostics)")
+            return graph!
+        }
+        let four = ManifestChecker(graph: graph(BenchmarkPolicies.headline))
+        let forty = ManifestChecker(graph: graph(BenchmarkPolicies.forty))
+        let loader = ManifestLoader()
+        print("\nevaluation: \(four.graph.rules.count) and \(forty.graph.rules.count) policies (\(forty.graph.nodes.count) plan nodes)")
+        var loadOnly = Duration.zero, withFour = Duration.zero, withForty = Duration.zero
+        var findingsFour = 0, findingsForty = 0
+        for round in 0..<3 {
+            for start in stride(from: 0, to: sources.count, by: 8) {
+                let range = start..<min(start + 8, sources.count)
+                loadOnly += cpuTime { for index in range { _ = loader.load(sources[index]).resources.count } }
+                withFour += cpuTime {
+                    for index in range { let n = four.evaluate(loader.load(sources[index])).findings.count; if round == 0 { findingsFour += n } }
+                }
+                withForty += cpuTime {
+                    for index in range { let n = forty.evaluate(loader.load(sources[index])).findings.count; if round == 0 { findingsForty += n } }
+                }
+            }
+        }
+        print(line("load only (1 core, CPU)", loadOnly / 3))
+        print(line("load + 4 checks (1 core, CPU)", withFour / 3) + "  \(findingsFour) findings")
+        print(line("load + 40 checks (1 core, CPU)", withForty / 3) + "  \(findingsForty) findings")
+        print(String(format: "cost over loading alone: 4 checks +%.0f%%, 40 checks +%.0f%%",
+                     (ratio(withFour, loadOnly) - 1) * 100, (ratio(withForty, loadOnly) - 1) * 100))
+        var single = Duration.seconds(1_000), parallel = Duration.seconds(1_000)
+        for _ in 0..<3 {
+            single = min(single, time { for source in sources { _ = forty.evaluate(loader.load(source)).findings.count } })
+            parallel = min(parallel, time {
+                let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: sources.count)
+                defer { counts.deallocate() }
+                nonisolated(unsafe) let slots = counts
+                DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+                    slots[index] = forty.evaluate(loader.load(sources[index])).findings.count
+                }
+            })
+        }
+        print(line("load + 40 checks (1 core, wall)", single))
+        print(line("load + 40 checks (\(ProcessInfo.processInfo.activeProcessorCount) cores, wall)", parallel))
+        print(String(format: "parallel evaluation / single: %.2fx (wall clock)", ratio(single, parallel)))
     }
 
     /// CPU time of the calling thread spent in `body`.

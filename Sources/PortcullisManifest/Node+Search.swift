@@ -1,0 +1,84 @@
+extension Node {
+    /// How to reach `target` from this node: the path components, and the key node `target` is held
+    /// under (`nil` when it is a sequence element or this node itself). `nil` when `target` is not
+    /// below this node. Walks the arena by index, creating nothing until the target is found.
+    public func path(to target: Node) -> (components: [PathComponent], key: Node?)? {
+        guard target.storage === storage else { return nil }
+        if target.index == index { return ([], nil) }
+        var trail: [(parent: Int32, slot: Int32)] = []
+        guard Node.search(storage, from: index, for: target.index, trail: &trail) else { return nil }
+        var components: [PathComponent] = []
+        components.reserveCapacity(trail.count)
+        var key: Node?
+        for (offset, step) in trail.enumerated() {
+            let parent = storage.nodes[Int(step.parent)]
+            if parent.kind == .mapping {
+                let keyIndex = storage.children[Int(parent.first) + Int(step.slot) * 2]
+                components.append(.key(storage.string(of: keyIndex)))
+                if offset == trail.count - 1 { key = Node(storage: storage, index: keyIndex) }
+            } else {
+                components.append(.index(Int(step.slot)))
+            }
+        }
+        return (components, key)
+    }
+
+    private static func search(_ storage: ManifestStorage, from node: Int32, for target: Int32,
+                               trail: inout [(parent: Int32, slot: Int32)]) -> Bool {
+        let record = storage.nodes[Int(node)]
+        switch record.kind {
+        case .scalar:
+            return false
+        case .sequence:
+            for slot in 0..<record.count {
+                let child = storage.children[Int(record.first + slot)]
+                trail.append((node, slot))
+                if child == target || search(storage, from: child, for: target, trail: &trail) { return true }
+                trail.removeLast()
+            }
+        case .mapping:
+            for slot in 0..<record.count {
+                let child = storage.children[Int(record.first + slot * 2 + 1)]
+                trail.append((node, slot))
+                if child == target || search(storage, from: child, for: target, trail: &trail) { return true }
+                trail.removeLast()
+            }
+        }
+        return false
+    }
+
+    /// A JSON path (`$.spec.containers[0].image`) for components.
+    public static func jsonPath(_ components: [PathComponent]) -> String {
+        var path = "$"
+        for component in components {
+            switch component {
+            case .key(let key): path += pathStep(key)
+            case .index(let i): path += "[\(i)]"
+            }
+        }
+        return path
+    }
+}
+
+/// A mapping key resolved once for one file: lookups with it compare integers only.
+public struct KeyID: Hashable, Sendable {
+    let atom: Int32
+    let storage: ObjectIdentifier
+}
+
+extension ManifestStorage {
+    /// The key id of `name` in this file, or `nil` when no mapping of the file has that key.
+    public func keyID(_ name: String) -> KeyID? {
+        keys.find(name).map { KeyID(atom: $0, storage: ObjectIdentifier(self)) }
+    }
+}
+
+extension Node {
+    /// The value under a key resolved with `ManifestStorage.keyID`.
+    @inline(__always)
+    public subscript(key: KeyID) -> Node? {
+        guard kind == .mapping, key.storage == ObjectIdentifier(storage),
+              let value = storage.lookup(mapping: index, atom: key.atom) else { return nil }
+        return Node(storage: storage, index: value)
+    }
+}
