@@ -59,8 +59,8 @@ enum MessagePiece: Sendable {
     case value(Int)
 }
 
-/// A policy lowered onto the rule graph.
-public struct CompiledRule: Sendable {
+/// A policy lowered onto the rule graph (a class: the evaluator passes rules around in its hot loop).
+public final class CompiledRule: Sendable {
     public let info: PolicyInfo
     let matches: [CompiledMatcher]
     let excludes: [CompiledMatcher]
@@ -72,6 +72,19 @@ public struct CompiledRule: Sendable {
     let condition: Int
     let message: [MessagePiece]
     let at: Int?
+
+    init(info: PolicyInfo, matches: [CompiledMatcher], excludes: [CompiledMatcher], kinds: Set<String>?, collection: Int?,
+         slot: Int?, condition: Int, message: [MessagePiece], at: Int?) {
+        self.info = info
+        self.matches = matches
+        self.excludes = excludes
+        self.kinds = kinds
+        self.collection = collection
+        self.slot = slot
+        self.condition = condition
+        self.message = message
+        self.at = at
+    }
 
     func applies(to document: Document) -> Bool {
         matches.allSatisfy { $0.matches(document) } && !excludes.contains { $0.matches(document) }

@@ -6,10 +6,10 @@ import PortcullisRegex
 /// values for the current document (and iteration element), so shared nodes are computed once.
 public struct Evaluator {
     public let graph: RuleGraph
-    private var cache: [Value]
+    private let cache: ValueSlots
     private var stamps: [UInt32]
     private var generation: UInt32 = 1
-    private var bindings: [Value]
+    private let bindings: ValueSlots
     private var document: Document?
     /// The current document's root (kept apart: copying `document` costs two reference counts).
     private var root: PortcullisManifest.Node?
@@ -27,9 +27,9 @@ public struct Evaluator {
 
     public init(graph: RuleGraph) {
         self.graph = graph
-        cache = Array(repeating: .absent, count: graph.nodes.count)
+        cache = ValueSlots(count: graph.nodes.count)
         stamps = Array(repeating: 0, count: graph.nodes.count)
-        bindings = Array(repeating: .absent, count: graph.slotCount)
+        bindings = ValueSlots(count: graph.slotCount)
         fieldKeys = Array(repeating: nil, count: graph.nodes.count)
         fieldStamps = Array(repeating: 0, count: graph.nodes.count)
     }
@@ -47,10 +47,12 @@ public struct Evaluator {
         generation &+= 1
         if generation == 0 { stamps = Array(repeating: 0, count: stamps.count); generation = 1 }
         var findings: [Finding] = []
-        let candidates = graph.candidateRules(forKind: kind).filter { index in
+        let graph = self.graph
+        var candidates: [Int] = []
+        for index in graph.candidateRules(forKind: kind) {
             let rule = graph.rules[index]
-            if let only = onlyPolicies, !only.contains(rule.info.id) { return false }
-            return rule.applies(to: document)
+            if let only = onlyPolicies, !only.contains(rule.info.id) { continue }
+            if rule.applies(to: document) { candidates.append(index) }
         }
         guard !candidates.isEmpty else { return [] }
         // Rules iterating the same collection share one pass over its elements.
@@ -68,7 +70,9 @@ public struct Evaluator {
                 continue
             }
             let slot = graph.rules[group.rules[0]].slot!
-            for element in value(collection).elements ?? [] {
+            let elements = value(collection)
+            for position in 0..<Self.count(elements) {
+                let element = Self.element(elements, position)
                 bind(slot, element)
                 for index in group.rules where value(graph.rules[index].condition).isTrue {
                     findings.append(finding(graph.rules[index], element: element))
@@ -183,16 +187,34 @@ public struct Evaluator {
             guard let pattern = dynamicPatterns[source]! else { return .bool(false) }
             return .bool(match(pattern, text))
         case .quantifier(let quantifier, let slot, let collection, let body):
-            let elements = value(collection).elements ?? []
+            let elements = value(collection)
             let saved = bindings[slot]
             defer { bind(slot, saved) }
-            for element in elements {
-                bind(slot, element)
+            for position in 0..<Self.count(elements) {
+                bind(slot, Self.element(elements, position))
                 let holds = value(body).isTrue
                 if quantifier == .any && holds { return .bool(true) }
                 if quantifier == .all && !holds { return .bool(false) }
             }
             return .bool(quantifier == .all)
+        }
+    }
+
+    /// How many elements a collection value has (0 for anything else); with `element`, iteration
+    /// without building an array of the elements.
+    private static func count(_ collection: Value) -> Int {
+        switch collection {
+        case .list(let values): return values.count
+        case .node(let node) where node.kind == .sequence: return node.count
+        default: return 0
+        }
+    }
+
+    private static func element(_ collection: Value, _ position: Int) -> Value {
+        switch collection {
+        case .list(let values): return values[position]
+        case .node(let node): return node[position].map(Value.node) ?? .absent
+        default: return .absent
         }
     }
 
