@@ -1,3 +1,5 @@
+import PortcullisManifest
+
 /// Renders a rule graph for `portcullis check --explain-plan`: rules per kind, iteration groups, and
 /// the plan nodes shared by more than one policy.
 public enum PlanExplainer {
@@ -14,6 +16,13 @@ public enum PlanExplainer {
         for (collection, ids) in groups.sorted(by: { $0.key < $1.key }) {
             out += "  for $\(graph.rules.first { $0.collection == collection }!.slot!) in \(graph.nodes[collection].text): \(ids.joined(separator: ", "))\n"
         }
+        let projection = graph.projection
+        out += "\nprojection (top-level fields built; the rest is parsed, not built):\n"
+        for kind in projection.keysByKind.keys.sorted() {
+            out += "  \(kind): " + projection.keys(forKind: kind)!.sorted().joined(separator: ", ") + "\n"
+        }
+        for kind in projection.wholeKinds.sorted() { out += "  \(kind): everything\n" }
+        out += "  (other kinds): " + (projection.otherKinds.map { $0.union(ManifestProjection.alwaysKept).sorted().joined(separator: ", ") } ?? "everything") + "\n"
         let shared = graph.nodes.enumerated().filter { $0.element.users.count > 1 }
         out += "\nshared nodes (computed once per document or element, used by several policies): \(shared.count)\n"
         for (id, node) in shared.sorted(by: { ($0.element.users.count, $1.offset) > ($1.element.users.count, $0.offset) }) {

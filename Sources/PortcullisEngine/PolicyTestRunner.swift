@@ -27,7 +27,8 @@ public struct PolicyTestRunner {
     /// Runs all examples of all rules (or of `only`), in rule order.
     public func run(only: Set<String>? = nil) -> [Result] {
         var results: [Result] = []
-        let loader = ManifestLoader()
+        // Examples load with the graph's projection, as `check` does, so they test it too.
+        let loader = ManifestLoader(limits: ManifestLimits(projection: graph.projection))
         for rule in graph.rules where only?.contains(rule.info.id) ?? true {
             for (offset, example) in rule.info.examples.enumerated() {
                 results.append(run(example, number: offset + 1, of: rule, loader: loader))

@@ -45,6 +45,23 @@ struct ManifestBuilder {
     private var diagnosticCounts: [DiagnosticID: Int] = [:]
     /// Set when the rest of the file must not be read (limit exceeded).
     private(set) var stopped = false
+    /// Set when an alias refers into a subtree the projection skipped: the file must be built again
+    /// without the projection.
+    private(set) var needsFullBuild = false
+
+    // Projection state: the kind of the current document (once seen at the top level), the atoms of
+    // the keys to build for it, and the depth of the subtree being skipped (0: not skipping).
+    private let projection: ManifestProjection?
+    private let kindAtom: Int32
+    private var keptAtoms: Set<Int32>?
+    private var keptAtomsByKind: [String: Set<Int32>?] = [:]
+    private var skipDepth = 0
+    private var skipStart: yaml_mark_t = yaml_mark_t()
+    private var skippedAnchors: Set<String> = []
+    // Inside a skipped subtree, duplicate keys are still found: the open collections, and the keys
+    // (atom, line, column) of the open mappings.
+    private var skipFrames: [(isMapping: Bool, children: Int, keyStart: Int)] = []
+    private var skipKeys: [(atom: Int32, line: Int, column: Int)] = []
 
     /// Mappings with more pairs than this get a hash index.
     private static let indexThreshold = 12
@@ -57,6 +74,8 @@ struct ManifestBuilder {
         children = GrowableBuffer(capacity: estimate)
         text = GrowableBuffer(capacity: source.bytes.count / 2)
         mergeAtom = keys.intern("<<")
+        kindAtom = keys.intern("kind")
+        projection = limits.projection
     }
 
     /// The finished arena.
@@ -91,6 +110,7 @@ struct ManifestBuilder {
 
     /// Consumes one event. Returns `false` once the stream has ended or the file was stopped.
     mutating func handle(_ event: inout yaml_event_t) -> Bool {
+        if skipDepth > 0 { return skip(&event) }
         switch event.type {
         case YAML_SCALAR_EVENT:
             addScalar(&event)
@@ -106,6 +126,8 @@ struct ManifestBuilder {
             addAlias(&event)
         case YAML_DOCUMENT_START_EVENT:
             streamIndex += 1
+            keptAtoms = nil
+            skippedAnchors.removeAll(keepingCapacity: true)
             anchors.removeAll(keepingCapacity: true)
             aliasWeights.removeAll(keepingCapacity: true)
             expandedNodes = 0
@@ -121,6 +143,81 @@ struct ManifestBuilder {
             break
         }
         return !stopped
+    }
+
+    /// The keys to build for the document's kind, as atoms of this file.
+    private mutating func selectKeptKeys(kind: String) {
+        if let known = keptAtomsByKind[kind] {
+            keptAtoms = known
+            return
+        }
+        var atoms: Set<Int32>?
+        if let names = projection?.keys(forKind: kind) {
+            atoms = Set(names.map { keys.intern($0) })
+        }
+        keptAtomsByKind[kind] = atoms
+        keptAtoms = atoms
+    }
+
+    /// Consumes an event inside a skipped subtree; at its end, a null placeholder takes its place.
+    /// Syntax, depth and duplicate keys are still checked; an alias sends the file to a full build
+    /// (anchors and alias expansion are then checked exactly).
+    private mutating func skip(_ event: inout yaml_event_t) -> Bool {
+        switch event.type {
+        case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+            skipDepth += 1
+            skipFrames[skipFrames.count - 1].children += 1
+            skipFrames.append((event.type == YAML_MAPPING_START_EVENT, 0, skipKeys.count))
+            let anchor = event.type == YAML_MAPPING_START_EVENT ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+            if let anchor { skippedAnchors.insert(String(cString: anchor)) }
+            if open.count + skipDepth > limits.maxDepth {
+                stop(.error(ManifestDiagnostic.tooDeep,
+                            "nesting deeper than \(limits.maxDepth) levels; the rest of the file is not read",
+                            path: source.path, at: SourceSpan(start: Self.location(event.start_mark))))
+            }
+        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+            skipDepth -= 1
+            let frame = skipFrames.removeLast()
+            if frame.isMapping { reportSkippedDuplicates(from: frame.keyStart) }
+            if skipDepth == 0 {
+                let id = Int32(nodes.count)
+                nodes.append(NodeRecord(
+                    kind: .scalar, scalarType: .null, style: .plain, flags: NodeRecord.skippedFlag, first: Int32(text.count), count: 0,
+                    atom: -1, startLine: Int32(skipStart.line) + 1, startColumn: Int32(skipStart.column) + 1,
+                    endLine: Int32(event.end_mark.line) + 1, endColumn: Int32(event.end_mark.column) + 1))
+                pending.append(id)
+            }
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            if let anchor = scalar.anchor { skippedAnchors.insert(String(cString: anchor)) }
+            let frame = skipFrames[skipFrames.count - 1]
+            if frame.isMapping && frame.children & 1 == 0 {
+                let atom = keyCache.intern(UnsafeRawBufferPointer(start: scalar.value, count: Int(scalar.length)), table: &keys)
+                skipKeys.append((atom, Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1))
+            }
+            skipFrames[skipFrames.count - 1].children += 1
+        case YAML_ALIAS_EVENT:
+            needsFullBuild = true
+            stopped = true
+        default:
+            break
+        }
+        return !stopped
+    }
+
+    private mutating func reportSkippedDuplicates(from start: Int) {
+        mappingSerial += 1
+        while duplicateStamp.count < keys.count { duplicateStamp.append(0) }
+        for index in start..<skipKeys.count {
+            let key = skipKeys[index]
+            if duplicateStamp[Int(key.atom)] == mappingSerial {
+                report(.warning(ManifestDiagnostic.duplicateKey,
+                                "duplicate key '\(keys.string(key.atom))' in this mapping; the last value is used",
+                                path: source.path, at: SourceSpan(start: SourceLocation(line: key.line, column: key.column))))
+            }
+            duplicateStamp[Int(key.atom)] = mappingSerial
+        }
+        skipKeys.removeSubrange(start...)
     }
 
     /// Whether the next node completes a key position in the innermost open mapping.
@@ -162,6 +259,10 @@ struct ManifestBuilder {
         expandedNodes &+= 1
         pending.append(id)
         if let anchor = scalar.anchor { anchors[String(cString: anchor)] = id }
+        if projection != nil && !isKey && open.count == 1 && innermostMappingStart >= 0
+            && nodes[Int(pending[pending.count - 2])].atom == kindAtom {
+            selectKeptKeys(kind: String(decoding: bytes, as: UTF8.self))
+        }
     }
 
     private static func resolveTagged(
@@ -185,6 +286,16 @@ struct ManifestBuilder {
     private mutating func openContainer(
         _ kind: NodeKind, event: inout yaml_event_t, anchor: UnsafeMutablePointer<yaml_char_t>?
     ) {
+        if let keptAtoms, open.count == 1, innermostMappingStart >= 0, (pending.count - innermostMappingStart) & 1 == 1,
+           !keptAtoms.contains(nodes[Int(pending[pending.count - 1])].atom) {
+            // A top-level value no rule reads: parse it, build nothing.
+            skipDepth = 1
+            skipStart = event.start_mark
+            skipFrames = [(kind == .mapping, 0, 0)]
+            skipKeys.removeAll(keepingCapacity: true)
+            if let anchor { skippedAnchors.insert(String(cString: anchor)) }
+            return
+        }
         let position = Self.location(event.start_mark)
         if nextIsKey {
             report(.error(ManifestDiagnostic.complexKey,
@@ -213,6 +324,11 @@ struct ManifestBuilder {
         let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
         let position = Self.location(event.start_mark)
         let isKey = nextIsKey
+        if skippedAnchors.contains(name) {
+            needsFullBuild = true
+            stopped = true
+            return
+        }
         guard let target = anchors[name] else {
             report(.error(ManifestDiagnostic.unknownAnchor, "alias '*\(name)' refers to no anchor defined before it",
                           path: source.path, at: SourceSpan(start: position)))

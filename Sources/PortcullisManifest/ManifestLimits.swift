@@ -13,13 +13,18 @@ public struct ManifestLimits: Sendable, Hashable {
         maxFileBytes: Int = 64 << 20,
         maxDepth: Int = 256,
         maxExpandedNodes: Int = 1_000_000,
-        maxRepeatedDiagnostics: Int = 20
+        maxRepeatedDiagnostics: Int = 20,
+        projection: ManifestProjection? = nil
     ) {
         self.maxFileBytes = maxFileBytes
         self.maxDepth = maxDepth
         self.maxExpandedNodes = maxExpandedNodes
         self.maxRepeatedDiagnostics = maxRepeatedDiagnostics
+        self.projection = projection
     }
+
+    /// Top-level fields to leave unbuilt, by kind (`nil`: build everything).
+    public var projection: ManifestProjection?
 
     /// The defaults.
     public static let standard = ManifestLimits()

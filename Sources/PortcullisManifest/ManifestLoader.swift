@@ -28,7 +28,13 @@ public struct ManifestLoader: Sendable {
         if let binary = Self.binaryDiagnostic(source) {
             return ManifestFile(source: source, storage: nil, resources: [], diagnostics: [binary])
         }
-        let builder = YAMLEventStream.build(source, limits: limits)
+        var builder = YAMLEventStream.build(source, limits: limits)
+        if builder.needsFullBuild {
+            // An alias pointed into a subtree the projection skipped: build the whole file.
+            var full = limits
+            full.projection = nil
+            builder = YAMLEventStream.build(source, limits: full)
+        }
         var diagnostics = builder.diagnostics
         let roots = builder.documents
         let storage = builder.finish()

@@ -21,4 +21,6 @@ struct NodeRecord: Sendable, BitwiseCopyable {
     static let indexedFlag: UInt8 = 1
     /// A null put in place of a node that could not be read (an unknown alias); no further errors about it.
     static let placeholderFlag: UInt8 = 2
+    /// A null put in place of a top-level subtree the projection left unbuilt.
+    static let skippedFlag: UInt8 = 4
 }

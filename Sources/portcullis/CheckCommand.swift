@@ -34,6 +34,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print the compiled rule graph (rules per kind, shared nodes) and exit.")
     var explainPlan = false
 
+    @Flag(help: "Build every field of every resource, even those no policy reads.")
+    var noProjection = false
+
     func run() throws {
         var out = OutputStream.standardOutput
         let printer = DiagnosticPrinter(color: color, fileDescriptor: out.descriptor)
@@ -56,7 +59,9 @@ struct CheckCommand: ParsableCommand {
         let started = clock.now
         let discovery = InputDiscovery(excludes: input.excludes.map(GlobPattern.init), standardInputName: input.stdinFilename)
         let (inputs, discoveryDiagnostics) = discovery.collect(input.paths)
-        let checker = ManifestChecker(graph: graph, loader: ManifestLoader(limits: ManifestLimits(maxFileBytes: input.maxFileSize, maxDepth: input.maxDepth)))
+        var limits = ManifestLimits(maxFileBytes: input.maxFileSize, maxDepth: input.maxDepth)
+        if !noProjection { limits.projection = graph.projection }
+        let checker = ManifestChecker(graph: graph, loader: ManifestLoader(limits: limits))
         let results = checker.check(inputs, parallel: !input.serial)
         let elapsed = clock.now - started
 

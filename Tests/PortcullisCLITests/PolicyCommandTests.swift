@@ -164,3 +164,20 @@ struct TemporaryFolder {
         try text.write(toFile: path + "/" + name, atomically: true, encoding: .utf8)
     }
 }
+
+@Suite struct ProjectionCommandTests {
+    /// Findings must not depend on the projection: over the whole corpus, with and without it.
+    @Test(.enabled(if: PortcullisBinary.sharedFolder != nil, "skipped: ../shared is absent (a user's clone has none)"))
+    func sameFindingsWithAndWithoutProjection() throws {
+        let corpus = try #require(PortcullisBinary.sharedFolder).appendingPathComponent("corpus").path
+        let projected = try PortcullisBinary.run(["check", "--format", "json", corpus])
+        let full = try PortcullisBinary.run(["check", "--format", "json", "--no-projection", corpus])
+        func findings(_ output: String) throws -> [[String: AnyHashable]] {
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+            return try #require(report["findings"] as? [[String: AnyHashable]])
+        }
+        let a = try findings(projected.stdout), b = try findings(full.stdout)
+        #expect(a.count > 500)
+        #expect(a == b)
+    }
+}

@@ -196,3 +196,29 @@ import PortcullisDiagnostics
         #expect(findings.map(\.policyID) == ["a/one", "a/two"])
     }
 }
+
+@Suite struct ProjectionAnalysisTests {
+    @Test func projectionFollowsWhatTheRulesRead() throws {
+        let harness = EngineHarness("""
+            policy "a/secret" {
+              match kind Secret
+              deny when len(data) > 0 and sops missing
+            }
+            policy "a/workload" {
+              match workload
+              for c in containers
+              deny when c.image exists
+            }
+            policy "a/service" {
+              match kind Service
+              deny when len(resource) > 100
+            }
+            """)
+        let projection = try #require(harness.graph).projection
+        #expect(projection.keys(forKind: "Secret") == ["apiVersion", "kind", "metadata", "items", "data", "sops"])
+        #expect(projection.keys(forKind: "Deployment") == ["apiVersion", "kind", "metadata", "items", "spec"])
+        #expect(projection.keys(forKind: "Service") == nil)  // reads the whole resource
+        #expect(projection.keys(forKind: "ConfigMap") == ["apiVersion", "kind", "metadata", "items"])
+        #expect(projection.keys(forKind: "ConfigMapList") == nil)
+    }
+}

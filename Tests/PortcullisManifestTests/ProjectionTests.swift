@@ -1,0 +1,87 @@
+import Testing
+import PortcullisDiagnostics
+@testable import PortcullisManifest
+
+/// With a projection the loader parses everything but builds only the top-level fields the rules read.
+@Suite struct ProjectionTests {
+    let projection = ManifestProjection(keysByKind: ["Secret": ["data", "stringData"], "Deployment": ["spec"]], otherKinds: [])
+
+    @Test func unreadFieldsAreParsedNotBuilt() throws {
+        let text = """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: {name: widgets.example.com}
+            spec:
+              versions:
+                - name: v1
+                  schema: {openAPIV3Schema: {type: object, properties: {a: {type: string}, b: {type: integer}}}}
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: s}
+            data: {k: dg==}
+            type: Opaque
+            """
+        let full = load(text)
+        let projected = load(text, limits: ManifestLimits(projection: projection))
+        #expect(projected.diagnostics.isEmpty)
+        #expect(projected.storage!.nodeCount < full.storage!.nodeCount)
+        let crd = try #require(projected.resources.first)
+        #expect(crd.name == "widgets.example.com")
+        #expect(crd.root["spec"]?.isNull == true)
+        #expect(crd.root["spec"]?.span.start == SourceLocation(line: 5, column: 3))
+        let secret = try #require(projected.resources.last)
+        #expect(secret.root["data"]?["k"]?.string == "dg==")
+        #expect(secret.root["type"]?.string == "Opaque")  // scalars are cheap: always built
+    }
+
+    @Test func fieldsBeforeKindAreBuilt() throws {
+        let text = "spec: {replicas: 3}\napiVersion: v1\nkind: ConfigMap\ndata: {a: b}\n"
+        let resource = try #require(load(text, limits: ManifestLimits(projection: projection)).resources.first)
+        #expect(resource.root["spec"]?["replicas"]?.int == 3)
+        #expect(resource.root["data"]?.isNull == true)
+    }
+
+    @Test func listsAreBuiltWhole() throws {
+        let text = "apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, data: {a: b}}\n"
+        let resource = try #require(load(text, limits: ManifestLimits(projection: projection)).resources.first)
+        #expect(resource.root["data"]?["a"]?.string == "b")
+    }
+
+    @Test func anAliasIntoASkippedFieldRebuildsTheWholeFile() throws {
+        let text = "apiVersion: v1\nkind: ConfigMap\ndata: &shared {a: b}\nextra: *shared\n"
+        let projected = load(text, limits: ManifestLimits(projection: ManifestProjection(keysByKind: ["ConfigMap": ["extra"]], otherKinds: [])))
+        #expect(projected.diagnostics.isEmpty)
+        let resource = try #require(projected.resources.first)
+        #expect(resource.root["extra"]?["a"]?.string == "b")
+        #expect(resource.root["data"]?["a"]?.string == "b")
+    }
+
+    @Test func limitsStillHoldInsideSkippedFields() {
+        let deep = String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
+        let file = load("apiVersion: v1\nkind: ConfigMap\ndata: " + deep + "\n", limits: ManifestLimits(projection: projection))
+        #expect(file.diagnostics.map(\.id) == [ManifestDiagnostic.tooDeep])
+        let broken = load("apiVersion: v1\nkind: ConfigMap\ndata:\n  a: [\n", limits: ManifestLimits(projection: projection))
+        #expect(broken.diagnostics.map(\.id) == [ManifestDiagnostic.syntax])
+    }
+}
+
+@Suite struct ProjectionDiagnosticsTests {
+    @Test func duplicateKeysInSkippedFieldsAreStillReported() {
+        let projection = ManifestProjection(keysByKind: [:], otherKinds: [])
+        let text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  nested: {a: 1, b: {a: 2}, a: 3}\n  x: 1\n  x: 2\n"
+        let projected = load(text, limits: ManifestLimits(projection: projection))
+        let full = load(text)
+        #expect(projected.diagnostics.map(\.id) == [ManifestDiagnostic.duplicateKey, ManifestDiagnostic.duplicateKey])
+        #expect(projected.diagnostics.map { $0.span?.start } == full.diagnostics.map { $0.span?.start })
+    }
+
+    @Test func aliasBombsInSkippedFieldsAreStillCaught() {
+        var text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...12 {
+            text += "  l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let file = load(text, limits: ManifestLimits(projection: ManifestProjection(keysByKind: [:], otherKinds: [])))
+        #expect(file.diagnostics.map(\.id) == [ManifestDiagnostic.aliasBomb])
+    }
+}
