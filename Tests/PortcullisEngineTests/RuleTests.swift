@@ -222,3 +222,39 @@ import PortcullisDiagnostics
         #expect(projection.keys(forKind: "ConfigMapList") == nil)
     }
 }
+
+@Suite struct NameTests {
+    let deployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, labels: {tier: front}}
+        spec:
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers:
+                - {name: a, image: "a:1.0.0"}
+        """
+
+    @Test func podMetadataIsTheTemplates() {
+        let harness = EngineHarness(policy("pod_metadata.labels.app == \"web\" and metadata.labels.tier == \"front\"", match: "match workload"))
+        #expect(harness.findings(deployment).count == 1)
+    }
+
+    @Test func resourceIsTheWholeDocument() {
+        let harness = EngineHarness(policy("resource.kind == \"Deployment\" and len(resource) == 4 and \"spec\" in resource", match: "match workload"))
+        #expect(harness.findings(deployment).count == 1)
+    }
+
+    @Test func containsWorksOnListsToo() {
+        let harness = EngineHarness(policy("contains(keys(metadata.labels), \"tier\") and not contains([\"x\"], \"y\")", match: "match workload"))
+        #expect(harness.findings(deployment).count == 1)
+    }
+
+    @Test func withoutAtAFindingPointsAtTheElementOrTheResource() {
+        let perElement = EngineHarness("policy \"a/b\" {\n  match workload\n  for c in containers\n  deny when true\n}\n")
+        #expect(perElement.findings(deployment) == ["9:11 violates a/b"])
+        let whole = EngineHarness("policy \"a/b\" {\n  title \"Whole thing\"\n  match workload\n  deny when true\n}\n")
+        #expect(whole.findings(deployment) == ["1:1 violates Whole thing"])
+    }
+}
