@@ -99,29 +99,31 @@ public struct Evaluator {
             }
         }
         let target = rule.at.map { value($0) } ?? element ?? .node(document.root)
-        let (span, jsonPath) = locate(target, fallback: element, in: document)
+        let (span, components) = locate(target, fallback: element, in: document)
         return Finding(policyID: rule.info.id, severity: rule.info.severity, message: message, path: document.path, span: span,
                        documentIndex: document.streamIndex, listItemIndex: document.listItemIndex, kind: document.kind,
-                       namespace: document.namespace, name: document.name, jsonPath: jsonPath,
+                       namespace: document.namespace, name: document.name, pathComponents: components,
                        help: rule.info.help, helpURL: rule.info.helpURL, remediation: rule.info.remediation)
     }
 
     /// Where a finding points: a scalar at itself; a mapping or sequence held under a key at that key
     /// (the line a reader looks for); a missing field at the mapping where it belongs.
-    private func locate(_ target: Value, fallback: Value?, in document: Document) -> (SourceSpan, String) {
+    /// Where a finding points: a scalar at itself; a mapping or sequence held under a key at that key
+    /// (the line a reader looks for); a missing field at the key of the mapping where it belongs.
+    private func locate(_ target: Value, fallback: Value?, in document: Document) -> (SourceSpan, [PathComponent]) {
         switch target {
         case .node(let node):
             let found = document.root.path(to: node)
             let span = node.kind != .scalar ? (found?.key?.span ?? node.span) : node.span
-            return (span, found.map { PortcullisManifest.Node.jsonPath($0.components) } ?? "$")
+            return (span, found?.components ?? [])
         case .missing(let parent?, let key):
             let found = document.root.path(to: parent)
             var components = found?.components ?? []
             if let key { components.append(.key(key)) }
-            return (found?.key?.span ?? parent.span, PortcullisManifest.Node.jsonPath(components))
+            return (found?.key?.span ?? parent.span, components)
         default:
             if let fallback, case .node = fallback { return locate(fallback, fallback: nil, in: document) }
-            return (document.root.span, "$")
+            return (document.root.span, [])
         }
     }
 

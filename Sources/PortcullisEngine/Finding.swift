@@ -1,4 +1,5 @@
 import PortcullisDiagnostics
+import PortcullisManifest
 
 /// A violation of a policy by a resource: what, where exactly, and how to fix it.
 public struct Finding: Sendable, Hashable {
@@ -15,8 +16,10 @@ public struct Finding: Sendable, Hashable {
     public var kind: String?
     public var namespace: String?
     public var name: String?
-    /// JSON path of the node, e.g. `$.spec.template.spec.containers[0].image`.
-    public var jsonPath: String
+    /// How to reach the node from the resource's root.
+    public var pathComponents: [PathComponent]
+    /// JSON path of the node, e.g. `$.spec.template.spec.containers[0].image` (built when asked).
+    public var jsonPath: String { PortcullisManifest.Node.jsonPath(pathComponents) }
     public var help: String?
     public var helpURL: String?
     public var remediation: String?

@@ -22,38 +22,43 @@ public final class ImageReference: Sendable {
 
     public init(_ reference: String) {
         original = reference
-        var rest = Substring(reference)
-        var digest: String?
-        var tag: String?
-        if let at = rest.firstIndex(of: "@") {
-            digest = String(rest[rest.index(after: at)...])
-            rest = rest[..<at]
+        // Work on the UTF-8 bytes: separators are ASCII, and byte offsets avoid String.Index walks.
+        let bytes = Array(reference.utf8)
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        var end = bytes.count
+        if let at = bytes.firstIndex(of: UInt8(ascii: "@")) {
+            digest = text((at + 1)..<bytes.count)
+            end = at
+        } else {
+            digest = nil
         }
-        self.digest = digest
-        var first = ""
-        if let slash = rest.firstIndex(of: "/") {
-            first = String(rest[..<slash])
-        }
-        if !first.isEmpty && (first.contains(".") || first.contains(":") || first == "localhost") {
-            registry = first
-            registryExplicit = true
-            rest = rest[rest.index(after: rest.firstIndex(of: "/")!)...]
+        var start = 0
+        if let slash = bytes[..<end].firstIndex(of: UInt8(ascii: "/")) {
+            let first = bytes[0..<slash]
+            if first.contains(UInt8(ascii: ".")) || first.contains(UInt8(ascii: ":")) || first.elementsEqual("localhost".utf8) {
+                registry = text(0..<slash)
+                registryExplicit = true
+                start = slash + 1
+            } else {
+                registry = "docker.io"
+                registryExplicit = false
+            }
         } else {
             registry = "docker.io"
             registryExplicit = false
         }
         // A tag follows the last ':' of the last path component.
-        let lastSlash = rest.lastIndex(of: "/")
-        let component = lastSlash.map { rest[rest.index(after: $0)...] } ?? rest
-        if let colon = component.lastIndex(of: ":") {
-            tag = String(component[component.index(after: colon)...])
-            rest = rest[..<colon]
+        let componentStart = (bytes[start..<end].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 }) ?? start
+        if let colon = bytes[componentStart..<end].lastIndex(of: UInt8(ascii: ":")) {
+            tag = text((colon + 1)..<end)
+            end = colon
+        } else {
+            tag = nil
         }
-        self.tag = tag
-        var repository = String(rest)
-        if !registryExplicit && !repository.contains("/") && !repository.isEmpty { repository = "library/" + repository }
+        var repository = text(start..<end)
+        if !registryExplicit && !bytes[start..<end].contains(UInt8(ascii: "/")) && end > start { repository = "library/" + repository }
         self.repository = repository
-        name = String(repository.split(separator: "/").last ?? "")
+        name = text(componentStart..<end)
     }
 }
 

@@ -8,23 +8,26 @@ public enum Quantity {
 
     /// The value of `text`, or `nil` when it is not a quantity.
     public static func parse(_ text: String) -> Double? {
-        var body = text.first == " " || text.last == " " ? Substring(text.trimmingSpaces) : Substring(text)
-        guard !body.isEmpty else { return nil }
+        var bytes = Substring(text).utf8[...]
+        while bytes.first == UInt8(ascii: " ") { bytes = bytes.dropFirst() }
+        while bytes.last == UInt8(ascii: " ") { bytes = bytes.dropLast() }
+        guard !bytes.isEmpty else { return nil }
         var sign = 1.0
-        if body.first == "+" || body.first == "-" {
-            sign = body.first == "-" ? -1 : 1
-            body = body.dropFirst()
+        if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") {
+            sign = bytes.first == UInt8(ascii: "-") ? -1 : 1
+            bytes = bytes.dropFirst()
         }
-        let numberEnd = body.firstIndex { !($0.isNumber || $0 == ".") } ?? body.endIndex
-        let number = body[..<numberEnd]
-        var suffix = body[numberEnd...]
-        guard !number.isEmpty, number.filter({ $0 == "." }).count <= 1, number != ".", let value = Double(number) else { return nil }
-        if let e = suffix.first, e == "e" || e == "E", suffix.count > 1,
-           let exponent = Int(suffix.dropFirst()) {
+        let numberEnd = bytes.firstIndex { !(($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".")) } ?? bytes.endIndex
+        let number = bytes[..<numberEnd]
+        let suffix = bytes[numberEnd...]
+        guard !number.isEmpty, number.filter({ $0 == UInt8(ascii: ".") }).count <= 1, number.count > 1 || number.first != UInt8(ascii: "."),
+              let value = Double(String(decoding: number, as: UTF8.self)) else { return nil }
+        if let e = suffix.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E"), suffix.count > 1,
+           let exponent = Int(String(decoding: suffix.dropFirst(), as: UTF8.self)) {
             return sign * value * pow10(exponent)
         }
-        if suffix == "e" || suffix == "E" { suffix = "E" }
-        guard let multiplier = suffixes[String(suffix)] else { return nil }
+        let unit = String(decoding: suffix, as: UTF8.self)
+        guard let multiplier = suffixes[unit == "e" ? "E" : unit] else { return nil }
         return sign * value * multiplier
     }
 
