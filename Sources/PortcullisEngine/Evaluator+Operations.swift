@@ -76,9 +76,23 @@ extension Evaluator {
         }
     }
 
+    /// Equality with a shortcut for the commonest case, a document string against text: the bytes are
+    /// compared in place.
+    static func fastEqual(_ a: Value, _ b: Value) -> Bool {
+        if case .node(let node) = a, node.kind == .scalar, node.scalarType == .string, case .string(let text) = b {
+            return node.scalarTextEquals(text)
+        }
+        if case .node(let node) = b, node.kind == .scalar, node.scalarType == .string, case .string(let text) = a {
+            return node.scalarTextEquals(text)
+        }
+        return Value.equal(a, b)
+    }
+
     /// `needle in haystack`: an element of a list, a key of a mapping, or a substring of text.
     static func contains(_ haystack: Value, _ needle: Value) -> Bool {
-        if let elements = haystack.elements { return elements.contains { Value.equal($0, needle) } }
+        let needle = needle.resolved
+        if case .list(let elements) = haystack { return elements.contains { fastEqual($0, needle) } }
+        if let elements = haystack.elements { return elements.contains { fastEqual($0, needle) } }
         if case .node(let node) = haystack, node.kind == .mapping, let key = needle.stringValue { return node[key] != nil }
         if let text = haystack.stringValue, let part = needle.stringValue { return text.contains(part) }
         return false
@@ -86,8 +100,8 @@ extension Evaluator {
 
     static func compare(_ op: PortcullisLanguageOperator, _ left: Value, _ right: Value) -> Bool {
         switch op {
-        case .equal: return Value.equal(left, right) || (left.isNullish && right.isNullish)
-        case .notEqual: return !(Value.equal(left, right) || (left.isNullish && right.isNullish))
+        case .equal: return fastEqual(left, right) || (left.isNullish && right.isNullish)
+        case .notEqual: return !(fastEqual(left, right) || (left.isNullish && right.isNullish))
         default:
             let l = left.resolved, r = right.resolved
             let order: Int?

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension Node {
     /// How to reach `target` from this node: the path components, and the key node `target` is held
     /// under (`nil` when it is a sequence element or this node itself). `nil` when `target` is not
@@ -80,5 +86,18 @@ extension Node {
         guard kind == .mapping, key.storage == ObjectIdentifier(storage),
               let value = storage.lookup(mapping: index, atom: key.atom) else { return nil }
         return Node(storage: storage, index: value)
+    }
+}
+
+extension Node {
+    /// Whether this is a scalar whose text is exactly `text` (bytes compared, no `String` made).
+    public func scalarTextEquals(_ text: String) -> Bool {
+        guard kind == .scalar else { return false }
+        var text = text
+        return text.withUTF8 { wanted in
+            withScalarBytes { have in
+                have.count == wanted.count && (have.count == 0 || memcmp(have.baseAddress!, wanted.baseAddress!, have.count) == 0)
+            }
+        }
     }
 }
