@@ -90,17 +90,12 @@ struct Lowering {
             let (b, baseType) = lower(base)
             let resultType: ValueType
             switch baseType {
-            case .image:
-                guard let t = ValueType.imageFields[name] else {
-                    error("policy.unknown-field", "an image reference has no field '\(name)'", at: span,
-                          notes: [DiagnosticNote("fields: " + ValueType.imageFields.keys.sorted().joined(separator: ", "))])
-                    return (b, .any)
-                }
-                resultType = t
-            case .semver:
-                guard let t = ValueType.semverFields[name] else {
-                    error("policy.unknown-field", "a semantic version has no field '\(name)'", at: span,
-                          notes: [DiagnosticNote("fields: " + ValueType.semverFields.keys.sorted().joined(separator: ", "))])
+            case .image, .semver:
+                let (fields, noun) = baseType == .image
+                    ? (ValueType.imageFields, "an image reference") : (ValueType.semverFields, "a semantic version")
+                guard let t = fields[name] else {
+                    error("policy.unknown-field", "\(noun) has no field '\(name)'", at: span,
+                          notes: [DiagnosticNote("fields: " + fields.keys.sorted().joined(separator: ", "))])
                     return (b, .any)
                 }
                 resultType = t
