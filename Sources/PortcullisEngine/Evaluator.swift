@@ -15,6 +15,8 @@ public struct Evaluator {
     private var root: PortcullisManifest.Node?
     private var dynamicPatterns: [String: RegexPattern?] = [:]
     private var kind: String?
+    /// The current document's namespace and name, read on its first finding.
+    private var identity: (stamp: UInt32, namespace: String?, name: String?) = (0, nil, nil)
     /// Field names resolved to key ids for the current file, by plan node (`fieldStamps` says which are valid).
     private var fieldKeys: [KeyID?]
     private var fieldStamps: [UInt32]
@@ -98,11 +100,14 @@ public struct Evaluator {
             case .value(let id): message += value(id).display
             }
         }
+        if identity.stamp != generation {
+            identity = (generation, document.namespace, document.name)
+        }
         let target = rule.at.map { value($0) } ?? element ?? .node(document.root)
         let (span, components) = locate(target, fallback: element, in: document)
         return Finding(policyID: rule.info.id, severity: rule.info.severity, message: message, path: document.path, span: span,
-                       documentIndex: document.streamIndex, listItemIndex: document.listItemIndex, kind: document.kind,
-                       namespace: document.namespace, name: document.name, pathComponents: components,
+                       documentIndex: document.streamIndex, listItemIndex: document.listItemIndex, kind: kind,
+                       namespace: identity.namespace, name: identity.name, pathComponents: components,
                        help: rule.info.help, helpURL: rule.info.helpURL, remediation: rule.info.remediation)
     }
 
