@@ -5,7 +5,7 @@ import PortcullisEngine
 
 /// Options that choose and configure the policies.
 struct PolicyOptions: ParsableArguments {
-    @Option(name: .customLong("policy"), help: ArgumentHelp("A .policy file or a folder of them (repeatable; default: the built-in policies).", valueName: "path"))
+    @Option(name: .customLong("policy"), help: ArgumentHelp("A .policy file or a folder of them (repeatable; default: $PORTCULLIS_POLICIES, else the built-in policies).", valueName: "path"))
     var policyPaths: [String] = []
 
     @Option(name: .customLong("param"), help: ArgumentHelp("Set a policy parameter (repeatable), e.g. --param allowed_registries=ghcr.io,registry.example.com", valueName: "name=value"))
@@ -24,30 +24,21 @@ struct PolicyOptions: ParsableArguments {
         }, uniquingKeysWith: { _, last in last })
     }
 
-    /// The built-in policies folder: `PORTCULLIS_POLICIES`, `./policies`, or `policies/` beside the
-    /// package the executable was built in.
-    static func builtinPolicyFolder() -> String? {
-        let fileManager = FileManager.default
-        if let env = ProcessInfo.processInfo.environment["PORTCULLIS_POLICIES"] { return env }
-        var isFolder: ObjCBool = false
-        if fileManager.fileExists(atPath: "policies", isDirectory: &isFolder), isFolder.boolValue { return "policies" }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            let candidate = folder.appendingPathComponent("policies")
-            if fileManager.fileExists(atPath: candidate.path, isDirectory: &isFolder), isFolder.boolValue { return candidate.path }
-            folder.deleteLastPathComponent()
-        }
-        return nil
-    }
+    /// Where the default policies come from: the folder in `PORTCULLIS_POLICIES`, else the built-in
+    /// policies carried in the binary.
+    static var policyFolderFromEnvironment: String? { ProcessInfo.processInfo.environment["PORTCULLIS_POLICIES"] }
 
     /// Reads the policy files and compiles them; diagnostics of the policies are returned for printing.
     func compile() -> (graph: RuleGraph?, sources: [SourceFile], diagnostics: [Diagnostic]) {
         var paths = policyPaths
         if paths.isEmpty {
-            guard let builtin = Self.builtinPolicyFolder() else {
-                return (nil, [], [.error("config.no-policies", "no policies given and the built-in policies folder was not found; use --policy PATH or set PORTCULLIS_POLICIES")])
+            if let folder = Self.policyFolderFromEnvironment {
+                paths = [folder]
+            } else {
+                let sources = BuiltinPolicies.files.map { SourceFile(path: "builtin:" + $0.path, bytes: Array($0.source.utf8)) }
+                let (graph, diagnostics) = PolicyCompiler.compile(sources, parameters: parameterValues)
+                return (graph, sources, diagnostics)
             }
-            paths = [builtin]
         }
         var sources: [SourceFile] = []
         var diagnostics: [Diagnostic] = []

@@ -10,7 +10,7 @@ struct TestCommand: ParsableCommand {
         discussion: "Exit status: 0 all pass, 1 an example failed, 2 a policy does not compile."
     )
 
-    @Argument(help: "Policy files or folders (default: the built-in policies).")
+    @Argument(help: "Policy files or folders (default: $PORTCULLIS_POLICIES, else the built-in policies).")
     var paths: [String] = []
 
     @Option(name: .customLong("param"), help: ArgumentHelp("Set a policy parameter (repeatable).", valueName: "name=value"))

@@ -115,6 +115,28 @@ import Testing
         #expect(!result.stdout.contains("policies without examples"))
     }
 
+    @Test func theBinaryCarriesTheBuiltInPoliciesUpToDate() throws {
+        let fromBinary = try PortcullisBinary.run(["test"], workingDirectory: URL(fileURLWithPath: NSTemporaryDirectory()))
+        #expect(fromBinary.status == 0)
+        #expect(fromBinary.stdout == "28 passed, 0 failed\n")
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", PortcullisBinary.packageRoot.appendingPathComponent("scripts/embed_policies.py").path, "--check"]
+        let out = Pipe()
+        check.standardOutput = out
+        try check.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        check.waitUntilExit()
+        #expect(check.terminationStatus == 0, "\(text)")
+    }
+
+    @Test func policiesFromTheEnvironment() throws {
+        let dir = try TemporaryFolder()
+        try dir.write("only.policy", "policy \"x/only\" {\n  deny when false\n}\n")
+        let rules = try PortcullisBinary.run(["rules"], environment: ["PORTCULLIS_POLICIES": dir.path])
+        #expect(rules.stdout.hasPrefix("x/only"))
+    }
+
     @Test func testReportsAWrongLocationAsAFailure() throws {
         let dir = try TemporaryFolder()
         let source = try String(contentsOf: PortcullisBinary.packageRoot.appendingPathComponent("policies/images/no-latest-tag.policy"), encoding: .utf8)
