@@ -37,8 +37,9 @@ extension Evaluator {
         }
     }
 
-    func call(_ builtin: Builtin, _ arguments: [Value]) -> Value {
-        let first = arguments[0]
+    /// A built-in on its arguments (`second` is `.absent` for one-argument functions).
+    func call(_ builtin: Builtin, _ first: Value, _ second: Value) -> Value {
+        let arguments = (first, second)
         switch builtin {
         case .image: return first.stringValue.map { .image(ImageReference($0)) } ?? .absent
         case .semver: return first.stringValue.map { .semver(SemanticVersion($0)) } ?? .absent
@@ -55,19 +56,19 @@ extension Evaluator {
         case .upper: return first.stringValue.map { .string($0.uppercased()) } ?? .absent
         case .trim: return first.stringValue.map { .string($0.trimmingSpaces) } ?? .absent
         case .startsWith:
-            guard let text = first.stringValue, let prefix = arguments[1].stringValue else { return .bool(false) }
+            guard let text = first.stringValue, let prefix = arguments.1.stringValue else { return .bool(false) }
             return .bool(text.hasPrefix(prefix))
         case .endsWith:
-            guard let text = first.stringValue, let suffix = arguments[1].stringValue else { return .bool(false) }
+            guard let text = first.stringValue, let suffix = arguments.1.stringValue else { return .bool(false) }
             return .bool(text.hasSuffix(suffix))
-        case .contains: return .bool(Self.contains(first, arguments[1]))
+        case .contains: return .bool(Self.contains(first, arguments.1))
         case .split:
-            guard let text = first.stringValue, let separator = arguments[1].stringValue, !separator.isEmpty else { return .absent }
+            guard let text = first.stringValue, let separator = arguments.1.stringValue, !separator.isEmpty else { return .absent }
             return .list(text.split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
         case .keys, .values:
             guard case .node(let node) = first, node.kind == .mapping else { return .list([]) }
             return .list(node.entries.map { builtin == .keys ? .string($0.key.scalarText ?? "") : .node($0.value) })
-        case .default: return first.exists ? first : arguments[1]
+        case .default: return first.exists ? first : arguments.1
         case .string: return first.stringValue.map(Value.string) ?? (first.exists ? .string(first.display) : .absent)
         case .number:
             let resolved = first.resolved

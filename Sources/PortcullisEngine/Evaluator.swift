@@ -135,17 +135,23 @@ public struct Evaluator {
     // MARK: Values
 
     mutating func value(_ id: Int) -> Value {
-        if let constant = graph.constants[id] { return constant }
         if stamps[id] == generation { return cache[id] }
-        let result = compute(graph.nodes[id].op, id: id)
+        let result: Value
+        if case .constant = graph.instructions[id] {
+            return graph.constants[id]!
+        }
+        result = compute(id)
         cache[id] = result
         stamps[id] = generation
         return result
     }
 
-    private mutating func compute(_ op: PlanOp, id: Int) -> Value {
-        switch op {
-        case .constant(let literal): return literal.value
+    @inline(__always)
+    private mutating func value(_ id: Int32) -> Value { value(Int(id)) }
+
+    private mutating func compute(_ id: Int) -> Value {
+        switch graph.instructions[id] {
+        case .constant: return graph.constants[id]!
         case .root: return .node(root!)
         case .podSpec:
             guard let kind, let path = WorkloadKinds.podSpecPaths[kind] else { return .absent }
@@ -156,14 +162,15 @@ public struct Evaluator {
             guard !path.isEmpty else { return .absent }
             return root!.node(at: path).map(Value.node) ?? .missing(parent: root!, key: nil)
         case .allContainers: return podContainers()
-        case .binding(let slot): return bindings[slot]
-        case .field(let base, let name):
+        case .binding(let slot): return bindings[Int(slot)]
+        case .field(let base, let nameIndex):
             let b = value(base)
             if case .node(let node) = b {
+                let name = graph.names[Int(nameIndex)]
                 guard node.kind == .mapping, let key = keyID(for: id, name, in: node) else { return .missing(parent: node, key: name) }
                 return node[key].map(Value.node) ?? .missing(parent: node, key: name)
             }
-            return Self.field(b, name)
+            return Self.field(b, graph.names[Int(nameIndex)])
         case .index(let base, let subscriptID):
             let b = value(base), s = value(subscriptID).resolved
             if case .node(let node) = b {
@@ -173,27 +180,30 @@ public struct Evaluator {
             }
             if case .list(let items) = b, case .number(let n) = s, Int(n) >= 0, Int(n) < items.count { return items[Int(n)] }
             return .absent
-        case .call(let builtin, let arguments): return call(builtin, arguments.map { value($0) })
+        case .call(let builtin, let first, let second):
+            let a = value(first)
+            return call(builtin, a, second >= 0 ? value(second) : .absent)
         case .not(let operand): return .bool(!value(operand).isTrue)
         case .exists(let operand): return .bool(value(operand).exists)
         case .missing(let operand): return .bool(!value(operand).exists)
-        case .and(let operands):
-            for operand in operands where !value(operand).isTrue { return .bool(false) }
+        case .and(let start, let count):
+            for offset in 0..<Int(count) where !value(graph.operands[Int(start) + offset]).isTrue { return .bool(false) }
             return .bool(true)
-        case .or(let operands):
-            for operand in operands where value(operand).isTrue { return .bool(true) }
+        case .or(let start, let count):
+            for offset in 0..<Int(count) where value(graph.operands[Int(start) + offset]).isTrue { return .bool(true) }
             return .bool(false)
         case .compare(let op, let l, let r): return .bool(Self.compare(op, value(l), value(r)))
         case .member(let l, let r, let negated): return .bool(Self.contains(value(r), value(l)) != negated)
         case .regex(let subject, let pattern):
             guard let text = value(subject).stringValue else { return .bool(false) }
-            return .bool(match(graph.regexes[pattern], text))
+            return .bool(match(graph.regexes[Int(pattern)], text))
         case .regexDynamic(let subject, let patternID):
             guard let text = value(subject).stringValue, let source = value(patternID).stringValue else { return .bool(false) }
             if dynamicPatterns[source] == nil { dynamicPatterns[source] = .some(try? RegexPattern(source)) }
             guard let pattern = dynamicPatterns[source]! else { return .bool(false) }
             return .bool(match(pattern, text))
-        case .quantifier(let quantifier, let slot, let collection, let body):
+        case .quantifier(let quantifier, let slot32, let collection, let body):
+            let slot = Int(slot32)
             let elements = value(collection)
             let saved = bindings[slot]
             defer { bind(slot, saved) }

@@ -8,6 +8,9 @@ public struct RuleGraph: Sendable {
     public let rules: [CompiledRule]
     public let nodes: [PlanNode]
     let constants: [Value?]
+    let instructions: [Instruction]
+    let names: [String]
+    let operands: [Int32]
     let regexes: [RegexPattern]
     let slotCount: Int
     /// For each slot, the nodes to forget when its element changes.
@@ -26,6 +29,7 @@ public struct RuleGraph: Sendable {
             if case .constant(let literal) = node.op { return literal.value }
             return nil
         }
+        (instructions, names, operands) = Instruction.assemble(nodes)
         var dependents = [[Int]](repeating: [], count: slotCount)
         for (id, node) in nodes.enumerated() {
             for slot in node.slots { dependents[slot].append(id) }
