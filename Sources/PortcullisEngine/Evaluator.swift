@@ -15,6 +15,8 @@ public struct Evaluator {
     private var root: PortcullisManifest.Node?
     private var dynamicPatterns: [String: RegexPattern?] = [:]
     private var kind: String?
+    /// The path of the current iteration element, found on its first finding.
+    private var elementPath: (stamp: UInt32, index: Int32, components: [PathComponent], key: PortcullisManifest.Node?)?
     /// The current document's namespace and name, read on its first finding.
     private var identity: (stamp: UInt32, namespace: String?, name: String?) = (0, nil, nil)
     /// Field names resolved to key ids for the current file, by plan node (`fieldStamps` says which are valid).
@@ -115,14 +117,14 @@ public struct Evaluator {
     /// (the line a reader looks for); a missing field at the mapping where it belongs.
     /// Where a finding points: a scalar at itself; a mapping or sequence held under a key at that key
     /// (the line a reader looks for); a missing field at the key of the mapping where it belongs.
-    private func locate(_ target: Value, fallback: Value?, in document: Document) -> (SourceSpan, [PathComponent]) {
+    private mutating func locate(_ target: Value, fallback: Value?, in document: Document) -> (SourceSpan, [PathComponent]) {
         switch target {
         case .node(let node):
-            let found = document.root.path(to: node)
+            let found = path(to: node, near: fallback, in: document)
             let span = node.kind != .scalar ? (found?.key?.span ?? node.span) : node.span
             return (span, found?.components ?? [])
         case .missing(let parent?, let key):
-            let found = document.root.path(to: parent)
+            let found = path(to: parent, near: fallback, in: document)
             var components = found?.components ?? []
             if let key { components.append(.key(key)) }
             return (found?.key?.span ?? parent.span, components)
@@ -130,6 +132,21 @@ public struct Evaluator {
             if let fallback, case .node = fallback { return locate(fallback, fallback: nil, in: document) }
             return (document.root.span, [])
         }
+    }
+
+    /// The path of `target`, searched first below the current iteration element (whose own path is
+    /// found once per element), then from the root.
+    private mutating func path(to target: PortcullisManifest.Node, near element: Value?, in document: Document)
+        -> (components: [PathComponent], key: PortcullisManifest.Node?)? {
+        if case .node(let base)? = element, base.kind != .scalar, let inner = base.path(to: target) {
+            if elementPath?.index != base.index || elementPath?.stamp != generation {
+                let outer = document.root.path(to: base)
+                elementPath = (generation, base.index, outer?.components ?? [], outer?.key)
+            }
+            let outer = elementPath!
+            return (outer.components + inner.components, inner.components.isEmpty ? outer.key : inner.key)
+        }
+        return document.root.path(to: target)
     }
 
     // MARK: Values
