@@ -128,11 +128,6 @@ typealias PortcullisLanguageOperator = BinaryOperator
 
 extension Value {
     /// Missing and null compare equal to each other (an absent field is `== null`).
-    var isNullish: Bool {
-        switch resolved {
-        case .missing, .null: return true
-        default: return false
-        }
-    }
+    var isNullish: Bool { !exists }
 }
 

@@ -33,14 +33,21 @@ public enum Value: Sendable {
 
     /// Whether the value counts as present for `exists`: not missing and not null.
     var exists: Bool {
-        switch resolved {
+        switch self {
         case .missing, .null: return false
+        case .node(let node): return !node.isNull
         default: return true
         }
     }
 
     /// Truthiness for conditions: only `true` is true.
-    var isTrue: Bool { if case .bool(true) = resolved { return true } else { return false } }
+    var isTrue: Bool {
+        switch self {
+        case .bool(let b): return b
+        case .node(let node): return node.bool == true
+        default: return false
+        }
+    }
 
     var stringValue: String? {
         switch resolved {
