@@ -38,7 +38,7 @@ extension Evaluator {
     }
 
     /// A built-in on its arguments (`second` is `.absent` for one-argument functions).
-    func call(_ builtin: Builtin, _ first: Value, _ second: Value) -> Value {
+    static func call(_ builtin: Builtin, _ first: Value, _ second: Value) -> Value {
         let arguments = (first, second)
         switch builtin {
         case .image: return first.stringValue.map { .image(ImageReference($0)) } ?? .absent

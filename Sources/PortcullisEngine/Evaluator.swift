@@ -199,7 +199,8 @@ public struct Evaluator {
             return .absent
         case .call(let builtin, let first, let second):
             let a = value(first)
-            return call(builtin, a, second >= 0 ? value(second) : .absent)
+            let b = second >= 0 ? value(second) : .absent
+            return Self.call(builtin, a, b)
         case .not(let operand): return .bool(!value(operand).isTrue)
         case .exists(let operand): return .bool(value(operand).exists)
         case .missing(let operand): return .bool(!value(operand).exists)
