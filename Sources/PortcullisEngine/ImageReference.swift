@@ -78,36 +78,65 @@ public final class SemanticVersion: Sendable {
 
     public init(_ text: String) {
         original = text
-        var rest = Substring(text)
+        let bytes = Array(text.utf8)
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        var start = 0, end = bytes.count
+        hasVPrefix = end > 0 && (bytes[0] == UInt8(ascii: "v") || bytes[0] == UInt8(ascii: "V"))
+        if hasVPrefix { start = 1 }
         var build: String?, prerelease: String?
-        hasVPrefix = rest.first == "v" || rest.first == "V"
-        if hasVPrefix { rest = rest.dropFirst() }
-        if let plus = rest.firstIndex(of: "+") {
-            build = String(rest[rest.index(after: plus)...])
-            rest = rest[..<plus]
+        var buildRange: Range<Int>?, prereleaseRange: Range<Int>?
+        if let plus = bytes[start..<end].firstIndex(of: UInt8(ascii: "+")) {
+            buildRange = (plus + 1)..<end
+            build = string(buildRange!)
+            end = plus
         }
-        if let dash = rest.firstIndex(of: "-") {
-            prerelease = String(rest[rest.index(after: dash)...])
-            rest = rest[..<dash]
+        if let dash = bytes[start..<end].firstIndex(of: UInt8(ascii: "-")) {
+            prereleaseRange = (dash + 1)..<end
+            prerelease = string(prereleaseRange!)
+            end = dash
         }
         self.build = build
         self.prerelease = prerelease
-        let numbers = rest.split(separator: ".", omittingEmptySubsequences: false)
-        func number(_ s: Substring) -> Int? {
-            guard !s.isEmpty, s.allSatisfy(\.isASCII), s.allSatisfy(\.isNumber), !(s.count > 1 && s.first == "0") else { return nil }
-            return Int(s)
-        }
-        let identifiersValid = [prerelease, build].allSatisfy { part in
-            guard let part else { return true }
-            return !part.isEmpty && part.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { id in
-                !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        // MAJOR.MINOR.PATCH: digits, no leading zeros.
+        var numbers: [Int] = []
+        var cursor = start
+        var valid = true
+        while valid {
+            let digitsStart = cursor
+            var value = 0
+            while cursor < end, bytes[cursor] >= UInt8(ascii: "0"), bytes[cursor] <= UInt8(ascii: "9") {
+                value = value &* 10 &+ Int(bytes[cursor] - UInt8(ascii: "0"))
+                cursor += 1
             }
+            let length = cursor - digitsStart
+            if length == 0 || length > 18 || (length > 1 && bytes[digitsStart] == UInt8(ascii: "0")) { valid = false; break }
+            numbers.append(value)
+            if cursor == end { break }
+            if bytes[cursor] != UInt8(ascii: ".") { valid = false; break }
+            cursor += 1
         }
-        if numbers.count == 3, let a = number(numbers[0]), let b = number(numbers[1]), let c = number(numbers[2]), identifiersValid {
-            valid = true
-            major = a; minor = b; patch = c
+        // Pre-release and build identifiers: non-empty dot-separated runs of [0-9A-Za-z-].
+        for range in [prereleaseRange, buildRange].compactMap({ $0 }) where valid {
+            var runLength = 0
+            for index in range {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ".") {
+                    if runLength == 0 { valid = false }
+                    runLength = 0
+                } else if (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "-") {
+                    runLength += 1
+                } else {
+                    valid = false
+                }
+            }
+            if runLength == 0 { valid = false }
+        }
+        if valid && numbers.count == 3 {
+            self.valid = true
+            major = numbers[0]; minor = numbers[1]; patch = numbers[2]
         } else {
-            valid = false
+            self.valid = false
             major = 0; minor = 0; patch = 0
         }
     }

@@ -47,6 +47,8 @@ import Testing
         ("semver(\"1.2.3\").strict", true), ("semver(\"1.2.3-rc1\").strict", false), ("semver(\"1.2.3-rc1\").prerelease == \"rc1\"", true),
         ("semver(\"v1.2.3\").valid", true), ("semver(\"v1.2.3\").strict", false), ("semver(\"1.2\").valid", false),
         ("semver(\"01.2.3\").valid", false), ("semver(\"2.10.0\").minor > 9", true), ("semver(\"1.0.0+build.5\").build == \"build.5\"", true),
+        ("semver(\"1.2.3-\").valid", false), ("semver(\"1.2.3-rc..1\").valid", false), ("semver(\"1.2.3.4\").valid", false),
+        ("semver(\"1.2.3-rc.1+sha.5114f85\").valid", true), ("semver(\"\").valid", false),
         // parameters
         ("data.mode in params.modes", true),
     ]
