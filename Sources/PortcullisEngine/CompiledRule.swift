@@ -86,6 +86,9 @@ public final class CompiledRule: Sendable {
         self.at = at
     }
 
+    /// Whether the rule has matchers to check per document (the kind index settles the others).
+    var matchesEveryDocument: Bool { matches.isEmpty && excludes.isEmpty }
+
     func applies(to document: Document) -> Bool {
         matches.allSatisfy { $0.matches(document) } && !excludes.contains { $0.matches(document) }
     }

@@ -52,38 +52,34 @@ public struct Evaluator {
         if generation == 0 { stamps = Array(repeating: 0, count: stamps.count); generation = 1 }
         var findings: [Finding] = []
         let graph = self.graph
-        var candidates: [Int] = []
-        for index in graph.candidateRules(forKind: kind) {
-            let rule = graph.rules[index]
-            if let only = onlyPolicies, !only.contains(rule.info.id) { continue }
-            if rule.applies(to: document) { candidates.append(index) }
-        }
-        guard !candidates.isEmpty else { return [] }
         // Rules iterating the same collection share one pass over its elements.
-        var groups: [(collection: Int?, rules: [Int])] = []
-        for index in candidates {
-            let collection = graph.rules[index].collection
-            if let g = groups.firstIndex(where: { $0.collection == collection }) { groups[g].rules.append(index) }
-            else { groups.append((collection, [index])) }
-        }
-        for group in groups {
-            guard let collection = group.collection else {
-                for index in group.rules where value(graph.rules[index].condition).isTrue {
+        for group in graph.groups(forKind: kind) {
+            var applicable = 0
+            for index in group.rules where applies(graph.rules[index], to: document) { applicable += 1 }
+            guard applicable > 0 else { continue }
+            guard let collection = group.collection, let slot = group.slot else {
+                for index in group.rules where applies(graph.rules[index], to: document) && value(graph.rules[index].condition).isTrue {
                     findings.append(finding(graph.rules[index], element: nil))
                 }
                 continue
             }
-            let slot = graph.rules[group.rules[0]].slot!
             let elements = value(collection)
             for position in 0..<Self.count(elements) {
                 let element = Self.element(elements, position)
                 bind(slot, element)
-                for index in group.rules where value(graph.rules[index].condition).isTrue {
+                for index in group.rules where applies(graph.rules[index], to: document) && value(graph.rules[index].condition).isTrue {
                     findings.append(finding(graph.rules[index], element: element))
                 }
             }
         }
         return findings
+    }
+
+    /// Whether `rule` runs on `document`: selected policies only, and its per-document matchers.
+    @inline(__always)
+    private func applies(_ rule: CompiledRule, to document: Document) -> Bool {
+        if let only = onlyPolicies, !only.contains(rule.info.id) { return false }
+        return rule.matchesEveryDocument || rule.applies(to: document)
     }
 
     private mutating func bind(_ slot: Int, _ element: Value) {

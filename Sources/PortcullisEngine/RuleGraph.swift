@@ -19,6 +19,10 @@ public struct RuleGraph: Sendable {
     let kindIndex: [String: [Int]]
     /// Rules that match any kind.
     let wildcardRules: [Int]
+    /// Per kind, the candidate rules grouped by the collection they iterate (nil: no iteration), in
+    /// rule order: computed once, so evaluating a document allocates nothing to plan its work.
+    let groupsByKind: [String: [RuleGroup]]
+    let wildcardGroups: [RuleGroup]
 
     init(rules: [CompiledRule], nodes: [PlanNode], regexes: [RegexPattern], slotCount: Int) {
         self.rules = rules
@@ -49,6 +53,25 @@ public struct RuleGraph: Sendable {
         }
         kindIndex = index
         wildcardRules = wildcard
+        func group(_ indexes: [Int]) -> [RuleGroup] {
+            var groups: [RuleGroup] = []
+            for i in indexes {
+                let rule = rules[i]
+                if let g = groups.firstIndex(where: { $0.collection == rule.collection }) {
+                    groups[g].rules.append(i)
+                } else {
+                    groups.append(RuleGroup(collection: rule.collection, slot: rule.slot, rules: [i]))
+                }
+            }
+            return groups
+        }
+        groupsByKind = index.mapValues(group)
+        wildcardGroups = group(wildcard)
+    }
+
+    func groups(forKind kind: String?) -> [RuleGroup] {
+        guard let kind, let groups = groupsByKind[kind] else { return wildcardGroups }
+        return groups
     }
 
     /// The rules a document of `kind` can reach.
@@ -59,4 +82,11 @@ public struct RuleGraph: Sendable {
 
     /// The rule with `id`, if loaded.
     public func rule(id: String) -> CompiledRule? { rules.first { $0.info.id == id } }
+}
+
+/// Rules that iterate the same collection (or none), evaluated in one pass over its elements.
+struct RuleGroup: Sendable {
+    var collection: Int?
+    var slot: Int?
+    var rules: [Int]
 }
