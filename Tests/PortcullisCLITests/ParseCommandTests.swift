@@ -67,16 +67,9 @@ import Testing
           .enabled(if: pythonHasPyYAML, "skipped: python3 with PyYAML is not installed"))
     func agreesWithPyYAMLOnTheSharedCorpus() throws {
         let shared = try #require(PortcullisBinary.sharedFolder)
-        let script = Process()
-        script.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        script.arguments = ["python3", PortcullisBinary.packageRoot.appendingPathComponent("scripts/compare_with_pyyaml.py").path,
-                            PortcullisBinary.url.path, shared.appendingPathComponent("corpus").path]
-        let out = Pipe()
-        script.standardOutput = out
-        try script.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        script.waitUntilExit()
-        #expect(script.terminationStatus == 0, "\(output)")
+        let (status, output) = try PortcullisBinary.runScript("compare_with_pyyaml.py",
+                                                              [PortcullisBinary.url.path, shared.appendingPathComponent("corpus").path])
+        #expect(status == 0, "\(output)")
         #expect(output.contains(", 0 failed"), "\(output)")
         #expect(!output.contains("corpus: 0 passed"), "\(output)")
     }

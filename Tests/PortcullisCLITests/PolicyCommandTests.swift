@@ -21,29 +21,25 @@ import Testing
         #expect(result.stdout.contains("6 errors, 1 warning, 0 infos; 0 input errors"))
     }
 
+    /// A Pod with limits and no requests: only the warning-level requests policy fires.
+    static let podWithoutRequests = """
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: a
+              image: a:1.0.0
+              resources: {limits: {cpu: "1", memory: 1Gi}}
+        """
+
     @Test func failOnDecidesTheExitCode() throws {
         let warningOnly = try PortcullisBinary.run(["check", "fixtures/violations/web.yaml", "--policy", "policies/resources"])
         #expect(warningOnly.status == 1)  // limits-required is an error
-        let requestsOnly = try PortcullisBinary.run(["check", "-", "--policy", "policies/resources"], stdin: """
-            apiVersion: v1
-            kind: Pod
-            spec:
-              containers:
-                - name: a
-                  image: a:1.0.0
-                  resources: {limits: {cpu: "1", memory: 1Gi}}
-            """)
+        let requestsOnly = try PortcullisBinary.run(["check", "-", "--policy", "policies/resources"], stdin: Self.podWithoutRequests)
         #expect(requestsOnly.status == 0)
         #expect(requestsOnly.stdout.contains("[resources/requests-required]"))
-        let strict = try PortcullisBinary.run(["check", "-", "--policy", "policies/resources", "--fail-on", "warning"], stdin: """
-            apiVersion: v1
-            kind: Pod
-            spec:
-              containers:
-                - name: a
-                  image: a:1.0.0
-                  resources: {limits: {cpu: "1", memory: 1Gi}}
-            """)
+        let strict = try PortcullisBinary.run(["check", "-", "--policy", "policies/resources", "--fail-on", "warning"],
+                                              stdin: Self.podWithoutRequests)
         #expect(strict.status == 1)
     }
 
@@ -119,15 +115,8 @@ import Testing
         let fromBinary = try PortcullisBinary.run(["test"], workingDirectory: URL(fileURLWithPath: NSTemporaryDirectory()))
         #expect(fromBinary.status == 0)
         #expect(fromBinary.stdout == "28 passed, 0 failed\n")
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", PortcullisBinary.packageRoot.appendingPathComponent("scripts/embed_policies.py").path, "--check"]
-        let out = Pipe()
-        check.standardOutput = out
-        try check.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        check.waitUntilExit()
-        #expect(check.terminationStatus == 0, "\(text)")
+        let (status, text) = try PortcullisBinary.runScript("embed_policies.py", ["--check"])
+        #expect(status == 0, "\(text)")
     }
 
     @Test func policiesFromTheEnvironment() throws {

@@ -30,6 +30,19 @@ struct PortcullisBinary {
         return packageRoot.appendingPathComponent(".build/debug/portcullis")
     }()
 
+    /// Runs one of the repository's Python scripts (scripts/NAME) with `arguments`.
+    static func runScript(_ name: String, _ arguments: [String]) throws -> (status: Int32, stdout: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", packageRoot.appendingPathComponent("scripts/" + name).path] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
     static func run(
         _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
         workingDirectory: URL = packageRoot
