@@ -51,15 +51,15 @@ public struct Evaluator {
         generation &+= 1
         if generation == 0 { stamps = Array(repeating: 0, count: stamps.count); generation = 1 }
         var findings: [Finding] = []
-        let graph = self.graph
+        let rules = graph.rules  // one reference, not a copy of the whole graph per document
         // Rules iterating the same collection share one pass over its elements.
         for group in graph.groups(forKind: kind) {
             var applicable = 0
-            for index in group.rules where applies(graph.rules[index], to: document) { applicable += 1 }
+            for index in group.rules where applies(rules[index], to: document) { applicable += 1 }
             guard applicable > 0 else { continue }
             guard let collection = group.collection, let slot = group.slot else {
-                for index in group.rules where applies(graph.rules[index], to: document) && value(graph.rules[index].condition).isTrue {
-                    findings.append(finding(graph.rules[index], element: nil))
+                for index in group.rules where applies(rules[index], to: document) && value(rules[index].condition).isTrue {
+                    findings.append(finding(rules[index], element: nil))
                 }
                 continue
             }
@@ -67,8 +67,8 @@ public struct Evaluator {
             for position in 0..<Self.count(elements) {
                 let element = Self.element(elements, position)
                 bind(slot, element)
-                for index in group.rules where applies(graph.rules[index], to: document) && value(graph.rules[index].condition).isTrue {
-                    findings.append(finding(graph.rules[index], element: element))
+                for index in group.rules where applies(rules[index], to: document) && value(rules[index].condition).isTrue {
+                    findings.append(finding(rules[index], element: element))
                 }
             }
         }

@@ -48,8 +48,13 @@ public struct ManifestChecker: Sendable {
         var evaluator = Evaluator(graph: graph)
         var findings: [Finding] = []
         for resource in file.resources { findings += evaluator.evaluate(resource) }
-        // Sort positions, then permute once: Finding is large, and a sort moves elements many times.
-        let order = findings.indices.sorted { Finding.reportOrder(findings[$0], findings[$1]) }
+        // One file: order by line and column (integers), looking at policy and message only on ties;
+        // then permute once (a Finding is large, and a sort would move it many times).
+        let keys = findings.map { (line: $0.span.start.line, column: $0.span.start.column) }
+        let order = findings.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            return Finding.reportOrder(findings[a], findings[b])
+        }
         findings = order.map { findings[$0] }
         return FileResult(file: file, findings: findings, issues: evaluator.issues)
     }
