@@ -7,7 +7,7 @@ import PortcullisRegex
 public struct Evaluator {
     public let graph: RuleGraph
     private let cache: ValueSlots
-    private var stamps: [UInt32]
+    private let stamps: StampSlots
     private var generation: UInt32 = 1
     private let bindings: ValueSlots
     private var document: Document?
@@ -32,7 +32,7 @@ public struct Evaluator {
     public init(graph: RuleGraph) {
         self.graph = graph
         cache = ValueSlots(count: graph.nodes.count)
-        stamps = Array(repeating: 0, count: graph.nodes.count)
+        stamps = StampSlots(count: graph.nodes.count)
         bindings = ValueSlots(count: graph.slotCount)
         fieldKeys = Array(repeating: nil, count: graph.nodes.count)
         fieldStamps = Array(repeating: 0, count: graph.nodes.count)
@@ -49,7 +49,7 @@ public struct Evaluator {
             storageGeneration &+= 1
         }
         generation &+= 1
-        if generation == 0 { stamps = Array(repeating: 0, count: stamps.count); generation = 1 }
+        if generation == 0 { stamps.reset(); generation = 1 }
         var findings: [Finding] = []
         let rules = graph.rules  // one reference, not a copy of the whole graph per document
         // Rules iterating the same collection share one pass over its elements.
