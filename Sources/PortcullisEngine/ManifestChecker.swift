@@ -1,4 +1,3 @@
-import Dispatch
 import PortcullisDiagnostics
 import PortcullisManifest
 
@@ -22,25 +21,8 @@ public struct ManifestChecker: Sendable {
 
     /// Checks every input; results are in input order whatever the scheduling.
     public func check(_ inputs: [InputFile], parallel: Bool = true) -> [FileResult] {
-        var results = [FileResult?](repeating: nil, count: inputs.count)
-        for (offset, input) in inputs.enumerated() where input.isStandardInput {
-            results[offset] = evaluate(loader.loadStandardInput(displayPath: input.displayPath))
-        }
-        let pending = inputs.indices.filter { results[$0] == nil }
-        let work: @Sendable (Int) -> FileResult = { offset in
-            evaluate(loader.loadFile(atPath: inputs[offset].path, displayPath: inputs[offset].displayPath))
-        }
-        if parallel && pending.count > 1 {
-            results.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let slots = buffer
-                DispatchQueue.concurrentPerform(iterations: pending.count) { job in
-                    slots[pending[job]] = work(pending[job])
-                }
-            }
-        } else {
-            for offset in pending { results[offset] = work(offset) }
-        }
-        return results.map { $0! }
+        let loader = self.loader
+        return InputOrder.map(inputs, parallel: parallel) { evaluate(loader.load($0)) }
     }
 
     /// Evaluates an already loaded file.

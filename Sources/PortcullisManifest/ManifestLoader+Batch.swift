@@ -1,4 +1,3 @@
-import Dispatch
 import PortcullisDiagnostics
 
 extension ManifestLoader {
@@ -6,25 +5,14 @@ extension ManifestLoader {
     ///
     /// Standard input is read once, on the calling thread, before the parallel part.
     public func loadAll(_ inputs: [InputFile], parallel: Bool = true) -> [ManifestFile] {
-        var results = [ManifestFile?](repeating: nil, count: inputs.count)
-        for (offset, input) in inputs.enumerated() where input.isStandardInput {
-            results[offset] = loadStandardInput(displayPath: input.displayPath)
-        }
-        let pending = inputs.indices.filter { results[$0] == nil }
-        if parallel && pending.count > 1 {
-            results.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let slots = buffer
-                DispatchQueue.concurrentPerform(iterations: pending.count) { job in
-                    let offset = pending[job]
-                    slots[offset] = loadFile(atPath: inputs[offset].path, displayPath: inputs[offset].displayPath)
-                }
-            }
-        } else {
-            for offset in pending {
-                results[offset] = loadFile(atPath: inputs[offset].path, displayPath: inputs[offset].displayPath)
-            }
-        }
-        return results.map { $0! }
+        InputOrder.map(inputs, parallel: parallel) { load($0) }
+    }
+
+    /// Loads one input: a file, or standard input read to its end.
+    public func load(_ input: InputFile) -> ManifestFile {
+        input.isStandardInput
+            ? loadStandardInput(displayPath: input.displayPath)
+            : loadFile(atPath: input.path, displayPath: input.displayPath)
     }
 
     /// Reads standard input to its end and loads it under `displayPath`.

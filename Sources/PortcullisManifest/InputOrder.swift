@@ -1,0 +1,28 @@
+import Dispatch
+
+/// Runs one job per input and returns the results in input order, whatever the scheduling.
+///
+/// Jobs for standard input run first, one by one, on the calling thread (so `-` given twice never
+/// has two readers); the rest run on all cores when `parallel` is set.
+public enum InputOrder {
+    public static func map<Result: Sendable>(
+        _ inputs: [InputFile], parallel: Bool, _ job: @Sendable (InputFile) -> Result
+    ) -> [Result] {
+        var results = [Result?](repeating: nil, count: inputs.count)
+        for (offset, input) in inputs.enumerated() where input.isStandardInput {
+            results[offset] = job(input)
+        }
+        let pending = inputs.indices.filter { !inputs[$0].isStandardInput }
+        if parallel && pending.count > 1 {
+            results.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                DispatchQueue.concurrentPerform(iterations: pending.count) { index in
+                    slots[pending[index]] = job(inputs[pending[index]])
+                }
+            }
+        } else {
+            for offset in pending { results[offset] = job(inputs[offset]) }
+        }
+        return results.map { $0! }
+    }
+}
