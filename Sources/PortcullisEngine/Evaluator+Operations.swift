@@ -1,3 +1,4 @@
+import PortcullisLanguage
 import PortcullisManifest
 
 extension Evaluator {
@@ -99,7 +100,7 @@ extension Evaluator {
         return false
     }
 
-    static func compare(_ op: PortcullisLanguageOperator, _ left: Value, _ right: Value) -> Bool {
+    static func compare(_ op: BinaryOperator, _ left: Value, _ right: Value) -> Bool {
         switch op {
         case .equal: return fastEqual(left, right) || (left.isNullish && right.isNullish)
         case .notEqual: return !(fastEqual(left, right) || (left.isNullish && right.isNullish))
@@ -122,9 +123,6 @@ extension Evaluator {
         }
     }
 }
-
-import PortcullisLanguage
-typealias PortcullisLanguageOperator = BinaryOperator
 
 extension Value {
     /// Missing and null compare equal to each other (an absent field is `== null`).

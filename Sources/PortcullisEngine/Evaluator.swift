@@ -6,10 +6,10 @@ import PortcullisRegex
 /// values for the current document (and iteration element), so shared nodes are computed once.
 public struct Evaluator {
     public let graph: RuleGraph
-    private let cache: ValueSlots
-    private let stamps: StampSlots
+    private let cache: Slots<Value>
+    private let stamps: Slots<UInt32>
     private var generation: UInt32 = 1
-    private let bindings: ValueSlots
+    private let bindings: Slots<Value>
     private var document: Document?
     /// The current document's root (kept apart: copying `document` costs two reference counts).
     private var root: PortcullisManifest.Node?
@@ -31,9 +31,9 @@ public struct Evaluator {
 
     public init(graph: RuleGraph) {
         self.graph = graph
-        cache = ValueSlots(count: graph.nodes.count)
-        stamps = StampSlots(count: graph.nodes.count)
-        bindings = ValueSlots(count: graph.slotCount)
+        cache = Slots(count: graph.nodes.count, initial: .absent)
+        stamps = Slots(count: graph.nodes.count, initial: 0)
+        bindings = Slots(count: graph.slotCount, initial: .absent)
         fieldKeys = Array(repeating: nil, count: graph.nodes.count)
         fieldStamps = Array(repeating: 0, count: graph.nodes.count)
     }

@@ -1,5 +1,6 @@
 import PortcullisDiagnostics
 import PortcullisLanguage
+import PortcullisManifest
 import PortcullisRegex
 
 /// Resolves names, checks types and lowers expressions into the shared plan graph in one walk.
@@ -105,7 +106,7 @@ struct Lowering {
             case .any, .list:
                 resultType = .any
             }
-            return (intern(.field(b, name), slots: nodes[b].slots, text: nodes[b].text + PlanText.pathStepText(name)), resultType)
+            return (intern(.field(b, name), slots: nodes[b].slots, text: nodes[b].text + PortcullisManifest.Node.pathStep(name)), resultType)
         case .index(let base, let subscriptExpr, _):
             let (b, _) = lower(base)
             let (i, _) = lower(subscriptExpr)
@@ -259,10 +260,4 @@ struct Lowering {
     }
 
     private func quoted(_ s: String) -> String { "\"" + s + "\"" }
-}
-
-enum PlanText {
-    static func pathStepText(_ key: String) -> String {
-        key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? "." + key : "[\"" + key + "\"]"
-    }
 }

@@ -1,4 +1,5 @@
 import PortcullisDiagnostics
+import PortcullisLanguage
 import PortcullisManifest
 
 /// Runs every policy's examples: a `pass` example must yield no finding of its policy; a `fail`
@@ -37,7 +38,7 @@ public struct PolicyTestRunner {
         return results
     }
 
-    private func run(_ example: PortcullisLanguage_Example, number: Int, of rule: CompiledRule, loader: ManifestLoader) -> Result {
+    private func run(_ example: Example, number: Int, of rule: CompiledRule, loader: ManifestLoader) -> Result {
         var result = Result(policyID: rule.info.id, number: number, shouldFail: example.shouldFail, passed: false,
                             problem: nil, path: rule.info.path, line: example.firstLine)
         let file = loader.load(SourceFile(path: "example \(number)", bytes: Array(example.text.utf8)))
@@ -76,6 +77,3 @@ public struct PolicyTestRunner {
         return result
     }
 }
-
-import PortcullisLanguage
-typealias PortcullisLanguage_Example = Example

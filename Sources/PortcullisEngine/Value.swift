@@ -29,8 +29,6 @@ public enum Value: Sendable {
         }
     }
 
-    var isMissing: Bool { if case .missing = self { return true } else { return false } }
-
     /// Whether the value counts as present for `exists`: not missing and not null.
     var exists: Bool {
         switch self {
@@ -58,8 +56,6 @@ public enum Value: Sendable {
         }
     }
 
-    var numberValue: Double? { if case .number(let n) = resolved { return n } else { return nil } }
-
     /// Elements when the value is a sequence or a list; `nil` otherwise.
     var elements: [Value]? {
         switch self {
@@ -68,9 +64,6 @@ public enum Value: Sendable {
         default: return nil
         }
     }
-
-    /// The node the value stands at, for locations.
-    var node: Node? { if case .node(let n) = self { return n } else { return nil } }
 
     static func format(_ n: Double) -> String {
         n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)

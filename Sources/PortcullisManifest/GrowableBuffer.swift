@@ -59,8 +59,6 @@ final class GrowableBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
 
     var last: Element? { count > 0 ? base[count - 1] : nil }
 
-    func array() -> [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
-
     /// The elements as raw bytes.
     @inline(__always)
     func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
