@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ArgumentParser
+import Foundation
 import PortcullisDiagnostics
 import PortcullisManifest
 
@@ -10,7 +11,7 @@ struct DiagnosticPrinter {
     var renderer: DiagnosticRenderer
 
     init(color: ColorMode, fileDescriptor: Int32) {
-        let environment = ProcessEnvironment.current
+        let environment = ProcessInfo.processInfo.environment
         renderer = DiagnosticRenderer(useColor: color.allowsColor(fileDescriptor: fileDescriptor, environment: environment))
     }
 
@@ -18,22 +19,6 @@ struct DiagnosticPrinter {
         for diagnostic in diagnostics.sorted(by: Diagnostic.reportOrder) {
             stream.writeLine(renderer.render(diagnostic, source: source))
         }
-    }
-}
-
-/// The process environment as a dictionary (no Foundation needed).
-enum ProcessEnvironment {
-    static var current: [String: String] {
-        var result: [String: String] = [:]
-        var cursor = environ
-        while let entry = cursor.pointee {
-            let pair = String(cString: entry)
-            if let equals = pair.firstIndex(of: "=") {
-                result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
-            }
-            cursor += 1
-        }
-        return result
     }
 }
 
