@@ -4,12 +4,17 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
     case image, semver, quantity, base64decode
     case len, count, lower, upper, trim, startsWith, endsWith, contains, split, keys, values
     case `default`, string, number
+    case glob
+    /// Cross-document: other resources of the run, and how selectors pick pods.
+    case resources, workloads, podLabels, selects
 
     /// Accepted argument counts.
     var arity: ClosedRange<Int> {
         switch self {
         case .image, .semver, .quantity, .base64decode, .len, .count, .lower, .upper, .trim, .keys, .values, .string, .number: 1...1
-        case .startsWith, .endsWith, .contains, .split, .default: 2...2
+        case .startsWith, .endsWith, .contains, .split, .default, .glob, .selects: 2...2
+        case .resources, .podLabels: 1...1
+        case .workloads: 0...0
         }
     }
 
@@ -20,9 +25,9 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
         case .semver: .semver
         case .quantity, .len, .count, .number: .number
         case .base64decode, .lower, .upper, .trim, .string: .string
-        case .startsWith, .endsWith, .contains: .bool
-        case .split, .keys, .values: .list
-        case .default: .any
+        case .startsWith, .endsWith, .contains, .glob, .selects: .bool
+        case .split, .keys, .values, .resources, .workloads: .list
+        case .default, .podLabels: .any
         }
     }
 
@@ -42,6 +47,11 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
         case .default: "default(value, fallback) → value, or fallback when missing or null"
         case .string: "string(value) → text"
         case .number: "number(value) → number"
+        case .glob: "glob(text, pattern) → bool ('*' any run of characters, '?' one: glob(c.image, \"ghcr.io/org/*\"))"
+        case .resources: "resources(kind | [kinds]) → list of the run's resources of those kinds"
+        case .workloads: "workloads() → list of the run's workloads (kinds with a pod template)"
+        case .podLabels: "podLabels(resource) → the labels of a workload's pods (its pod template's)"
+        case .selects: "selects(selector, labels) → bool (a label selector with matchLabels/matchExpressions, or a Service's plain map)"
         }
     }
 }

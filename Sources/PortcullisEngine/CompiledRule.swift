@@ -16,6 +16,8 @@ public struct PolicyInfo: Sendable {
     public var path: String
     public var span: SourceSpan
     public var examples: [Example]
+    /// False for opt-in policies (`enabled false`).
+    public var enabledByDefault: Bool
 }
 
 /// A compiled `match`/`exclude` condition.

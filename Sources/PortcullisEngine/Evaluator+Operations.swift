@@ -75,6 +75,12 @@ extension Evaluator {
             let resolved = first.resolved
             if case .number = resolved { return resolved }
             return first.stringValue.flatMap { Double($0) }.map(Value.number) ?? .absent
+        case .glob:
+            guard let text = first.stringValue, let pattern = arguments.1.stringValue else { return .bool(false) }
+            return .bool(Wildcard.matches(text, pattern))
+        case .selects: return .bool(LabelSelector.selects(first, arguments.1))
+        case .podLabels: return LabelSelector.podLabels(first)
+        case .resources, .workloads: return .absent  // answered by the evaluator, which holds the input set
         }
     }
 

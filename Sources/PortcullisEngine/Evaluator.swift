@@ -28,6 +28,8 @@ public struct Evaluator {
     public private(set) var issues: [Diagnostic] = []
     /// Restrict evaluation to these policy ids (`nil`: all).
     public var onlyPolicies: Set<String>?
+    /// The run's resources, for cross-document rules.
+    public var inputSet: InputSet = .empty
 
     public init(graph: RuleGraph) {
         self.graph = graph
@@ -180,6 +182,9 @@ public struct Evaluator {
             let b = value(base)
             if case .node(let node) = b {
                 let name = graph.names[Int(nameIndex)]
+                // Key ids are per file: a node of another file (a cross-document rule, a parameter) is
+                // looked up by name.
+                if ObjectIdentifier(node.storage) != storage { return Self.field(b, name) }
                 guard node.kind == .mapping, let key = keyID(for: id, name, in: node) else { return .missing(parent: node, key: name) }
                 return node[key].map(Value.node) ?? .missing(parent: node, key: name)
             }
@@ -194,7 +199,12 @@ public struct Evaluator {
             if case .list(let items) = b, case .number(let n) = s, Int(n) >= 0, Int(n) < items.count { return items[Int(n)] }
             return .absent
         case .call(let builtin, let first, let second):
-            let a = value(first)
+            if builtin == .workloads { return inputSet.workloads }
+            let a = first >= 0 ? value(first) : .absent
+            if builtin == .resources {
+                if let kinds = a.elements { return inputSet.resources(ofKinds: kinds.compactMap(\.stringValue)) }
+                return inputSet.resources(ofKinds: a.stringValue.map { [$0] } ?? [])
+            }
             let b = second >= 0 ? value(second) : .absent
             return Self.call(builtin, a, b)
         case .not(let operand): return .bool(!value(operand).isTrue)

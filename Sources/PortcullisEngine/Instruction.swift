@@ -9,7 +9,7 @@ enum Instruction: Sendable {
     case binding(Int32)
     case field(Int32, name: Int32)
     case index(Int32, Int32)
-    case call(Builtin, Int32, Int32)  // second operand -1 for one-argument functions
+    case call(Builtin, Int32, Int32)  // operands -1 when absent (fewer arguments)
     case not(Int32), exists(Int32), missing(Int32)
     case and(start: Int32, count: Int32), or(start: Int32, count: Int32)
     case compare(BinaryOperator, Int32, Int32)
@@ -45,7 +45,7 @@ enum Instruction: Sendable {
             case .field(let base, let key): return .field(Int32(base), name: name(key))
             case .index(let base, let i): return .index(Int32(base), Int32(i))
             case .call(let builtin, let arguments):
-                return .call(builtin, Int32(arguments[0]), arguments.count > 1 ? Int32(arguments[1]) : -1)
+                return .call(builtin, arguments.isEmpty ? -1 : Int32(arguments[0]), arguments.count > 1 ? Int32(arguments[1]) : -1)
             case .not(let a): return .not(Int32(a))
             case .exists(let a): return .exists(Int32(a))
             case .missing(let a): return .missing(Int32(a))

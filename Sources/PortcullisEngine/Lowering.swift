@@ -78,6 +78,12 @@ struct Lowering {
                 return (intern(.constant(.list([])), slots: [], text: "[]"), .list)
             }
             return (intern(.constant(.list(literals)), slots: [], text: "[" + ids.map { nodes[$0].text }.joined(separator: ", ") + "]"), .list)
+        case .mapping(_, let span):
+            guard let literal = PolicyCompiler.literal(expr) else {
+                error("policy.non-constant-list", "mapping literals hold constants only (strings, numbers, booleans, lists, mappings)", at: span)
+                return (intern(.constant(.null), slots: [], text: "null"), .any)
+            }
+            return (intern(.constant(literal), slots: [], text: literal.json), .any)
         case .identifier(let name, let span):
             return lowerIdentifier(name, span: span)
         case .field(let base, let name, let span):
@@ -256,6 +262,7 @@ struct Lowering {
         case .number: .number
         case .string: .string
         case .list: .list
+        case .mapping: .any
         }
     }
 

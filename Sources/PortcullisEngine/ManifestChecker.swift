@@ -20,14 +20,22 @@ public struct ManifestChecker: Sendable {
     }
 
     /// Checks every input; results are in input order whatever the scheduling.
+    /// Files are loaded and evaluated one by one, unless a rule looks across documents: then every
+    /// file is loaded first and the rules see the whole input set.
     public func check(_ inputs: [InputFile], parallel: Bool = true) -> [FileResult] {
         let loader = self.loader
-        return InputOrder.map(inputs, parallel: parallel) { evaluate(loader.load($0)) }
+        guard graph.isCrossDocument else {
+            return InputOrder.map(inputs, parallel: parallel) { evaluate(loader.load($0)) }
+        }
+        let files = InputOrder.map(inputs, parallel: parallel) { loader.load($0) }
+        let inputSet = InputSet(files: files)
+        return InputOrder.map(files, parallel: parallel) { evaluate($0, in: inputSet) }
     }
 
-    /// Evaluates an already loaded file.
-    public func evaluate(_ file: ManifestFile) -> FileResult {
+    /// Evaluates an already loaded file; cross-document rules look across `inputSet`.
+    public func evaluate(_ file: ManifestFile, in inputSet: InputSet = .empty) -> FileResult {
         var evaluator = Evaluator(graph: graph)
+        evaluator.inputSet = inputSet
         var findings: [Finding] = []
         for resource in file.resources { findings += evaluator.evaluate(resource) }
         // One file: order by line and column (integers), looking at policy and message only on ties;

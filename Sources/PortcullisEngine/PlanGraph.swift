@@ -1,4 +1,6 @@
+import PortcullisDiagnostics
 import PortcullisLanguage
+import PortcullisManifest
 
 /// A literal, hashable so that equal literals are one constant.
 public indirect enum Literal: Hashable, Sendable {
@@ -7,16 +9,60 @@ public indirect enum Literal: Hashable, Sendable {
     case number(Double)
     case string(String)
     case list([Literal])
+    /// A mapping (structured parameters such as `[{min: 1, max: 1000}]`), keys in source order.
+    case mapping([LiteralEntry])
 
     var value: Value {
         switch self {
-        case .null: .null
-        case .bool(let b): .bool(b)
-        case .number(let n): .number(n)
-        case .string(let s): .string(s)
-        case .list(let items): .list(items.map(\.value))
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .number(let n): return .number(n)
+        case .string(let s): return .string(s)
+        case .list(let items): return .list(items.map(\.value))
+        case .mapping:
+            // A mapping becomes document data, so field access, `in`, keys() and the rest work on it
+            // as on any manifest mapping.
+            let file = ManifestLoader().load(SourceFile(path: "<parameter>", bytes: Array(json.utf8)))
+            return file.resources.first.map { .node($0.root) } ?? .null
         }
     }
+
+    /// The literal as JSON text.
+    var json: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let n): return Value.format(n)
+        case .string(let s):
+            var writer = JSONWriter()
+            writer.append(string: s)
+            return String(decoding: writer.bytes, as: UTF8.self)
+        case .list(let items): return "[" + items.map(\.json).joined(separator: ",") + "]"
+        case .mapping(let entries):
+            return "{" + entries.map { Literal.string($0.key).json + ":" + $0.value.json }.joined(separator: ",") + "}"
+        }
+    }
+
+    /// The literal holding a document node's data (a `--param name=[…]` override given as YAML or JSON).
+    init(_ node: PortcullisManifest.Node) {
+        switch node.kind {
+        case .mapping: self = .mapping(node.entries.map { LiteralEntry(key: $0.key.scalarText ?? "", value: Literal($0.value)) })
+        case .sequence: self = .list(node.elements.map(Literal.init))
+        default:
+            switch node.scalarType {
+            case .null: self = .null
+            case .bool: self = .bool(node.bool ?? false)
+            case .int, .float: self = node.double.map(Literal.number) ?? .string(node.scalarText ?? "")
+            case .string: self = .string(node.scalarText ?? "")
+            }
+        }
+    }
+}
+
+/// One key and value of a mapping literal.
+public struct LiteralEntry: Hashable, Sendable {
+    public var key: String
+    public var value: Literal
 }
 
 /// One operation of the rule graph. Operands are indexes of other plan nodes; identical operations

@@ -16,6 +16,9 @@ public struct PolicyCompiler {
     public struct Compilation {
         public var sources: [SourceFile]
         public var parameterOverrides: [String: String]
+        /// Overrides already parsed (an example's `with {…}`), applied after the text ones.
+        public var literalOverrides: [String: Literal] = [:]
+        public var selection: PolicySelection = .defaults
         public var syntax: [PolicyFileSyntax] = []
         public var parameters: [String: Literal] = [:]
         public var rules: [CompiledRule] = []
@@ -32,9 +35,13 @@ public struct PolicyCompiler {
         Stage(name: "index", run: indexStage),
     ]
 
-    /// Compiles `sources` with `--param` style overrides (`name` → text).
-    public static func compile(_ sources: [SourceFile], parameters: [String: String] = [:]) -> (RuleGraph?, [Diagnostic]) {
+    /// Compiles `sources` with `--param` style overrides (`name` → text), keeping the policies
+    /// `selection` picks.
+    public static func compile(_ sources: [SourceFile], parameters: [String: String] = [:], literalParameters: [String: Literal] = [:],
+                               selection: PolicySelection = .defaults) -> (RuleGraph?, [Diagnostic]) {
         var compilation = Compilation(sources: sources, parameterOverrides: parameters)
+        compilation.literalOverrides = literalParameters
+        compilation.selection = selection
         for stage in stages {
             stage.run(&compilation)
             if compilation.diagnostics.contains(where: { $0.severity == .error }) { return (nil, compilation.diagnostics) }
@@ -88,6 +95,13 @@ public struct PolicyCompiler {
                 c.diagnostics.append(.error("config.invalid-parameter", "--param \(name)=\(text): expected \(describe(declared))"))
             }
         }
+        for (name, value) in c.literalOverrides.sorted(by: { $0.key < $1.key }) {
+            guard c.parameters[name] != nil else {
+                c.diagnostics.append(.error("config.unknown-parameter", "no policy declares a parameter '\(name)'"))
+                continue
+            }
+            c.parameters[name] = value
+        }
     }
 
     static func lowerStage(_ c: inout Compilation) {
@@ -105,7 +119,11 @@ public struct PolicyCompiler {
 
     static func indexStage(_ c: inout Compilation) {
         guard let lowering = c.lowering else { return }
-        c.graph = RuleGraph(rules: c.rules, nodes: lowering.nodes, regexes: lowering.regexes, slotCount: lowering.slotCount)
+        for name in c.selection.unknownNames(among: c.rules.map(\.info.id)) {
+            c.diagnostics.append(.error("config.unknown-policy", "'\(name)' names no policy and no pack (see `portcullis rules --all`)"))
+        }
+        let selected = c.rules.filter { c.selection.includes($0.info) }
+        c.graph = RuleGraph(rules: selected, nodes: lowering.nodes, regexes: lowering.regexes, slotCount: lowering.slotCount)
     }
 
     private static func lower(_ policy: PolicyDecl, file: PolicyFileSyntax, lowering: inout Lowering) -> CompiledRule? {
@@ -149,7 +167,8 @@ public struct PolicyCompiler {
         let at = policy.at.map { lowering.lower($0).id }
         let info = PolicyInfo(id: policy.id, title: policy.title, description: policy.description, severity: policy.severity,
                               tags: policy.tags, help: policy.help, helpURL: policy.helpURL, remediation: policy.remediation,
-                              path: file.path, span: policy.span, examples: policy.examples)
+                              path: file.path, span: policy.span, examples: policy.examples,
+                              enabledByDefault: policy.enabledByDefault)
         // Kind matchers are decided by the kind index before a rule runs; only the others run per document.
         return CompiledRule(info: info, matches: matches.filter { $0.kinds == nil }, excludes: excludes, kinds: kinds, collection: collection, slot: slot,
                             condition: condition, message: message, at: at)
@@ -176,12 +195,31 @@ public struct PolicyCompiler {
         case .list(let items, _):
             let literals = items.compactMap(literal)
             return literals.count == items.count ? .list(literals) : nil
+        case .mapping(let entries, _):
+            let literals = entries.compactMap { entry in literal(entry.value).map { LiteralEntry(key: entry.key, value: $0) } }
+            return literals.count == entries.count ? .mapping(literals) : nil
         default: return nil
         }
     }
 
     private static func parse(override text: String, like declared: Literal) -> Literal? {
+        let trimmed = text.trimmingSpaces
+        if trimmed.hasPrefix("[") || trimmed.hasPrefix("{") {
+            // Structured values are given as JSON or YAML flow: [{"min": 1, "max": 1000}].
+            switch declared {
+            case .list, .mapping, .null: break
+            default: return nil
+            }
+            // Wrapped in a mapping: a document must be one, and a list is a fine parameter.
+            let file = ManifestLoader().load(SourceFile(path: "--param", bytes: Array("{\"value\": \(trimmed)\n}".utf8)))
+            guard !file.hasErrors, let root = file.resources.first?.root["value"] else { return nil }
+            let value = Literal(root)
+            if case .list = declared, case .mapping = value { return nil }
+            if case .mapping = declared, case .list = value { return nil }
+            return value
+        }
         switch declared {
+        case .mapping: return nil
         case .list:
             return .list(text.split(separator: ",").map { .string(String($0).trimmingSpaces) })
         case .number: return Double(text).map(Literal.number)
@@ -192,7 +230,8 @@ public struct PolicyCompiler {
 
     private static func describe(_ literal: Literal) -> String {
         switch literal {
-        case .list: "a comma-separated list"
+        case .list: "a comma-separated list or a JSON list"
+        case .mapping: "a JSON mapping"
         case .number: "a number"
         case .bool: "true or false"
         case .string, .null: "text"

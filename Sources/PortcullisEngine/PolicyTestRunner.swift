@@ -20,9 +20,15 @@ public struct PolicyTestRunner {
     }
 
     public let graph: RuleGraph
+    /// The policy sources and parameter overrides the graph was compiled from: an example with its
+    /// own parameters (`example fail with {…}`) is run on a graph compiled again with them.
+    public let sources: [SourceFile]
+    public let parameters: [String: String]
 
-    public init(graph: RuleGraph) {
+    public init(graph: RuleGraph, sources: [SourceFile] = [], parameters: [String: String] = [:]) {
         self.graph = graph
+        self.sources = sources
+        self.parameters = parameters
     }
 
     /// Runs all examples of all rules (or of `only`), in rule order.
@@ -41,6 +47,25 @@ public struct PolicyTestRunner {
     private func run(_ example: Example, number: Int, of rule: CompiledRule, loader: ManifestLoader) -> Result {
         var result = Result(policyID: rule.info.id, number: number, shouldFail: example.shouldFail, passed: false,
                             problem: nil, path: rule.info.path, line: example.firstLine)
+        var graph = self.graph
+        if !example.parameters.isEmpty {
+            var literals: [String: Literal] = [:]
+            for (name, expr) in example.parameters {
+                guard let literal = PolicyCompiler.literal(expr) else {
+                    result.problem = "the example's parameter '\(name)' is not a constant"
+                    return result
+                }
+                literals[name] = literal
+            }
+            let (compiled, diagnostics) = PolicyCompiler.compile(sources, parameters: parameters, literalParameters: literals,
+                                                                 selection: PolicySelection(only: [rule.info.id]))
+            guard let compiled else {
+                result.problem = "the example's parameters do not compile: " + diagnostics.map(\.message).joined(separator: "; ")
+                return result
+            }
+            graph = compiled
+        }
+        let loader = example.parameters.isEmpty ? loader : ManifestLoader(limits: ManifestLimits(projection: graph.projection))
         let file = loader.load(SourceFile(path: "example \(number)", bytes: Array(example.text.utf8)))
         if let error = file.diagnostics.first(where: { $0.severity == .error }) {
             result.problem = "the example does not load: \(error.span.map { "line \($0.start.line): " } ?? "")\(error.message)"
@@ -48,6 +73,8 @@ public struct PolicyTestRunner {
         }
         var evaluator = Evaluator(graph: graph)
         evaluator.onlyPolicies = [rule.info.id]
+        // The example is the whole input set of cross-document rules.
+        evaluator.inputSet = InputSet(documents: file.resources)
         let findings = file.resources.flatMap { evaluator.evaluate($0) }
         let found = Set(findings.map(\.span.start.line))
         let expected = Set(example.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()

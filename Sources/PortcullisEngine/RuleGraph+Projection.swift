@@ -22,9 +22,13 @@ extension RuleGraph {
             }
             return result
         }
+        // Resources other rules look at across documents are built whole; when any kind may be
+        // looked at, nothing is projected away.
+        guard let crossDocumentKinds else { return ManifestProjection(keysByKind: [:], otherKinds: nil) }
         var keysByKind: [String: Set<String>] = [:]
-        var wholeKinds: Set<String> = []
+        var wholeKinds: Set<String> = crossDocumentKinds
         for (kind, indexes) in kindIndex {
+            guard !wholeKinds.contains(kind) else { continue }
             if let keys = union(indexes) { keysByKind[kind] = keys } else { wholeKinds.insert(kind) }
         }
         return ManifestProjection(keysByKind: keysByKind, wholeKinds: wholeKinds, otherKinds: union(wildcardRules))

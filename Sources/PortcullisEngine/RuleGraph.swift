@@ -23,6 +23,11 @@ public struct RuleGraph: Sendable {
     /// rule order: computed once, so evaluating a document allocates nothing to plan its work.
     let groupsByKind: [String: [RuleGroup]]
     let wildcardGroups: [RuleGroup]
+    /// The kinds cross-document rules look up (`resources(…)`, `workloads()`); `nil` when a lookup's
+    /// kinds are computed, so any kind may be needed. Empty: every document is checked on its own.
+    public let crossDocumentKinds: Set<String>?
+    /// Whether some rule looks across documents, so a run must load every file before evaluating.
+    public var isCrossDocument: Bool { crossDocumentKinds.map { !$0.isEmpty } ?? true }
 
     init(rules: [CompiledRule], nodes: [PlanNode], regexes: [RegexPattern], slotCount: Int) {
         self.rules = rules
@@ -67,6 +72,42 @@ public struct RuleGraph: Sendable {
         }
         groupsByKind = index.mapValues(group)
         wildcardGroups = group(wildcard)
+        crossDocumentKinds = Self.crossDocumentKinds(rules: rules, nodes: nodes)
+    }
+
+    /// The kinds the rules' `resources(…)` and `workloads()` calls reach.
+    private static func crossDocumentKinds(rules: [CompiledRule], nodes: [PlanNode]) -> Set<String>? {
+        var used = Set<Int>()
+        var stack = rules.flatMap { rule in
+            [rule.condition] + (rule.at.map { [$0] } ?? []) + (rule.collection.map { [$0] } ?? [])
+                + rule.message.compactMap { if case .value(let id) = $0 { id } else { nil } }
+        }
+        while let id = stack.popLast() {
+            guard used.insert(id).inserted else { continue }
+            switch nodes[id].op {
+            case .field(let a, _), .not(let a), .exists(let a), .missing(let a), .regex(let a, _): stack.append(a)
+            case .index(let a, let b), .compare(_, let a, let b), .member(let a, let b, _), .regexDynamic(let a, let b): stack += [a, b]
+            case .call(_, let operands), .and(let operands), .or(let operands): stack += operands
+            case .quantifier(_, _, let collection, let body): stack += [collection, body]
+            case .constant, .root, .podSpec, .podMetadata, .allContainers, .binding: break
+            }
+        }
+        var kinds = Set<String>()
+        for id in used {
+            guard case .call(let builtin, let operands) = nodes[id].op else { continue }
+            switch builtin {
+            case .workloads: kinds.formUnion(WorkloadKinds.all)
+            case .resources:
+                guard case .constant(let literal) = nodes[operands[0]].op else { return nil }
+                switch literal {
+                case .string(let kind): kinds.insert(kind)
+                case .list(let items): for case .string(let kind) in items { kinds.insert(kind) }
+                default: break
+                }
+            default: break
+            }
+        }
+        return kinds
     }
 
     func groups(forKind kind: String?) -> [RuleGroup] {

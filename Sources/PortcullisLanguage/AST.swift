@@ -35,6 +35,8 @@ public struct PolicyDecl: Sendable {
     public var message: MessageTemplate?
     public var at: Expr?
     public var examples: [Example] = []
+    /// `enabled false`: an opt-in policy, run only when selected (`--enable`, `--only`, the config file).
+    public var enabledByDefault = true
     public var span: SourceSpan
 }
 
@@ -73,6 +75,8 @@ public struct MessageTemplate: Sendable {
 /// `example pass """…"""` or `example fail """…"""`.
 public struct Example: Sendable {
     public var shouldFail: Bool
+    /// `example fail with {name: value, …}`: parameters set for this example only.
+    public var parameters: [(name: String, value: Expr)] = []
     public var text: String
     /// Line of the policy file holding the example's first line.
     public var firstLine: Int
@@ -87,6 +91,8 @@ public indirect enum Expr: Sendable {
     case bool(Bool, SourceSpan)
     case null(SourceSpan)
     case list([Expr], SourceSpan)
+    /// `{key: value, …}`: a mapping literal (parameters and examples).
+    case mapping([(key: String, value: Expr)], SourceSpan)
     case field(Expr, String, SourceSpan)
     case index(Expr, Expr, SourceSpan)
     case call(String, [Expr], SourceSpan)
@@ -96,7 +102,7 @@ public indirect enum Expr: Sendable {
 
     public var span: SourceSpan {
         switch self {
-        case .identifier(_, let s), .string(_, let s), .number(_, let s), .bool(_, let s), .null(let s), .list(_, let s),
+        case .identifier(_, let s), .string(_, let s), .number(_, let s), .bool(_, let s), .null(let s), .list(_, let s), .mapping(_, let s),
              .field(_, _, let s), .index(_, _, let s), .call(_, _, let s), .unary(_, _, let s), .binary(_, _, _, let s),
              .quantifier(_, _, _, _, let s):
             return s

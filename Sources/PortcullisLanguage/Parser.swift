@@ -90,7 +90,7 @@ public struct Parser {
 
     private static let clauseKeywords: Set<String> = [
         "title", "description", "severity", "tags", "help", "help_url", "remediation", "match", "exclude",
-        "for", "deny", "message", "at", "example",
+        "for", "deny", "message", "at", "example", "enabled",
     ]
 
     private mutating func parsePolicy() throws(ParseError) -> PolicyDecl {
@@ -141,6 +141,11 @@ public struct Parser {
             let name = try expectIdentifier("after 'severity' (error, warning or info)")
             guard let severity = Severity(rawValue: name) else { throw fail("unknown severity '\(name)': use error, warning or info", at: span) }
             policy.severity = severity
+        case "enabled":
+            let span = current.span
+            let value = try expectIdentifier("after 'enabled' (true or false)")
+            guard value == "true" || value == "false" else { throw fail("expected true or false after 'enabled'", at: span) }
+            policy.enabledByDefault = value == "true"
         case "tags":
             policy.tags = try parseNameList("after 'tags'")
         case "match", "exclude":
@@ -167,8 +172,15 @@ public struct Parser {
             let kindSpan = current.span
             let kind = try expectIdentifier("after 'example' (pass or fail)")
             guard kind == "pass" || kind == "fail" else { throw fail("expected 'pass' or 'fail' after 'example'", at: kindSpan) }
+            var parameters: [(name: String, value: Expr)] = []
+            if current.isKeyword("with") {
+                advance()
+                guard case .mapping(let entries, _) = try parsePrimary() else { throw fail("expected {name: value, …} after 'with'") }
+                parameters = entries.map { (name: $0.key, value: $0.value) }
+            }
             guard case .blockString(let text) = current.kind else { throw fail("expected a \"\"\" block holding the example manifest") }
-            policy.examples.append(Example(shouldFail: kind == "fail", text: text, firstLine: current.span.start.line + 1, span: current.span))
+            policy.examples.append(Example(shouldFail: kind == "fail", parameters: parameters, text: text,
+                                           firstLine: current.span.start.line + 1, span: current.span))
             advance()
         default:
             throw fail("unknown clause '\(keyword)' (expected title, description, severity, tags, help, help_url, remediation, match, exclude, for, deny, message, at or example)",
@@ -388,6 +400,24 @@ public struct Parser {
             let end = current.span.end
             advance()
             return .list(elements, SourceSpan(start: token.span.start, end: end))
+        case .punctuation("{"):
+            advance()
+            var entries: [(key: String, value: Expr)] = []
+            while !current.isPunctuation("}") {
+                let key: String
+                switch current.kind {
+                case .identifier(let name): key = name
+                case .string(let text): key = text
+                default: throw fail("expected a key (a name or a string) in the mapping, found \(current.description)")
+                }
+                advance()
+                try expectPunctuation(":", "after the key '\(key)'")
+                entries.append((key, try parseExpression()))
+                if current.isPunctuation(",") { advance() } else if !current.isPunctuation("}") { throw fail("expected ',' or '}' in the mapping") }
+            }
+            let end = current.span.end
+            advance()
+            return .mapping(entries, SourceSpan(start: token.span.start, end: end))
         case .identifier(let name):
             advance()
             switch name {

@@ -25,4 +25,22 @@ public enum InputOrder {
         }
         return results.map { $0! }
     }
+
+    /// One job per element on all cores (when `parallel`), results in order.
+    public static func map<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], parallel: Bool, _ job: @Sendable (Element) -> Result
+    ) -> [Result] {
+        var results = [Result?](repeating: nil, count: elements.count)
+        if parallel && elements.count > 1 {
+            results.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+                    slots[index] = job(elements[index])
+                }
+            }
+        } else {
+            for offset in elements.indices { results[offset] = job(elements[offset]) }
+        }
+        return results.map { $0! }
+    }
 }

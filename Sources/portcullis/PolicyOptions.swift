@@ -11,6 +11,8 @@ struct PolicyOptions: ParsableArguments {
     @Option(name: .customLong("param"), help: ArgumentHelp("Set a policy parameter (repeatable), e.g. --param allowed_registries=ghcr.io,registry.example.com", valueName: "name=value"))
     var parameters: [String] = []
 
+    @OptionGroup var selection: SelectionOptions
+
     func validate() throws {
         for parameter in parameters where !parameter.contains("=") {
             throw ValidationError("--param takes name=value, not '\(parameter)'.")
@@ -36,7 +38,7 @@ struct PolicyOptions: ParsableArguments {
                 paths = [folder]
             } else {
                 let sources = BuiltinPolicies.files.map { SourceFile(path: "builtin:" + $0.path, bytes: Array($0.source.utf8)) }
-                let (graph, diagnostics) = PolicyCompiler.compile(sources, parameters: parameterValues)
+                let (graph, diagnostics) = PolicyCompiler.compile(sources, parameters: parameterValues, selection: selection.policySelection)
                 return (graph, sources, diagnostics)
             }
         }
@@ -67,8 +69,27 @@ struct PolicyOptions: ParsableArguments {
         if sources.isEmpty && diagnostics.isEmpty {
             diagnostics.append(.error("config.no-policies", "no .policy files found in \(paths.joined(separator: ", "))"))
         }
-        let (graph, compileDiagnostics) = PolicyCompiler.compile(sources, parameters: parameterValues)
+        let (graph, compileDiagnostics) = PolicyCompiler.compile(sources, parameters: parameterValues, selection: selection.policySelection)
         return (diagnostics.isEmpty ? graph : nil, sources, diagnostics + compileDiagnostics)
+    }
+}
+
+/// Options that pick which policies run.
+struct SelectionOptions: ParsableArguments {
+    @Option(name: .customLong("enable"), help: ArgumentHelp("Turn on an opt-in policy, or a whole pack (repeatable), e.g. --enable images/digest-pinned.", valueName: "id|pack"))
+    var enable: [String] = []
+
+    @Option(name: .customLong("disable"), help: ArgumentHelp("Turn off a policy or a pack (repeatable), e.g. --disable reliability.", valueName: "id|pack"))
+    var disable: [String] = []
+
+    @Option(name: .customLong("only"), help: ArgumentHelp("Run only these policies or packs, opt-in ones included (repeatable).", valueName: "id|pack"))
+    var only: [String] = []
+
+    @Flag(name: .customLong("all-policies"), help: "Run every policy, opt-in ones included.")
+    var all = false
+
+    var policySelection: PolicySelection {
+        PolicySelection(enable: enable, disable: disable, only: only.isEmpty ? nil : only, everything: all)
     }
 }
 

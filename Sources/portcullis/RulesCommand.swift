@@ -16,7 +16,7 @@ struct RulesCommand: ParsableCommand {
         for rule in graph.rules.sorted(by: { $0.info.id < $1.info.id }) {
             let id = rule.info.id.padding(toLength: width, withPad: " ", startingAt: 0)
             let severity = rule.info.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-            out.writeLine("\(id)  \(severity)  \(rule.info.title ?? "")")
+            out.writeLine("\(id)  \(severity)  \(rule.info.title ?? "")" + (rule.info.enabledByDefault ? "" : "  (opt-in)"))
         }
         out.flush()
     }

@@ -26,6 +26,7 @@ struct TestCommand: ParsableCommand {
         var policies = try PolicyOptions.parse([])
         policies.policyPaths = paths
         policies.parameters = parameters
+        policies.selection.all = true  // opt-in policies are tested too
         var out = OutputStream.standardOutput
         let printer = DiagnosticPrinter(color: color, fileDescriptor: out.descriptor)
         let (graph, sources, diagnostics) = policies.compile()
@@ -36,7 +37,7 @@ struct TestCommand: ParsableCommand {
             out.flush()
             throw ExitCode(2)
         }
-        let results = PolicyTestRunner(graph: graph).run()
+        let results = PolicyTestRunner(graph: graph, sources: sources, parameters: policies.parameterValues).run()
         for result in results where verbose || !result.passed {
             let label = result.passed ? "PASS" : "FAIL"
             var line = "\(label) \(result.policyID) example \(result.number) (\(result.shouldFail ? "fail" : "pass")) at \(result.path):\(result.line)"

@@ -1,0 +1,72 @@
+import PortcullisManifest
+
+/// Kubernetes label selection, as the API server applies it.
+enum LabelSelector {
+    /// Whether `selector` selects an object with `labels`.
+    ///
+    /// A selector with `matchLabels` or `matchExpressions` is a LabelSelector (PodDisruptionBudget,
+    /// Deployment, NetworkPolicy): every pair must be present and every expression hold; an empty one
+    /// selects everything. Otherwise it is a Service's plain map, whose pairs must all be present; an
+    /// empty map selects nothing (such a Service manages its endpoints by hand).
+    static func selects(_ selector: Value, _ labels: Value) -> Bool {
+        guard case .node(let selectorNode) = selector, selectorNode.kind == .mapping else { return false }
+        let labelNode: PortcullisManifest.Node?
+        if case .node(let node) = labels, node.kind == .mapping { labelNode = node } else { labelNode = nil }
+        func label(_ key: String) -> String? { labelNode?[key]?.scalarText }
+
+        let matchLabels = selectorNode["matchLabels"], matchExpressions = selectorNode["matchExpressions"]
+        guard matchLabels != nil || matchExpressions != nil else {
+            guard selectorNode.count > 0 else { return false }
+            return selectorNode.entries.allSatisfy { entry in
+                entry.key.scalarText.flatMap(label) == entry.value.scalarText
+            }
+        }
+        if let matchLabels, matchLabels.kind == .mapping {
+            for entry in matchLabels.entries where entry.key.scalarText.flatMap(label) != entry.value.scalarText { return false }
+        }
+        if let matchExpressions, matchExpressions.kind == .sequence {
+            for expression in matchExpressions.elements {
+                guard let key = expression["key"]?.scalarText, let op = expression["operator"]?.scalarText else { return false }
+                let values = expression["values"].map { $0.elements.compactMap(\.scalarText) } ?? []
+                let actual = label(key)
+                switch op {
+                case "In": if !(actual.map(values.contains) ?? false) { return false }
+                case "NotIn": if actual.map(values.contains) ?? false { return false }
+                case "Exists": if actual == nil { return false }
+                case "DoesNotExist": if actual != nil { return false }
+                default: return false
+                }
+            }
+        }
+        return true
+    }
+
+    /// The labels of the pods a resource makes: its pod template's (a Pod's own).
+    static func podLabels(_ resource: Value) -> Value {
+        guard case .node(let root) = resource, root.kind == .mapping, let kind = root["kind"]?.scalarText else { return .absent }
+        let path: [PathComponent] = kind == "Pod" ? ["metadata"] : (WorkloadKinds.podMetadataPath(kind) ?? [])
+        guard !path.isEmpty, let metadata = root.node(at: path) else { return .absent }
+        return metadata["labels"].map(Value.node) ?? .missing(parent: metadata, key: "labels")
+    }
+}
+
+/// Shell-style wildcards: `*` any run of characters (slashes included), `?` one character.
+enum Wildcard {
+    static func matches(_ text: String, _ pattern: String) -> Bool {
+        let t = Array(text.unicodeScalars), p = Array(pattern.unicodeScalars)
+        var ti = 0, pi = 0, star = -1, resume = 0
+        while ti < t.count {
+            if pi < p.count && (p[pi] == "?" || p[pi] == t[ti]) {
+                ti += 1; pi += 1
+            } else if pi < p.count && p[pi] == "*" {
+                star = pi; resume = ti; pi += 1
+            } else if star >= 0 {
+                pi = star + 1; resume += 1; ti = resume
+            } else {
+                return false
+            }
+        }
+        while pi < p.count && p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}

@@ -1,0 +1,39 @@
+/// Which compiled policies a run uses. A name selects a policy by id (`images/digest-pinned`) or a
+/// whole pack by its first id segment (`images`).
+public struct PolicySelection: Sendable {
+    /// Opt-in policies (`enabled false`) to turn on.
+    public var enable: [String] = []
+    /// Policies to turn off.
+    public var disable: [String] = []
+    /// When set, exactly these policies (opt-in ones included), minus `disable`.
+    public var only: [String]?
+    /// Every policy, opt-in ones included (`portcullis test`, `rules --all`).
+    public var everything = false
+
+    public init(enable: [String] = [], disable: [String] = [], only: [String]? = nil, everything: Bool = false) {
+        self.enable = enable
+        self.disable = disable
+        self.only = only
+        self.everything = everything
+    }
+
+    /// The default: policies enabled by default.
+    public static let defaults = PolicySelection()
+    /// Every policy.
+    public static let all = PolicySelection(everything: true)
+
+    static func names(_ name: String, _ id: String) -> Bool {
+        id == name || id.hasPrefix(name + "/")
+    }
+
+    func includes(_ info: PolicyInfo) -> Bool {
+        if disable.contains(where: { Self.names($0, info.id) }) { return false }
+        if let only { return only.contains { Self.names($0, info.id) } }
+        return everything || info.enabledByDefault || enable.contains { Self.names($0, info.id) }
+    }
+
+    /// Names that select no policy at all (a typo in `--enable`, `--disable` or `--only`).
+    func unknownNames(among ids: [String]) -> [String] {
+        (enable + disable + (only ?? [])).filter { name in !ids.contains { Self.names(name, $0) } }
+    }
+}
