@@ -28,6 +28,7 @@ enum CompiledMatcher: Sendable {
     case label(String, String?)
     case annotation(String, String?)
     case paths([GlobPattern])
+    case operations(Set<String>)
 
     func matches(_ document: Document) -> Bool {
         switch self {
@@ -42,6 +43,8 @@ enum CompiledMatcher: Sendable {
             return Self.mapping(document.root["metadata"]?["annotations"], has: key, value: value)
         case .paths(let globs):
             return globs.contains { $0.matches(document.path) }
+        case .operations(let operations):
+            return document.operation.map(operations.contains) ?? false
         }
     }
 

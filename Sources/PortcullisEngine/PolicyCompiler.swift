@@ -183,6 +183,7 @@ public struct PolicyCompiler {
         case .label(let k, let v): .label(k, v)
         case .annotation(let k, let v): .annotation(k, v)
         case .paths(let p): .paths(p.map(GlobPattern.init))
+        case .operations(let o): .operations(Set(o))
         }
     }
 

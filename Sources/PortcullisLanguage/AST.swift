@@ -52,6 +52,9 @@ public enum Matcher: Sendable {
     case annotation(String, value: String?)
     /// File path globs (`envs/prod/**`).
     case paths([String])
+    /// The admission operation of a resource read from an AdmissionReview (`UPDATE`); a manifest
+    /// file has none, so `operation` never holds for it.
+    case operations([String])
 }
 
 /// `for NAME in EXPR`.

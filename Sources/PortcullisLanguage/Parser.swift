@@ -219,13 +219,14 @@ public struct Parser {
 
     private mutating func parseMatcher() throws(ParseError) -> Matcher {
         let span = current.span
-        let what = try expectIdentifier("after 'match'/'exclude' (workload, kind, apiVersion, namespace, label, annotation, path)")
+        let what = try expectIdentifier("after 'match'/'exclude' (workload, kind, apiVersion, namespace, label, annotation, path, operation)")
         switch what {
         case "workload": return .workload
         case "kind": return .kinds(try parseNameList("after 'kind'"))
         case "apiVersion": return .apiVersions(try parseNameList("after 'apiVersion'"))
         case "namespace": return .namespaces(try parseNameList("after 'namespace'"))
         case "path": return .paths(try parseNameList("after 'path'"))
+        case "operation": return .operations(try parseNameList("after 'operation' (CREATE, UPDATE, DELETE, CONNECT)"))
         case "label", "annotation":
             let key = try expectString("after '\(what)'").0
             var value: String?
@@ -235,7 +236,7 @@ public struct Parser {
             }
             return what == "label" ? .label(key, value: value) : .annotation(key, value: value)
         default:
-            throw fail("unknown match '\(what)' (expected workload, kind, apiVersion, namespace, label, annotation or path)", at: span)
+            throw fail("unknown match '\(what)' (expected workload, kind, apiVersion, namespace, label, annotation, path or operation)", at: span)
         }
     }
 

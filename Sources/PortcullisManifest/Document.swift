@@ -10,18 +10,30 @@ public struct Document: Sendable {
     public let listItemIndex: Int?
     /// The resource's top-level mapping.
     public let root: Node
+    /// For the object of an AdmissionReview: the request's operation (`CREATE`, `UPDATE`, …).
+    public let operation: String?
 
-    public init(path: String, streamIndex: Int, listItemIndex: Int?, root: Node) {
+    public init(path: String, streamIndex: Int, listItemIndex: Int?, root: Node, operation: String? = nil) {
         self.path = path
         self.streamIndex = streamIndex
         self.listItemIndex = listItemIndex
         self.root = root
+        self.operation = operation
     }
 
     public var apiVersion: String? { root["apiVersion"]?.scalarText }
     public var kind: String? { root["kind"]?.scalarText }
     public var name: String? { root["metadata"]?["name"]?.scalarText }
     public var namespace: String? { root["metadata"]?["namespace"]?.scalarText }
+
+    /// For an `admission.k8s.io` AdmissionReview: the object under review and the operation. A
+    /// DELETE carries no object (nothing to check): the object is `nil`.
+    var admissionRequest: (object: Node?, operation: String?)? {
+        guard listItemIndex == nil, root["kind"]?.string == "AdmissionReview",
+              root["apiVersion"]?.string?.hasPrefix("admission.k8s.io/") == true, let request = root["request"] else { return nil }
+        let object = request["object"].flatMap { $0.kind == .mapping ? $0 : nil }
+        return (object, request["operation"]?.string)
+    }
 
     /// For a `v1/List` or any `*List` kind whose `items` is a sequence: the items.
     var listItems: [Node]? {

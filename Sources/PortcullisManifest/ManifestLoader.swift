@@ -56,7 +56,14 @@ public struct ManifestLoader: Sendable {
                     path: source.path, at: node.span))
             case .mapping:
                 let document = Document(path: source.path, streamIndex: root.streamIndex, listItemIndex: nil, root: node)
-                if let items = document.listItems {
+                if let review = document.admissionRequest {
+                    // An AdmissionReview (a request saved from the API server, or the admission
+                    // endpoint's body): the resource is the object under review.
+                    if let object = review.object {
+                        resources.append(Document(path: source.path, streamIndex: root.streamIndex, listItemIndex: nil,
+                                                  root: object, operation: review.operation))
+                    }
+                } else if let items = document.listItems {
                     for (offset, item) in items.enumerated() where item.kind == .mapping {
                         resources.append(Document(path: source.path, streamIndex: root.streamIndex,
                                                   listItemIndex: offset, root: item))

@@ -22,7 +22,7 @@ public struct ManifestProjection: Sendable, Hashable {
 
     /// The keys to build for `kind`, or `nil` for everything.
     public func keys(forKind kind: String) -> Set<String>? {
-        if kind.hasSuffix("List") || wholeKinds.contains(kind) { return nil }
+        if kind.hasSuffix("List") || kind == "AdmissionReview" || wholeKinds.contains(kind) { return nil }
         if let keys = keysByKind[kind] { return keys.union(Self.alwaysKept) }
         return otherKinds.map { $0.union(Self.alwaysKept) }
     }
