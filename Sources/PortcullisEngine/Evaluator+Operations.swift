@@ -78,6 +78,7 @@ extension Evaluator {
         case .glob:
             guard let text = first.stringValue, let pattern = arguments.1.stringValue else { return .bool(false) }
             return .bool(Wildcard.matches(text, pattern))
+        case .concat: return .string((first.stringValue ?? "") + (arguments.1.stringValue ?? ""))
         case .selects: return .bool(LabelSelector.selects(first, arguments.1))
         case .podLabels: return LabelSelector.podLabels(first)
         case .resources, .workloads: return .absent  // answered by the evaluator, which holds the input set

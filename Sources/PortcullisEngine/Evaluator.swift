@@ -177,6 +177,7 @@ public struct Evaluator {
             guard !path.isEmpty else { return .absent }
             return root!.node(at: path).map(Value.node) ?? .missing(parent: root!, key: nil)
         case .allContainers: return podContainers()
+        case .filePath: return .string(document?.path ?? "")
         case .binding(let slot): return bindings[Int(slot)]
         case .field(let base, let nameIndex):
             let b = value(base)

@@ -5,7 +5,7 @@ import PortcullisLanguage
 /// nothing (a `PlanOp` carries strings and arrays, whose reference counts the hot loop would pay).
 enum Instruction: Sendable {
     case constant
-    case root, podSpec, podMetadata, allContainers
+    case root, podSpec, podMetadata, allContainers, filePath
     case binding(Int32)
     case field(Int32, name: Int32)
     case index(Int32, Int32)
@@ -41,6 +41,7 @@ enum Instruction: Sendable {
             case .podSpec: return .podSpec
             case .podMetadata: return .podMetadata
             case .allContainers: return .allContainers
+            case .filePath: return .filePath
             case .binding(let slot): return .binding(Int32(slot))
             case .field(let base, let key): return .field(Int32(base), name: name(key))
             case .index(let base, let i): return .index(Int32(base), Int32(i))

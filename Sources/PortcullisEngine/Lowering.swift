@@ -156,6 +156,7 @@ struct Lowering {
         case "pod": return (intern(.podSpec, slots: [], text: "pod"), .any)
         case "pod_metadata": return (intern(.podMetadata, slots: [], text: "pod_metadata"), .any)
         case "containers": return (intern(.allContainers, slots: [], text: "containers"), .list)
+        case "file": return (intern(.filePath, slots: [], text: "file"), .string)
         case "params":
             error("policy.syntax", "use params.NAME to read a parameter", at: span)
             return (intern(.constant(.null), slots: [], text: "null"), .any)

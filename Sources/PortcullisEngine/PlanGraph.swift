@@ -77,6 +77,8 @@ public enum PlanOp: Hashable, Sendable {
     case podMetadata
     /// containers + initContainers + ephemeralContainers of the pod spec.
     case allContainers
+    /// The path of the file the resource came from.
+    case filePath
     /// The current element of an iteration slot.
     case binding(Int)
     case field(Int, String)

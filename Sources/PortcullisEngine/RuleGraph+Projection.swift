@@ -37,7 +37,7 @@ extension RuleGraph {
     private func collectKeys(_ id: Int, into keys: inout Set<String>?, seen: inout Set<Int>) {
         guard keys != nil, seen.insert(id).inserted else { return }
         switch nodes[id].op {
-        case .constant, .binding: return
+        case .constant, .binding, .filePath: return
         case .root: keys = nil
         case .podSpec, .podMetadata, .allContainers: keys?.insert("spec")
         case .field(let base, let name):

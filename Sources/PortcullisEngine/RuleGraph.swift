@@ -89,7 +89,7 @@ public struct RuleGraph: Sendable {
             case .index(let a, let b), .compare(_, let a, let b), .member(let a, let b, _), .regexDynamic(let a, let b): stack += [a, b]
             case .call(_, let operands), .and(let operands), .or(let operands): stack += operands
             case .quantifier(_, _, let collection, let body): stack += [collection, body]
-            case .constant, .root, .podSpec, .podMetadata, .allContainers, .binding: break
+            case .constant, .root, .podSpec, .podMetadata, .allContainers, .binding, .filePath: break
             }
         }
         var kinds = Set<String>()
