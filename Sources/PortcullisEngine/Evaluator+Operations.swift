@@ -78,6 +78,9 @@ extension Evaluator {
         case .glob:
             guard let text = first.stringValue, let pattern = arguments.1.stringValue else { return .bool(false) }
             return .bool(Wildcard.matches(text, pattern))
+        case .ratio:
+            guard case .number(let a) = first.resolved, case .number(let b) = arguments.1.resolved, b != 0 else { return .absent }
+            return .number(a / b)
         case .concat: return .string((first.stringValue ?? "") + (arguments.1.stringValue ?? ""))
         case .selects: return .bool(LabelSelector.selects(first, arguments.1))
         case .podLabels: return LabelSelector.podLabels(first)
