@@ -67,7 +67,7 @@ MAPPING = {
     "k8spsphostnamespace": (["pod-security-baseline/host-namespaces"], lambda p: {}),
     "k8spsphostnetworkingports": (["pod-security-baseline/host-network", "pod-security-baseline/host-ports"], lambda p: {
         "allow_host_network": bool(p.get("hostNetwork", False)),
-        "host_port_min": p.get("min", 0), "host_port_max": p.get("max", 0), "exempt_images": p.get("exemptImages", [])}),
+        "host_port_min": p.get("min", 0), "host_port_max": p.get("max", 65535), "exempt_images": p.get("exemptImages", [])}),
     "k8spsphostprobeslifecycle": (["pod-security-baseline/host-probes"], lambda p: {}),
     "k8spsphostprocess": (["pod-security-baseline/host-process"], lambda p: {}),
     "k8spspprivilegedcontainer": (["pod-security-baseline/privileged"], lambda p: {"exempt_images": p.get("exemptImages", [])}),

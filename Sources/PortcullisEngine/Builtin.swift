@@ -4,7 +4,7 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
     case image, semver, quantity, base64decode
     case len, count, lower, upper, trim, startsWith, endsWith, contains, split, keys, values
     case `default`, string, number
-    case glob, concat, ratio
+    case glob, concat, ratio, flatten
     /// Cross-document: other resources of the run, and how selectors pick pods.
     case resources, workloads, podLabels, selects
 
@@ -12,7 +12,7 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
     var arity: ClosedRange<Int> {
         switch self {
         case .image, .semver, .quantity, .base64decode, .len, .count, .lower, .upper, .trim, .keys, .values, .string, .number: 1...1
-        case .startsWith, .endsWith, .contains, .split, .default, .glob, .selects, .concat, .ratio: 2...2
+        case .startsWith, .endsWith, .contains, .split, .default, .glob, .selects, .concat, .ratio, .flatten: 2...2
         case .resources, .podLabels: 1...1
         case .workloads: 0...0
         }
@@ -26,7 +26,7 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
         case .quantity, .len, .count, .number, .ratio: .number
         case .base64decode, .lower, .upper, .trim, .string, .concat: .string
         case .startsWith, .endsWith, .contains, .glob, .selects: .bool
-        case .split, .keys, .values, .resources, .workloads: .list
+        case .split, .keys, .values, .resources, .workloads, .flatten: .list
         case .default, .podLabels: .any
         }
     }
@@ -48,6 +48,7 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
         case .string: "string(value) → text"
         case .number: "number(value) → number"
         case .glob: "glob(text, pattern) → bool ('*' any run of characters, '?' one: glob(c.image, \"ghcr.io/org/*\"))"
+        case .flatten: "flatten(list, field) → the elements of every element's field, in order: flatten(containers, \"env\")"
         case .ratio: "ratio(a, b) → number a / b (missing when b is 0 or either is not a number)"
         case .concat: "concat(a, b) → text: the two as text, one after the other (missing counts as empty)"
         case .resources: "resources(kind | [kinds]) → list of the run's resources of those kinds"

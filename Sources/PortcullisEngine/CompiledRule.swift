@@ -29,6 +29,7 @@ enum CompiledMatcher: Sendable {
     case annotation(String, String?)
     case paths([GlobPattern])
     case operations(Set<String>)
+    case all([CompiledMatcher])
 
     func matches(_ document: Document) -> Bool {
         switch self {
@@ -45,6 +46,8 @@ enum CompiledMatcher: Sendable {
             return globs.contains { $0.matches(document.path) }
         case .operations(let operations):
             return document.operation.map(operations.contains) ?? false
+        case .all(let matchers):
+            return matchers.allSatisfy { $0.matches(document) }
         }
     }
 

@@ -78,6 +78,9 @@ extension Evaluator {
         case .glob:
             guard let text = first.stringValue, let pattern = arguments.1.stringValue else { return .bool(false) }
             return .bool(Wildcard.matches(text, pattern))
+        case .flatten:
+            guard let elements = first.elements, let name = arguments.1.stringValue else { return .list([]) }
+            return .list(elements.flatMap { field($0, name).elements ?? [] })
         case .ratio:
             guard case .number(let a) = first.resolved, case .number(let b) = arguments.1.resolved, b != 0 else { return .absent }
             return .number(a / b)

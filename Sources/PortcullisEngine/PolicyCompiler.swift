@@ -184,6 +184,7 @@ public struct PolicyCompiler {
         case .annotation(let k, let v): .annotation(k, v)
         case .paths(let p): .paths(p.map(GlobPattern.init))
         case .operations(let o): .operations(Set(o))
+        case .all(let m): .all(m.map(compile))
         }
     }
 

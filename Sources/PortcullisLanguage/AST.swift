@@ -55,6 +55,8 @@ public enum Matcher: Sendable {
     /// The admission operation of a resource read from an AdmissionReview (`UPDATE`); a manifest
     /// file has none, so `operation` never holds for it.
     case operations([String])
+    /// `A and B`: every one holds (`exclude kind Pod and operation UPDATE`).
+    case all([Matcher])
 }
 
 /// `for NAME in EXPR`.

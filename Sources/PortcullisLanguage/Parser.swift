@@ -149,7 +149,15 @@ public struct Parser {
         case "tags":
             policy.tags = try parseNameList("after 'tags'")
         case "match", "exclude":
-            let matcher = try parseMatcher()
+            var matcher = try parseMatcher()
+            if current.isKeyword("and") {
+                var parts = [matcher]
+                while current.isKeyword("and") {
+                    advance()
+                    parts.append(try parseMatcher())
+                }
+                matcher = .all(parts)
+            }
             if keyword == "match" { policy.matches.append(matcher) } else { policy.excludes.append(matcher) }
         case "for":
             if policy.iteration != nil { throw fail("a policy has one 'for' clause; use any/all for more", at: keywordSpan) }

@@ -3,7 +3,385 @@
 /// The built-in policies, carried in the binary: path under policies/ → source text.
 enum BuiltinPolicies {
     static let files: [(path: String, source: String)] = [
+        ("images/allowed-images.policy", #"""
+# Registry and repository allow and deny lists. Patterns are globs over the image reference as
+# written: "ghcr.io/acme/*" allows every image under ghcr.io/acme/, "ubuntu:22.04" exactly that one.
+param allowed_images = []
+param disallowed_images = []
+
+policy "images/allowed-images" {
+  title "Images must come from an allowed registry or repository"
+  description "Images from anywhere are code from anyone: an allow list keeps workloads on registries the team scans, mirrors and trusts. Inactive until allowed_images is set."
+  severity error
+  tags [images, supply-chain]
+  help "Use an image matching one of allowed_images, or add its registry to the list (--param allowed_images=ghcr.io/acme/*,registry.example.com/*)."
+  help_url "https://kubernetes.io/docs/concepts/containers/images/"
+  remediation "Mirror the image into an allowed registry and reference the mirror."
+
+  match workload
+  for container in containers
+  deny when len(params.allowed_images) > 0 and not (any p in params.allowed_images: glob(container.image, p))
+  message "container '{container.name}' uses image '{container.image}' from outside the allowed registries {params.allowed_images}"
+  at container.image
+
+  example pass with {allowed_images: ["ghcr.io/acme/*"]} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "ghcr.io/acme/app:1.2.3"}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: no-list-no-check}
+    spec:
+      containers:
+        - {name: app, image: "docker.io/anyone/app:1.0.0"}
+    """
+  example fail with {allowed_images: ["ghcr.io/acme/*"]} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app
+          image: docker.io/someone/app:1.0.0   # expect
+    """
+  example fail with {allowed_images: ["ghcr.io/acme/*", "ubuntu:22.04"]} """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: bad}
+    spec:
+      template:
+        spec:
+          initContainers:
+            - name: setup
+              image: ubuntu:24.04   # expect
+          containers:
+            - name: app
+              image: ghcr.io/acme/app:2.0.0
+    """
+}
+
+policy "images/disallowed-images" {
+  title "Images must not come from a disallowed registry or repository"
+  description "Some registries are known bad for a team: frozen (k8s.gcr.io), rate-limited, or outside the supply chain it audits. Inactive until disallowed_images is set."
+  severity error
+  tags [images, supply-chain]
+  help "Use an image that matches none of disallowed_images."
+  help_url "https://kubernetes.io/blog/2023/02/06/k8s-gcr-io-freeze-announcement/"
+  remediation "Move to the successor registry (k8s.gcr.io → registry.k8s.io) or to an approved mirror."
+
+  match workload
+  for container in containers
+  deny when any p in params.disallowed_images: glob(container.image, p)
+  message "container '{container.name}' uses image '{container.image}' from a disallowed registry"
+  at container.image
+
+  example pass with {disallowed_images: ["k8s.gcr.io/*"]} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: proxy, image: "registry.k8s.io/kube-proxy:v1.30.0"}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: no-list-no-check}
+    spec:
+      containers:
+        - {name: proxy, image: "k8s.gcr.io/kube-proxy:v1.20.0"}
+    """
+  example fail with {disallowed_images: ["k8s.gcr.io/*"]} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: proxy
+          image: k8s.gcr.io/kube-proxy:v1.20.0   # expect
+    """
+  example fail with {disallowed_images: ["k8s.gcr.io/*", "*:edge"]} """
+    apiVersion: batch/v1
+    kind: CronJob
+    metadata: {name: bad}
+    spec:
+      jobTemplate:
+        spec:
+          template:
+            spec:
+              containers:
+                - name: job
+                  image: ghcr.io/acme/job:edge   # expect
+    """
+}
+"""#),
+        ("images/digest-pinned.policy", #"""
+policy "images/digest-pinned" {
+  title "Container images must be pinned by digest"
+  description "A tag can be moved to other content; only a digest (@sha256:…) names exactly one image. Opt-in: turn it on with --enable images/digest-pinned."
+  severity error
+  tags [images, supply-chain]
+  enabled false
+  help "Reference the image by digest, e.g. ghcr.io/acme/app:1.2.3@sha256:<64 hex digits> (the tag stays readable, the digest decides)."
+  help_url "https://kubernetes.io/docs/concepts/containers/images/#image-names"
+  remediation "Resolve the digest with `crane digest IMAGE` or `docker buildx imagetools inspect IMAGE` and append @sha256:…; let Renovate or Dependabot keep it current."
+
+  match workload
+  for container in containers
+  deny when not image(container.image).pinned and not (any e in params.exempt_images: glob(container.image, e))
+  message "container '{container.name}' image '{container.image}' is not pinned by digest"
+  at container.image
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - name: app
+          image: ghcr.io/acme/app:1.2.3@sha256:4d1b6ea3e8c1a1f9d8f2c2b2f6d3b0a7e8b4c9d6e1f2a3b4c5d6e7f8a9b0c1d2
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - name: app
+          image: nginx@sha256:4d1b6ea3e8c1a1f9d8f2c2b2f6d3b0a7e8b4c9d6e1f2a3b4c5d6e7f8a9b0c1d2
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app
+          image: ghcr.io/acme/app:1.2.3   # expect
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: bad}
+    spec:
+      template:
+        spec:
+          initContainers:
+            - name: migrate
+              image: ghcr.io/acme/migrate:1.2.3   # expect
+          containers:
+            - name: app
+              image: ghcr.io/acme/app@sha256:4d1b6ea3e8c1a1f9d8f2c2b2f6d3b0a7e8b4c9d6e1f2a3b4c5d6e7f8a9b0c1d2
+    """
+}
+"""#),
+        ("images/environment-versions.policy", #"""
+# Which environment a manifest deploys to, from its file path (globs; `*` crosses folders) or its
+# namespace (globs). A manifest in neither list of an environment is not checked by its rule.
+param prod_paths = ["*/prod/*", "prod/*", "*/production/*", "production/*"]
+param prod_namespaces = ["prod", "production", "prod-*", "*-prod", "production-*", "*-production"]
+param stage_paths = ["*/stage/*", "stage/*", "*/staging/*", "staging/*"]
+param stage_namespaces = ["stage", "staging", "stage-*", "*-stage", "staging-*", "*-staging"]
+param dev_paths = ["*/dev/*", "dev/*", "*/development/*", "development/*"]
+param dev_namespaces = ["dev", "development", "dev-*", "*-dev"]
+
+policy "images/prod-release-version" {
+  title "Production images must use a release version or a digest"
+  description "What runs in production must be a released, immutable artefact: a strict semantic version (1.4.2, no pre-release, no build suffix) or a digest. Production is recognised by path (prod_paths) or namespace (prod_namespaces)."
+  severity error
+  tags [gitops, images, environments]
+  help "In production use a release tag such as 1.4.2 (not 1.4.2-rc1, not v1.4, not a commit SHA) or pin @sha256:…"
+  help_url "https://semver.org/"
+  remediation "Promote the release candidate: tag the tested image as the release version and reference that tag (or its digest) in the production overlay."
+
+  match workload
+  for container in containers
+  deny when ((any g in params.prod_paths: glob(file, g)) or (any n in params.prod_namespaces: glob(default(metadata.namespace, ""), n)))
+    and image(container.image).tag exists and image(container.image).tag not in params.disallowed_tags
+    and not image(container.image).pinned and not semver(image(container.image).tag).strict
+  message "container '{container.name}' runs '{container.image}' in production: the tag '{image(container.image).tag}' is not a release version (x.y.z)"
+  at container.image
+
+  example pass """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web, namespace: prod}
+    spec:
+      template:
+        spec:
+          containers:
+            - {name: web, image: "ghcr.io/acme/web:1.4.2"}
+    """
+  example pass """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web, namespace: dev}
+    spec:
+      template:
+        spec:
+          containers:
+            - {name: web, image: "ghcr.io/acme/web:1.5.0-rc1"}
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web, namespace: shop-prod}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: web
+              image: ghcr.io/acme/web:1.5.0-rc1   # expect
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: StatefulSet
+    metadata: {name: db, namespace: production}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: db
+              image: ghcr.io/acme/db:3f9c2ab   # expect
+            - name: exporter
+              image: ghcr.io/acme/exporter:2.0.1
+    """
+}
+
+policy "images/stage-prerelease-version" {
+  title "Staging images must use a pre-release version or a digest"
+  description "Staging tests release candidates: a semantic version with a pre-release part (1.5.0-rc.1) names what will be promoted, unlike a branch or commit tag. Staging is recognised by path (stage_paths) or namespace (stage_namespaces)."
+  severity error
+  tags [gitops, images, environments]
+  help "In staging use a release-candidate tag such as 1.5.0-rc.1, or pin @sha256:…"
+  help_url "https://semver.org/#spec-item-9"
+  remediation "Tag the build under test as the next version's pre-release (1.5.0-rc.1) and reference it in the staging overlay."
+
+  match workload
+  for container in containers
+  deny when ((any g in params.stage_paths: glob(file, g)) or (any n in params.stage_namespaces: glob(default(metadata.namespace, ""), n)))
+    and image(container.image).tag exists and image(container.image).tag not in params.disallowed_tags
+    and not image(container.image).pinned
+    and not (semver(image(container.image).tag).valid and semver(image(container.image).tag).prerelease exists)
+  message "container '{container.name}' runs '{container.image}' in staging: the tag '{image(container.image).tag}' is not a pre-release version (x.y.z-rc.N)"
+  at container.image
+
+  example pass """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web, namespace: staging}
+    spec:
+      template:
+        spec:
+          containers:
+            - {name: web, image: "ghcr.io/acme/web:1.5.0-rc.1"}
+    """
+  example pass """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web}
+    spec:
+      template:
+        spec:
+          containers:
+            - {name: web, image: "ghcr.io/acme/web:main"}
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web, namespace: staging}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: web
+              image: ghcr.io/acme/web:feature-login   # expect
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web, namespace: shop-stage}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: web
+              image: ghcr.io/acme/web:1.4.2   # expect
+    """
+}
+
+policy "images/dev-immutable-tag" {
+  title "Development images must use a commit SHA or a version tag"
+  description "Development may run any build, but a branch-name tag (main, feature-x) moves with every push, so the manifest stops saying what runs. A commit SHA or a version names one build. Development is recognised by path (dev_paths) or namespace (dev_namespaces)."
+  severity warning
+  tags [gitops, images, environments]
+  help "In development tag images with the commit SHA (7 to 40 hex digits) or a version."
+  help_url "https://fluxcd.io/flux/guides/image-update/"
+  remediation "Let CI tag each build with its commit SHA (e.g. ghcr.io/acme/web:3f9c2ab) and let image automation update the dev overlay."
+
+  match workload
+  for container in containers
+  deny when ((any g in params.dev_paths: glob(file, g)) or (any n in params.dev_namespaces: glob(default(metadata.namespace, ""), n)))
+    and image(container.image).tag exists and image(container.image).tag not in params.disallowed_tags
+    and not image(container.image).pinned
+    and not (image(container.image).tag matches "^[0-9a-f]{7,40}$") and not semver(image(container.image).tag).valid
+  message "container '{container.name}' runs '{container.image}' in development: the tag '{image(container.image).tag}' is neither a commit SHA nor a version"
+  at container.image
+
+  example pass """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web, namespace: dev}
+    spec:
+      template:
+        spec:
+          containers:
+            - {name: web, image: "ghcr.io/acme/web:3f9c2ab"}
+            - {name: sidecar, image: "ghcr.io/acme/sidecar:0.3.0"}
+    """
+  example pass """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web, namespace: tools}
+    spec:
+      template:
+        spec:
+          containers:
+            - {name: web, image: "ghcr.io/acme/web:main"}
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web, namespace: dev}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: web
+              image: ghcr.io/acme/web:main   # expect
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: web, namespace: team-a-dev}
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:feature-search   # expect
+    """
+}
+"""#),
         ("images/no-latest-tag.policy", #"""
+param disallowed_tags = ["latest"]
+# Images no policy of the images, resources and pod-security packs flags: exact references or globs
+# ("registry.example.com/base/*"). Keep it short and reviewed.
+param exempt_images = []
+
 policy "images/no-latest-tag" {
   title "Container images must not use a floating tag"
   description "An image without a tag, or tagged latest, can change under the same name: two rollouts of the same manifest can run different code, and a rollback does not roll back."
@@ -15,7 +393,8 @@ policy "images/no-latest-tag" {
 
   match workload
   for container in containers
-  deny when image(container.image).tag == "latest" or image(container.image).untagged
+  deny when (image(container.image).tag in params.disallowed_tags or image(container.image).untagged)
+    and not (any e in params.exempt_images: glob(container.image, e))
   message "container '{container.name}' uses floating image '{container.image}'"
   at container.image
 
@@ -74,8 +453,993 @@ policy "images/no-latest-tag" {
     """
 }
 """#),
-        ("pod-security/security-context.policy", #"""
-policy "pod-security/no-privileged" {
+        ("images/pull-policy.policy", #"""
+policy "images/pull-policy" {
+  title "imagePullPolicy must be Always or IfNotPresent"
+  description "Never runs only what a node already holds: the pod breaks on every new node and can run a stale image. A value other than Always, IfNotPresent or Never is rejected by the API server."
+  severity warning
+  tags [images]
+  help "Use IfNotPresent with an immutable tag or digest (the default for those), or Always; leave it unset to get the default."
+  help_url "https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy"
+  remediation "Remove imagePullPolicy: Never, or set IfNotPresent."
+
+  match workload
+  for container in containers
+  deny when container.imagePullPolicy exists and container.imagePullPolicy not in ["Always", "IfNotPresent"]
+  message "container '{container.name}' has imagePullPolicy '{container.imagePullPolicy}'"
+  at container.imagePullPolicy
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0", imagePullPolicy: IfNotPresent}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          imagePullPolicy: Never   # expect
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: bad}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: app
+              image: app:1.0.0
+              imagePullPolicy: always   # expect
+    """
+}
+"""#),
+        ("metadata/metadata.policy", #"""
+# Labels and annotations every resource must carry: key, and optionally a regular expression the
+# value must match (pattern).
+param required_labels = [{key: "app.kubernetes.io/name"}, {key: "app.kubernetes.io/instance"}, {key: "app.kubernetes.io/version"}, {key: "app.kubernetes.io/component"}, {key: "app.kubernetes.io/part-of"}, {key: "app.kubernetes.io/managed-by"}]
+param required_annotations = []
+
+policy "metadata/required-labels" {
+  title "Resources must carry the required labels"
+  description "Labels are how people and tools find what belongs together: dashboards, cost reports, `kubectl get -l`. Opt-in; by default it asks for the Kubernetes recommended labels."
+  severity warning
+  tags [metadata]
+  enabled false
+  help "Set every label of required_labels (by default app.kubernetes.io/name, instance, version, component, part-of, managed-by), with a value matching its pattern when one is given."
+  help_url "https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/"
+  remediation "Add the labels under metadata.labels (kustomize's `labels:` or Helm's common labels can set them for every resource)."
+
+  for label in params.required_labels
+  deny when metadata.labels[label.key] missing
+    or (label.pattern exists and label.pattern != "" and not (string(metadata.labels[label.key]) matches label.pattern))
+  message "{kind} '{metadata.name}' lacks the label '{label.key}' or its value does not match"
+  at default(metadata.labels[label.key], metadata)
+
+  example pass """
+    apiVersion: v1
+    kind: Service
+    metadata:
+      name: web
+      labels:
+        app.kubernetes.io/name: web
+        app.kubernetes.io/instance: web-prod
+        app.kubernetes.io/version: "1.4.2"
+        app.kubernetes.io/component: frontend
+        app.kubernetes.io/part-of: shop
+        app.kubernetes.io/managed-by: argocd
+    """
+  example pass with {required_labels: [{key: "owner", pattern: "^[a-z]+@example\\.com$"}]} """
+    apiVersion: v1
+    kind: Namespace
+    metadata:
+      name: shop
+      labels: {owner: alice@example.com}
+    """
+  example fail with {required_labels: [{key: "owner"}, {key: "team"}]} """
+    apiVersion: v1
+    kind: Namespace
+    metadata:   # expect
+      name: shop
+      labels:
+        owner: alice
+    """
+  example fail with {required_labels: [{key: "owner", pattern: "^[a-z]+@example\\.com$"}]} """
+    apiVersion: v1
+    kind: Namespace
+    metadata:
+      name: shop
+      labels:
+        owner: bob@elsewhere.org   # expect
+    """
+}
+
+policy "metadata/required-annotations" {
+  title "Resources must carry the required annotations"
+  description "Annotations such as an owner or a runbook link tell the on-call engineer who to call and what to do. Opt-in; set required_annotations."
+  severity warning
+  tags [metadata]
+  enabled false
+  help "Set every annotation of required_annotations, with a value matching its pattern when one is given."
+  help_url "https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/"
+  remediation "Add the annotations under metadata.annotations."
+
+  for annotation in params.required_annotations
+  deny when metadata.annotations[annotation.key] missing
+    or (annotation.pattern exists and annotation.pattern != "" and not (string(metadata.annotations[annotation.key]) matches annotation.pattern))
+  message "{kind} '{metadata.name}' lacks the annotation '{annotation.key}' or its value does not match"
+  at default(metadata.annotations[annotation.key], metadata)
+
+  example pass with {required_annotations: [{key: "a8r.io/owner"}]} """
+    apiVersion: v1
+    kind: Service
+    metadata:
+      name: web
+      annotations: {a8r.io/owner: "@shop-team"}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Service
+    metadata: {name: web}
+    """
+  example fail with {required_annotations: [{key: "a8r.io/owner"}, {key: "a8r.io/runbook", pattern: "^https://"}]} """
+    apiVersion: v1
+    kind: Service
+    metadata:
+      name: web
+      annotations:
+        a8r.io/owner: "@shop-team"
+        a8r.io/runbook: wiki/web   # expect
+    """
+  example fail with {required_annotations: [{key: "a8r.io/owner"}]} """
+    apiVersion: v1
+    kind: Service
+    metadata:   # expect
+      name: web
+    """
+}
+
+policy "metadata/namespace-set" {
+  title "Namespaced resources should set metadata.namespace"
+  description "A manifest without a namespace lands wherever the applying tool's context points: the same file deploys to different places for different people. Cluster-scoped kinds are skipped."
+  severity warning
+  tags [metadata, gitops]
+  help "Set metadata.namespace explicitly (or let kustomize's `namespace:` set it in the overlay)."
+  help_url "https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/"
+  remediation "Add metadata.namespace: <the target namespace>."
+
+  exclude kind [Namespace, Node, PersistentVolume, ClusterRole, ClusterRoleBinding, CustomResourceDefinition, StorageClass, PriorityClass, ValidatingWebhookConfiguration, MutatingWebhookConfiguration, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding, APIService, IngressClass, RuntimeClass, PodSecurityPolicy, CSIDriver, CSINode, VolumeAttachment, VolumeSnapshotClass, CertificateSigningRequest, ClusterIssuer, FlowSchema, PriorityLevelConfiguration, ConstraintTemplate, ClusterPolicy, ClusterRoleList, ClusterRoleBindingList, List, Kustomization, Component, ClusterSecretStore, ClusterExternalSecret, GatewayClass]
+  exclude apiVersion ["kustomize.config.k8s.io/v1beta1", "kustomize.config.k8s.io/v1alpha1"]
+  deny when metadata.namespace missing
+  message "{kind} '{metadata.name}' does not set metadata.namespace"
+  at default(metadata.name, metadata)
+
+  example pass """
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: app, namespace: shop}
+    """
+  example pass """
+    apiVersion: rbac.authorization.k8s.io/v1
+    kind: ClusterRole
+    metadata: {name: reader}
+    rules: []
+    """
+  example fail """
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: app   # expect
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: web   # expect
+      labels: {app: web}
+    spec:
+      template:
+        spec:
+          containers:
+            - {name: web, image: "web:1.0.0"}
+    """
+}
+"""#),
+        ("pod-security-baseline/host.policy", #"""
+# hostNetwork is allowed only when this is true (a CNI or node agent that must share the node's network).
+param allow_host_network = false
+# Host ports allowed (inclusive range; 0–0 allows none). Pod Security Standards: disallowed, or a known list.
+param host_port_min = 0
+param host_port_max = 0
+# hostPath prefixes allowed: [{pathPrefix: "/var/log", readOnly: true}]; empty allows none.
+param allowed_host_paths = []
+
+policy "pod-security-baseline/host-namespaces" {
+  title "Pods must not share the host's process or IPC namespace"
+  description "hostPID lets a pod see and signal every process on the node (and read their environment); hostIPC lets it read the shared memory of every process on the node."
+  severity error
+  tags [pod-security, baseline]
+  help "Pod Security Standards, Baseline, 'Host Namespaces': spec.hostPID and spec.hostIPC must be unset or false."
+  help_url "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"
+  remediation "Remove hostPID and hostIPC; debug with `kubectl debug node/…` instead of a resident privileged pod."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for namespace in ["hostPID", "hostIPC"]
+  deny when pod[namespace] == true
+  message "the pod shares the host's {namespace} namespace"
+  at pod[namespace]
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      hostPID: false
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example pass """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: ok}
+    spec:
+      template:
+        spec:
+          containers:
+            - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      hostPID: true   # expect
+      hostIPC: true   # expect
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: DaemonSet
+    metadata: {name: bad}
+    spec:
+      template:
+        spec:
+          hostIPC: true   # expect
+          containers:
+            - {name: agent, image: "agent:1.0.0"}
+    """
+}
+
+policy "pod-security-baseline/host-network" {
+  title "Pods must not use the host's network namespace"
+  description "With hostNetwork a pod bypasses network policies, can bind any node port and sniff the node's traffic."
+  severity error
+  tags [pod-security, baseline]
+  help "Pod Security Standards, Baseline, 'Host Namespaces': spec.hostNetwork must be unset or false (allow_host_network turns this off)."
+  help_url "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"
+  remediation "Remove hostNetwork: true and expose the port through a Service."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  deny when not params.allow_host_network and pod.hostNetwork == true
+  message "the pod uses the host's network namespace"
+  at pod.hostNetwork
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      hostNetwork: false
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example pass with {allow_host_network: true} """
+    apiVersion: apps/v1
+    kind: DaemonSet
+    metadata: {name: cni}
+    spec:
+      template:
+        spec:
+          hostNetwork: true
+          containers:
+            - {name: cni, image: "cni:1.0.0"}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      hostNetwork: true   # expect
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: bad}
+    spec:
+      template:
+        spec:
+          hostNetwork: yes   # expect
+          containers:
+            - {name: app, image: "app:1.0.0"}
+    """
+}
+
+policy "pod-security-baseline/host-ports" {
+  title "Containers must not bind host ports"
+  description "A hostPort opens the port on the node itself, outside Services and network policy, and pins the pod to nodes where the port is free."
+  severity error
+  tags [pod-security, baseline]
+  help "Pod Security Standards, Baseline, 'Host Ports': ports[].hostPort must be unset or 0, or in [host_port_min, host_port_max]."
+  help_url "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"
+  remediation "Remove hostPort and expose the containerPort through a Service (NodePort or LoadBalancer if it must be reachable from outside)."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for container in containers
+  deny when not (any e in params.exempt_images: glob(container.image, e))
+    and (any p in container.ports: p.hostPort exists and p.hostPort != 0 and (p.hostPort < params.host_port_min or p.hostPort > params.host_port_max))
+  message "container '{container.name}' binds a host port outside {params.host_port_min}–{params.host_port_max}"
+  at container.ports
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          ports:
+            - {containerPort: 8080}
+    """
+  example pass with {host_port_min: 80, host_port_max: 9000} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          ports:
+            - {containerPort: 8080, hostPort: 8080}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          ports:   # expect
+            - {containerPort: 8080, hostPort: 8080}
+    """
+  example fail with {host_port_min: 80, host_port_max: 9000} """
+    apiVersion: apps/v1
+    kind: DaemonSet
+    metadata: {name: bad}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: agent
+              image: agent:1.0.0
+              ports:   # expect
+                - {containerPort: 9100, hostPort: 9100}
+    """
+}
+
+policy "pod-security-baseline/host-path-volumes" {
+  title "Pods must not mount host paths"
+  description "A hostPath volume reaches into the node's filesystem: the container runtime socket, kubelet credentials, other pods' data."
+  severity error
+  tags [pod-security, baseline]
+  help "Pod Security Standards, Baseline, 'HostPath Volumes': spec.volumes[].hostPath must be unset (allowed_host_paths may allow prefixes, read-only where readOnly is true)."
+  help_url "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"
+  remediation "Use an emptyDir, a ConfigMap, a PersistentVolumeClaim or a CSI volume instead."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for volume in pod.volumes
+  deny when volume.hostPath exists and not (any a in params.allowed_host_paths:
+      startsWith(volume.hostPath.path, a.pathPrefix)
+      and (a.readOnly != true or (all c in containers: all m in c.volumeMounts: m.name != volume.name or m.readOnly == true)))
+  message "volume '{volume.name}' mounts the host path '{volume.hostPath.path}'"
+  at volume.hostPath
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      volumes:
+        - {name: cache, emptyDir: {}}
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example pass with {allowed_host_paths: [{pathPrefix: "/var/log", readOnly: true}]} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      volumes:
+        - {name: logs, hostPath: {path: /var/log/pods}}
+      containers:
+        - name: shipper
+          image: shipper:1.0.0
+          volumeMounts:
+            - {name: logs, mountPath: /logs, readOnly: true}
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: DaemonSet
+    metadata: {name: bad}
+    spec:
+      template:
+        spec:
+          volumes:
+            - name: docker
+              hostPath:   # expect
+                path: /var/run/docker.sock
+          containers:
+            - {name: agent, image: "agent:1.0.0"}
+    """
+  example fail with {allowed_host_paths: [{pathPrefix: "/var/log", readOnly: true}]} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      volumes:
+        - name: logs
+          hostPath: {path: /var/log}   # expect
+      containers:
+        - name: shipper
+          image: shipper:1.0.0
+          volumeMounts:
+            - {name: logs, mountPath: /logs}
+    """
+}
+
+policy "pod-security-baseline/host-process" {
+  title "Windows pods must not run as HostProcess"
+  description "A HostProcess container runs directly on the Windows node with the node's privileges."
+  severity error
+  tags [pod-security, baseline, windows]
+  help "Pod Security Standards, Baseline, 'HostProcess': securityContext.windowsOptions.hostProcess must be unset or false, on the pod and on every container."
+  help_url "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"
+  remediation "Remove windowsOptions.hostProcess."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for container in containers
+  deny when container.securityContext.windowsOptions.hostProcess == true or pod.securityContext.windowsOptions.hostProcess == true
+  message "container '{container.name}' runs as a Windows HostProcess"
+  at default(container.securityContext.windowsOptions.hostProcess, pod.securityContext.windowsOptions.hostProcess)
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0", securityContext: {windowsOptions: {runAsUserName: ContainerUser}}}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      securityContext: {windowsOptions: {hostProcess: false}}
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      securityContext:
+        windowsOptions:
+          hostProcess: true   # expect
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          securityContext:
+            windowsOptions:
+              hostProcess: true   # expect
+    """
+}
+
+policy "pod-security-baseline/host-probes" {
+  title "Probes and lifecycle hooks must not target another host"
+  description "A probe or hook with a host field makes the kubelet send requests to any address it names, from the node: a way to reach services the pod itself could not."
+  severity error
+  tags [pod-security, baseline]
+  help "Pod Security Standards, Baseline, 'Host Probes / Lifecycle Hooks': httpGet.host and tcpSocket.host of probes and lifecycle handlers must be unset or empty."
+  help_url "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"
+  remediation "Remove the host field; the probe then targets the pod's own IP."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for container in containers
+  deny when (container.livenessProbe.httpGet.host exists and container.livenessProbe.httpGet.host != "")
+    or (container.livenessProbe.tcpSocket.host exists and container.livenessProbe.tcpSocket.host != "")
+    or (container.readinessProbe.httpGet.host exists and container.readinessProbe.httpGet.host != "")
+    or (container.readinessProbe.tcpSocket.host exists and container.readinessProbe.tcpSocket.host != "")
+    or (container.startupProbe.httpGet.host exists and container.startupProbe.httpGet.host != "")
+    or (container.startupProbe.tcpSocket.host exists and container.startupProbe.tcpSocket.host != "")
+    or (container.lifecycle.postStart.httpGet.host exists and container.lifecycle.postStart.httpGet.host != "")
+    or (container.lifecycle.postStart.tcpSocket.host exists and container.lifecycle.postStart.tcpSocket.host != "")
+    or (container.lifecycle.preStop.httpGet.host exists and container.lifecycle.preStop.httpGet.host != "")
+    or (container.lifecycle.preStop.tcpSocket.host exists and container.lifecycle.preStop.tcpSocket.host != "")
+  message "container '{container.name}' has a probe or lifecycle hook that targets another host"
+  at container.name
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          livenessProbe: {httpGet: {path: /healthz, port: 8080}}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          readinessProbe: {tcpSocket: {port: 8080, host: ""}}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app   # expect
+          image: app:1.0.0
+          livenessProbe: {httpGet: {path: /, port: 80, host: 169.254.169.254}}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      initContainers:
+        - name: init   # expect
+          image: init:1.0.0
+          lifecycle: {preStop: {tcpSocket: {port: 6443, host: kubernetes.default}}}
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+}
+"""#),
+        ("pod-security-baseline/kernel.policy", #"""
+# Capabilities containers may add (Pod Security Standards, Baseline).
+param baseline_allowed_capabilities = ["AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT"]
+# Sysctls pods may set (globs): the Baseline's safe set. forbidden_sysctls wins over it.
+param allowed_sysctls = ["kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range", "net.ipv4.ip_unprivileged_port_start", "net.ipv4.tcp_syncookies", "net.ipv4.ping_group_range", "net.ipv4.ip_local_reserved_ports", "net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_keepalive_intvl", "net.ipv4.tcp_keepalive_probes"]
+param forbidden_sysctls = []
+# The most a container's procMount may be: "Default", or "Unmasked" to allow both.
+param allowed_proc_mount = "Default"
+
+policy "pod-security-baseline/capabilities" {
+  title "Containers may add only the Baseline's capabilities"
+  description "Capabilities beyond the runtime's default set (SYS_ADMIN, NET_ADMIN, SYS_PTRACE…) each open a known path to the node."
+  severity error
+  tags [pod-security, baseline]
+  help "Pod Security Standards, Baseline, 'Capabilities': securityContext.capabilities.add may hold only AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT."
+  help_url "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"
+  remediation "Remove the added capability; if the workload truly needs it, run it in a namespace with the privileged level, reviewed."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for container in containers
+  deny when not (any e in params.exempt_images: glob(container.image, e))
+    and (any cap in container.securityContext.capabilities.add: upper(cap) not in params.baseline_allowed_capabilities)
+  message "container '{container.name}' adds capabilities beyond the allowed set: {container.securityContext.capabilities.add}"
+  at container.securityContext.capabilities.add
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0", securityContext: {capabilities: {add: [NET_BIND_SERVICE], drop: [ALL]}}}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          securityContext:
+            capabilities:
+              add: [SYS_ADMIN]   # expect
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: DaemonSet
+    metadata: {name: bad}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: agent
+              image: agent:1.0.0
+              securityContext:
+                capabilities:
+                  add:   # expect
+                    - CHOWN
+                    - NET_ADMIN
+    """
+}
+
+policy "pod-security-baseline/sysctls" {
+  title "Pods may set only safe sysctls"
+  description "Most sysctls are not namespaced: setting one from a pod changes the whole node for every pod on it."
+  severity error
+  tags [pod-security, baseline]
+  help "Pod Security Standards, Baseline, 'Sysctls': spec.securityContext.sysctls[].name must be one of the safe set (allowed_sysctls)."
+  help_url "https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/"
+  remediation "Remove the sysctl, or set it on the node (kubelet --allowed-unsafe-sysctls) for a dedicated node pool."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for sysctl in pod.securityContext.sysctls
+  deny when (any f in params.forbidden_sysctls: glob(sysctl.name, f)) or not (any a in params.allowed_sysctls: glob(sysctl.name, a))
+  message "the pod sets the sysctl '{sysctl.name}', which is not allowed"
+  at sysctl.name
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      securityContext:
+        sysctls:
+          - {name: net.ipv4.ip_local_port_range, value: "1024 65535"}
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      securityContext:
+        sysctls:
+          - name: kernel.msgmax   # expect
+            value: "65536"
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail with {forbidden_sysctls: ["net.ipv4.tcp_*"]} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      securityContext:
+        sysctls:
+          - name: net.ipv4.tcp_syncookies   # expect
+            value: "1"
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+}
+
+policy "pod-security-baseline/proc-mount" {
+  title "Containers must use the default /proc mount"
+  description "An Unmasked /proc exposes kernel interfaces the runtime normally hides from containers."
+  severity error
+  tags [pod-security, baseline]
+  help "Pod Security Standards, Baseline, '/proc Mount Type': securityContext.procMount must be unset or Default."
+  help_url "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"
+  remediation "Remove procMount: Unmasked."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for container in containers
+  deny when not (any e in params.exempt_images: glob(container.image, e))
+    and container.securityContext.procMount exists and container.securityContext.procMount != "Default"
+    and not (params.allowed_proc_mount == "Unmasked" and container.securityContext.procMount == "Unmasked")
+  message "container '{container.name}' uses procMount '{container.securityContext.procMount}'"
+  at container.securityContext.procMount
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0", securityContext: {procMount: Default}}
+    """
+  example pass with {allowed_proc_mount: "Unmasked"} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      hostUsers: false
+      containers:
+        - {name: app, image: "app:1.0.0", securityContext: {procMount: Unmasked}}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          securityContext:
+            procMount: Unmasked   # expect
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: bad}
+    spec:
+      template:
+        spec:
+          initContainers:
+            - name: init
+              image: init:1.0.0
+              securityContext: {procMount: Unmasked}   # expect
+          containers:
+            - {name: app, image: "app:1.0.0"}
+    """
+}
+
+policy "pod-security-baseline/seccomp" {
+  title "Containers must not run with seccomp Unconfined"
+  description "Unconfined turns off system-call filtering, leaving the whole kernel API to a compromised process."
+  severity error
+  tags [pod-security, baseline]
+  help "Pod Security Standards, Baseline, 'Seccomp': seccompProfile.type must not be Unconfined, on the pod or on any container."
+  help_url "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"
+  remediation "Set seccompProfile: {type: RuntimeDefault}."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for container in containers
+  deny when default(container.securityContext.seccompProfile.type, pod.securityContext.seccompProfile.type) == "Unconfined"
+  message "container '{container.name}' runs with seccomp Unconfined"
+  at default(container.securityContext.seccompProfile.type, pod.securityContext.seccompProfile.type)
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      securityContext: {seccompProfile: {type: Unconfined}}
+      containers:
+        - {name: app, image: "app:1.0.0", securityContext: {seccompProfile: {type: RuntimeDefault}}}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      securityContext:
+        seccompProfile:
+          type: Unconfined   # expect
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          securityContext:
+            seccompProfile: {type: Unconfined}   # expect
+    """
+}
+"""#),
+        ("pod-security-baseline/lsm.policy", #"""
+# AppArmor profiles allowed, written as the annotation values: runtime/default, localhost/<name>
+# (globs). The securityContext types RuntimeDefault and Localhost map to these.
+param allowed_apparmor_profiles = ["runtime/default", "localhost/*"]
+# SELinux options allowed: a container's options must agree with one entry on every field listed
+# in selinux_checked_fields (an unset or empty field always agrees).
+param allowed_selinux_options = [{type: "container_t"}, {type: "container_init_t"}, {type: "container_kvm_t"}, {type: "container_engine_t"}]
+param selinux_checked_fields = ["type", "user", "role"]
+
+policy "pod-security-baseline/apparmor" {
+  title "Containers must not override the default AppArmor profile"
+  description "AppArmor confines what a container may touch on the node; Unconfined removes that confinement."
+  severity error
+  tags [pod-security, baseline]
+  help "Pod Security Standards, Baseline, 'AppArmor': appArmorProfile.type must be unset, RuntimeDefault or Localhost, and container.apparmor.security.beta.kubernetes.io/* annotations unset, runtime/default or localhost/*."
+  help_url "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"
+  remediation "Remove the Unconfined profile, or set appArmorProfile: {type: RuntimeDefault}."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for container in containers
+  deny when not (any e in params.exempt_images: glob(container.image, e)) and (
+      (container.securityContext.appArmorProfile exists
+        and not (any p in params.allowed_apparmor_profiles: glob(concat({RuntimeDefault: "runtime/default", Localhost: "localhost/", Unconfined: "unconfined"}[container.securityContext.appArmorProfile.type], container.securityContext.appArmorProfile.localhostProfile), p)))
+      or (container.securityContext.appArmorProfile missing and pod_metadata.annotations[concat("container.apparmor.security.beta.kubernetes.io/", container.name)] exists
+        and not (any p in params.allowed_apparmor_profiles: glob(pod_metadata.annotations[concat("container.apparmor.security.beta.kubernetes.io/", container.name)], p)))
+      or (container.securityContext.appArmorProfile missing and pod_metadata.annotations[concat("container.apparmor.security.beta.kubernetes.io/", container.name)] missing
+        and pod.securityContext.appArmorProfile exists
+        and not (any p in params.allowed_apparmor_profiles: glob(concat({RuntimeDefault: "runtime/default", Localhost: "localhost/", Unconfined: "unconfined"}[pod.securityContext.appArmorProfile.type], pod.securityContext.appArmorProfile.localhostProfile), p))))
+  message "container '{container.name}' runs with an AppArmor profile that is not allowed"
+  at container.name
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: ok
+      annotations: {container.apparmor.security.beta.kubernetes.io/app: runtime/default}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      securityContext: {appArmorProfile: {type: Unconfined}}
+      containers:
+        - {name: app, image: "app:1.0.0", securityContext: {appArmorProfile: {type: RuntimeDefault}}}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: bad
+      annotations: {container.apparmor.security.beta.kubernetes.io/app: unconfined}
+    spec:
+      containers:
+        - name: app   # expect
+          image: app:1.0.0
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: bad}
+    spec:
+      template:
+        spec:
+          securityContext: {appArmorProfile: {type: Unconfined}}
+          containers:
+            - name: app   # expect
+              image: app:1.0.0
+    """
+}
+
+policy "pod-security-baseline/selinux" {
+  title "Containers must not set a custom SELinux user, role or type"
+  description "A custom SELinux user or role, or a type outside the container types, escapes the confinement the runtime gives containers."
+  severity error
+  tags [pod-security, baseline]
+  help "Pod Security Standards, Baseline, 'SELinux': seLinuxOptions.type must be unset or container_t, container_init_t, container_kvm_t or container_engine_t; user and role must be unset."
+  help_url "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"
+  remediation "Remove seLinuxOptions.user, .role and any other type."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for container in containers
+  deny when (container.securityContext.seLinuxOptions exists
+      and not (any a in params.allowed_selinux_options: all f in params.selinux_checked_fields:
+        container.securityContext.seLinuxOptions[f] missing or container.securityContext.seLinuxOptions[f] == "" or container.securityContext.seLinuxOptions[f] == a[f]))
+    or (container.securityContext.seLinuxOptions missing and pod.securityContext.seLinuxOptions exists
+      and not (any a in params.allowed_selinux_options: all f in params.selinux_checked_fields:
+        pod.securityContext.seLinuxOptions[f] missing or pod.securityContext.seLinuxOptions[f] == "" or pod.securityContext.seLinuxOptions[f] == a[f]))
+  message "container '{container.name}' runs with SELinux options that are not allowed"
+  at default(container.securityContext.seLinuxOptions, pod.securityContext.seLinuxOptions)
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      securityContext: {seLinuxOptions: {level: "s0:c123,c456"}}
+      containers:
+        - {name: app, image: "app:1.0.0", securityContext: {seLinuxOptions: {type: container_init_t}}}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          securityContext:
+            seLinuxOptions:   # expect
+              type: spc_t
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      securityContext:
+        seLinuxOptions:   # expect
+          user: system_u
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+}
+"""#),
+        ("pod-security-baseline/privileged.policy", #"""
+policy "pod-security-baseline/privileged" {
   title "Containers must not run privileged"
   description "A privileged container has every capability and the host's devices: it is root on the node."
   severity error
@@ -85,8 +1449,10 @@ policy "pod-security/no-privileged" {
   remediation "Remove privileged: true; grant the single capability the container needs instead."
 
   match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
   for container in containers
   deny when container.securityContext.privileged == true
+    and not (any e in params.exempt_images: glob(container.image, e))
   message "container '{container.name}' runs privileged"
   at container.securityContext.privileged
 
@@ -138,8 +1504,263 @@ policy "pod-security/no-privileged" {
               image: agent:1.0.0
     """
 }
+"""#),
+        ("pod-security-extra/extra.policy", #"""
+# PodSecurityPolicy-style controls beyond the Pod Security Standards.
+param allowed_flexvolume_drivers = []
+# fsGroup: "RunAsAny" (no check), "MayRunAs" (if set, within a range), "MustRunAs" (set and within a range).
+param fs_group_rule = "RunAsAny"
+param fs_group_ranges = []
+# runAsUser: "RunAsAny", "MustRunAsNonRoot" (runAsNonRoot true or a non-zero runAsUser), "MustRunAs" (set and within a range).
+param run_as_user_rule = "MustRunAsNonRoot"
+param run_as_user_ranges = []
+# runAsGroup: "RunAsAny", "MayRunAs", "MustRunAs".
+param run_as_group_rule = "RunAsAny"
+param run_as_group_ranges = []
 
-policy "pod-security/no-privilege-escalation" {
+policy "pod-security-extra/read-only-root-filesystem" {
+  title "Containers should run with a read-only root filesystem"
+  description "A writable root filesystem lets an intruder drop tools and persist changes for the life of the container; a read-only one keeps the image as built."
+  severity warning
+  tags [pod-security, hardening]
+  help "Set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where the program must write (/tmp, caches)."
+  help_url "https://kubernetes.io/docs/tasks/configure-pod-container/security-context/"
+  remediation "Add readOnlyRootFilesystem: true; add emptyDir volumes for the paths the program writes."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for container in containers
+  deny when container.securityContext.readOnlyRootFilesystem != true and not (any e in params.exempt_images: glob(container.image, e))
+  message "container '{container.name}' does not set readOnlyRootFilesystem: true"
+  at default(container.securityContext.readOnlyRootFilesystem, container.name)
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0", securityContext: {readOnlyRootFilesystem: true}}
+    """
+  example pass with {exempt_images: ["legacy/*"]} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "legacy/app:1.0.0"}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app   # expect
+          image: app:1.0.0
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: bad}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: app
+              image: app:1.0.0
+              securityContext:
+                readOnlyRootFilesystem: false   # expect
+    """
+}
+
+policy "pod-security-extra/flexvolume-drivers" {
+  title "FlexVolumes may use only allowed drivers"
+  description "A FlexVolume driver is a binary on the node run as root for every mount; only reviewed drivers should be reachable. Opt-in (the Restricted volume-types rule already forbids FlexVolumes)."
+  severity error
+  tags [pod-security]
+  enabled false
+  help "Use a FlexVolume driver listed in allowed_flexvolume_drivers, or a CSI driver."
+  help_url "https://kubernetes.io/docs/concepts/storage/volumes/#flexvolume"
+  remediation "Move to the storage vendor's CSI driver."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for volume in pod.volumes
+  deny when volume.flexVolume exists and volume.flexVolume.driver not in params.allowed_flexvolume_drivers
+  message "volume '{volume.name}' uses the FlexVolume driver '{volume.flexVolume.driver}', which is not allowed"
+  at volume.flexVolume.driver
+
+  example pass with {allowed_flexvolume_drivers: ["example/lvm"]} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      volumes:
+        - {name: data, flexVolume: {driver: example/lvm}}
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      volumes:
+        - {name: data, emptyDir: {}}
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail with {allowed_flexvolume_drivers: ["example/lvm"]} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      volumes:
+        - name: data
+          flexVolume:
+            driver: example/testdriver   # expect
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      volumes:
+        - name: data
+          flexVolume: {driver: example/cifs}   # expect
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+}
+
+policy "pod-security-extra/fs-group" {
+  title "The pod's fsGroup must be in the allowed ranges"
+  description "fsGroup decides which group owns the pod's volumes; outside the ranges a team owns, a pod can read another team's data on shared storage. Opt-in."
+  severity error
+  tags [pod-security]
+  enabled false
+  help "Set spec.securityContext.fsGroup within fs_group_ranges (rule fs_group_rule: MustRunAs or MayRunAs)."
+  help_url "https://kubernetes.io/docs/tasks/configure-pod-container/security-context/"
+  remediation "Set fsGroup to the group id assigned to the team."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  deny when (params.fs_group_rule == "MustRunAs" and pod.securityContext.fsGroup missing)
+    or ((params.fs_group_rule == "MustRunAs" or params.fs_group_rule == "MayRunAs") and pod.securityContext.fsGroup exists
+        and not (any r in params.fs_group_ranges: pod.securityContext.fsGroup >= r.min and pod.securityContext.fsGroup <= r.max))
+  message "the pod's fsGroup {pod.securityContext.fsGroup} is not in the allowed ranges ({params.fs_group_rule} {params.fs_group_ranges})"
+  at default(pod.securityContext.fsGroup, pod.securityContext)
+
+  example pass with {fs_group_rule: "MustRunAs", fs_group_ranges: [{min: 1, max: 1000}]} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      securityContext: {fsGroup: 500}
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example pass with {fs_group_rule: "MayRunAs", fs_group_ranges: [{min: 1, max: 1000}]} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail with {fs_group_rule: "MayRunAs", fs_group_ranges: [{min: 1, max: 1000}]} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      securityContext:
+        fsGroup: 2000   # expect
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail with {fs_group_rule: "MustRunAs", fs_group_ranges: [{min: 1, max: 1000}]} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      securityContext:   # expect
+        runAsNonRoot: true
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+}
+
+policy "pod-security-extra/allowed-users" {
+  title "Containers must run as allowed users and groups"
+  description "PodSecurityPolicy-style user and group rules: non-root, or ids within ranges a team owns. Opt-in; the Restricted level's run-as-non-root is the default check."
+  severity error
+  tags [pod-security]
+  enabled false
+  help "run_as_user_rule MustRunAsNonRoot: runAsNonRoot true or a non-zero runAsUser (pod or container); MustRunAs: runAsUser within run_as_user_ranges; run_as_group_rule likewise for runAsGroup."
+  help_url "https://kubernetes.io/docs/tasks/configure-pod-container/security-context/"
+  remediation "Set runAsUser/runAsGroup (pod or container) to ids within the allowed ranges, and runAsNonRoot: true."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for container in containers
+  deny when not (any e in params.exempt_images: glob(container.image, e)) and (
+      (params.run_as_user_rule == "MustRunAsNonRoot"
+        and default(container.securityContext.runAsNonRoot, pod.securityContext.runAsNonRoot) != true
+        and not (default(container.securityContext.runAsUser, pod.securityContext.runAsUser) exists and default(container.securityContext.runAsUser, pod.securityContext.runAsUser) != 0))
+      or (params.run_as_user_rule == "MustRunAs"
+        and not (any r in params.run_as_user_ranges: default(container.securityContext.runAsUser, pod.securityContext.runAsUser) >= r.min and default(container.securityContext.runAsUser, pod.securityContext.runAsUser) <= r.max))
+      or (params.run_as_group_rule == "MustRunAs"
+        and not (any r in params.run_as_group_ranges: default(container.securityContext.runAsGroup, pod.securityContext.runAsGroup) >= r.min and default(container.securityContext.runAsGroup, pod.securityContext.runAsGroup) <= r.max))
+      or (params.run_as_group_rule == "MayRunAs" and default(container.securityContext.runAsGroup, pod.securityContext.runAsGroup) exists
+        and not (any r in params.run_as_group_ranges: default(container.securityContext.runAsGroup, pod.securityContext.runAsGroup) >= r.min and default(container.securityContext.runAsGroup, pod.securityContext.runAsGroup) <= r.max)))
+  message "container '{container.name}' does not run as an allowed user or group"
+  at default(container.securityContext, container.name)
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      securityContext: {runAsNonRoot: true}
+      containers:
+        - {name: app, image: "app:1.0.0", securityContext: {runAsUser: 1000, runAsGroup: 1000}}
+    """
+  example pass with {run_as_user_rule: "MustRunAs", run_as_user_ranges: [{min: 100, max: 200}]} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      securityContext: {runAsUser: 150}
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          securityContext:   # expect
+            runAsUser: 0
+    """
+  example fail with {run_as_user_rule: "RunAsAny", run_as_group_rule: "MustRunAs", run_as_group_ranges: [{min: 1000, max: 2000}]} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app   # expect
+          image: app:1.0.0
+    """
+}
+"""#),
+        ("pod-security-restricted/allow-privilege-escalation.policy", #"""
+policy "pod-security-restricted/allow-privilege-escalation" {
   title "Containers must not allow privilege escalation"
   description "Without allowPrivilegeEscalation: false a process can gain more privileges than its parent (setuid binaries)."
   severity error
@@ -149,8 +1770,10 @@ policy "pod-security/no-privilege-escalation" {
   remediation "Set securityContext.allowPrivilegeEscalation: false on every container."
 
   match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
   for container in containers
   deny when container.securityContext.allowPrivilegeEscalation != false
+    and not (any e in params.exempt_images: glob(container.image, e))
   message "container '{container.name}' does not set allowPrivilegeEscalation: false"
   at container.securityContext.allowPrivilegeEscalation
 
@@ -192,8 +1815,318 @@ policy "pod-security/no-privilege-escalation" {
               image: app:1.0.0
     """
 }
+"""#),
+        ("pod-security-restricted/controls.policy", #"""
+# Volume types pods may use ("*" allows every type).
+param allowed_volume_types = ["configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret"]
+# Seccomp profiles allowed ("not configured" allows an unset profile) and Localhost profile files (globs).
+param allowed_seccomp_profiles = ["RuntimeDefault", "Localhost"]
+param allowed_localhost_profiles = ["*"]
+# Capabilities every container must drop, and the only ones it may add back.
+param required_drop_capabilities = ["ALL"]
+param restricted_allowed_capabilities = ["NET_BIND_SERVICE"]
 
-policy "pod-security/run-as-non-root" {
+policy "pod-security-restricted/volume-types" {
+  title "Pods may use only the Restricted volume types"
+  description "Volume types beyond ConfigMaps, Secrets, projections and claims reach node or network storage directly (hostPath, nfs, iscsi, flexVolume…)."
+  severity error
+  tags [pod-security, restricted]
+  help "Pod Security Standards, Restricted, 'Volume Types': only configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected and secret."
+  help_url "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted"
+  remediation "Put the data behind a PersistentVolumeClaim (the cluster admin's PersistentVolume holds the storage details)."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for volume in pod.volumes
+  deny when "*" not in params.allowed_volume_types and (any k in keys(volume): k != "name" and k not in params.allowed_volume_types)
+  message "volume '{volume.name}' is of a type that is not allowed"
+  at volume.name
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      volumes:
+        - {name: config, configMap: {name: app}}
+        - {name: data, persistentVolumeClaim: {claimName: data}}
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example pass with {allowed_volume_types: ["*"]} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      volumes:
+        - {name: share, nfs: {server: nfs.example.com, path: /export}}
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      volumes:
+        - name: share   # expect
+          nfs: {server: nfs.example.com, path: /export}
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: bad}
+    spec:
+      template:
+        spec:
+          volumes:
+            - {name: ok, emptyDir: {}}
+            - {name: node, hostPath: {path: /}}   # expect
+          containers:
+            - {name: app, image: "app:1.0.0"}
+    """
+}
+
+policy "pod-security-restricted/non-root-user" {
+  title "Containers must not run as user 0"
+  description "runAsUser: 0 is root whatever the image says; with any escape, root in the container is root on the node."
+  severity error
+  tags [pod-security, restricted]
+  help "Pod Security Standards, Restricted, 'Running as Non-root user': runAsUser must be unset or non-zero, on the pod and on every container."
+  help_url "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted"
+  remediation "Set runAsUser to a non-zero UID (e.g. 10001) and make the image work as that user."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for container in containers
+  deny when container.securityContext.runAsUser == 0 or (container.securityContext.runAsUser missing and pod.securityContext.runAsUser == 0)
+  message "container '{container.name}' runs as user 0 (root)"
+  at default(container.securityContext.runAsUser, pod.securityContext.runAsUser)
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      securityContext: {runAsUser: 0}
+      containers:
+        - {name: app, image: "app:1.0.0", securityContext: {runAsUser: 10001}}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      securityContext:
+        runAsUser: 0   # expect
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          securityContext: {runAsUser: 0}   # expect
+    """
+}
+
+policy "pod-security-restricted/seccomp" {
+  title "Containers must run with the RuntimeDefault or a Localhost seccomp profile"
+  description "Without a seccomp profile a container may make any system call, including the rarely used ones most kernel exploits need."
+  severity error
+  tags [pod-security, restricted]
+  help "Pod Security Standards, Restricted, 'Seccomp': seccompProfile.type must be RuntimeDefault or Localhost, on the pod or on every container."
+  help_url "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted"
+  remediation "Set spec.securityContext.seccompProfile: {type: RuntimeDefault} on the pod."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for container in containers
+  deny when not (any e in params.exempt_images: glob(container.image, e)) and (
+      (default(container.securityContext.seccompProfile, pod.securityContext.seccompProfile) missing and "not configured" not in params.allowed_seccomp_profiles)
+      or (default(container.securityContext.seccompProfile, pod.securityContext.seccompProfile).type exists
+          and default(container.securityContext.seccompProfile, pod.securityContext.seccompProfile).type not in params.allowed_seccomp_profiles)
+      or (default(container.securityContext.seccompProfile, pod.securityContext.seccompProfile).type == "Localhost"
+          and not (any f in params.allowed_localhost_profiles: glob(default(container.securityContext.seccompProfile, pod.securityContext.seccompProfile).localhostProfile, f))))
+  message "container '{container.name}' does not run with an allowed seccomp profile ({params.allowed_seccomp_profiles})"
+  at default(default(container.securityContext.seccompProfile, pod.securityContext.seccompProfile), container.name)
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      securityContext: {seccompProfile: {type: RuntimeDefault}}
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0", securityContext: {seccompProfile: {type: Localhost, localhostProfile: profiles/app.json}}}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app   # expect
+          image: app:1.0.0
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      securityContext: {seccompProfile: {type: RuntimeDefault}}
+      containers:
+        - name: app
+          image: app:1.0.0
+          securityContext:
+            seccompProfile: {type: Unconfined}   # expect
+    """
+}
+
+policy "pod-security-restricted/capabilities-drop" {
+  title "Containers must drop ALL capabilities"
+  description "Dropping every capability leaves a compromised process with nothing the kernel treats as privileged."
+  severity error
+  tags [pod-security, restricted]
+  help "Pod Security Standards, Restricted, 'Capabilities': securityContext.capabilities.drop must include ALL."
+  help_url "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted"
+  remediation "Add securityContext: {capabilities: {drop: [ALL]}} and add back only NET_BIND_SERVICE if a low port is needed."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for container in containers
+  deny when not (any e in params.exempt_images: glob(container.image, e))
+    and (any r in params.required_drop_capabilities: not (any d in container.securityContext.capabilities.drop: upper(d) == upper(r)))
+  message "container '{container.name}' does not drop {params.required_drop_capabilities}"
+  at container.securityContext.capabilities.drop
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0", securityContext: {capabilities: {drop: [ALL]}}}
+    """
+  example pass with {required_drop_capabilities: []} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          securityContext:
+            capabilities:
+              drop: [NET_RAW]   # expect
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: bad}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: app
+              image: app:1.0.0
+              securityContext:   # expect
+                runAsNonRoot: true
+    """
+}
+
+policy "pod-security-restricted/capabilities-add" {
+  title "Containers may add back only NET_BIND_SERVICE"
+  description "Under the Restricted level a container drops every capability and may add back only the one needed to bind ports below 1024."
+  severity error
+  tags [pod-security, restricted]
+  help "Pod Security Standards, Restricted, 'Capabilities': securityContext.capabilities.add may hold only NET_BIND_SERVICE."
+  help_url "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted"
+  remediation "Remove the added capabilities other than NET_BIND_SERVICE."
+
+  match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for container in containers
+  deny when not (any e in params.exempt_images: glob(container.image, e))
+    and (any cap in container.securityContext.capabilities.add: upper(cap) not in params.restricted_allowed_capabilities)
+  message "container '{container.name}' adds capabilities other than {params.restricted_allowed_capabilities}: {container.securityContext.capabilities.add}"
+  at container.securityContext.capabilities.add
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0", securityContext: {capabilities: {drop: [ALL], add: [NET_BIND_SERVICE]}}}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0", securityContext: {capabilities: {drop: [ALL]}}}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          securityContext:
+            capabilities:
+              drop: [ALL]
+              add: [CHOWN]   # expect
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      initContainers:
+        - name: init
+          image: init:1.0.0
+          securityContext: {capabilities: {add: [NET_RAW]}}   # expect
+      containers:
+        - {name: app, image: "app:1.0.0"}
+    """
+}
+"""#),
+        ("pod-security-restricted/run-as-non-root.policy", #"""
+policy "pod-security-restricted/run-as-non-root" {
   title "Containers must run as a non-root user"
   description "A container running as root is one kernel bug away from root on the node."
   severity error
@@ -203,6 +2136,7 @@ policy "pod-security/run-as-non-root" {
   remediation "Set securityContext.runAsNonRoot: true on the pod (and a non-zero runAsUser if the image's user is root)."
 
   match workload
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
   for container in containers
   deny when container.securityContext.runAsNonRoot != true and not (pod.securityContext.runAsNonRoot == true and container.securityContext.runAsNonRoot missing)
   message "container '{container.name}' may run as root: runAsNonRoot is not true for it"
@@ -255,7 +2189,578 @@ policy "pod-security/run-as-non-root" {
     """
 }
 """#),
+        ("reliability/reliability.policy", #"""
+param required_probes = ["livenessProbe", "readinessProbe"]
+param probe_types = ["exec", "grpc", "httpGet", "tcpSocket"]
+param min_prod_replicas = 2
+
+policy "reliability/probes" {
+  title "Containers should define liveness and readiness probes"
+  description "Without a readiness probe a pod gets traffic before it can serve it and keeps getting it when it cannot; without a liveness probe a hung process is never restarted."
+  severity warning
+  tags [reliability]
+  help "Give every long-running container a readinessProbe and a livenessProbe (httpGet, tcpSocket, grpc or exec)."
+  help_url "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"
+  remediation "Add readinessProbe: {httpGet: {path: /ready, port: 8080}} and livenessProbe: {httpGet: {path: /healthz, port: 8080}}."
+
+  match kind [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController]
+  exclude kind Pod and operation UPDATE   # a Pod's spec is immutable: an UPDATE cannot change what was admitted
+  for container in pod.containers
+  deny when any p in params.required_probes: not (any t in params.probe_types: container[p][t] exists)
+  message "container '{container.name}' does not define every required probe ({params.required_probes})"
+  at container.name
+
+  example pass """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: web
+              image: web:1.0.0
+              readinessProbe: {httpGet: {path: /ready, port: 8080}}
+              livenessProbe: {tcpSocket: {port: 8080}}
+    """
+  example pass """
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: migrate}
+    spec:
+      template:
+        spec:
+          containers:
+            - {name: migrate, image: "migrate:1.0.0"}
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: web   # expect
+              image: web:1.0.0
+              readinessProbe: {httpGet: {path: /ready, port: 8080}}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app   # expect
+          image: app:1.0.0
+          livenessProbe: {initialDelaySeconds: 5}
+          readinessProbe: {exec: {command: [cat, /tmp/ready]}}
+    """
+}
+
+policy "reliability/prod-replicas" {
+  title "Production Deployments and StatefulSets should run at least two replicas"
+  description "One replica means every node drain, eviction or crash is an outage. Production is recognised as in the images pack (prod_paths, prod_namespaces); a workload scaled by a HorizontalPodAutoscaler in the same input set is left to it."
+  severity warning
+  tags [reliability, environments]
+  help "Set spec.replicas to at least min_prod_replicas (2), or scale the workload with a HorizontalPodAutoscaler."
+  help_url "https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#replicas"
+  remediation "Set replicas: 2 (or more) and spread them with topologySpreadConstraints."
+
+  match kind [Deployment, StatefulSet]
+  deny when ((any g in params.prod_paths: glob(file, g)) or (any n in params.prod_namespaces: glob(default(metadata.namespace, ""), n)))
+    and default(spec.replicas, 1) < params.min_prod_replicas
+    and not (any h in resources("HorizontalPodAutoscaler"): h.spec.scaleTargetRef.name == metadata.name
+             and h.spec.scaleTargetRef.kind == kind and default(h.metadata.namespace, "") == default(metadata.namespace, ""))
+  message "{kind} '{metadata.name}' runs in production with {default(spec.replicas, 1)} replica(s); at least {params.min_prod_replicas} are needed"
+  at default(spec.replicas, metadata.name)
+
+  example pass """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web, namespace: prod}
+    spec:
+      replicas: 3
+      template:
+        spec:
+          containers:
+            - {name: web, image: "web:1.0.0"}
+    """
+  example pass """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web, namespace: prod}
+    spec:
+      template:
+        spec:
+          containers:
+            - {name: web, image: "web:1.0.0"}
+    ---
+    apiVersion: autoscaling/v2
+    kind: HorizontalPodAutoscaler
+    metadata: {name: web, namespace: prod}
+    spec:
+      scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+      minReplicas: 2
+      maxReplicas: 10
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web, namespace: production}
+    spec:
+      replicas: 1   # expect
+      template:
+        spec:
+          containers:
+            - {name: web, image: "web:1.0.0"}
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: StatefulSet
+    metadata:
+      name: db   # expect
+      namespace: shop-prod
+    spec:
+      template:
+        spec:
+          containers:
+            - {name: db, image: "db:1.0.0"}
+    """
+}
+
+policy "reliability/pdb-required" {
+  title "Multi-replica Deployments and StatefulSets should have a PodDisruptionBudget"
+  description "Without a PodDisruptionBudget a node drain may evict every replica at once. Checked across the input set: a PodDisruptionBudget in the same namespace whose selector selects the workload's pods."
+  severity warning
+  tags [reliability, cross-document]
+  help "Add a PodDisruptionBudget (minAvailable or maxUnavailable) selecting the workload's pod labels, in the same namespace."
+  help_url "https://kubernetes.io/docs/tasks/run-application/configure-pdb/"
+  remediation "Add: apiVersion: policy/v1, kind: PodDisruptionBudget, spec: {maxUnavailable: 1, selector: {matchLabels: <the pod labels>}}."
+
+  match kind [Deployment, StatefulSet]
+  deny when default(spec.replicas, 1) >= 2
+    and not (any b in resources("PodDisruptionBudget"): default(b.metadata.namespace, "") == default(metadata.namespace, "")
+             and selects(b.spec.selector, pod_metadata.labels))
+  message "{kind} '{metadata.name}' has {spec.replicas} replicas but no PodDisruptionBudget selects its pods"
+  at spec.replicas
+
+  example pass """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web, namespace: shop}
+    spec:
+      replicas: 3
+      template:
+        metadata: {labels: {app: web, tier: front}}
+        spec:
+          containers:
+            - {name: web, image: "web:1.0.0"}
+    ---
+    apiVersion: policy/v1
+    kind: PodDisruptionBudget
+    metadata: {name: web, namespace: shop}
+    spec:
+      maxUnavailable: 1
+      selector: {matchLabels: {app: web}}
+    """
+  example pass """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: worker}
+    spec:
+      replicas: 1
+      template:
+        metadata: {labels: {app: worker}}
+        spec:
+          containers:
+            - {name: worker, image: "worker:1.0.0"}
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web}
+    spec:
+      replicas: 3   # expect
+      template:
+        metadata: {labels: {app: web}}
+        spec:
+          containers:
+            - {name: web, image: "web:1.0.0"}
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: StatefulSet
+    metadata: {name: db, namespace: data}
+    spec:
+      replicas: 3   # expect
+      template:
+        metadata: {labels: {app: db}}
+        spec:
+          containers:
+            - {name: db, image: "db:1.0.0"}
+    ---
+    apiVersion: policy/v1
+    kind: PodDisruptionBudget
+    metadata: {name: db, namespace: other}
+    spec:
+      minAvailable: 2
+      selector:
+        matchExpressions:
+          - {key: app, operator: In, values: [db]}
+    """
+}
+
+policy "reliability/service-selector" {
+  title "A Service's selector should match a workload in the input set"
+  description "A Service whose selector matches no pod has no endpoints: traffic to it fails, usually after a label was renamed on one side only. Checked across the input set when it holds workloads."
+  severity warning
+  tags [reliability, cross-document]
+  help "Make spec.selector equal to labels of the target workload's pod template (in the same namespace)."
+  help_url "https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service"
+  remediation "Fix the selector or the pod template labels so that they agree."
+
+  match kind Service
+  deny when len(spec.selector) > 0 and len(workloads()) > 0
+    and not (any w in workloads(): default(w.metadata.namespace, "") == default(metadata.namespace, "") and selects(spec.selector, podLabels(w)))
+  message "Service '{metadata.name}' selects {spec.selector}, which matches no workload's pods in the input set"
+  at spec.selector
+
+  example pass """
+    apiVersion: v1
+    kind: Service
+    metadata: {name: web}
+    spec:
+      selector: {app: web}
+      ports: [{port: 80, targetPort: 8080}]
+    ---
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web}
+    spec:
+      template:
+        metadata: {labels: {app: web, version: "1.0"}}
+        spec:
+          containers:
+            - {name: web, image: "web:1.0.0"}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Service
+    metadata: {name: external}
+    spec:
+      type: ExternalName
+      externalName: db.example.com
+    """
+  example fail """
+    apiVersion: v1
+    kind: Service
+    metadata: {name: web}
+    spec:
+      selector:   # expect
+        app: web-frontend
+    ---
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web}
+    spec:
+      template:
+        metadata: {labels: {app: web}}
+        spec:
+          containers:
+            - {name: web, image: "web:1.0.0"}
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: StatefulSet
+    metadata: {name: db, namespace: data}
+    spec:
+      template:
+        metadata: {labels: {app: db}}
+        spec:
+          containers:
+            - {name: db, image: "db:1.0.0"}
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: db, namespace: shop}
+    spec:
+      selector: {app: db}   # expect
+    """
+}
+"""#),
+        ("resources/ceilings.policy", #"""
+# Upper bounds per container, as Kubernetes quantities ("2", "500m", "4Gi"); "" means no bound.
+param max_cpu_limit = ""
+param max_memory_limit = ""
+param max_cpu_request = ""
+param max_memory_request = ""
+# Largest limit/request ratio allowed per container; 0 means no bound.
+param max_cpu_ratio = 0
+param max_memory_ratio = 0
+
+policy "resources/limit-ceilings" {
+  title "Container limits must stay under the configured ceilings"
+  description "A ceiling keeps one workload from claiming a node's worth of CPU or memory by a typo (64Gi for 64Mi). Inactive until max_cpu_limit or max_memory_limit is set."
+  severity error
+  tags [resources]
+  help "Keep resources.limits.cpu ≤ max_cpu_limit and resources.limits.memory ≤ max_memory_limit (compared as quantities: 1Gi > 1000Mi > 1G)."
+  help_url "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#meaning-of-cpu"
+  remediation "Lower the limit to what the container needs, or split the workload."
+
+  match workload
+  for container in containers
+  deny when not (any e in params.exempt_images: glob(container.image, e)) and (
+      (params.max_cpu_limit != "" and container.resources.limits.cpu exists and not (quantity(container.resources.limits.cpu) <= quantity(params.max_cpu_limit)))
+      or (params.max_memory_limit != "" and container.resources.limits.memory exists and not (quantity(container.resources.limits.memory) <= quantity(params.max_memory_limit))))
+  message "container '{container.name}' limits (cpu {container.resources.limits.cpu}, memory {container.resources.limits.memory}) exceed the ceiling (cpu {params.max_cpu_limit}, memory {params.max_memory_limit})"
+  at container.resources.limits
+
+  example pass with {max_cpu_limit: "2", max_memory_limit: "4Gi"} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          resources:
+            limits: {cpu: 1500m, memory: 4096Mi}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: no-ceiling}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          resources:
+            limits: {cpu: "64", memory: 1Ti}
+    """
+  example fail with {max_cpu_limit: "2", max_memory_limit: "4Gi"} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          resources:
+            limits: {cpu: "4", memory: 1Gi}   # expect
+    """
+  example fail with {max_memory_limit: "1Gi"} """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: bad}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: app
+              image: app:1.0.0
+              resources:
+                limits:   # expect
+                  memory: 2G
+    """
+}
+
+policy "resources/request-ceilings" {
+  title "Container requests must stay under the configured ceilings"
+  description "A request reserves capacity whether used or not: an oversized request leaves nodes idle and pods pending. Inactive until max_cpu_request or max_memory_request is set."
+  severity error
+  tags [resources]
+  help "Keep resources.requests.cpu ≤ max_cpu_request and resources.requests.memory ≤ max_memory_request."
+  help_url "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/"
+  remediation "Size the request from observed usage (e.g. the VPA recommendation)."
+
+  match workload
+  for container in containers
+  deny when not (any e in params.exempt_images: glob(container.image, e)) and (
+      (params.max_cpu_request != "" and container.resources.requests.cpu exists and not (quantity(container.resources.requests.cpu) <= quantity(params.max_cpu_request)))
+      or (params.max_memory_request != "" and container.resources.requests.memory exists and not (quantity(container.resources.requests.memory) <= quantity(params.max_memory_request))))
+  message "container '{container.name}' requests (cpu {container.resources.requests.cpu}, memory {container.resources.requests.memory}) exceed the ceiling (cpu {params.max_cpu_request}, memory {params.max_memory_request})"
+  at container.resources.requests
+
+  example pass with {max_cpu_request: "1"} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0", resources: {requests: {cpu: 250m}}}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: no-ceiling}
+    spec:
+      containers:
+        - {name: app, image: "app:1.0.0", resources: {requests: {cpu: "32"}}}
+    """
+  example fail with {max_cpu_request: "1"} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          resources:
+            requests: {cpu: 1500m}   # expect
+    """
+  example fail with {max_memory_request: "512Mi"} """
+    apiVersion: apps/v1
+    kind: DaemonSet
+    metadata: {name: bad}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: agent
+              image: agent:1.0.0
+              resources:
+                requests: {memory: 1Gi}   # expect
+    """
+}
+
+policy "resources/limits-not-below-requests" {
+  title "A container's limit must not be below its request"
+  description "The API server rejects a limit below the request, so the manifest would fail at apply time; catching it in review is cheaper."
+  severity error
+  tags [resources]
+  help "Make resources.limits ≥ resources.requests for cpu and memory."
+  help_url "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#requests-and-limits"
+  remediation "Raise the limit, or lower the request."
+
+  match workload
+  for container in containers
+  deny when (container.resources.limits.cpu exists and container.resources.requests.cpu exists
+             and quantity(container.resources.limits.cpu) < quantity(container.resources.requests.cpu))
+         or (container.resources.limits.memory exists and container.resources.requests.memory exists
+             and quantity(container.resources.limits.memory) < quantity(container.resources.requests.memory))
+  message "container '{container.name}' has a limit below its request"
+  at container.resources.limits
+
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          resources: {requests: {cpu: 500m, memory: 1Gi}, limits: {cpu: "1", memory: 1Gi}}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          resources: {requests: {cpu: 500m}}
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          resources:
+            requests: {memory: 2Gi}
+            limits: {memory: 1Gi}   # expect
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: bad}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: app
+              image: app:1.0.0
+              resources:
+                requests: {cpu: "2"}
+                limits: {cpu: 1500m}   # expect
+    """
+}
+
+policy "resources/limit-request-ratio" {
+  title "A container's limit must stay within a ratio of its request"
+  description "A limit far above the request overcommits the node: the scheduler places pods by requests, and under pressure the burst is taken back by throttling or the OOM killer. Inactive until max_cpu_ratio or max_memory_ratio is set."
+  severity warning
+  tags [resources]
+  help "Keep limits.cpu / requests.cpu ≤ max_cpu_ratio and limits.memory / requests.memory ≤ max_memory_ratio."
+  help_url "https://kubernetes.io/docs/concepts/policy/limit-range/"
+  remediation "Raise the request towards the limit (or lower the limit)."
+
+  match workload
+  for container in containers
+  deny when (params.max_cpu_ratio > 0 and container.resources.limits.cpu exists and container.resources.requests.cpu exists
+             and ratio(quantity(container.resources.limits.cpu), quantity(container.resources.requests.cpu)) > params.max_cpu_ratio)
+         or (params.max_memory_ratio > 0 and container.resources.limits.memory exists and container.resources.requests.memory exists
+             and ratio(quantity(container.resources.limits.memory), quantity(container.resources.requests.memory)) > params.max_memory_ratio)
+  message "container '{container.name}' limits exceed its requests by more than the allowed ratio (cpu {params.max_cpu_ratio}, memory {params.max_memory_ratio})"
+  at container.resources.limits
+
+  example pass with {max_cpu_ratio: 2, max_memory_ratio: 2} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          resources: {requests: {cpu: 500m, memory: 1Gi}, limits: {cpu: "1", memory: 2Gi}}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: no-bound}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          resources: {requests: {cpu: 100m}, limits: {cpu: "8"}}
+    """
+  example fail with {max_cpu_ratio: 2} """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          resources:
+            requests: {cpu: 100m}
+            limits: {cpu: 800m}   # expect
+    """
+  example fail with {max_memory_ratio: 1} """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: bad}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: app
+              image: app:1.0.0
+              resources:
+                requests: {memory: 1Gi}
+                limits: {memory: 2Gi}   # expect
+    """
+}
+"""#),
         ("resources/resources.policy", #"""
+# Which resources every container must request and limit.
+param required_limits = ["cpu", "memory"]
+param required_requests = ["cpu", "memory"]
+
 policy "resources/limits-required" {
   title "Containers must set CPU and memory limits"
   description "Without limits one container can take a node's CPU or memory from every other pod on it."
@@ -267,8 +2772,9 @@ policy "resources/limits-required" {
 
   match workload
   for container in containers
-  deny when container.resources.limits.cpu missing or container.resources.limits.memory missing
-  message "container '{container.name}' does not set both a CPU and a memory limit"
+  deny when (any r in params.required_limits: container.resources.limits[r] missing)
+    and not (any e in params.exempt_images: glob(container.image, e))
+  message "container '{container.name}' does not set every required limit ({params.required_limits})"
   at container.resources.limits
 
   example pass """
@@ -330,8 +2836,9 @@ policy "resources/requests-required" {
 
   match workload
   for container in containers
-  deny when container.resources.requests.cpu missing or container.resources.requests.memory missing
-  message "container '{container.name}' does not request both CPU and memory"
+  deny when (any r in params.required_requests: container.resources.requests[r] missing)
+    and not (any e in params.exempt_images: glob(container.image, e))
+  message "container '{container.name}' does not set every required request ({params.required_requests})"
   at container.resources.requests
 
   example pass """
@@ -377,6 +2884,141 @@ policy "resources/requests-required" {
               resources:
                 requests:   # expect
                   cpu: 100m
+    """
+}
+"""#),
+        ("secrets/credentials.policy", #"""
+policy "secrets/env-credentials" {
+  title "Container environment variables must not hold credentials"
+  description "A credential in env is in Git, in every rendered manifest, in `kubectl describe` and in the pod spec any reader of the namespace can see. The check looks at variables named like credentials (password, token, api key, private key…) and at values shaped like well-known keys (AWS, GitHub, Slack, Google, Stripe, private keys, JWTs, URLs with a password) — also after base64 decoding."
+  severity error
+  tags [gitops, secrets]
+  help "Reference a Secret instead: env: [{name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: db, key: password}}}]."
+  help_url "https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables"
+  remediation "Move the value into a Secret managed outside Git (SOPS, Sealed Secrets, External Secrets), reference it with secretKeyRef, and rotate the leaked credential."
+
+  match workload
+  for variable in flatten(containers, "env")
+  deny when variable.value exists and (
+      (variable.name matches "(?i)(passw(or)?d|passphrase|secret|token|api[_-]?key|private[_-]?key|credential|access[_-]?key|client[_-]?secret|auth)"
+        and not (variable.name matches "(?i)(_file|_path|_name|_dir|_enabled|_url|_uri|_ref|_id|_type|_mode|_header|_secs|_seconds|_ttl|_length|_expiry)$")
+        and string(variable.value) matches "^\\S{6,}$"
+        and not (string(variable.value) matches "^(\\$\\(|\\$\\{|/|true$|false$|yes$|no$|[0-9]+$|changeme$|<)"))
+      or string(variable.value) matches "(AKIA|ASIA)[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----|gh[pousr]_[A-Za-z0-9]{36}|xox[abprs]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35}|sk_live_[0-9A-Za-z]{16,}|eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}|://[^/:@\\s]+:[^/@\\s$]+@"
+      or base64decode(string(variable.value)) matches "(AKIA|ASIA)[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----|gh[pousr]_[A-Za-z0-9]{36}|xox[abprs]-[A-Za-z0-9-]{10,}|://[^/:@\\s]+:[^/@\\s$]+@")
+  message "environment variable '{variable.name}' holds a credential in plaintext"
+  at variable.value
+
+  example pass """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: api}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: api
+              image: api:1.0.0
+              env:
+                - name: DB_PASSWORD
+                  valueFrom: {secretKeyRef: {name: db, key: password}}
+                - {name: TOKEN_FILE, value: /var/run/secrets/token}
+                - {name: LOG_LEVEL, value: info}
+    """
+  example pass """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ok}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0.0
+          env:
+            - {name: AUTH_ENABLED, value: "true"}
+            - {name: API_KEY, value: "$(API_KEY_FROM_SECRET)"}
+            - {name: DATABASE_URL, value: "postgres://db:5432/app"}
+    """
+  example fail """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: api}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: api
+              image: api:1.0.0
+              env:
+                - name: DB_PASSWORD
+                  value: hunter2hunter2   # expect
+                - name: AWS_ACCESS_KEY_ID
+                  value: AKIAIOSFODNN7EXAMPLE   # expect
+    """
+  example fail """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: bad}
+    spec:
+      initContainers:
+        - name: migrate
+          image: migrate:1.0.0
+          env:
+            - name: DATABASE_URL
+              value: "postgres://app:s3cr3t@db:5432/app"   # expect
+      containers:
+        - name: app
+          image: app:1.0.0
+          env:
+            - name: BOOTSTRAP
+              value: Z2hwX2FiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6MDEyMzQ1Njc4OQ==   # expect
+    """
+}
+
+policy "secrets/configmap-credentials" {
+  title "ConfigMaps must not hold credentials"
+  description "A ConfigMap is not a Secret: it is readable by anyone who can read the namespace's configuration, and it sits in Git in the clear. The check looks for values shaped like well-known keys and for keys named like credentials."
+  severity error
+  tags [gitops, secrets]
+  help "Keep credentials in a Secret (encrypted in Git with SOPS or Sealed Secrets) and the rest of the configuration in the ConfigMap."
+  help_url "https://kubernetes.io/docs/concepts/configuration/configmap/"
+  remediation "Move the value into an encrypted Secret and rotate the leaked credential."
+
+  match kind ConfigMap
+  for key in keys(data)
+  deny when string(data[key]) matches "(AKIA|ASIA)[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----|gh[pousr]_[A-Za-z0-9]{36}|xox[abprs]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35}|sk_live_[0-9A-Za-z]{16,}|://[^/:@\\s{]+:[^/@\\s${]+@"
+    or (key matches "(?i)^[a-z0-9_.-]*(passw(or)?d|secret|token|api[_-]?key|private[_-]?key)$" and string(data[key]) matches "^\\S{6,}$"
+        and not (string(data[key]) matches "^(\\$\\(|\\$\\{|/|true$|false$|[0-9]+$|<)"))
+  message "ConfigMap key '{key}' holds a credential in plaintext"
+  at data[key]
+
+  example pass """
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: app}
+    data:
+      LOG_LEVEL: info
+      config.yaml: |
+        database: postgres://db:5432/app
+    """
+  example pass """
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: empty}
+    """
+  example fail """
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: app}
+    data:
+      LOG_LEVEL: info
+      DB_PASSWORD: hunter2hunter2   # expect
+    """
+  example fail """
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: app}
+    data:
+      settings.ini: "url = https://bot:xoxb-1234567890-abcdefghij@hooks.example.com"   # expect
     """
 }
 """#),
