@@ -121,6 +121,8 @@ policy "images/disallowed-images" {
 }
 """#),
         ("images/digest-pinned.policy", #"""
+# Images exempt from the checks that read exempt_images (shared by every pack; globs).
+param exempt_images = []
 policy "images/digest-pinned" {
   title "Container images must be pinned by digest"
   description "A tag can be moved to other content; only a digest (@sha256:…) names exactly one image. Opt-in: turn it on with --enable images/digest-pinned."
@@ -181,6 +183,7 @@ policy "images/digest-pinned" {
 }
 """#),
         ("images/environment-versions.policy", #"""
+param disallowed_tags = ["latest"]
 # Which environment a manifest deploys to, from its file path (globs; `*` crosses folders) or its
 # namespace (globs). A manifest in neither list of an environment is not checked by its rule.
 param prod_paths = ["*/prod/*", "prod/*", "*/production/*", "production/*"]
@@ -661,6 +664,8 @@ policy "metadata/namespace-set" {
 }
 """#),
         ("pod-security-baseline/host.policy", #"""
+# Images exempt from the checks that read exempt_images (shared by every pack; globs).
+param exempt_images = []
 # hostNetwork is allowed only when this is true (a CNI or node agent that must share the node's network).
 param allow_host_network = false
 # Host ports allowed (inclusive range; 0–0 allows none). Pod Security Standards: disallowed, or a known list.
@@ -1048,6 +1053,8 @@ policy "pod-security-baseline/host-probes" {
 }
 """#),
         ("pod-security-baseline/kernel.policy", #"""
+# Images exempt from the checks that read exempt_images (shared by every pack; globs).
+param exempt_images = []
 # Capabilities containers may add (Pod Security Standards, Baseline).
 param baseline_allowed_capabilities = ["AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT"]
 # Sysctls pods may set (globs): the Baseline's safe set. forbidden_sysctls wins over it.
@@ -1300,6 +1307,8 @@ policy "pod-security-baseline/seccomp" {
 }
 """#),
         ("pod-security-baseline/lsm.policy", #"""
+# Images exempt from the checks that read exempt_images (shared by every pack; globs).
+param exempt_images = []
 # AppArmor profiles allowed, written as the annotation values: runtime/default, localhost/<name>
 # (globs). The securityContext types RuntimeDefault and Localhost map to these.
 param allowed_apparmor_profiles = ["runtime/default", "localhost/*"]
@@ -1439,6 +1448,8 @@ policy "pod-security-baseline/selinux" {
 }
 """#),
         ("pod-security-baseline/privileged.policy", #"""
+# Images exempt from the checks that read exempt_images (shared by every pack; globs).
+param exempt_images = []
 policy "pod-security-baseline/privileged" {
   title "Containers must not run privileged"
   description "A privileged container has every capability and the host's devices: it is root on the node."
@@ -1506,6 +1517,8 @@ policy "pod-security-baseline/privileged" {
 }
 """#),
         ("pod-security-extra/extra.policy", #"""
+# Images exempt from the checks that read exempt_images (shared by every pack; globs).
+param exempt_images = []
 # PodSecurityPolicy-style controls beyond the Pod Security Standards.
 param allowed_flexvolume_drivers = []
 # fsGroup: "RunAsAny" (no check), "MayRunAs" (if set, within a range), "MustRunAs" (set and within a range).
@@ -1760,6 +1773,8 @@ policy "pod-security-extra/allowed-users" {
 }
 """#),
         ("pod-security-restricted/allow-privilege-escalation.policy", #"""
+# Images exempt from the checks that read exempt_images (shared by every pack; globs).
+param exempt_images = []
 policy "pod-security-restricted/allow-privilege-escalation" {
   title "Containers must not allow privilege escalation"
   description "Without allowPrivilegeEscalation: false a process can gain more privileges than its parent (setuid binaries)."
@@ -1817,6 +1832,8 @@ policy "pod-security-restricted/allow-privilege-escalation" {
 }
 """#),
         ("pod-security-restricted/controls.policy", #"""
+# Images exempt from the checks that read exempt_images (shared by every pack; globs).
+param exempt_images = []
 # Volume types pods may use ("*" allows every type).
 param allowed_volume_types = ["configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret"]
 # Seccomp profiles allowed ("not configured" allows an unset profile) and Localhost profile files (globs).
@@ -2193,6 +2210,8 @@ policy "pod-security-restricted/run-as-non-root" {
 param required_probes = ["livenessProbe", "readinessProbe"]
 param probe_types = ["exec", "grpc", "httpGet", "tcpSocket"]
 param min_prod_replicas = 2
+param prod_paths = ["*/prod/*", "prod/*", "*/production/*", "production/*"]
+param prod_namespaces = ["prod", "production", "prod-*", "*-prod", "production-*", "*-production"]
 
 policy "reliability/probes" {
   title "Containers should define liveness and readiness probes"
@@ -2490,6 +2509,8 @@ policy "reliability/service-selector" {
 }
 """#),
         ("resources/ceilings.policy", #"""
+# Images exempt from the checks that read exempt_images (shared by every pack; globs).
+param exempt_images = []
 # Upper bounds per container, as Kubernetes quantities ("2", "500m", "4Gi"); "" means no bound.
 param max_cpu_limit = ""
 param max_memory_limit = ""
@@ -2757,6 +2778,8 @@ policy "resources/limit-request-ratio" {
 }
 """#),
         ("resources/resources.policy", #"""
+# Images exempt from the checks that read exempt_images (shared by every pack; globs).
+param exempt_images = []
 # Which resources every container must request and limit.
 param required_limits = ["cpu", "memory"]
 param required_requests = ["cpu", "memory"]

@@ -14,15 +14,15 @@ import Testing
         #expect(result.stderr.isEmpty)
         let records = try lines(result.stdout)
         #expect(records.map { $0["file"] as? String } == [
-            "fixtures/valid/deployment.yaml", "fixtures/valid/list.json", "fixtures/valid/list.json",
+            "fixtures/valid/deployment.yaml", "fixtures/valid/deployment.yaml", "fixtures/valid/list.json", "fixtures/valid/list.json",
             "fixtures/valid/multi-document.yaml", "fixtures/valid/multi-document.yaml",
         ])
-        #expect(records.map { $0["document"] as? Int } == [0, 0, 0, 0, 2])
-        #expect(records.map { $0["item"] as? Int } == [nil, 0, 1, nil, nil])
-        let service = try #require(records[3]["resource"] as? [String: Any])
+        #expect(records.map { $0["document"] as? Int } == [0, 1, 0, 0, 0, 2])
+        #expect(records.map { $0["item"] as? Int } == [nil, nil, 0, 1, nil, nil])
+        let service = try #require(records[4]["resource"] as? [String: Any])
         let selector = try #require((service["spec"] as? [String: Any])?["selector"] as? [String: String])
         #expect(selector == ["app.kubernetes.io/name": "web", "app.kubernetes.io/part-of": "shop", "tier": "frontend"])
-        let data = try #require((records[4]["resource"] as? [String: Any])?["data"] as? [String: String])
+        let data = try #require((records[5]["resource"] as? [String: Any])?["data"] as? [String: String])
         #expect(data["FEATURE_FLAG"] == "yes")
     }
 
@@ -30,9 +30,9 @@ import Testing
         let result = try PortcullisBinary.run(["parse", "--positions", "fixtures/valid/deployment.yaml"])
         let record = try #require(try lines(result.stdout).first)
         let positions = try #require(record["positions"] as? [String: [Int]])
-        #expect(positions["$.spec.template.spec.containers[0].image"]?.prefix(2) == [22, 18])
+        #expect(positions["$.spec.template.spec.containers[0].image"]?.prefix(2) == [25, 18])
         #expect(positions["$.metadata.labels['app.kubernetes.io/name']"]?.prefix(2) == [7, 29])
-        #expect(positions["$.spec.template.spec.containers[0].resources.limits.cpu"]?.prefix(2) == [29, 27])
+        #expect(positions["$.spec.template.spec.containers[0].resources.limits.cpu"]?.prefix(2) == [36, 27])
     }
 
     @Test func standardInputWithAName() throws {
@@ -48,7 +48,7 @@ import Testing
     @Test func goodFilesStillPrintWhenOthersFail() throws {
         let result = try PortcullisBinary.run(["parse", "fixtures/invalid/syntax-error.yaml", "fixtures/valid/deployment.yaml"])
         #expect(result.status == 2)
-        #expect(try lines(result.stdout).count == 1)
+        #expect(try lines(result.stdout).count == 2)  // the Deployment and its PodDisruptionBudget
         #expect(result.stderr.contains("fixtures/invalid/syntax-error.yaml:8:19: error: mapping values are not allowed in this context [yaml.syntax]"))
     }
 

@@ -10,15 +10,24 @@ import Testing
         let headers = result.stdout.split(separator: "\n").filter { $0.hasPrefix("fixtures/") }
         #expect(headers == [
             "fixtures/violations/secret.yaml:7:1: error: Secret 'database' keeps plaintext values in Git; encrypt it (SOPS, SealedSecret) [secrets/no-plaintext]",
-            "fixtures/violations/web.yaml:12:11: error: container 'web' does not set both a CPU and a memory limit [resources/limits-required]",
-            "fixtures/violations/web.yaml:12:11: warning: container 'web' does not request both CPU and memory [resources/requests-required]",
+            "fixtures/violations/web.yaml:8:13: warning: Deployment 'web' has 2 replicas but no PodDisruptionBudget selects its pods [reliability/pdb-required]",
+            "fixtures/violations/web.yaml:12:11: error: container 'web' does not set every required limit ([cpu, memory]) [resources/limits-required]",
+            "fixtures/violations/web.yaml:12:11: warning: container 'web' does not set every required request ([cpu, memory]) [resources/requests-required]",
+            "fixtures/violations/web.yaml:12:17: warning: container 'web' does not set readOnlyRootFilesystem: true [pod-security-extra/read-only-root-filesystem]",
+            "fixtures/violations/web.yaml:12:17: error: container 'web' does not run with an allowed seccomp profile ([RuntimeDefault, Localhost]) [pod-security-restricted/seccomp]",
+            "fixtures/violations/web.yaml:12:17: warning: container 'web' does not define every required probe ([livenessProbe, readinessProbe]) [reliability/probes]",
             "fixtures/violations/web.yaml:13:18: error: container 'web' uses floating image 'nginx:latest' [images/no-latest-tag]",
-            "fixtures/violations/web.yaml:14:11: error: container 'web' does not set allowPrivilegeEscalation: false [pod-security/no-privilege-escalation]",
-            "fixtures/violations/web.yaml:14:11: error: container 'web' may run as root: runAsNonRoot is not true for it [pod-security/run-as-non-root]",
-            "fixtures/violations/web.yaml:15:25: error: container 'web' runs privileged [pod-security/no-privileged]",
+            "fixtures/violations/web.yaml:14:11: error: container 'web' does not set allowPrivilegeEscalation: false [pod-security-restricted/allow-privilege-escalation]",
+            "fixtures/violations/web.yaml:14:11: error: container 'web' does not drop [ALL] [pod-security-restricted/capabilities-drop]",
+            "fixtures/violations/web.yaml:14:11: error: container 'web' may run as root: runAsNonRoot is not true for it [pod-security-restricted/run-as-non-root]",
+            "fixtures/violations/web.yaml:15:25: error: container 'web' runs privileged [pod-security-baseline/privileged]",
+            "fixtures/violations/web.yaml:16:17: warning: container 'metrics' does not set readOnlyRootFilesystem: true [pod-security-extra/read-only-root-filesystem]",
+            "fixtures/violations/web.yaml:16:17: error: container 'metrics' does not run with an allowed seccomp profile ([RuntimeDefault, Localhost]) [pod-security-restricted/seccomp]",
+            "fixtures/violations/web.yaml:16:17: warning: container 'metrics' does not define every required probe ([livenessProbe, readinessProbe]) [reliability/probes]",
+            "fixtures/violations/web.yaml:18:11: error: container 'metrics' does not drop [ALL] [pod-security-restricted/capabilities-drop]",
         ])
         #expect(result.stdout.contains("              image: nginx:latest\n                     ^\n    = help: Pin an immutable version"))
-        #expect(result.stdout.contains("6 errors, 1 warning, 0 infos; 0 input errors"))
+        #expect(result.stdout.contains("10 errors, 6 warnings, 0 infos; 0 input errors"))
     }
 
     /// A Pod with limits and no requests: only the warning-level requests policy fires.
@@ -64,7 +73,7 @@ import Testing
         let limits = try #require(findings.first { $0["policy"] as? String == "resources/limits-required" })
         #expect(limits["jsonPath"] as? String == "$.spec.template.spec.containers[0].resources")
         let summary = try #require(report["summary"] as? [String: Any])
-        #expect((summary["findings"] as? [String: Int])?["error"] == 5)
+        #expect((summary["findings"] as? [String: Int])?["error"] == 9)
     }
 
     @Test func parametersFromTheCommandLine() throws {
@@ -114,7 +123,9 @@ import Testing
     @Test func theBinaryCarriesTheBuiltInPoliciesUpToDate() throws {
         let fromBinary = try PortcullisBinary.run(["test"], workingDirectory: URL(fileURLWithPath: NSTemporaryDirectory()))
         #expect(fromBinary.status == 0)
-        #expect(fromBinary.stdout == "28 passed, 0 failed\n")
+        let fromFolder = try PortcullisBinary.run(["test", "policies"])
+        #expect(fromBinary.stdout == fromFolder.stdout)
+        #expect(fromBinary.stdout.hasSuffix(" passed, 0 failed\n"))
         let (status, text) = try PortcullisBinary.runScript("embed_policies.py", ["--check"])
         #expect(status == 0, "\(text)")
     }
@@ -154,11 +165,12 @@ import Testing
     @Test func explainPlanShowsTheKindIndexAndSharedNodes() throws {
         let result = try PortcullisBinary.run(["check", "--explain-plan"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("  Secret: secrets/no-plaintext\n"))
-        #expect(result.stdout.contains("  Deployment: images/no-latest-tag, pod-security/no-privileged, pod-security/no-privilege-escalation, pod-security/run-as-non-root, resources/limits-required, resources/requests-required\n"))
-        #expect(result.stdout.contains("for $0 in containers: images/no-latest-tag, pod-security/no-privileged, pod-security/no-privilege-escalation, pod-security/run-as-non-root, resources/limits-required, resources/requests-required"))
-        #expect(result.stdout.contains("$0.securityContext — 3 policies"))
-        #expect(result.stdout.contains("  #0 containers — 6 policies\n"))
+        #expect(result.stdout.contains("  Secret: metadata/namespace-set, secrets/no-plaintext\n"))
+        #expect(result.stdout.contains("  Deployment: images/allowed-images, "))
+        #expect(result.stdout.contains(", reliability/pdb-required, "))
+        #expect(result.stdout.contains("for $0 in containers: images/allowed-images, "))
+        #expect(result.stdout.contains("for $12 in pod.volumes: pod-security-baseline/host-path-volumes, pod-security-restricted/volume-types\n"))
+        #expect(result.stdout.contains("  #0 containers — 33 policies\n"))
     }
 }
 
