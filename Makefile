@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/debug/portcullis
 
-.PHONY: setup build demo test bench bench-throughput compare-corpus embed-policies clean
+.PHONY: setup build demo test conformance conformance-doc policy-docs bench bench-throughput compare-corpus embed-policies clean
 
 setup:
 	@bash scripts/setup.sh
@@ -21,6 +21,18 @@ demo: build
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## The built-in policies against Gatekeeper library's own test cases (../shared/conformance); last line "conformance: N/M agree".
+conformance: build
+	@python3 scripts/conformance.py $(BIN) ../shared/conformance/gatekeeper-library
+
+## Rewrite the results table of docs/conformance.md from a conformance run.
+conformance-doc: build
+	@python3 scripts/conformance.py $(BIN) ../shared/conformance/gatekeeper-library --update-doc docs/conformance.md
+
+## Regenerate docs/policies.md from the policies themselves (a test checks it).
+policy-docs: build
+	@$(BIN) rules --all-policies --markdown > docs/policies.md
 
 ## Loader throughput next to raw libyaml (generates ~100 MB in memory; release build).
 # (SwiftPM keeps a path dependency's file list from the last plan: drop it so new source files count.)

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Runs Gatekeeper library test cases against Portcullis's built-in policies and reports agreement.
 
-usage: conformance.py PORTCULLIS GATEKEEPER_LIBRARY_DIR [--markdown]
+usage: conformance.py PORTCULLIS GATEKEEPER_LIBRARY_DIR [--markdown] [--update-doc docs/conformance.md]
+
+--markdown prints the per-template table; --update-doc rewrites it in the given file between the
+lines `<!-- results -->` and `<!-- /results -->`.
 
 Each Gatekeeper template is mapped (MAPPING below) to the Portcullis policies that should decide
 the same and to the parameters that translate the constraint's. For every case of cases.tsv the
@@ -96,9 +99,15 @@ UNMAPPED = {
 }
 
 
+_parsed = {}
+
+
 def parse_yaml(binary, path):
+    if path in _parsed:
+        return _parsed[path]
     out = subprocess.run([binary, "parse", str(path)], capture_output=True, text=True)
-    return [json.loads(line)["resource"] for line in out.stdout.splitlines() if line.strip()]
+    _parsed[path] = [json.loads(line)["resource"] for line in out.stdout.splitlines() if line.strip()]
+    return _parsed[path]
 
 
 def matches(match, obj):
@@ -116,7 +125,7 @@ def matches(match, obj):
     return True
 
 
-def run(binary, root, markdown):
+def run(binary, root, markdown, doc=None):
     lines = (root / "cases.tsv").read_text().splitlines()
     header = lines[0].split("\t")
     cases = [dict(zip(header, line.split("\t"))) for line in lines[1:]]
@@ -167,15 +176,22 @@ def run(binary, root, markdown):
                                  f"{' (' + exact + ')' if exact and expected_denied else ''}, got {got} — {case['object']}")
     for line in disagreements:
         print("disagree: " + line)
-    if markdown:
-        print("\n| Gatekeeper template | Portcullis policies | cases | agree |\n|---|---|---|---|")
-        for template, (ok, n) in per_template.items():
-            if template in MAPPING:
-                print(f"| `{template}` | {', '.join('`' + p + '`' for p in MAPPING[template][0])} | {n} | {ok} |")
-            else:
-                print(f"| `{template}` | not mapped: {UNMAPPED.get(template, '')} | – | – |")
     unmapped = sum(1 for c in cases if c["template_name"] not in MAPPING)
-    print(f"mapped templates: {len([t for t in per_template if t in MAPPING])}/{len(per_template)}; cases of unmapped templates: {unmapped}")
+    mapped = len([t for t in per_template if t in MAPPING])
+    table = ["| Gatekeeper template | Portcullis policies | cases | agree |", "|---|---|---|---|"]
+    for template, (ok, n) in per_template.items():
+        if template in MAPPING:
+            table.append(f"| `{template}` | {', '.join('`' + p + '`' for p in MAPPING[template][0])} | {n} | {ok} |")
+        else:
+            table.append(f"| `{template}` | not mapped: {UNMAPPED.get(template, '')} | {sum(1 for c in cases if c['template_name'] == template)} | – |")
+    table.append(f"| **total** | {mapped}/{len(per_template)} templates mapped | {total} (+{unmapped} unmapped) | **{agree}** |")
+    if markdown:
+        print("\n" + "\n".join(table) + "\n")
+    if doc:
+        text = Path(doc).read_text()
+        start, end = text.index("<!-- results -->\n"), text.index("<!-- /results -->")
+        Path(doc).write_text(text[:start] + "<!-- results -->\n" + "\n".join(table) + "\n" + text[end:])
+    print(f"mapped templates: {mapped}/{len(per_template)}; cases of unmapped templates: {unmapped}")
     print(f"conformance: {agree}/{total} agree")
     return agree, total
 
@@ -188,7 +204,8 @@ def main():
     if not (root / "cases.tsv").exists():
         print(f"conformance: skipped, {root}/cases.tsv not found (../shared is absent)")
         return
-    agree, total = run(binary, root, "--markdown" in sys.argv)
+    doc = sys.argv[sys.argv.index("--update-doc") + 1] if "--update-doc" in sys.argv else None
+    agree, total = run(binary, root, "--markdown" in sys.argv, doc)
     sys.exit(0 if total and agree * 100 >= total * 99 else 1)
 
 

@@ -18,6 +18,8 @@ public struct PolicyInfo: Sendable {
     public var examples: [Example]
     /// False for opt-in policies (`enabled false`).
     public var enabledByDefault: Bool
+    /// The parameters the policy reads, with the values in effect (as JSON).
+    public var parameters: [(name: String, value: String)] = []
 }
 
 /// A compiled `match`/`exclude` condition.

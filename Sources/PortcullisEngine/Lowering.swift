@@ -21,6 +21,8 @@ struct Lowering {
     var path = ""
     let parameters: [String: Literal]
     private(set) var diagnostics: [Diagnostic] = []
+    /// Parameters the current policy reads (reset per policy by the compiler).
+    var parametersRead: [String] = []
 
     init(parameters: [String: Literal]) {
         self.parameters = parameters
@@ -92,6 +94,7 @@ struct Lowering {
                     error("policy.unknown-parameter", "unknown parameter '\(name)'; declare it with: param \(name) = …", at: span)
                     return (intern(.constant(.null), slots: [], text: "null"), .any)
                 }
+                if !parametersRead.contains(name) { parametersRead.append(name) }
                 return (intern(.constant(literal), slots: [], text: "params.\(name)"), Lowering.type(of: literal))
             }
             let (b, baseType) = lower(base)

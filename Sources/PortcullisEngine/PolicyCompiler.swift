@@ -110,6 +110,7 @@ public struct PolicyCompiler {
             lowering.path = file.path
             for policy in file.policies {
                 lowering.policy = policy.id
+                lowering.parametersRead = []
                 if let rule = lower(policy, file: file, lowering: &lowering) { c.rules.append(rule) }
             }
         }
@@ -165,10 +166,11 @@ public struct PolicyCompiler {
             }
         }
         let at = policy.at.map { lowering.lower($0).id }
-        let info = PolicyInfo(id: policy.id, title: policy.title, description: policy.description, severity: policy.severity,
+        var info = PolicyInfo(id: policy.id, title: policy.title, description: policy.description, severity: policy.severity,
                               tags: policy.tags, help: policy.help, helpURL: policy.helpURL, remediation: policy.remediation,
                               path: file.path, span: policy.span, examples: policy.examples,
                               enabledByDefault: policy.enabledByDefault)
+        info.parameters = lowering.parametersRead.sorted().map { ($0, lowering.parameters[$0]?.json ?? "null") }
         // Kind matchers are decided by the kind index before a rule runs; only the others run per document.
         return CompiledRule(info: info, matches: matches.filter { $0.kinds == nil }, excludes: excludes, kinds: kinds, collection: collection, slot: slot,
                             condition: condition, message: message, at: at)

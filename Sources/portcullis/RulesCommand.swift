@@ -7,11 +7,19 @@ struct RulesCommand: ParsableCommand {
 
     @OptionGroup var policies: PolicyOptions
 
+    @Flag(help: "Print the policy reference as Markdown (docs/policies.md).")
+    var markdown = false
+
     func run() throws {
         let (graph, _, diagnostics) = policies.compile()
         var out = OutputStream.standardOutput
         for diagnostic in diagnostics { out.writeLine(DiagnosticPrinter(color: .never, fileDescriptor: 1).renderer.render(diagnostic, source: nil)) }
         guard let graph else { out.flush(); throw ExitCode(2) }
+        if markdown {
+            out.write(PolicyMarkdown.render(graph.rules))
+            out.flush()
+            return
+        }
         let width = graph.rules.map(\.info.id.count).max() ?? 0
         for rule in graph.rules.sorted(by: { $0.info.id < $1.info.id }) {
             let id = rule.info.id.padding(toLength: width, withPad: " ", startingAt: 0)

@@ -130,6 +130,15 @@ import Testing
         #expect(status == 0, "\(text)")
     }
 
+    /// docs/policies.md is generated from the policies (`make policy-docs`), never edited apart.
+    @Test func policyReferenceIsUpToDate() throws {
+        let generated = try PortcullisBinary.run(["rules", "--all-policies", "--markdown"])
+        #expect(generated.status == 0)
+        let committed = try String(contentsOf: PortcullisBinary.packageRoot.appendingPathComponent("docs/policies.md"), encoding: .utf8)
+        #expect(generated.stdout == committed, "docs/policies.md is stale: run `make policy-docs`")
+        #expect(generated.stdout.contains("### reliability/pdb-required"))
+    }
+
     @Test func policiesFromTheEnvironment() throws {
         let dir = try TemporaryFolder()
         try dir.write("only.policy", "policy \"x/only\" {\n  deny when false\n}\n")
