@@ -6,8 +6,9 @@ enum LabelSelector {
     ///
     /// A selector with `matchLabels` or `matchExpressions` is a LabelSelector (PodDisruptionBudget,
     /// Deployment, NetworkPolicy): every pair must be present and every expression hold; an empty one
-    /// selects everything. Otherwise it is a Service's plain map, whose pairs must all be present; an
-    /// empty map selects nothing (such a Service manages its endpoints by hand).
+    /// selects everything. Otherwise it is a Service's plain map, whose pairs must all be present. An
+    /// empty mapping selects everything, as an empty LabelSelector does (a Service without a selector
+    /// manages its endpoints by hand: policies test `len(spec.selector) > 0` for it).
     static func selects(_ selector: Value, _ labels: Value) -> Bool {
         guard case .node(let selectorNode) = selector, selectorNode.kind == .mapping else { return false }
         let labelNode: PortcullisManifest.Node?
@@ -16,7 +17,7 @@ enum LabelSelector {
 
         let matchLabels = selectorNode["matchLabels"], matchExpressions = selectorNode["matchExpressions"]
         guard matchLabels != nil || matchExpressions != nil else {
-            guard selectorNode.count > 0 else { return false }
+            guard selectorNode.count > 0 else { return true }
             return selectorNode.entries.allSatisfy { entry in
                 entry.key.scalarText.flatMap(label) == entry.value.scalarText
             }

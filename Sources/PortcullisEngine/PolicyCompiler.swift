@@ -121,7 +121,7 @@ public struct PolicyCompiler {
     static func indexStage(_ c: inout Compilation) {
         guard let lowering = c.lowering else { return }
         for name in c.selection.unknownNames(among: c.rules.map(\.info.id)) {
-            c.diagnostics.append(.error("config.unknown-policy", "'\(name)' names no policy and no pack (see `portcullis rules --all`)"))
+            c.diagnostics.append(.error("config.unknown-policy", "'\(name)' names no policy and no pack (see `portcullis rules --all-policies`)"))
         }
         let selected = c.rules.filter { c.selection.includes($0.info) }
         c.graph = RuleGraph(rules: selected, nodes: lowering.nodes, regexes: lowering.regexes, slotCount: lowering.slotCount)

@@ -183,7 +183,8 @@ public struct Parser {
             var parameters: [(name: String, value: Expr)] = []
             if current.isKeyword("with") {
                 advance()
-                guard case .mapping(let entries, _) = try parsePrimary() else { throw fail("expected {name: value, …} after 'with'") }
+                let valueSpan = current.span
+                guard case .mapping(let entries, _) = try parsePrimary() else { throw fail("expected {name: value, …} after 'with'", at: valueSpan) }
                 parameters = entries.map { (name: $0.key, value: $0.value) }
             }
             guard case .blockString(let text) = current.kind else { throw fail("expected a \"\"\" block holding the example manifest") }

@@ -28,7 +28,40 @@ import PortcullisDiagnostics
         ("policy \"a/b\" {\n  match ⟨here⟩colour red\n  deny when true\n}\n", "policy.syntax"),
         ("⟨here⟩rule \"a/b\" {}\n", "policy.syntax"),
         ("policy \"a/b\" {\n  deny when a ⟨here⟩$ b\n}\n", "policy.unexpected-character"),
+        ("policy \"a/b\" {\n  enabled ⟨here⟩maybe\n  deny when true\n}\n", "policy.syntax"),
+        ("param p = {a: 1, ⟨here⟩2: 3}\n", "policy.syntax"),
+        ("param p = {a: 1 ⟨here⟩b: 2}\n", "policy.syntax"),
+        ("policy \"a/b\" {\n  deny when true\n  example pass with ⟨here⟩[1] \"\"\"\n    kind: A\n    \"\"\"\n}\n", "policy.syntax"),
+        ("policy \"a/b\" {\n  exclude kind Pod and ⟨here⟩colour red\n  deny when true\n}\n", "policy.syntax"),
     ]
+
+    @Test func newClausesParse() throws {
+        let (syntax, diagnostics, _) = Self.parse(#"""
+            param ranges = [{min: 1, "max": 10}]
+            policy "a/b" {
+              enabled false
+              exclude kind Pod and operation [UPDATE, DELETE]
+              deny when true
+              example fail with {ranges: []} """
+                kind: A
+                """
+            }
+            """#)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let policy = try #require(syntax.policies.first)
+        #expect(policy.enabledByDefault == false)
+        guard case .all(let parts) = policy.excludes.first, case .operations(let operations) = parts.last else {
+            Issue.record("expected 'kind Pod and operation …', got \(policy.excludes)")
+            return
+        }
+        #expect(operations == ["UPDATE", "DELETE"])
+        #expect(policy.examples.first?.parameters.map(\.name) == ["ranges"])
+        guard case .list(let items, _) = syntax.parameters.first?.defaultValue, case .mapping(let entries, _) = items.first else {
+            Issue.record("expected a list of mappings")
+            return
+        }
+        #expect(entries.map(\.key) == ["min", "max"])
+    }
 
     @Test(arguments: cases)
     func error(_ marked: String, _ id: String) throws {
