@@ -1,12 +1,16 @@
+import Synchronization
+
 /// The bytes of one input file, with the name it is shown under.
 ///
-/// Positions are kept as line and column; the text of a line is found on demand by scanning,
-/// which costs nothing until a diagnostic is rendered.
+/// Positions are kept as line and column; the text of a line is found through an index of line
+/// starts, built on the first request (a file without diagnostics never pays for it), so rendering
+/// many findings of a large file costs one scan, not one per finding.
 public struct SourceFile: Sendable {
     /// The path as shown to the user (relative when the user gave a relative path).
     public let path: String
     /// The raw bytes as read.
     public let bytes: [UInt8]
+    private let lines = LineIndex()
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -15,16 +19,11 @@ public struct SourceFile: Sendable {
 
     /// The byte range of a 1-based line, without its line break; `nil` past the end.
     public func byteRange(ofLine line: Int) -> Range<Int>? {
-        guard line >= 1 else { return nil }
-        var current = 1
-        var index = 0
+        let starts = lines.starts(of: bytes)
+        guard line >= 1, line <= starts.count else { return nil }
+        let index = starts[line - 1]
         let count = bytes.count
-        while current < line {
-            guard let newline = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-            index = newline + 1
-            current += 1
-        }
-        var end = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) ?? count
+        var end = line < starts.count ? starts[line] - 1 : count
         if end > index && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return index..<end
     }
@@ -56,5 +55,20 @@ public struct SourceFile: Sendable {
             cursor += 1
         }
         return SourceLocation(line: line, column: column)
+    }
+}
+
+/// The byte offset where each line starts, computed once per file on first use.
+private final class LineIndex: Sendable {
+    private let cache = Mutex<[Int]?>(nil)
+
+    func starts(of bytes: [UInt8]) -> [Int] {
+        cache.withLock { cached in
+            if let cached { return cached }
+            var starts = [0]
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            cached = starts
+            return starts
+        }
     }
 }

@@ -19,7 +19,8 @@ enum LabelSelector {
         guard matchLabels != nil || matchExpressions != nil else {
             guard selectorNode.count > 0 else { return true }
             return selectorNode.entries.allSatisfy { entry in
-                entry.key.scalarText.flatMap(label) == entry.value.scalarText
+                guard let key = entry.key.scalarText else { return false }
+                return controllerLabels.contains(key) || label(key) == entry.value.scalarText
             }
         }
         if let matchLabels, matchLabels.kind == .mapping {
@@ -41,6 +42,13 @@ enum LabelSelector {
         }
         return true
     }
+
+    /// Labels controllers add to the pods they create, so no pod template carries them: a selector on
+    /// them (a Service per StatefulSet replica) is judged by its other labels.
+    static let controllerLabels: Set<String> = [
+        "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index", "controller-revision-hash", "pod-template-hash",
+        "batch.kubernetes.io/job-completion-index",
+    ]
 
     /// The labels of the pods a resource makes: its pod template's (a Pod's own).
     static func podLabels(_ resource: Value) -> Value {
