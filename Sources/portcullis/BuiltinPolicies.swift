@@ -3051,12 +3051,14 @@ policy "secrets/no-plaintext" {
   description "A Secret's data is only base64-encoded: anyone who can read the repository can read it, forever (Git keeps history)."
   severity error
   tags [gitops, secrets]
-  help "Encrypt the Secret (SOPS, Sealed Secrets) or keep the value in an external store (External Secrets, the CSI secrets store)."
+  help "Encrypt the Secret (SOPS, Sealed Secrets) or keep the value in an external store (External Secrets, the CSI secrets store). A SOPS file with a value that is not ENC[…] (added after encryption) is plaintext too."
   help_url "https://kubernetes.io/docs/concepts/configuration/secret/#information-security-for-secrets"
   remediation "Run `sops --encrypt --in-place` on the file, or replace the Secret with a SealedSecret or an ExternalSecret."
 
   match kind Secret
-  deny when (len(data) > 0 or len(stringData) > 0) and sops missing
+  deny when (len(data) > 0 or len(stringData) > 0) and (sops missing
+    or (sops.encrypted_regex missing and sops.encrypted_suffix missing and sops.unencrypted_regex missing and sops.unencrypted_suffix missing
+        and ((any v in values(data): not (string(v) matches "^ENC\\[")) or (any v in values(stringData): not (string(v) matches "^ENC\\[")))))
   message "Secret '{metadata.name}' keeps plaintext values in Git; encrypt it (SOPS, SealedSecret)"
   at default(data, stringData)
 
@@ -3090,6 +3092,25 @@ policy "secrets/no-plaintext" {
     metadata: {name: api}
     stringData:   # expect
       token: abc123
+    """
+  example pass """
+    apiVersion: bitnami.com/v1alpha1
+    kind: SealedSecret
+    metadata: {name: db}
+    spec:
+      encryptedData:
+        password: AgBy3i4OJSWK+PiTySYZZA==
+    """
+  example fail """
+    apiVersion: v1
+    kind: Secret
+    metadata: {name: db}
+    data:   # expect
+      password: ENC[AES256_GCM,data:Tr7o=,iv:abc=,tag:def=,type:str]
+      api-token: c2VjcmV0   # added after encryption: plaintext
+    sops:
+      age: [{recipient: age1example}]
+      version: 3.8.1
     """
 }
 """#),

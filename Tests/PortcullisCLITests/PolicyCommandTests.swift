@@ -137,6 +137,12 @@ import Testing
         let committed = try String(contentsOf: PortcullisBinary.packageRoot.appendingPathComponent("docs/policies.md"), encoding: .utf8)
         #expect(generated.stdout == committed, "docs/policies.md is stale: run `make policy-docs`")
         #expect(generated.stdout.contains("### reliability/pdb-required"))
+        // Every built-in policy has at least two passing and two failing examples.
+        let counts = generated.stdout.split(separator: "\n").filter { $0.hasPrefix("- **Examples:** ") }.map { line in
+            line.split(separator: " ").compactMap { Int($0) }
+        }
+        #expect(counts.count == generated.stdout.components(separatedBy: "\n### ").count - 1)
+        #expect(counts.allSatisfy { $0.count == 2 && $0[0] >= 2 && $0[1] >= 2 }, "\(counts)")
     }
 
     @Test func policiesFromTheEnvironment() throws {
