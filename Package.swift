@@ -4,7 +4,7 @@ import PackageDescription
 /// Portcullis: policy-as-code validation for Kubernetes and GitOps manifests.
 ///
 /// Targets are layers; a target imports only the ones listed before it:
-/// C wrappers → Diagnostics → Manifest / Regex / Language → Engine → CLI.
+/// C wrappers → Diagnostics → Manifest / Regex / Language → Engine → Report → CLI.
 let package = Package(
     name: "Portcullis",
     products: [
@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "PortcullisRegex", targets: ["PortcullisRegex"]),
         .library(name: "PortcullisLanguage", targets: ["PortcullisLanguage"]),
         .library(name: "PortcullisEngine", targets: ["PortcullisEngine"]),
+        .library(name: "PortcullisReport", targets: ["PortcullisReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,12 +47,17 @@ let package = Package(
             name: "PortcullisEngine",
             dependencies: ["PortcullisDiagnostics", "PortcullisManifest", "PortcullisLanguage", "PortcullisRegex"]
         ),
+        .target(
+            name: "PortcullisReport",
+            dependencies: ["PortcullisDiagnostics", "PortcullisEngine"]
+        ),
         .executableTarget(
             name: "portcullis",
             dependencies: [
                 "PortcullisDiagnostics",
                 "PortcullisManifest",
                 "PortcullisEngine",
+                "PortcullisReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

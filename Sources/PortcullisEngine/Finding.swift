@@ -23,6 +23,9 @@ public struct Finding: Sendable, Hashable {
     public var help: String?
     public var helpURL: String?
     public var remediation: String?
+    /// Set when a suppression (inline comment, annotation, waiver) covers the finding: it is still
+    /// reported (SARIF `suppressions`), but never fails the run.
+    public var suppression: Suppression?
 
     /// Report order: file, line, column, policy, message.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {

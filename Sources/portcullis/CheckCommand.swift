@@ -3,27 +3,33 @@ import Foundation
 import PortcullisDiagnostics
 import PortcullisEngine
 import PortcullisManifest
+import PortcullisReport
 
-/// `portcullis check`: evaluates the policies over manifests and reports findings compiler-style.
+/// `portcullis check`: evaluates the policies over manifests and reports findings in one or more
+/// formats.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check manifests against the policies; report findings as file:line:column: severity: message [policy].",
-        discussion: "Exit status: 0 no finding at or above --fail-on, 1 such findings, 2 usage, policy or input errors."
+        discussion: """
+            Formats: text, json, sarif, github (Actions annotations), junit. Several at once: each --output FILE \
+            belongs to the --format before it (--format sarif --output report.sarif --format text); reports \
+            are written atomically.
+            Exit status: 0 no active finding at or above --fail-on, 1 such findings, 2 usage, configuration, policy or input errors.
+            """
     )
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
 
     @OptionGroup var input: InputOptions
     @OptionGroup var policies: PolicyOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: Format = .text
+    @Option(help: ArgumentHelp("Report format (repeatable): text, json, sarif, github, junit.", valueName: "format"))
+    var format: [ReportFormat] = []
+
+    @Option(help: ArgumentHelp("Write the report of the --format before it to this file (repeatable).", valueName: "file"))
+    var output: [String] = []
 
     @Option(help: "Fail (exit 1) on findings of this severity or higher: error, warning, info.")
-    var failOn: Severity = .error
+    var failOn: Severity?
 
     @Option(help: "Colour: auto (a terminal without NO_COLOR), always, never.")
     var color: ColorMode = .auto
@@ -38,11 +44,17 @@ struct CheckCommand: ParsableCommand {
     var noProjection = false
 
     func run() throws {
+        let targets: ReportTargets
+        do {
+            targets = try ReportTargets.pair(arguments: Array(CommandLine.arguments.dropFirst()))
+        } catch let error as ValidationError {
+            throw ValidationError(error.message)
+        }
         var out = OutputStream.standardOutput
+        var err = OutputStream.standardError
         let printer = DiagnosticPrinter(color: color, fileDescriptor: out.descriptor)
         let (graph, policySources, policyDiagnostics) = policies.compile()
         if !policyDiagnostics.isEmpty {
-            var err = OutputStream.standardError
             for diagnostic in policyDiagnostics.sorted(by: Diagnostic.reportOrder) {
                 err.writeLine(printer.renderer.render(diagnostic, source: policySources.first { $0.path == diagnostic.path }))
             }
@@ -63,42 +75,50 @@ struct CheckCommand: ParsableCommand {
         if !noProjection { limits.projection = graph.projection }
         let checker = ManifestChecker(graph: graph, loader: ManifestLoader(limits: limits))
         let results = checker.check(inputs, parallel: !input.serial)
-        let elapsed = clock.now - started
 
-        let diagnostics = discoveryDiagnostics + results.flatMap { $0.file.diagnostics + $0.issues }
-        let findings = results.flatMap(\.findings)
-        switch format {
-        case .json:
-            out.write(JSONReport.render(results: results, discoveryDiagnostics: discoveryDiagnostics, graph: graph))
-        case .text:
-            printer.print(discoveryDiagnostics, source: nil, to: &out)
-            let findingPrinter = FindingPrinter(renderer: printer.renderer)
-            for result in results {
-                // Loader problems and findings of one file together, in line order.
-                var entries: [(SourceLocation, String)] = []
-                for diagnostic in result.file.diagnostics + result.issues {
-                    entries.append((diagnostic.span?.start ?? SourceLocation(line: 0, column: 0), printer.renderer.render(diagnostic, source: result.file.source)))
+        let report = RunReport(
+            findings: results.flatMap(\.findings),
+            diagnostics: discoveryDiagnostics + results.flatMap { $0.file.diagnostics + $0.issues },
+            rules: graph.rules.map(\.info),
+            sources: results.map(\.file.source),
+            resourceCount: results.reduce(0) { $0 + $1.file.resources.count },
+            duration: clock.now - started,
+            rootPath: RepositoryRoot.find())
+        var writeFailed = false
+        for target in targets.targets {
+            let useColor = target.path == nil && target.format == .text
+                && color.allowsColor(fileDescriptor: out.descriptor, environment: ProcessInfo.processInfo.environment)
+            var reporter = target.format.reporter(color: useColor)
+            if target.format == .text, quiet { reporter = TextReporter(color: useColor, quiet: true) }
+            let text = reporter.render(report)
+            if let path = target.path {
+                do throws(ReportWriter.WriteError) {
+                    try ReportWriter.write(text, to: path)
+                } catch {
+                    err.writeLine("error: \(error.description) [report.write-failed]")
+                    writeFailed = true
                 }
-                for finding in result.findings {
-                    entries.append((finding.span.start, findingPrinter.render(finding, source: result.file.source)))
-                }
-                for entry in entries.enumerated().sorted(by: { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }) {
-                    out.writeLine(entry.element.1)
-                }
-            }
-            if !quiet {
-                let resources = results.reduce(0) { $0 + $1.file.resources.count }
-                let bySeverity = Severity.allCases.reversed().map { severity in
-                    let n = findings.filter { $0.severity == severity }.count
-                    return "\(n) \(severity.rawValue)\(n == 1 ? "" : "s")"
-                }.joined(separator: ", ")
-                let problems = diagnostics.filter { $0.severity == .error }.count
-                let milliseconds = Int(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
-                out.writeLine("checked \(inputs.count) file\(inputs.count == 1 ? "" : "s"), \(resources) resource\(resources == 1 ? "" : "s") against \(graph.rules.count) polic\(graph.rules.count == 1 ? "y" : "ies"): \(bySeverity); \(problems) input error\(problems == 1 ? "" : "s") (\(milliseconds) ms)")
+            } else {
+                out.write(text)
             }
         }
         out.flush()
-        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
-        if findings.contains(where: { $0.severity >= failOn }) { throw ExitCode(1) }
+        err.flush()
+        if writeFailed || report.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
+        if report.activeFindings.contains(where: { $0.severity >= (failOn ?? .error) }) { throw ExitCode(1) }
+    }
+}
+
+/// The repository root: the nearest folder upward from the working directory holding `.git`, else
+/// the working directory. SARIF locations are relative to it.
+enum RepositoryRoot {
+    static func find(from start: String = FileManager.default.currentDirectoryPath) -> String {
+        var url = URL(fileURLWithPath: start).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return url.path }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return start }
+            url = parent
+        }
     }
 }

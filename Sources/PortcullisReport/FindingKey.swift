@@ -1,0 +1,35 @@
+import PortcullisEngine
+
+/// A finding's identity across edits: the resource (kind, namespace, name), the policy and the JSON
+/// path of the node — not the line, so an edit above it does not change it. Baselines store it and
+/// SARIF's `partialFingerprints` carry its hash.
+public struct FindingKey: Hashable, Sendable, Codable {
+    public var policy: String
+    public var kind: String
+    public var namespace: String
+    public var name: String
+    public var jsonPath: String
+
+    public init(_ finding: Finding) {
+        policy = finding.policyID
+        kind = finding.kind ?? ""
+        namespace = finding.namespace ?? ""
+        // A resource without a name is known by its file and document.
+        name = finding.name ?? "\(finding.path)#\(finding.documentIndex)"
+        jsonPath = finding.jsonPath
+    }
+
+    /// The key as one line of text.
+    public var text: String { [policy, kind, namespace, name, jsonPath].joined(separator: "|") }
+
+    /// FNV-1a 64-bit of the text, in hex: stable across runs, platforms and versions.
+    public var hash: String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

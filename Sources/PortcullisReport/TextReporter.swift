@@ -1,0 +1,75 @@
+import PortcullisDiagnostics
+import PortcullisEngine
+
+/// Compiler-style text: `file:line:col: severity: message [policy]`, the source line, a caret, the
+/// help line; problems and findings of a file together in line order; then a summary.
+public struct TextReporter: Reporter {
+    public var color: Bool
+    /// Leave out the summary line (`--quiet`).
+    public var quiet = false
+
+    public init(color: Bool, quiet: Bool = false) {
+        self.color = color
+        self.quiet = quiet
+    }
+
+    public func render(_ report: RunReport) -> String {
+        let renderer = DiagnosticRenderer(useColor: color)
+        var out = ""
+        let sources = Dictionary(report.sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var order: [String] = []
+        var entries: [String: [(SourceLocation, String)]] = [:]
+        var loose: [String] = []
+        for diagnostic in report.diagnostics {
+            guard let path = diagnostic.path, sources[path] != nil else {
+                loose.append(renderer.render(diagnostic, source: nil))
+                continue
+            }
+            if entries[path] == nil { order.append(path) }
+            entries[path, default: []].append((diagnostic.span?.start ?? SourceLocation(line: 0, column: 0),
+                                                renderer.render(diagnostic, source: sources[path])))
+        }
+        for finding in report.findings where finding.suppression == nil {
+            if entries[finding.path] == nil { order.append(finding.path) }
+            entries[finding.path, default: []].append((finding.span.start, render(finding, sources[finding.path], renderer)))
+        }
+        for line in loose { out += line + "\n" }
+        let inputOrder = Dictionary(report.sources.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        for path in order.sorted(by: { (inputOrder[$0] ?? Int.max, $0) < (inputOrder[$1] ?? Int.max, $1) }) {
+            let sorted = entries[path]!.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }
+            for entry in sorted { out += entry.element.1 + "\n" }
+        }
+        if !quiet { out += summary(report) + "\n" }
+        return out
+    }
+
+    private func render(_ finding: Finding, _ source: SourceFile?, _ renderer: DiagnosticRenderer) -> String {
+        var diagnostic = Diagnostic(id: DiagnosticID(finding.policyID), severity: finding.severity, message: finding.message,
+                                    path: finding.path, span: finding.span)
+        if let help = finding.help { diagnostic.notes.append(DiagnosticNote("help: " + help)) }
+        return renderer.render(diagnostic, source: source).split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            for prefix in ["note: help: ", "\u{1B}[1;36mnote\u{1B}[0m: help: "] where line.hasPrefix(prefix) {
+                return "    = help: " + line.dropFirst(prefix.count)
+            }
+            return String(line)
+        }.joined(separator: "\n")
+    }
+
+    func summary(_ report: RunReport) -> String {
+        let files = report.sources.count, resources = report.resourceCount, policies = report.rules.count
+        let bySeverity = Severity.allCases.reversed().map { severity in
+            let n = report.count(severity)
+            return "\(n) \(severity.rawValue)\(n == 1 ? "" : "s")"
+        }.joined(separator: ", ")
+        let problems = report.diagnostics.filter { $0.severity == .error }.count
+        var line = "checked \(files) file\(files == 1 ? "" : "s"), \(resources) resource\(resources == 1 ? "" : "s") against \(policies) polic\(policies == 1 ? "y" : "ies"): \(bySeverity); \(problems) input error\(problems == 1 ? "" : "s")"
+        let suppressed = report.findings.count - report.activeFindings.count
+        if suppressed > 0 { line += "; \(suppressed) suppressed" }
+        if report.baselineMatches > 0 { line += "; \(report.baselineMatches) in the baseline" }
+        if let duration = report.duration {
+            let milliseconds = Int(Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
+            line += " (\(milliseconds) ms)"
+        }
+        return line
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import PortcullisReport
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// Which format goes where: each `--output PATH` belongs to the `--format` given before it
+/// (`--format sarif --output report.sarif --format text`); a format without one goes to standard
+/// output, and at most one may.
+struct ReportTargets: Equatable {
+    struct Target: Equatable {
+        var format: ReportFormat
+        /// `nil`: standard output.
+        var path: String?
+    }
+
+    var targets: [Target]
+
+    /// Pairs formats and outputs in the order the command line gave them.
+    static func pair(arguments: [String], defaultFormats: [ReportFormat] = [.text]) throws -> ReportTargets {
+        var targets: [Target] = []
+        var pendingOutputs: [String] = []
+        var index = 0
+        func value(_ name: String) -> String? {
+            let argument = arguments[index]
+            if argument == name, index + 1 < arguments.count { index += 1; return arguments[index] }
+            if argument.hasPrefix(name + "=") { return String(argument.dropFirst(name.count + 1)) }
+            return nil
+        }
+        while index < arguments.count {
+            if arguments[index] == "--" { break }
+            if let text = value("--format") {
+                guard let format = ReportFormat(rawValue: text) else {
+                    throw ValidationError("unknown format '\(text)' (formats: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                targets.append(Target(format: format, path: nil))
+            } else if let path = value("--output") {
+                if let last = targets.indices.last, targets[last].path == nil {
+                    targets[last].path = path
+                } else if targets.isEmpty {
+                    pendingOutputs.append(path)
+                } else {
+                    throw ValidationError("--output \(path): give a --format before each --output (the previous format already has one)")
+                }
+            }
+            index += 1
+        }
+        if targets.isEmpty {
+            targets = defaultFormats.map { Target(format: $0, path: nil) }
+            guard pendingOutputs.count <= targets.count else {
+                throw ValidationError("--output given \(pendingOutputs.count) times for \(targets.count) format\(targets.count == 1 ? "" : "s")")
+            }
+            for (offset, path) in pendingOutputs.enumerated() { targets[offset].path = path }
+        } else if !pendingOutputs.isEmpty {
+            throw ValidationError("--output \(pendingOutputs[0]) comes before any --format; give it after the format it is for")
+        }
+        let toStandardOutput = targets.filter { $0.path == nil }
+        if toStandardOutput.count > 1 {
+            throw ValidationError("formats \(toStandardOutput.map(\.format.rawValue).joined(separator: " and ")) would both go to standard output; give --output FILE after all but one")
+        }
+        return ReportTargets(targets: targets)
+    }
+}
