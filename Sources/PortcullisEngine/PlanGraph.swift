@@ -44,7 +44,7 @@ public indirect enum Literal: Hashable, Sendable {
     }
 
     /// The literal holding a document node's data (a `--param name=[…]` override given as YAML or JSON).
-    init(_ node: PortcullisManifest.Node) {
+    public init(_ node: PortcullisManifest.Node) {
         switch node.kind {
         case .mapping: self = .mapping(node.entries.map { LiteralEntry(key: $0.key.scalarText ?? "", value: Literal($0.value)) })
         case .sequence: self = .list(node.elements.map(Literal.init))

@@ -82,6 +82,14 @@ public struct PolicyCompiler {
                 c.parameters[parameter.name] = literal
             }
         }
+        // Structured overrides (configuration file, an example's `with`) first; --param text wins.
+        for (name, value) in c.literalOverrides.sorted(by: { $0.key < $1.key }) {
+            guard c.parameters[name] != nil else {
+                c.diagnostics.append(.error("config.unknown-parameter", "no policy declares a parameter '\(name)'"))
+                continue
+            }
+            c.parameters[name] = value
+        }
         for (name, text) in c.parameterOverrides.sorted(by: { $0.key < $1.key }) {
             guard let declared = c.parameters[name] else {
                 c.diagnostics.append(.error("config.unknown-parameter",
@@ -95,13 +103,7 @@ public struct PolicyCompiler {
                 c.diagnostics.append(.error("config.invalid-parameter", "--param \(name)=\(text): expected \(describe(declared))"))
             }
         }
-        for (name, value) in c.literalOverrides.sorted(by: { $0.key < $1.key }) {
-            guard c.parameters[name] != nil else {
-                c.diagnostics.append(.error("config.unknown-parameter", "no policy declares a parameter '\(name)'"))
-                continue
-            }
-            c.parameters[name] = value
-        }
+
     }
 
     static func lowerStage(_ c: inout Compilation) {
@@ -111,7 +113,7 @@ public struct PolicyCompiler {
             for policy in file.policies {
                 lowering.policy = policy.id
                 lowering.parametersRead = []
-                if let rule = lower(policy, file: file, lowering: &lowering) { c.rules.append(rule) }
+                if let rule = lower(policy, file: file, lowering: &lowering, selection: c.selection) { c.rules.append(rule) }
             }
         }
         c.diagnostics += lowering.diagnostics
@@ -127,7 +129,7 @@ public struct PolicyCompiler {
         c.graph = RuleGraph(rules: selected, nodes: lowering.nodes, regexes: lowering.regexes, slotCount: lowering.slotCount)
     }
 
-    private static func lower(_ policy: PolicyDecl, file: PolicyFileSyntax, lowering: inout Lowering) -> CompiledRule? {
+    private static func lower(_ policy: PolicyDecl, file: PolicyFileSyntax, lowering: inout Lowering, selection: PolicySelection) -> CompiledRule? {
         guard let conditionExpr = policy.condition else {
             lowering.error("policy.missing-deny", "policy \"\(policy.id)\" has no 'deny when' condition", at: policy.idSpan)
             return nil
@@ -170,6 +172,7 @@ public struct PolicyCompiler {
                               tags: policy.tags, help: policy.help, helpURL: policy.helpURL, remediation: policy.remediation,
                               path: file.path, span: policy.span, examples: policy.examples,
                               enabledByDefault: policy.enabledByDefault)
+        if let severity = selection.severity(for: policy.id) { info.severity = severity }
         info.parameters = lowering.parametersRead.sorted().map { ($0, lowering.parameters[$0]?.json ?? "null") }
         // Kind matchers are decided by the kind index before a rule runs; only the others run per document.
         return CompiledRule(info: info, matches: matches.filter { $0.kinds == nil }, excludes: excludes, kinds: kinds, collection: collection, slot: slot,

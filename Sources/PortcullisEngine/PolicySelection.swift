@@ -1,3 +1,5 @@
+import PortcullisDiagnostics
+
 /// Which compiled policies a run uses. A name selects a policy by id (`images/digest-pinned`) or a
 /// whole pack by its first id segment (`images`).
 public struct PolicySelection: Sendable {
@@ -9,6 +11,8 @@ public struct PolicySelection: Sendable {
     public var only: [String]?
     /// Every policy, opt-in ones included (`portcullis test`, `rules --all`).
     public var everything = false
+    /// Severity overrides by policy id or pack (an id wins over its pack).
+    public var severities: [String: Severity] = [:]
 
     public init(enable: [String] = [], disable: [String] = [], only: [String]? = nil, everything: Bool = false) {
         self.enable = enable
@@ -26,6 +30,11 @@ public struct PolicySelection: Sendable {
         id == name || id.hasPrefix(name + "/")
     }
 
+    func severity(for id: String) -> Severity? {
+        if let exact = severities[id] { return exact }
+        return severities.filter { Self.names($0.key, id) }.max { $0.key.count < $1.key.count }?.value
+    }
+
     func includes(_ info: PolicyInfo) -> Bool {
         if disable.contains(where: { Self.names($0, info.id) }) { return false }
         if let only { return only.contains { Self.names($0, info.id) } }
@@ -34,6 +43,6 @@ public struct PolicySelection: Sendable {
 
     /// Names that select no policy at all (a typo in `--enable`, `--disable` or `--only`).
     func unknownNames(among ids: [String]) -> [String] {
-        (enable + disable + (only ?? [])).filter { name in !ids.contains { Self.names(name, $0) } }
+        (enable + disable + (only ?? []) + Array(severities.keys)).filter { name in !ids.contains { Self.names(name, $0) } }
     }
 }

@@ -57,7 +57,7 @@ public struct PolicyTestRunner {
                 }
                 literals[name] = literal
             }
-            let (compiled, diagnostics) = PolicyCompiler.compile(sources, parameters: parameters, literalParameters: literals,
+            let (compiled, diagnostics) = PolicyCompiler.compile(sources, parameters: parameters.filter { literals[$0.key] == nil }, literalParameters: literals,
                                                                  selection: PolicySelection(only: [rule.info.id]))
             guard let compiled else {
                 result.problem = "the example's parameters do not compile: " + diagnostics.map(\.message).joined(separator: "; ")

@@ -43,17 +43,27 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Build every field of every resource, even those no policy reads.")
     var noProjection = false
 
+    @Option(help: ArgumentHelp("The configuration file (default: the nearest \(ProjectConfig.fileName) upward from here).", valueName: "file"))
+    var config: String?
+
+    @Flag(help: "Ignore any configuration file.")
+    var noConfig = false
+
+    @Option(help: ArgumentHelp("Record the current findings as accepted, in this file.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Option(help: ArgumentHelp("Report only findings not recorded in this baseline file.", valueName: "file"))
+    var baseline: String?
+
     func run() throws {
-        let targets: ReportTargets
-        do {
-            targets = try ReportTargets.pair(arguments: Array(CommandLine.arguments.dropFirst()))
-        } catch let error as ValidationError {
-            throw ValidationError(error.message)
-        }
         var out = OutputStream.standardOutput
         var err = OutputStream.standardError
         let printer = DiagnosticPrinter(color: color, fileDescriptor: out.descriptor)
-        let (graph, policySources, policyDiagnostics) = policies.compile()
+        let project = try loadConfig(printer: printer, err: &err)
+        let targets = try ReportTargets.pair(arguments: Array(CommandLine.arguments.dropFirst()),
+                                             defaultFormats: project?.formats.isEmpty == false ? project!.formats : [.text],
+                                             defaultOutputs: project?.outputs ?? [:])
+        let (graph, policySources, policyDiagnostics) = policies.compile(config: project)
         if !policyDiagnostics.isEmpty {
             for diagnostic in policyDiagnostics.sorted(by: Diagnostic.reportOrder) {
                 err.writeLine(printer.renderer.render(diagnostic, source: policySources.first { $0.path == diagnostic.path }))
@@ -69,20 +79,42 @@ struct CheckCommand: ParsableCommand {
         try input.requirePaths()
         let clock = ContinuousClock()
         let started = clock.now
-        let discovery = InputDiscovery(excludes: input.excludes.map(GlobPattern.init), standardInputName: input.stdinFilename)
+        let discovery = InputDiscovery(excludes: (input.excludes + (project?.excludes ?? [])).map(GlobPattern.init), standardInputName: input.stdinFilename)
         let (inputs, discoveryDiagnostics) = discovery.collect(input.paths)
         var limits = ManifestLimits(maxFileBytes: input.maxFileSize, maxDepth: input.maxDepth)
         if !noProjection { limits.projection = graph.projection }
         let checker = ManifestChecker(graph: graph, loader: ManifestLoader(limits: limits))
         let results = checker.check(inputs, parallel: !input.serial)
+        let suppressed = Suppressor(waivers: project?.waivers ?? []).apply(results.flatMap(\.findings), files: results.map(\.file))
+        var findings = suppressed.findings
+        var baselineMatches = 0
+        if let writeBaseline {
+            do throws(ReportWriter.WriteError) {
+                try ReportWriter.write(Baseline(findings: findings).json, to: writeBaseline)
+            } catch {
+                err.writeLine("error: \(error.description) [report.write-failed]")
+                err.flush()
+                throw ExitCode(2)
+            }
+        }
+        if let baseline {
+            do throws(Baseline.LoadError) {
+                (findings, baselineMatches) = try Baseline.load(baseline).filter(findings)
+            } catch {
+                err.writeLine("error: \(error.description) [config.invalid-baseline]")
+                err.flush()
+                throw ExitCode(2)
+            }
+        }
 
         let report = RunReport(
-            findings: results.flatMap(\.findings),
-            diagnostics: discoveryDiagnostics + results.flatMap { $0.file.diagnostics + $0.issues },
+            findings: findings,
+            diagnostics: discoveryDiagnostics + results.flatMap { $0.file.diagnostics + $0.issues } + suppressed.diagnostics,
             rules: graph.rules.map(\.info),
             sources: results.map(\.file.source),
             resourceCount: results.reduce(0) { $0 + $1.file.resources.count },
             duration: clock.now - started,
+            baselineMatches: baselineMatches,
             rootPath: RepositoryRoot.find())
         var writeFailed = false
         for target in targets.targets {
@@ -105,7 +137,20 @@ struct CheckCommand: ParsableCommand {
         out.flush()
         err.flush()
         if writeFailed || report.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
-        if report.activeFindings.contains(where: { $0.severity >= (failOn ?? .error) }) { throw ExitCode(1) }
+        if report.activeFindings.contains(where: { $0.severity >= (failOn ?? project?.failOn ?? .error) }) { throw ExitCode(1) }
+    }
+
+    /// The configuration file in effect, if any; its problems end the run (exit 2).
+    private func loadConfig(printer: DiagnosticPrinter, err: inout OutputStream) throws -> ProjectConfig? {
+        guard !noConfig, let path = config ?? ProjectConfig.find() else { return nil }
+        let (project, diagnostics) = ProjectConfig.load(path)
+        guard let project else {
+            let source = FileManager.default.contents(atPath: path).map { SourceFile(path: path, bytes: Array($0)) }
+            for diagnostic in diagnostics { err.writeLine(printer.renderer.render(diagnostic, source: source)) }
+            err.flush()
+            throw ExitCode(2)
+        }
+        return project
     }
 }
 

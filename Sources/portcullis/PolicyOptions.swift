@@ -31,14 +31,23 @@ struct PolicyOptions: ParsableArguments {
     static var policyFolderFromEnvironment: String? { ProcessInfo.processInfo.environment["PORTCULLIS_POLICIES"] }
 
     /// Reads the policy files and compiles them; diagnostics of the policies are returned for printing.
-    func compile() -> (graph: RuleGraph?, sources: [SourceFile], diagnostics: [Diagnostic]) {
-        var paths = policyPaths
+    /// Settings of the configuration file apply where the command line gives none.
+    func compile(config: ProjectConfig? = nil) -> (graph: RuleGraph?, sources: [SourceFile], diagnostics: [Diagnostic]) {
+        var selection = selection.policySelection
+        if let config {
+            selection.enable += config.enable
+            selection.disable += config.disable
+            if selection.only == nil { selection.only = config.only }
+            selection.severities = config.severities
+        }
+        let literals = config?.parameters ?? [:]
+        var paths = policyPaths.isEmpty ? (config?.policyPaths ?? []) : policyPaths
         if paths.isEmpty {
             if let folder = Self.policyFolderFromEnvironment {
                 paths = [folder]
             } else {
                 let sources = BuiltinPolicies.files.map { SourceFile(path: "builtin:" + $0.path, bytes: Array($0.source.utf8)) }
-                let (graph, diagnostics) = PolicyCompiler.compile(sources, parameters: parameterValues, selection: selection.policySelection)
+                let (graph, diagnostics) = PolicyCompiler.compile(sources, parameters: parameterValues, literalParameters: literals, selection: selection)
                 return (graph, sources, diagnostics)
             }
         }
@@ -69,7 +78,7 @@ struct PolicyOptions: ParsableArguments {
         if sources.isEmpty && diagnostics.isEmpty {
             diagnostics.append(.error("config.no-policies", "no .policy files found in \(paths.joined(separator: ", "))"))
         }
-        let (graph, compileDiagnostics) = PolicyCompiler.compile(sources, parameters: parameterValues, selection: selection.policySelection)
+        let (graph, compileDiagnostics) = PolicyCompiler.compile(sources, parameters: parameterValues, literalParameters: literals, selection: selection)
         return (diagnostics.isEmpty ? graph : nil, sources, diagnostics + compileDiagnostics)
     }
 }

@@ -16,7 +16,7 @@ struct ReportTargets: Equatable {
     var targets: [Target]
 
     /// Pairs formats and outputs in the order the command line gave them.
-    static func pair(arguments: [String], defaultFormats: [ReportFormat] = [.text]) throws -> ReportTargets {
+    static func pair(arguments: [String], defaultFormats: [ReportFormat] = [.text], defaultOutputs: [ReportFormat: String] = [:]) throws -> ReportTargets {
         var targets: [Target] = []
         var pendingOutputs: [String] = []
         var index = 0
@@ -45,7 +45,8 @@ struct ReportTargets: Equatable {
             index += 1
         }
         if targets.isEmpty {
-            targets = defaultFormats.map { Target(format: $0, path: nil) }
+            // The configuration's formats, with its files.
+            targets = defaultFormats.map { Target(format: $0, path: defaultOutputs[$0]) }
             guard pendingOutputs.count <= targets.count else {
                 throw ValidationError("--output given \(pendingOutputs.count) times for \(targets.count) format\(targets.count == 1 ? "" : "s")")
             }

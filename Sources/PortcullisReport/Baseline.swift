@@ -1,0 +1,91 @@
+import Foundation
+import PortcullisEngine
+
+/// Findings accepted as they are: `--write-baseline FILE` records the current ones, `--baseline FILE`
+/// then reports only findings not in it. Findings are keyed on resource identity, policy and JSON path
+/// (`FindingKey`), never on lines, so edits elsewhere in a file do not bring them back.
+public struct Baseline: Codable, Sendable {
+    public var version = 1
+    public var tool = "portcullis"
+    public var findings: [Entry]
+
+    public struct Entry: Codable, Sendable {
+        public var policy: String
+        public var kind: String
+        public var namespace: String
+        public var name: String
+        public var jsonPath: String
+        /// How many findings share the key.
+        public var count: Int
+        /// For people reading the file: where it was when recorded.
+        public var message: String
+    }
+
+    public init(findings: [Finding]) {
+        var entries: [FindingKey: Entry] = [:]
+        var order: [FindingKey] = []
+        for finding in findings where finding.suppression == nil {
+            let key = FindingKey(finding)
+            if entries[key] == nil {
+                order.append(key)
+                entries[key] = Entry(policy: key.policy, kind: key.kind, namespace: key.namespace, name: key.name, jsonPath: key.jsonPath,
+                                     count: 0, message: finding.message)
+            }
+            entries[key]!.count += 1
+        }
+        self.findings = order.sorted { $0.text < $1.text }.map { entries[$0]! }
+    }
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case unreadable(String)
+        case invalid(String, String)
+        public var description: String {
+            switch self {
+            case .unreadable(let path): "\(path): cannot read the baseline"
+            case .invalid(let path, let why): "\(path): not a Portcullis baseline: \(why)"
+            }
+        }
+    }
+
+    public static func load(_ path: String) throws(LoadError) -> Baseline {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+        do {
+            return try JSONDecoder().decode(Baseline.self, from: data)
+        } catch {
+            throw .invalid(path, "\(error)")
+        }
+    }
+
+    public var json: String { JSONText.encode(self) }
+
+    /// The findings not in the baseline, and how many were.
+    public func filter(_ findings: [Finding]) -> (findings: [Finding], matched: Int) {
+        var remaining: [FindingKey: Int] = [:]
+        for entry in self.findings {
+            let key = FindingKey(policy: entry.policy, kind: entry.kind, namespace: entry.namespace, name: entry.name, jsonPath: entry.jsonPath)
+            remaining[key, default: 0] += entry.count
+        }
+        var kept: [Finding] = []
+        var matched = 0
+        for finding in findings {
+            let key = FindingKey(finding)
+            if finding.suppression == nil, let left = remaining[key], left > 0 {
+                remaining[key] = left - 1
+                matched += 1
+            } else {
+                kept.append(finding)
+            }
+        }
+        return (kept, matched)
+    }
+}
+
+extension FindingKey {
+    init(policy: String, kind: String, namespace: String, name: String, jsonPath: String) {
+        self.policy = policy
+        self.kind = kind
+        self.namespace = namespace
+        self.name = name
+        self.jsonPath = jsonPath
+    }
+}
