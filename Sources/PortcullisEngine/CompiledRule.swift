@@ -20,6 +20,22 @@ public struct PolicyInfo: Sendable {
     public var enabledByDefault: Bool
     /// The parameters the policy reads, with the values in effect (as JSON).
     public var parameters: [(name: String, value: String)] = []
+
+    public init(id: String, title: String?, description: String?, severity: Severity, tags: [String], help: String?, helpURL: String?,
+                remediation: String?, path: String, span: SourceSpan, examples: [Example], enabledByDefault: Bool) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.severity = severity
+        self.tags = tags
+        self.help = help
+        self.helpURL = helpURL
+        self.remediation = remediation
+        self.path = path
+        self.span = span
+        self.examples = examples
+        self.enabledByDefault = enabledByDefault
+    }
 }
 
 /// A compiled `match`/`exclude` condition.

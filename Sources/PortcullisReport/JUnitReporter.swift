@@ -11,17 +11,18 @@ public struct JUnitReporter: Reporter {
         var suites = ""
         var totalTests = 0, totalFailures = 0, totalErrors = 0, totalSkipped = 0
         let byPolicy = Dictionary(grouping: report.findings, by: \.policyID)
-        for rule in report.rules.sorted(by: { $0.id < $1.id }) {
-            let findings = byPolicy[rule.id] ?? []
+        // Every policy that ran, and the tool's own findings (an expired waiver).
+        for id in Set(report.rules.map(\.id)).union(byPolicy.keys).sorted() {
+            let findings = byPolicy[id] ?? []
             var cases = ""
             var failures = 0, skipped = 0
             if findings.isEmpty {
-                cases += "    <testcase name=\"\(xml(rule.id))\" classname=\"\(xml(rule.id))\"/>\n"
+                cases += "    <testcase name=\"\(xml(id))\" classname=\"\(xml(id))\"/>\n"
             }
             for finding in findings {
                 let resource = [finding.namespace, finding.kind, finding.name].compactMap { $0 }.joined(separator: "/")
                 let name = "\(resource.isEmpty ? "document \(finding.documentIndex + 1)" : resource) at \(finding.path):\(finding.span.start.line):\(finding.span.start.column)"
-                cases += "    <testcase name=\"\(xml(name))\" classname=\"\(xml(rule.id))\" file=\"\(xml(finding.path))\" line=\"\(finding.span.start.line)\">\n"
+                cases += "    <testcase name=\"\(xml(name))\" classname=\"\(xml(id))\" file=\"\(xml(finding.path))\" line=\"\(finding.span.start.line)\">\n"
                 if let suppression = finding.suppression {
                     skipped += 1
                     cases += "      <skipped message=\"\(xml("suppressed: " + suppression.justification))\"/>\n"
@@ -37,7 +38,7 @@ public struct JUnitReporter: Reporter {
             totalTests += tests
             totalFailures += failures
             totalSkipped += skipped
-            suites += "  <testsuite name=\"\(xml(rule.id))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n" + cases + "  </testsuite>\n"
+            suites += "  <testsuite name=\"\(xml(id))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n" + cases + "  </testsuite>\n"
         }
         let problems = report.diagnostics.filter { $0.severity == .error }
         if !problems.isEmpty {

@@ -13,7 +13,16 @@ public struct SARIFReporter: Reporter {
     public init() {}
 
     public func render(_ report: RunReport) -> String {
-        let rules = report.rules.sorted { $0.id < $1.id }
+        var rules = report.rules
+        // Findings of the tool itself (an expired waiver) get a rule too, so every result has one.
+        for id in Set(report.findings.map(\.policyID)).subtracting(rules.map(\.id)).sorted() {
+            guard let finding = report.findings.first(where: { $0.policyID == id }) else { continue }
+            rules.append(PolicyInfo(id: id, title: id == Suppressor.expiredWaiverPolicy ? "A waiver in the configuration has expired" : id,
+                                    description: finding.help, severity: finding.severity, tags: ["portcullis"], help: finding.help,
+                                    helpURL: Tool.informationURI + "#waivers", remediation: nil, path: "", span: finding.span,
+                                    examples: [], enabledByDefault: true))
+        }
+        rules.sort { $0.id < $1.id }
         let ruleIndex = Dictionary(rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         let locator = ArtifactLocator(rootPath: report.rootPath)
         var results: [[String: Any]] = []

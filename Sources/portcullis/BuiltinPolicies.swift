@@ -2855,6 +2855,7 @@ policy "resources/requests-required" {
   severity warning
   tags [resources, reliability]
   help "Set resources.requests.cpu and resources.requests.memory on every container."
+  help_url "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#requests-and-limits"
   remediation "Add resources: {requests: {cpu: 100m, memory: 128Mi}} from observed usage."
 
   match workload
