@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PortcullisDiagnostics
 import PortcullisManifest
 
@@ -51,8 +54,8 @@ public enum InlineDirectives {
     public static func parse(_ source: SourceFile) -> (directives: [SuppressionDirective], problems: [Diagnostic]) {
         var directives: [SuppressionDirective] = []
         var problems: [Diagnostic] = []
+        guard containsMarker(source.bytes) else { return ([], []) }
         let text = String(decoding: source.bytes, as: UTF8.self)
-        guard text.contains(marker) else { return ([], []) }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (offset, rawLine) in lines.enumerated() {
             guard let hash = commentStart(rawLine) else { continue }
@@ -119,6 +122,24 @@ public enum InlineDirectives {
                                                    kind: .inSource, reason: reason, path: resource.path, span: node.span))
         }
         return (directives, problems)
+    }
+
+    /// A byte search for the marker: most files have none and are never decoded.
+    static func containsMarker(_ bytes: [UInt8]) -> Bool {
+        let needle = Array(marker.utf8)
+        return bytes.withUnsafeBufferPointer { haystack in
+            guard let base = haystack.baseAddress, haystack.count >= needle.count else { return false }
+            var offset = 0
+            let last = haystack.count - needle.count
+            while offset <= last {
+                // memchr finds the first byte; then compare the rest.
+                guard let hit = memchr(base + offset, Int32(needle[0]), last - offset + 1) else { return false }
+                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + position, needle, needle.count) == 0 { return true }
+                offset = position + 1
+            }
+            return false
+        }
     }
 
     /// Where a `#` comment starts on the line: at the start or after a space, outside quotes.
