@@ -85,8 +85,21 @@ public struct SARIFReporter: Reporter {
             "version": "2.1.0",
             "runs": [run],
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: log, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return Self.json(log).text
+    }
+
+    /// The dictionaries above as a JSON value (strings, integers, booleans, arrays, objects).
+    static func json(_ value: Any) -> JSONValue {
+        switch value {
+        case let text as String: return .string(text)
+        case let flag as Bool: return .bool(flag)
+        case let number as Int: return .int(number)
+        case let list as [String]: return .array(list.map(JSONValue.string))
+        case let list as [[String: Any]]: return .array(list.map { json($0) })
+        case let list as [Any]: return .array(list.map(json))
+        case let object as [String: Any]: return .object(object.mapValues(json))
+        default: return .string("\(value)")
+        }
     }
 
     static func level(_ severity: Severity) -> String {
