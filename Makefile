@@ -32,7 +32,7 @@ conformance-doc: build
 
 ## Regenerate docs/policies.md from the policies themselves (a test checks it).
 policy-docs: build
-	@$(BIN) rules --all-policies --markdown > docs/policies.md
+	@$(BIN) rules --all-policies --markdown --no-config > docs/policies.md
 
 ## Loader throughput next to raw libyaml (generates ~100 MB in memory; release build).
 # (SwiftPM keeps a path dependency's file list from the last plan: drop it so new source files count.)

@@ -43,11 +43,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Build every field of every resource, even those no policy reads.")
     var noProjection = false
 
-    @Option(help: ArgumentHelp("The configuration file (default: the nearest \(ProjectConfig.fileName) upward from here).", valueName: "file"))
-    var config: String?
-
-    @Flag(help: "Ignore any configuration file.")
-    var noConfig = false
+    @OptionGroup var configuration: ConfigOptions
 
     @Option(help: ArgumentHelp("Record the current findings as accepted, in this file.", valueName: "file"))
     var writeBaseline: String?
@@ -59,7 +55,7 @@ struct CheckCommand: ParsableCommand {
         var out = OutputStream.standardOutput
         var err = OutputStream.standardError
         let printer = DiagnosticPrinter(color: color, fileDescriptor: out.descriptor)
-        let project = try loadConfig(printer: printer, err: &err)
+        let project = try configuration.load(printer: printer)
         let targets = try ReportTargets.pair(arguments: Array(CommandLine.arguments.dropFirst()),
                                              defaultFormats: project?.formats.isEmpty == false ? project!.formats : [.text],
                                              defaultOutputs: project?.outputs ?? [:])
@@ -138,19 +134,6 @@ struct CheckCommand: ParsableCommand {
         err.flush()
         if writeFailed || report.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
         if report.activeFindings.contains(where: { $0.severity >= (failOn ?? project?.failOn ?? .error) }) { throw ExitCode(1) }
-    }
-
-    /// The configuration file in effect, if any; its problems end the run (exit 2).
-    private func loadConfig(printer: DiagnosticPrinter, err: inout OutputStream) throws -> ProjectConfig? {
-        guard !noConfig, let path = config ?? ProjectConfig.find() else { return nil }
-        let (project, diagnostics) = ProjectConfig.load(path)
-        guard let project else {
-            let source = FileManager.default.contents(atPath: path).map { SourceFile(path: path, bytes: Array($0)) }
-            for diagnostic in diagnostics { err.writeLine(printer.renderer.render(diagnostic, source: source)) }
-            err.flush()
-            throw ExitCode(2)
-        }
-        return project
     }
 }
 

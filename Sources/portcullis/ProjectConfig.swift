@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import PortcullisDiagnostics
 import PortcullisEngine
@@ -146,5 +147,28 @@ struct ProjectConfig {
         return Waiver(policies: strings(fields["policy"]!, "policy"), kind: fields["kind"]?.scalarText, namespace: fields["namespace"]?.scalarText,
                       name: fields["name"]?.scalarText, paths: fields["path"].map { strings($0, "path") } ?? [],
                       reason: fields["reason"]!.scalarText!, owner: fields["owner"]!.scalarText!, expires: expires, origin: path, span: entry.span)
+    }
+}
+
+/// `--config FILE` / `--no-config`, for the commands that read the configuration file.
+struct ConfigOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The configuration file (default: the nearest \(ProjectConfig.fileName) upward from here).", valueName: "file"))
+    var config: String?
+
+    @Flag(help: "Ignore any configuration file.")
+    var noConfig = false
+
+    /// The configuration in effect, if any; its problems are printed and end the run (exit 2).
+    func load(printer: DiagnosticPrinter) throws -> ProjectConfig? {
+        guard !noConfig, let path = config ?? ProjectConfig.find() else { return nil }
+        let (project, diagnostics) = ProjectConfig.load(path)
+        guard let project else {
+            var err = OutputStream.standardError
+            let source = FileManager.default.contents(atPath: path).map { SourceFile(path: path, bytes: Array($0)) }
+            for diagnostic in diagnostics { err.writeLine(printer.renderer.render(diagnostic, source: source)) }
+            err.flush()
+            throw ExitCode(2)
+        }
+        return project
     }
 }

@@ -6,12 +6,14 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the loaded policies: id, severity, title.")
 
     @OptionGroup var policies: PolicyOptions
+    @OptionGroup var configuration: ConfigOptions
 
     @Flag(help: "Print the policy reference as Markdown (docs/policies.md).")
     var markdown = false
 
     func run() throws {
-        let (graph, _, diagnostics) = policies.compile()
+        let project = try configuration.load(printer: DiagnosticPrinter(color: .never, fileDescriptor: 2))
+        let (graph, _, diagnostics) = policies.compile(config: project)
         var out = OutputStream.standardOutput
         for diagnostic in diagnostics { out.writeLine(DiagnosticPrinter(color: .never, fileDescriptor: 1).renderer.render(diagnostic, source: nil)) }
         guard let graph else { out.flush(); throw ExitCode(2) }

@@ -52,15 +52,7 @@ import Testing
         #expect(result.stderr.contains("fixtures/invalid/syntax-error.yaml:8:19: error: mapping values are not allowed in this context [yaml.syntax]"))
     }
 
-    static var pythonHasPyYAML: Bool {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import yaml"]
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return false }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0
-    }
+    static var pythonHasPyYAML: Bool { PortcullisBinary.pythonHas(module: "yaml") }
 
     /// `portcullis parse` against PyYAML over the real-world corpus: same values, same positions.
     @Test(.enabled(if: PortcullisBinary.sharedFolder != nil, "skipped: ../shared is absent (a user's clone has none)"),

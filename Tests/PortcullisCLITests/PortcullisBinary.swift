@@ -30,6 +30,17 @@ struct PortcullisBinary {
         return packageRoot.appendingPathComponent(".build/debug/portcullis")
     }()
 
+    /// Whether python3 can import `module` (tests that need it skip, saying so, when it cannot).
+    static func pythonHas(module: String) -> Bool {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import \(module)"]
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return false }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0
+    }
+
     /// Runs one of the repository's Python scripts (scripts/NAME) with `arguments`.
     static func runScript(_ name: String, _ arguments: [String]) throws -> (status: Int32, stdout: String) {
         let process = Process()

@@ -29,15 +29,7 @@ import Testing
         #expect(produced == expected, "\(format) report differs from \(golden.lastPathComponent); re-record with PORTCULLIS_RECORD_GOLDEN=1 if the change is intended")
     }
 
-    static var pythonHasJSONSchema: Bool {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import jsonschema"]
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return false }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0
-    }
+    static var pythonHasJSONSchema: Bool { PortcullisBinary.pythonHas(module: "jsonschema") }
 
     /// SARIF validated against the official SARIF 2.1.0 schema (schemas/), JSON against its own; a
     /// clean run too (an empty `results` array). Several formats in one run, each to its file.
