@@ -6,7 +6,7 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
     case `default`, string, number
     case glob, concat, ratio, flatten
     /// Cross-document: other resources of the run, and how selectors pick pods.
-    case resources, workloads, podLabels, selects
+    case resources, workloads, customResources, podLabels, selects
 
     /// Accepted argument counts.
     var arity: ClosedRange<Int> {
@@ -14,7 +14,7 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
         case .image, .semver, .quantity, .base64decode, .len, .count, .lower, .upper, .trim, .keys, .values, .string, .number: 1...1
         case .startsWith, .endsWith, .contains, .split, .default, .glob, .selects, .concat, .ratio, .flatten: 2...2
         case .resources, .podLabels: 1...1
-        case .workloads: 0...0
+        case .workloads, .customResources: 0...0
         }
     }
 
@@ -26,7 +26,7 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
         case .quantity, .len, .count, .number, .ratio: .number
         case .base64decode, .lower, .upper, .trim, .string, .concat: .string
         case .startsWith, .endsWith, .contains, .glob, .selects: .bool
-        case .split, .keys, .values, .resources, .workloads, .flatten: .list
+        case .split, .keys, .values, .resources, .workloads, .customResources, .flatten: .list
         case .default, .podLabels: .any
         }
     }
@@ -53,6 +53,7 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
         case .concat: "concat(a, b) → text: the two as text, one after the other (missing counts as empty)"
         case .resources: "resources(kind | [kinds]) → list of the run's resources of those kinds"
         case .workloads: "workloads() → list of the run's workloads (kinds with a pod template)"
+        case .customResources: "customResources() → list of the run's custom resources (an apiVersion group outside Kubernetes' own: monitoring.coreos.com/v1 …)"
         case .podLabels: "podLabels(resource) → the labels of a workload's pods (its pod template's)"
         case .selects: "selects(selector, labels) → bool (a label selector with matchLabels/matchExpressions, or a Service's plain map)"
         }

@@ -87,7 +87,7 @@ extension Evaluator {
         case .concat: return .string((first.stringValue ?? "") + (arguments.1.stringValue ?? ""))
         case .selects: return .bool(LabelSelector.selects(first, arguments.1))
         case .podLabels: return LabelSelector.podLabels(first)
-        case .resources, .workloads: return .absent  // answered by the evaluator, which holds the input set
+        case .resources, .workloads, .customResources: return .absent  // answered by the evaluator, which holds the input set
         }
     }
 

@@ -201,6 +201,7 @@ public struct Evaluator {
             return .absent
         case .call(let builtin, let first, let second):
             if builtin == .workloads { return inputSet.workloads }
+            if builtin == .customResources { return inputSet.customResources }
             let a = first >= 0 ? value(first) : .absent
             if builtin == .resources {
                 if let kinds = a.elements { return inputSet.resources(ofKinds: kinds.compactMap(\.stringValue)) }

@@ -26,8 +26,10 @@ public struct RuleGraph: Sendable {
     /// The kinds cross-document rules look up (`resources(…)`, `workloads()`); `nil` when a lookup's
     /// kinds are computed, so any kind may be needed. Empty: every document is checked on its own.
     public let crossDocumentKinds: Set<String>?
+    /// Whether a rule reads the run's custom resources (their identity and metadata, always built).
+    public let readsCustomResources: Bool
     /// Whether some rule looks across documents, so a run must load every file before evaluating.
-    public var isCrossDocument: Bool { crossDocumentKinds.map { !$0.isEmpty } ?? true }
+    public var isCrossDocument: Bool { readsCustomResources || (crossDocumentKinds.map { !$0.isEmpty } ?? true) }
 
     init(rules: [CompiledRule], nodes: [PlanNode], regexes: [RegexPattern], slotCount: Int) {
         self.rules = rules
@@ -72,11 +74,13 @@ public struct RuleGraph: Sendable {
         }
         groupsByKind = index.mapValues(group)
         wildcardGroups = group(wildcard)
-        crossDocumentKinds = Self.crossDocumentKinds(rules: rules, nodes: nodes)
+        let reachable = Self.reachable(rules: rules, nodes: nodes)
+        crossDocumentKinds = Self.crossDocumentKinds(reachable, nodes: nodes)
+        readsCustomResources = reachable.contains { if case .call(.customResources, _) = nodes[$0].op { true } else { false } }
     }
 
-    /// The kinds the rules' `resources(…)` and `workloads()` calls reach.
-    private static func crossDocumentKinds(rules: [CompiledRule], nodes: [PlanNode]) -> Set<String>? {
+    /// The plan nodes the rules use (their conditions, locations, collections and messages).
+    private static func reachable(rules: [CompiledRule], nodes: [PlanNode]) -> Set<Int> {
         var used = Set<Int>()
         var stack = rules.flatMap { rule in
             [rule.condition] + (rule.at.map { [$0] } ?? []) + (rule.collection.map { [$0] } ?? [])
@@ -92,6 +96,11 @@ public struct RuleGraph: Sendable {
             case .constant, .root, .podSpec, .podMetadata, .allContainers, .binding, .filePath: break
             }
         }
+        return used
+    }
+
+    /// The kinds the reachable `resources(…)` and `workloads()` calls look up.
+    private static func crossDocumentKinds(_ used: Set<Int>, nodes: [PlanNode]) -> Set<String>? {
         var kinds = Set<String>()
         for id in used {
             guard case .call(let builtin, let operands) = nodes[id].op else { continue }

@@ -2432,7 +2432,7 @@ policy "reliability/pdb-required" {
 
 policy "reliability/service-selector" {
   title "A Service's selector should match a workload in the input set"
-  description "A Service whose selector matches no pod has no endpoints: traffic to it fails, usually after a label was renamed on one side only. Checked across the input set when it holds workloads."
+  description "A Service whose selector matches no pod has no endpoints: traffic to it fails, usually after a label was renamed on one side only. Checked across the input set when it holds workloads; a custom resource in the namespace whose labels the selector selects (a Prometheus, a Kafka cluster) is taken to make the pods through its operator."
   severity warning
   tags [reliability, cross-document]
   help "Make spec.selector equal to labels of the target workload's pod template (in the same namespace)."
@@ -2442,6 +2442,7 @@ policy "reliability/service-selector" {
   match kind Service
   deny when len(spec.selector) > 0 and len(workloads()) > 0
     and not (any w in workloads(): default(w.metadata.namespace, "") == default(metadata.namespace, "") and selects(spec.selector, podLabels(w)))
+    and not (any r in customResources(): default(r.metadata.namespace, "") == default(metadata.namespace, "") and selects(spec.selector, r.metadata.labels))
   message "Service '{metadata.name}' selects {spec.selector}, which matches no workload's pods in the input set"
   at spec.selector
 
@@ -2462,6 +2463,30 @@ policy "reliability/service-selector" {
         spec:
           containers:
             - {name: web, image: "web:1.0.0"}
+    """
+  example pass """
+    apiVersion: monitoring.coreos.com/v1
+    kind: Prometheus
+    metadata:
+      name: k8s
+      namespace: monitoring
+      labels: {app.kubernetes.io/name: prometheus, app.kubernetes.io/instance: k8s}
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: prometheus-k8s, namespace: monitoring}
+    spec:
+      selector: {app.kubernetes.io/name: prometheus, app.kubernetes.io/instance: k8s}
+    ---
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: operator, namespace: monitoring}
+    spec:
+      template:
+        metadata: {labels: {app.kubernetes.io/name: prometheus-operator}}
+        spec:
+          containers:
+            - {name: operator, image: "quay.io/prometheus-operator/prometheus-operator:v0.80.0"}
     """
   example pass """
     apiVersion: v1
