@@ -1251,7 +1251,7 @@ policy "pod-security-baseline/proc-mount" {
 
 policy "pod-security-baseline/seccomp" {
   title "Containers must not run with seccomp Unconfined"
-  description "Unconfined turns off system-call filtering, leaving the whole kernel API to a compromised process."
+  description "Unconfined turns off system-call filtering, leaving the whole kernel API to a compromised process. The profile in effect for each container is judged (its own, else the pod's): a pod-level Unconfined that a container overrides with RuntimeDefault is not flagged for it, where Pod Security Admission rejects the pod-level field itself."
   severity error
   tags [pod-security, baseline]
   help "Pod Security Standards, Baseline, 'Seccomp': seccompProfile.type must not be Unconfined, on the pod or on any container."
@@ -1319,7 +1319,7 @@ param selinux_checked_fields = ["type", "user", "role"]
 
 policy "pod-security-baseline/apparmor" {
   title "Containers must not override the default AppArmor profile"
-  description "AppArmor confines what a container may touch on the node; Unconfined removes that confinement."
+  description "AppArmor confines what a container may touch on the node; Unconfined removes that confinement. The profile in effect for each container is judged (its field, else its annotation, else the pod's field), as Gatekeeper does: a pod-level Unconfined overridden by the container is not flagged, where Pod Security Admission rejects the pod-level field itself."
   severity error
   tags [pod-security, baseline]
   help "Pod Security Standards, Baseline, 'AppArmor': appArmorProfile.type must be unset, RuntimeDefault or Localhost, and container.apparmor.security.beta.kubernetes.io/* annotations unset, runtime/default or localhost/*."
@@ -1963,7 +1963,7 @@ policy "pod-security-restricted/non-root-user" {
 
 policy "pod-security-restricted/seccomp" {
   title "Containers must run with the RuntimeDefault or a Localhost seccomp profile"
-  description "Without a seccomp profile a container may make any system call, including the rarely used ones most kernel exploits need."
+  description "Without a seccomp profile a container may make any system call, including the rarely used ones most kernel exploits need. The profile in effect for each container is judged (its own, else the pod's)."
   severity error
   tags [pod-security, restricted]
   help "Pod Security Standards, Restricted, 'Seccomp': seccompProfile.type must be RuntimeDefault or Localhost, on the pod or on every container."
