@@ -12,6 +12,8 @@ public struct RunReport: Sendable {
     public var rules: [PolicyInfo]
     /// The inputs, in input order: text reports show their lines.
     public var sources: [SourceFile]
+    /// Other files findings and problems may point into (the configuration file), not counted as inputs.
+    public var supportingSources: [SourceFile] = []
     public var resourceCount: Int
     /// How long the run took (text summary only: other formats stay reproducible).
     public var duration: Duration?

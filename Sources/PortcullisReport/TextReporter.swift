@@ -16,7 +16,7 @@ public struct TextReporter: Reporter {
     public func render(_ report: RunReport) -> String {
         let renderer = DiagnosticRenderer(useColor: color)
         var out = ""
-        let sources = Dictionary(report.sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let sources = Dictionary((report.sources + report.supportingSources).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var order: [String] = []
         var entries: [String: [(SourceLocation, String)]] = [:]
         var loose: [String] = []

@@ -103,7 +103,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
 
-        let report = RunReport(
+        var report = RunReport(
             findings: findings,
             diagnostics: discoveryDiagnostics + results.flatMap { $0.file.diagnostics + $0.issues } + suppressed.diagnostics,
             rules: graph.rules.map(\.info),
@@ -112,6 +112,9 @@ struct CheckCommand: ParsableCommand {
             duration: clock.now - started,
             baselineMatches: baselineMatches,
             rootPath: RepositoryRoot.find())
+        if let project, let data = FileManager.default.contents(atPath: project.path) {
+            report.supportingSources = [SourceFile(path: project.path, bytes: Array(data))]
+        }
         var writeFailed = false
         for target in targets.targets {
             let useColor = target.path == nil && target.format == .text
