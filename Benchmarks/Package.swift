@@ -29,6 +29,7 @@ let package = Package(
                 "BenchmarkPolicies",
                 .product(name: "PortcullisManifest", package: "Portcullis"),
                 .product(name: "PortcullisEngine", package: "Portcullis"),
+                .product(name: "PortcullisReport", package: "Portcullis"),
             ],
             path: "Sources/portcullis-throughput"
         ),

@@ -13,8 +13,9 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
         switch self {
         case .image, .semver, .quantity, .base64decode, .len, .count, .lower, .upper, .trim, .keys, .values, .string, .number: 1...1
         case .startsWith, .endsWith, .contains, .split, .default, .glob, .selects, .concat, .ratio, .flatten: 2...2
-        case .resources, .podLabels: 1...1
-        case .workloads, .customResources: 0...0
+        case .podLabels: 1...1
+        case .resources: 1...2
+        case .workloads, .customResources: 0...1
         }
     }
 
@@ -51,9 +52,9 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
         case .flatten: "flatten(list, field) → the elements of every element's field, in order: flatten(containers, \"env\")"
         case .ratio: "ratio(a, b) → number a / b (missing when b is 0 or either is not a number)"
         case .concat: "concat(a, b) → text: the two as text, one after the other (missing counts as empty)"
-        case .resources: "resources(kind | [kinds]) → list of the run's resources of those kinds"
-        case .workloads: "workloads() → list of the run's workloads (kinds with a pod template)"
-        case .customResources: "customResources() → list of the run's custom resources (an apiVersion group outside Kubernetes' own: monitoring.coreos.com/v1 …)"
+        case .resources: "resources(kind | [kinds] [, namespace]) → list of the run's resources of those kinds (in that namespace)"
+        case .workloads: "workloads([namespace]) → list of the run's workloads (kinds with a pod template), in that namespace when given"
+        case .customResources: "customResources([namespace]) → list of the run's custom resources (an apiVersion group outside Kubernetes' own: monitoring.coreos.com/v1 …)"
         case .podLabels: "podLabels(resource) → the labels of a workload's pods (its pod template's)"
         case .selects: "selects(selector, labels) → bool (a label selector with matchLabels/matchExpressions, or a Service's plain map)"
         }

@@ -200,14 +200,16 @@ public struct Evaluator {
             if case .list(let items) = b, case .number(let n) = s, Int(n) >= 0, Int(n) < items.count { return items[Int(n)] }
             return .absent
         case .call(let builtin, let first, let second):
-            if builtin == .workloads { return inputSet.workloads }
-            if builtin == .customResources { return inputSet.customResources }
             let a = first >= 0 ? value(first) : .absent
-            if builtin == .resources {
-                if let kinds = a.elements { return inputSet.resources(ofKinds: kinds.compactMap(\.stringValue)) }
-                return inputSet.resources(ofKinds: a.stringValue.map { [$0] } ?? [])
-            }
             let b = second >= 0 ? value(second) : .absent
+            switch builtin {
+            case .workloads: return inputSet.workloads(namespace: first >= 0 ? (a.stringValue ?? "") : nil)
+            case .customResources: return inputSet.customResources(namespace: first >= 0 ? (a.stringValue ?? "") : nil)
+            case .resources:
+                let kinds = a.elements?.compactMap(\.stringValue) ?? a.stringValue.map { [$0] } ?? []
+                return inputSet.resources(ofKinds: kinds, namespace: second >= 0 ? (b.stringValue ?? "") : nil)
+            default: break
+            }
             return Self.call(builtin, a, b)
         case .not(let operand): return .bool(!value(operand).isTrue)
         case .exists(let operand): return .bool(value(operand).exists)

@@ -1,11 +1,17 @@
 import PortcullisManifest
 
-/// Every resource of a run, by kind: what cross-document rules (`resources("PodDisruptionBudget")`,
-/// `workloads()`) look across. The scope is one `check` run (all its files) or one policy example.
+/// Every resource of a run, by kind and namespace: what cross-document rules
+/// (`resources("PodDisruptionBudget", metadata.namespace)`, `workloads()`) look across. The scope is
+/// one `check` run (all its files) or one policy example. Lists are built once, so a lookup from each
+/// of thousands of documents costs a dictionary access, and a namespace narrows it to the resources
+/// that can matter.
 public struct InputSet: Sendable {
-    private let byKind: [String: [PortcullisManifest.Node]]
-    /// Resources of API groups outside Kubernetes' own (operators' custom resources).
-    let customResources: Value
+    private let byKind: [String: [Value]]
+    private let byKindAndNamespace: [String: [String: [Value]]]
+    private let allWorkloads: Value
+    private let workloadsByNamespace: [String: Value]
+    private let allCustomResources: Value
+    private let customResourcesByNamespace: [String: Value]
 
     /// An empty set: cross-document functions then find nothing.
     public static let empty = InputSet(documents: [])
@@ -16,20 +22,53 @@ public struct InputSet: Sendable {
     }
 
     public init(documents: [Document]) {
-        var byKind: [String: [PortcullisManifest.Node]] = [:]
-        var custom: [Value] = []
+        var byKind: [String: [Value]] = [:]
+        var byKindAndNamespace: [String: [String: [Value]]] = [:]
+        var workloads: [Value] = [], workloadsByNamespace: [String: [Value]] = [:]
+        var custom: [Value] = [], customByNamespace: [String: [Value]] = [:]
         for document in documents {
             guard let kind = document.kind else { continue }
-            byKind[kind, default: []].append(document.root)
-            if let apiVersion = document.apiVersion, Self.isCustom(apiVersion: apiVersion) { custom.append(.node(document.root)) }
+            let value = Value.node(document.root)
+            let namespace = document.namespace ?? ""
+            byKind[kind, default: []].append(value)
+            byKindAndNamespace[kind, default: [:]][namespace, default: []].append(value)
+            if WorkloadKinds.podSpecPaths[kind] != nil {
+                workloads.append(value)
+                workloadsByNamespace[namespace, default: []].append(value)
+            }
+            if let apiVersion = document.apiVersion, Self.isCustom(apiVersion: apiVersion) {
+                custom.append(value)
+                customByNamespace[namespace, default: []].append(value)
+            }
         }
         self.byKind = byKind
-        customResources = .list(custom)
+        self.byKindAndNamespace = byKindAndNamespace
+        allWorkloads = .list(workloads)
+        self.workloadsByNamespace = workloadsByNamespace.mapValues(Value.list)
+        allCustomResources = .list(custom)
+        customResourcesByNamespace = customByNamespace.mapValues(Value.list)
     }
 
-    /// The resources of these kinds, in input order within each kind.
-    func resources(ofKinds kinds: [String]) -> Value {
-        .list(kinds.flatMap { byKind[$0] ?? [] }.map(Value.node))
+    /// The resources of these kinds (in input order within each kind), in one namespace when given
+    /// (`""` for resources without one).
+    func resources(ofKinds kinds: [String], namespace: String?) -> Value {
+        if kinds.count == 1 {
+            guard let namespace else { return .list(byKind[kinds[0]] ?? []) }
+            return .list(byKindAndNamespace[kinds[0]]?[namespace] ?? [])
+        }
+        return .list(kinds.flatMap { kind in namespace.map { byKindAndNamespace[kind]?[$0] ?? [] } ?? byKind[kind] ?? [] })
+    }
+
+    /// Every workload (a kind with a pod template), or those of one namespace.
+    func workloads(namespace: String?) -> Value {
+        guard let namespace else { return allWorkloads }
+        return workloadsByNamespace[namespace] ?? .list([])
+    }
+
+    /// Resources of API groups outside Kubernetes' own (operators' custom resources), all or of one namespace.
+    func customResources(namespace: String?) -> Value {
+        guard let namespace else { return allCustomResources }
+        return customResourcesByNamespace[namespace] ?? .list([])
     }
 
     /// Whether an apiVersion names a group outside Kubernetes' built-in ones (`v1`, `apps/v1`,
@@ -38,10 +77,5 @@ public struct InputSet: Sendable {
         guard let slash = apiVersion.firstIndex(of: "/") else { return false }
         let group = apiVersion[..<slash]
         return group.contains(".") && !group.hasSuffix("k8s.io")
-    }
-
-    /// Every workload (a kind with a pod template).
-    var workloads: Value {
-        resources(ofKinds: WorkloadKinds.all.sorted())
     }
 }

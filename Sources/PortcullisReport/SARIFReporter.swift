@@ -24,82 +24,69 @@ public struct SARIFReporter: Reporter {
         }
         rules.sort { $0.id < $1.id }
         let ruleIndex = Dictionary(rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        let locator = ArtifactLocator(rootPath: report.rootPath)
-        var results: [[String: Any]] = []
+        var locator = ArtifactLocator(rootPath: report.rootPath)
+        var results: [JSONValue] = []
+        results.reserveCapacity(report.findings.count)
         for finding in report.findings {
-            var result: [String: Any] = [
-                "ruleId": finding.policyID,
-                "level": Self.level(finding.severity),
-                "message": ["text": finding.message],
+            var result: [String: JSONValue] = [
+                "ruleId": .string(finding.policyID),
+                "level": .string(Self.level(finding.severity)),
+                "message": ["text": .string(finding.message)],
                 "locations": [[
                     "physicalLocation": [
                         "artifactLocation": locator.location(finding.path),
                         "region": [
-                            "startLine": finding.span.start.line, "startColumn": finding.span.start.column,
-                            "endLine": max(finding.span.end.line, finding.span.start.line),
-                            "endColumn": max(finding.span.end.column, 1),
+                            "startLine": .int(finding.span.start.line), "startColumn": .int(finding.span.start.column),
+                            "endLine": .int(max(finding.span.end.line, finding.span.start.line)),
+                            "endColumn": .int(max(finding.span.end.column, 1)),
                         ],
                     ],
                     "logicalLocations": [Self.logicalLocation(finding)],
                 ]],
-                "partialFingerprints": [Self.fingerprintKey: FindingKey(finding).hash],
+                "partialFingerprints": [Self.fingerprintKey: .string(FindingKey(finding).hash)],
             ]
-            if let index = ruleIndex[finding.policyID] { result["ruleIndex"] = index }
+            if let index = ruleIndex[finding.policyID] { result["ruleIndex"] = .int(index) }
             if let suppression = finding.suppression {
                 result["suppressions"] = [[
-                    "kind": suppression.kind.rawValue, "status": "accepted",
-                    "justification": "\(suppression.justification) (\(suppression.origin))",
+                    "kind": .string(suppression.kind.rawValue), "status": "accepted",
+                    "justification": .string("\(suppression.justification) (\(suppression.origin))"),
                 ]]
             }
-            results.append(result)
+            results.append(.object(result))
         }
-        var notifications: [[String: Any]] = []
+        var notifications: [JSONValue] = []
         for diagnostic in report.diagnostics {
-            var notification: [String: Any] = [
-                "level": Self.level(diagnostic.severity),
-                "message": ["text": diagnostic.message],
-                "descriptor": ["id": diagnostic.id.rawValue],
+            var notification: [String: JSONValue] = [
+                "level": .string(Self.level(diagnostic.severity)),
+                "message": ["text": .string(diagnostic.message)],
+                "descriptor": ["id": .string(diagnostic.id.rawValue)],
             ]
             if let path = diagnostic.path {
-                var physical: [String: Any] = ["artifactLocation": locator.location(path)]
+                var physical: [String: JSONValue] = ["artifactLocation": locator.location(path)]
                 if let span = diagnostic.span, span.start.line >= 1 {
-                    physical["region"] = ["startLine": span.start.line, "startColumn": max(span.start.column, 1)]
+                    physical["region"] = ["startLine": .int(span.start.line), "startColumn": .int(max(span.start.column, 1))]
                 }
-                notification["locations"] = [["physicalLocation": physical]]
+                notification["locations"] = [["physicalLocation": .object(physical)]]
             }
-            notifications.append(notification)
+            notifications.append(.object(notification))
         }
-        var run: [String: Any] = [
+        var run: [String: JSONValue] = [
             "tool": ["driver": [
-                "name": Tool.name, "version": Tool.version, "semanticVersion": Tool.version,
-                "informationUri": Tool.informationURI,
-                "rules": rules.map(Self.rule),
+                "name": .string(Tool.name), "version": .string(Tool.version), "semanticVersion": .string(Tool.version),
+                "informationUri": .string(Tool.informationURI),
+                "rules": .array(rules.map(Self.rule)),
             ]],
-            "results": results,
-            "invocations": [["executionSuccessful": true, "toolExecutionNotifications": notifications]],
+            "results": .array(results),
+            "invocations": [["executionSuccessful": true, "toolExecutionNotifications": .array(notifications)]],
             "columnKind": "unicodeCodePoints",
         ]
-        if let base = locator.rootURI { run["originalUriBaseIds"] = [Self.rootBase: ["uri": base]] }
-        let log: [String: Any] = [
+        if let base = locator.rootURI { run["originalUriBaseIds"] = [Self.rootBase: ["uri": .string(base)]] }
+        let log: JSONValue = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
-            "runs": [run],
+            "runs": [.object(run)],
         ]
-        return Self.json(log).text
-    }
-
-    /// The dictionaries above as a JSON value (strings, integers, booleans, arrays, objects).
-    static func json(_ value: Any) -> JSONValue {
-        switch value {
-        case let text as String: return .string(text)
-        case let flag as Bool: return .bool(flag)
-        case let number as Int: return .int(number)
-        case let list as [String]: return .array(list.map(JSONValue.string))
-        case let list as [[String: Any]]: return .array(list.map { json($0) })
-        case let list as [Any]: return .array(list.map(json))
-        case let object as [String: Any]: return .object(object.mapValues(json))
-        default: return .string("\(value)")
-        }
+        return log.text
     }
 
     static func level(_ severity: Severity) -> String {
@@ -110,28 +97,28 @@ public struct SARIFReporter: Reporter {
         }
     }
 
-    static func rule(_ info: PolicyInfo) -> [String: Any] {
+    static func rule(_ info: PolicyInfo) -> JSONValue {
         let title = info.title ?? info.id
         var help = info.help ?? title
         if let remediation = info.remediation { help += "\n\nRemediation: " + remediation }
         var markdown = "**\(title)**\n\n" + (info.description.map { $0 + "\n\n" } ?? "") + (info.help ?? "")
         if let remediation = info.remediation { markdown += "\n\n**Remediation:** " + remediation }
-        var properties: [String: Any] = ["tags": info.tags, "precision": "very-high"]
+        var properties: [String: JSONValue] = ["tags": .array(info.tags.map(JSONValue.string)), "precision": "very-high"]
         // Security policies carry GitHub's security severity (0–10), so they show as security alerts.
         if info.tags.contains(where: { ["pod-security", "secrets", "supply-chain"].contains($0) }) {
-            properties["security-severity"] = info.severity == .error ? "8.0" : info.severity == .warning ? "5.0" : "2.0"
+            properties["security-severity"] = .string(info.severity == .error ? "8.0" : info.severity == .warning ? "5.0" : "2.0")
         }
-        var rule: [String: Any] = [
-            "id": info.id,
-            "name": name(info.id),
-            "shortDescription": ["text": title],
-            "fullDescription": ["text": info.description ?? title],
-            "help": ["text": help, "markdown": markdown],
-            "defaultConfiguration": ["level": level(info.severity), "enabled": info.enabledByDefault],
-            "properties": properties,
+        var rule: [String: JSONValue] = [
+            "id": .string(info.id),
+            "name": .string(name(info.id)),
+            "shortDescription": ["text": .string(title)],
+            "fullDescription": ["text": .string(info.description ?? title)],
+            "help": ["text": .string(help), "markdown": .string(markdown)],
+            "defaultConfiguration": ["level": .string(level(info.severity)), "enabled": .bool(info.enabledByDefault)],
+            "properties": .object(properties),
         ]
-        if let url = info.helpURL { rule["helpUri"] = url }
-        return rule
+        if let url = info.helpURL { rule["helpUri"] = .string(url) }
+        return .object(rule)
     }
 
     /// `images/no-latest-tag` → `ImagesNoLatestTag`.
@@ -139,10 +126,10 @@ public struct SARIFReporter: Reporter {
         id.split(whereSeparator: { $0 == "/" || $0 == "-" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    static func logicalLocation(_ finding: Finding) -> [String: Any] {
+    static func logicalLocation(_ finding: Finding) -> JSONValue {
         let name = finding.name ?? "document \(finding.documentIndex + 1)"
         let qualified = [finding.namespace, finding.kind, name].compactMap { $0 }.joined(separator: "/")
-        return ["name": name, "fullyQualifiedName": qualified, "kind": "resource"]
+        return ["name": .string(name), "fullyQualifiedName": .string(qualified), "kind": "resource"]
     }
 }
 
@@ -150,25 +137,34 @@ public struct SARIFReporter: Reporter {
 /// place an alert), else an absolute file URI.
 struct ArtifactLocator {
     let root: String?
+    private let workingDirectory = FileManager.default.currentDirectoryPath
+    /// Locations by path: a report has many findings per file.
+    private var known: [String: JSONValue] = [:]
 
     init(rootPath: String?) {
-        root = rootPath.map { Self.absolute($0) }
+        root = rootPath.map { Self.absolute($0, in: FileManager.default.currentDirectoryPath) }
     }
 
     var rootURI: String? { root.map { "file://" + Self.encode($0.hasSuffix("/") ? $0 : $0 + "/") } }
 
-    func location(_ path: String) -> [String: Any] {
-        guard path != "<stdin>" else { return ["uri": "stdin"] }
-        let full = Self.absolute(path)
-        if let root, full.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+    mutating func location(_ path: String) -> JSONValue {
+        if let location = known[path] { return location }
+        let location: JSONValue
+        let full = Self.absolute(path, in: workingDirectory)
+        if path == "<stdin>" {
+            location = ["uri": "stdin"]
+        } else if let root, full.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
             let relative = String(full.dropFirst(root.count)).drop(while: { $0 == "/" })
-            return ["uri": Self.encode(String(relative)), "uriBaseId": SARIFReporter.rootBase]
+            location = ["uri": .string(Self.encode(String(relative))), "uriBaseId": .string(SARIFReporter.rootBase)]
+        } else {
+            location = ["uri": .string("file://" + Self.encode(full))]
         }
-        return ["uri": "file://" + Self.encode(full)]
+        known[path] = location
+        return location
     }
 
-    static func absolute(_ path: String) -> String {
-        let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    static func absolute(_ path: String, in workingDirectory: String) -> String {
+        let joined = path.hasPrefix("/") ? path : workingDirectory + "/" + path
         var parts: [Substring] = []
         for part in joined.split(separator: "/") {
             if part == "." || part.isEmpty { continue }

@@ -2289,8 +2289,8 @@ policy "reliability/prod-replicas" {
   match kind [Deployment, StatefulSet]
   deny when ((any g in params.prod_paths: glob(file, g)) or (any n in params.prod_namespaces: glob(default(metadata.namespace, ""), n)))
     and default(spec.replicas, 1) < params.min_prod_replicas
-    and not (any h in resources("HorizontalPodAutoscaler"): h.spec.scaleTargetRef.name == metadata.name
-             and h.spec.scaleTargetRef.kind == kind and default(h.metadata.namespace, "") == default(metadata.namespace, ""))
+    and not (any h in resources("HorizontalPodAutoscaler", default(metadata.namespace, "")):
+             h.spec.scaleTargetRef.name == metadata.name and h.spec.scaleTargetRef.kind == kind)
   message "{kind} '{metadata.name}' runs in production with {default(spec.replicas, 1)} replica(s); at least {params.min_prod_replicas} are needed"
   at default(spec.replicas, metadata.name)
 
@@ -2359,8 +2359,7 @@ policy "reliability/pdb-required" {
 
   match kind [Deployment, StatefulSet]
   deny when default(spec.replicas, 1) >= 2
-    and not (any b in resources("PodDisruptionBudget"): default(b.metadata.namespace, "") == default(metadata.namespace, "")
-             and selects(b.spec.selector, pod_metadata.labels))
+    and not (any b in resources("PodDisruptionBudget", default(metadata.namespace, "")): selects(b.spec.selector, pod_metadata.labels))
   message "{kind} '{metadata.name}' has {spec.replicas} replicas but no PodDisruptionBudget selects its pods"
   at spec.replicas
 
@@ -2441,8 +2440,8 @@ policy "reliability/service-selector" {
 
   match kind Service
   deny when len(spec.selector) > 0 and len(workloads()) > 0
-    and not (any w in workloads(): default(w.metadata.namespace, "") == default(metadata.namespace, "") and selects(spec.selector, podLabels(w)))
-    and not (any r in customResources(): default(r.metadata.namespace, "") == default(metadata.namespace, "") and selects(spec.selector, r.metadata.labels))
+    and not (any w in workloads(default(metadata.namespace, "")): selects(spec.selector, podLabels(w)))
+    and not (any r in customResources(default(metadata.namespace, "")): selects(spec.selector, r.metadata.labels))
   message "Service '{metadata.name}' selects {spec.selector}, which matches no workload's pods in the input set"
   at spec.selector
 

@@ -58,7 +58,7 @@ import PortcullisManifest
         let harness = EngineHarness("""
             policy "test/pdb" {
               match kind Deployment
-              deny when not (any b in resources("PodDisruptionBudget"): b.metadata.namespace == metadata.namespace and selects(b.spec.selector, pod_metadata.labels))
+              deny when not (any b in resources("PodDisruptionBudget", metadata.namespace): selects(b.spec.selector, pod_metadata.labels))
               message "no budget"
               at spec.replicas
             }
@@ -67,6 +67,7 @@ import PortcullisManifest
         #expect(graph.isCrossDocument)
         #expect(graph.crossDocumentKinds == ["PodDisruptionBudget"])
         let pdb = "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: \(selector)\n"
+            + "---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: all, namespace: elsewhere}\nspec:\n  selector: {}\n"
         // Two files: the lookup spans the input set, not one file.
         let files = [ManifestLoader().load(SourceFile(path: "a.yaml", bytes: Array(Self.deployment.utf8))),
                      ManifestLoader().load(SourceFile(path: "b.yaml", bytes: Array(pdb.utf8)))]

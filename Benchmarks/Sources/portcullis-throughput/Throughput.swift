@@ -8,7 +8,7 @@ import PortcullisDiagnostics
 
 /// Loader throughput next to raw libyaml event parsing of the same bytes, measured in one run.
 ///
-/// Usage: portcullis-throughput [MEGABYTES] [--write DIR] [--loader-only]
+/// Usage: portcullis-throughput [MEGABYTES] [--write DIR] [--loader-only] [--forty-only] [--packs-only]
 /// Generates MEGABYTES (default 100) of manifests in memory, then for several rounds times, in
 /// turn, raw libyaml parsing and the loader on one core (CPU time, interleaved per chunk of files),
 /// and the loader on every core (wall clock, best round).
@@ -45,6 +45,10 @@ enum Throughput {
             let (graph, _) = PolicyCompiler.compile([SourceFile(path: "b.policy", bytes: Array(BenchmarkPolicies.forty.utf8))])
             let checker = ManifestChecker(graph: graph!)
             for _ in 0..<3 { for source in sources { _ = checker.evaluate(loader.load(source)).findings.count } }
+            return
+        }
+        if arguments.contains("--packs-only") {  // just the built-in packs section
+            builtinPacks(sources: sources, bytes: bytes, documents: documents) { name, duration in "\(name): \(duration)" }
             return
         }
         if arguments.contains("--loader-only") {  // for profilers: nothing but the loader, 5 times
@@ -97,6 +101,7 @@ enum Throughput {
         print(String(format: "loader / raw libyaml: %.2fx (1 core, CPU time)", ratio(raw, single)))
         print(String(format: "parallel / single: %.2fx (wall clock)", ratio(singleWall, parallel)))
         evaluation(sources: sources, documents: documents, bytes: bytes, line: line)
+        builtinPacks(sources: sources, bytes: bytes, documents: documents, line: line)
     }
 
     /// Loading alone against loading + evaluating 4 and 40 checks, one core, CPU time, interleaved
