@@ -35,7 +35,7 @@ extension Throughput {
         }
         print("\nbuilt-in packs: \(graph.rules.count) default policies (\(graph.nodes.count) plan nodes), cross-document: \(graph.isCrossDocument)")
         print(line("load only (1 core, CPU)", loadOnly))
-        print(line("load + built-in packs (1 core, CPU)", withPacks) + "  \(findings.count) findings")
+        print(line("load + packs (1 core, CPU)", withPacks) + "  \(findings.count) findings")
         print(String(format: "cost over loading alone: %+.0f%%", (ratio(withPacks, loadOnly) - 1) * 100))
         let report = RunReport(findings: findings, diagnostics: [], rules: graph.rules.map(\.info), sources: loadedFiles.map(\.source),
                                resourceCount: documents)
