@@ -135,6 +135,7 @@ public enum WorkloadKinds {
 
     public static var all: Set<String> { Set(podSpecPaths.keys) }
 
+    /// Where the pod template's metadata is: the pod spec's sibling `metadata` (for a Pod, its own).
     static func podMetadataPath(_ kind: String) -> [PathComponent]? {
         guard var path = podSpecPaths[kind] else { return nil }
         path.removeLast()

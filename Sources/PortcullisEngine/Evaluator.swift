@@ -172,9 +172,7 @@ public struct Evaluator {
             guard let kind, let path = WorkloadKinds.podSpecPaths[kind] else { return .absent }
             return root!.node(at: path).map(Value.node) ?? .missing(parent: root!, key: nil)
         case .podMetadata:
-            guard let kind else { return .absent }
-            let path: [PathComponent] = kind == "Pod" ? ["metadata"] : (WorkloadKinds.podMetadataPath(kind) ?? [])
-            guard !path.isEmpty else { return .absent }
+            guard let kind, let path = WorkloadKinds.podMetadataPath(kind) else { return .absent }
             return root!.node(at: path).map(Value.node) ?? .missing(parent: root!, key: nil)
         case .allContainers: return podContainers()
         case .filePath: return .string(document?.path ?? "")

@@ -82,9 +82,7 @@ public enum InlineDirectives {
                                          path: source.path, at: span))
                 continue
             }
-            let parts = rest.components(separatedBy: " -- ")
-            let policies = parts[0].split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-            let reason = parts.count > 1 ? parts.dropFirst().joined(separator: " -- ").trimmingCharacters(in: .whitespacesAndNewlines) : ""
+            let (policies, reason) = policiesAndReason(rest)
             guard !policies.isEmpty else {
                 problems.append(.warning("suppression.invalid", "portcullis:\(command) names no policy (write: # portcullis:\(command) POLICY -- reason)",
                                          path: source.path, at: span))
@@ -110,9 +108,7 @@ public enum InlineDirectives {
         var problems: [Diagnostic] = []
         let entries = value.split(whereSeparator: { $0 == ";" || $0 == "\n" }).map(String.init)
         for entry in entries where !entry.trimmingCharacters(in: .whitespaces).isEmpty {
-            let parts = entry.components(separatedBy: " -- ")
-            let policies = parts[0].split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-            let reason = parts.count > 1 ? parts.dropFirst().joined(separator: " -- ").trimmingCharacters(in: .whitespaces) : ""
+            let (policies, reason) = policiesAndReason(entry)
             guard !policies.isEmpty, !reason.isEmpty else {
                 problems.append(.warning("suppression.missing-reason", "\(annotation): '\(entry)' needs policies and a reason: \"POLICY -- why\" (it suppresses nothing until then)",
                                          path: resource.path, at: node.span))
@@ -122,6 +118,15 @@ public enum InlineDirectives {
                                                    kind: .inSource, reason: reason, path: resource.path, span: node.span))
         }
         return (directives, problems)
+    }
+
+    /// `POLICY[,POLICY…] -- reason`, the body every form shares: the policies, and the reason (empty
+    /// when none is given).
+    static func policiesAndReason(_ body: String) -> (policies: [String], reason: String) {
+        let parts = body.components(separatedBy: " -- ")
+        let policies = parts[0].split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        let reason = parts.count > 1 ? parts.dropFirst().joined(separator: " -- ").trimmingCharacters(in: .whitespacesAndNewlines) : ""
+        return (policies, reason)
     }
 
     /// A byte search for the marker: most files have none and are never decoded.

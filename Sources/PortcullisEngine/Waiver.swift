@@ -10,7 +10,7 @@ public struct Waiver: Sendable, Equatable {
     public var namespace: String?
     public var name: String?
     /// File path globs (`legacy/**`).
-    public var paths: [String]
+    public let paths: [String]
     public var reason: String
     public var owner: String
     /// `YYYY-MM-DD`; the waiver holds through that day.
@@ -18,6 +18,8 @@ public struct Waiver: Sendable, Equatable {
     /// Where it is written in the configuration file.
     public var origin: String
     public var span: SourceSpan?
+    /// `paths`, compiled once.
+    private var pathGlobs: [GlobPattern]
 
     public init(policies: [String], kind: String? = nil, namespace: String? = nil, name: String? = nil, paths: [String] = [],
                 reason: String, owner: String, expires: String, origin: String, span: SourceSpan? = nil) {
@@ -31,6 +33,7 @@ public struct Waiver: Sendable, Equatable {
         self.expires = expires
         self.origin = origin
         self.span = span
+        pathGlobs = paths.map(GlobPattern.init)
     }
 
     func matches(_ finding: Finding) -> Bool {
@@ -39,7 +42,7 @@ public struct Waiver: Sendable, Equatable {
             return Wildcard.matches(value ?? "", pattern)
         }
         guard glob(kind, finding.kind), glob(namespace, finding.namespace), glob(name, finding.name) else { return false }
-        return paths.isEmpty || paths.contains { GlobPattern($0).matches(finding.path) }
+        return pathGlobs.isEmpty || pathGlobs.contains { $0.matches(finding.path) }
     }
 
     /// Whether the waiver has run out on `today` (`YYYY-MM-DD`).

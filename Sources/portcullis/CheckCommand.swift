@@ -112,9 +112,7 @@ struct CheckCommand: ParsableCommand {
             duration: clock.now - started,
             baselineMatches: baselineMatches,
             rootPath: RepositoryRoot.find())
-        if let project, let data = FileManager.default.contents(atPath: project.path) {
-            report.supportingSources = [SourceFile(path: project.path, bytes: Array(data))]
-        }
+        if let project { report.supportingSources = [project.source] }
         var writeFailed = false
         for target in targets.targets {
             let useColor = target.path == nil && target.format == .text
@@ -144,11 +142,19 @@ struct CheckCommand: ParsableCommand {
 /// the working directory. SARIF locations are relative to it.
 enum RepositoryRoot {
     static func find(from start: String = FileManager.default.currentDirectoryPath) -> String {
+        FolderSearch.nearest(holding: ".git", from: start)?.path ?? start
+    }
+}
+
+/// Walks up from a folder to the file system's root.
+enum FolderSearch {
+    /// The nearest folder from `start` upward (itself included) that holds an entry called `name`.
+    static func nearest(holding name: String, from start: String) -> URL? {
         var url = URL(fileURLWithPath: start).standardizedFileURL
         while true {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return url.path }
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path) { return url }
             let parent = url.deletingLastPathComponent()
-            if parent.path == url.path { return start }
+            if parent.path == url.path { return nil }
             url = parent
         }
     }

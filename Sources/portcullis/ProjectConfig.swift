@@ -10,7 +10,9 @@ import PortcullisReport
 struct ProjectConfig {
     static let fileName = ".portcullis.yaml"
 
-    var path: String
+    var path: String { source.path }
+    /// The file as read: reports show its lines (waivers, expired waivers).
+    var source: SourceFile
     var policyPaths: [String] = []
     var enable: [String] = []
     var disable: [String] = []
@@ -34,30 +36,27 @@ struct ProjectConfig {
     ]
     static let waiverKeys: Set<String> = ["policy", "kind", "namespace", "name", "path", "reason", "owner", "expires"]
 
-    /// The nearest `.portcullis.yaml` from `start` upward.
+    /// The nearest `.portcullis.yaml` from `start` upward (shown relative when it is in `start`).
     static func find(from start: String = FileManager.default.currentDirectoryPath) -> String? {
-        var url = URL(fileURLWithPath: start).standardizedFileURL
-        while true {
-            let candidate = url.appendingPathComponent(fileName)
-            if FileManager.default.fileExists(atPath: candidate.path) {
-                // Shown relative to the working directory when it is there.
-                return url.path == URL(fileURLWithPath: start).standardizedFileURL.path ? fileName : candidate.path
-            }
-            let parent = url.deletingLastPathComponent()
-            if parent.path == url.path { return nil }
-            url = parent
-        }
+        guard let folder = FolderSearch.nearest(holding: fileName, from: start) else { return nil }
+        return folder.path == URL(fileURLWithPath: start).standardizedFileURL.path ? fileName : folder.appendingPathComponent(fileName).path
     }
 
     /// Reads and checks the file; problems are diagnostics naming the file, line and column.
-    static func load(_ path: String) -> (ProjectConfig?, [Diagnostic]) {
+    static func load(_ path: String) -> (ProjectConfig?, [Diagnostic], SourceFile?) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return (nil, [.error("config.unreadable", "cannot read the configuration file", path: path)])
+            return (nil, [.error("config.unreadable", "cannot read the configuration file", path: path)], nil)
         }
         let source = SourceFile(path: path, bytes: Array(data))
+        let (config, diagnostics) = check(source)
+        return (config, diagnostics, source)
+    }
+
+    private static func check(_ source: SourceFile) -> (ProjectConfig?, [Diagnostic]) {
+        let path = source.path
         let file = ManifestLoader().load(source)
         var diagnostics = file.diagnostics.filter { $0.severity == .error || $0.id.rawValue == "yaml.duplicate-key" }
-        var config = ProjectConfig(path: path)
+        var config = ProjectConfig(source: source)
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
         guard let root = file.resources.first?.root, root.kind == .mapping else {
             if file.resources.isEmpty && !source.bytes.contains(where: { $0 != 32 && $0 != 10 }) { return (config, []) }
@@ -161,10 +160,9 @@ struct ConfigOptions: ParsableArguments {
     /// The configuration in effect, if any; its problems are printed and end the run (exit 2).
     func load(printer: DiagnosticPrinter) throws -> ProjectConfig? {
         guard !noConfig, let path = config ?? ProjectConfig.find() else { return nil }
-        let (project, diagnostics) = ProjectConfig.load(path)
+        let (project, diagnostics, source) = ProjectConfig.load(path)
         guard let project else {
             var err = OutputStream.standardError
-            let source = FileManager.default.contents(atPath: path).map { SourceFile(path: path, bytes: Array($0)) }
             for diagnostic in diagnostics { err.writeLine(printer.renderer.render(diagnostic, source: source)) }
             err.flush()
             throw ExitCode(2)
