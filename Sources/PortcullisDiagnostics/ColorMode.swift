@@ -7,14 +7,14 @@ import Darwin
 #endif
 
 /// Whether rendered output may use ANSI colour.
-public enum ColorMode: String, Sendable, CaseIterable {
+package enum ColorMode: String, Sendable, CaseIterable {
     /// Colour when the stream is a terminal and `NO_COLOR` is not set.
     case auto
     case always
     case never
 
     /// Decides for a file descriptor: `auto` means a terminal, no `NO_COLOR`, and `TERM` not `dumb`.
-    public func allowsColor(fileDescriptor: Int32, environment: [String: String]) -> Bool {
+    package func allowsColor(fileDescriptor: Int32, environment: [String: String]) -> Bool {
         switch self {
         case .always: return true
         case .never: return false

@@ -1,19 +1,19 @@
 /// A problem found in an input (a manifest, a policy, a configuration file).
 ///
 /// Diagnostics are collected, not thrown: one bad file yields diagnostics and the run goes on.
-public struct Diagnostic: Hashable, Sendable {
+package struct Diagnostic: Hashable, Sendable {
     /// What kind of problem this is; stable across releases.
-    public var id: DiagnosticID
-    public var severity: Severity
-    public var message: String
+    package var id: DiagnosticID
+    package var severity: Severity
+    package var message: String
     /// The file the problem is in, as shown to the user; `nil` for problems of the run itself.
-    public var path: String?
+    package var path: String?
     /// Where in `path` the problem is, when it has a position.
-    public var span: SourceSpan?
+    package var span: SourceSpan?
     /// Further explanation, each optionally with a position of its own.
-    public var notes: [DiagnosticNote]
+    package var notes: [DiagnosticNote]
 
-    public init(
+    package init(
         id: DiagnosticID,
         severity: Severity,
         message: String,
@@ -30,7 +30,7 @@ public struct Diagnostic: Hashable, Sendable {
     }
 
     /// An error diagnostic.
-    public static func error(
+    package static func error(
         _ id: DiagnosticID, _ message: String, path: String? = nil, at span: SourceSpan? = nil,
         notes: [DiagnosticNote] = []
     ) -> Diagnostic {
@@ -38,7 +38,7 @@ public struct Diagnostic: Hashable, Sendable {
     }
 
     /// A warning diagnostic.
-    public static func warning(
+    package static func warning(
         _ id: DiagnosticID, _ message: String, path: String? = nil, at span: SourceSpan? = nil,
         notes: [DiagnosticNote] = []
     ) -> Diagnostic {
@@ -47,11 +47,11 @@ public struct Diagnostic: Hashable, Sendable {
 }
 
 /// A secondary message attached to a diagnostic.
-public struct DiagnosticNote: Hashable, Sendable {
-    public var message: String
-    public var span: SourceSpan?
+package struct DiagnosticNote: Hashable, Sendable {
+    package var message: String
+    package var span: SourceSpan?
 
-    public init(_ message: String, at span: SourceSpan? = nil) {
+    package init(_ message: String, at span: SourceSpan? = nil) {
         self.message = message
         self.span = span
     }
@@ -59,7 +59,7 @@ public struct DiagnosticNote: Hashable, Sendable {
 
 extension Diagnostic {
     /// The order reports use: by path, then position, then id and message.
-    public static func reportOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+    package static func reportOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
         let lp = lhs.path ?? "", rp = rhs.path ?? ""
         if lp != rp { return lp < rp }
         let ls = lhs.span?.start ?? SourceLocation(line: 0, column: 0)

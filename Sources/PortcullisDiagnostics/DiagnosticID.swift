@@ -2,11 +2,11 @@
 ///
 /// Identifiers are part of the user interface: they appear in brackets after each message and in
 /// machine-readable reports, so they never change once published.
-public struct DiagnosticID: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
-    public let rawValue: String
+package struct DiagnosticID: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    package let rawValue: String
 
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
+    package init(_ rawValue: String) { self.rawValue = rawValue }
+    package init(stringLiteral value: String) { self.rawValue = value }
 
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 }

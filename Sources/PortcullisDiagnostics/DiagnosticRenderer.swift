@@ -7,19 +7,19 @@
 /// ```
 ///
 /// The caret sits under the diagnostic's column; tabs in the shown line are kept so the caret lines up.
-public struct DiagnosticRenderer: Sendable {
+package struct DiagnosticRenderer: Sendable {
     /// Whether to colour the severity and caret with ANSI escapes.
-    public var useColor: Bool
+    package var useColor: Bool
     /// Whether to show the source line and caret under the header line.
-    public var showSourceLine: Bool
+    package var showSourceLine: Bool
 
-    public init(useColor: Bool = false, showSourceLine: Bool = true) {
+    package init(useColor: Bool = false, showSourceLine: Bool = true) {
         self.useColor = useColor
         self.showSourceLine = showSourceLine
     }
 
     /// Renders one diagnostic; `source` supplies the line text for the caret when available.
-    public func render(_ diagnostic: Diagnostic, source: SourceFile?) -> String {
+    package func render(_ diagnostic: Diagnostic, source: SourceFile?) -> String {
         var out = header(diagnostic)
         if showSourceLine, let span = diagnostic.span, let source,
            let line = source.text(ofLine: span.start.line) {
@@ -34,7 +34,7 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// The first line: `path:line:col: severity: message [id]`.
-    public func header(_ diagnostic: Diagnostic) -> String {
+    package func header(_ diagnostic: Diagnostic) -> String {
         var location = ""
         if let path = diagnostic.path {
             location = path

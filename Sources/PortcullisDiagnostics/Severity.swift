@@ -1,5 +1,5 @@
 /// How serious a diagnostic or finding is. Ordered: `info` < `warning` < `error`.
-public enum Severity: String, Comparable, CaseIterable, Sendable, Codable {
+package enum Severity: String, Comparable, CaseIterable, Sendable, Codable {
     case info
     case warning
     case error
@@ -12,5 +12,5 @@ public enum Severity: String, Comparable, CaseIterable, Sendable, Codable {
         }
     }
 
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }

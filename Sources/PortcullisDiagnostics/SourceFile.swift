@@ -5,20 +5,20 @@ import Synchronization
 /// Positions are kept as line and column; the text of a line is found through an index of line
 /// starts, built on the first request (a file without diagnostics never pays for it), so rendering
 /// many findings of a large file costs one scan, not one per finding.
-public struct SourceFile: Sendable {
+package struct SourceFile: Sendable {
     /// The path as shown to the user (relative when the user gave a relative path).
-    public let path: String
+    package let path: String
     /// The raw bytes as read.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
     private let lines = LineIndex()
 
-    public init(path: String, bytes: [UInt8]) {
+    package init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
     }
 
     /// The byte range of a 1-based line, without its line break; `nil` past the end.
-    public func byteRange(ofLine line: Int) -> Range<Int>? {
+    package func byteRange(ofLine line: Int) -> Range<Int>? {
         let starts = lines.starts(of: bytes)
         guard line >= 1, line <= starts.count else { return nil }
         let index = starts[line - 1]
@@ -29,13 +29,13 @@ public struct SourceFile: Sendable {
     }
 
     /// The text of a 1-based line (invalid UTF-8 repaired), or `nil` past the end.
-    public func text(ofLine line: Int) -> String? {
+    package func text(ofLine line: Int) -> String? {
         guard let range = byteRange(ofLine: line) else { return nil }
         return String(decoding: bytes[range], as: UTF8.self)
     }
 
     /// The line and column of a byte offset (columns count Unicode scalars; an invalid byte counts one).
-    public func location(ofByteOffset offset: Int) -> SourceLocation {
+    package func location(ofByteOffset offset: Int) -> SourceLocation {
         let clamped = max(0, min(offset, bytes.count))
         var line = 1
         var lineStart = 0

@@ -1,6 +1,6 @@
 /// The functions the language provides. Each is resolved at compile time; an unknown name or a
 /// wrong number of arguments is a diagnostic of the policy file.
-public enum Builtin: String, CaseIterable, Sendable, Hashable {
+package enum Builtin: String, CaseIterable, Sendable, Hashable {
     case image, semver, quantity, base64decode
     case len, count, lower, upper, trim, startsWith, endsWith, contains, split, keys, values
     case `default`, string, number
@@ -62,7 +62,7 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
 }
 
 /// The static types the checker knows. `any` is document data, whose shape is not known.
-public enum ValueType: String, Sendable, Hashable {
+package enum ValueType: String, Sendable, Hashable {
     case any, bool, number, string, list, image, semver
 
     static let imageFields: [String: ValueType] = [

@@ -3,25 +3,25 @@ import PortcullisLanguage
 import PortcullisManifest
 
 /// What a policy is, for reports and `portcullis rules` / `explain`.
-public struct PolicyInfo: Sendable {
-    public var id: String
-    public var title: String?
-    public var description: String?
-    public var severity: Severity
-    public var tags: [String]
-    public var help: String?
-    public var helpURL: String?
-    public var remediation: String?
+package struct PolicyInfo: Sendable {
+    package var id: String
+    package var title: String?
+    package var description: String?
+    package var severity: Severity
+    package var tags: [String]
+    package var help: String?
+    package var helpURL: String?
+    package var remediation: String?
     /// The policy file and where the policy stands in it.
-    public var path: String
-    public var span: SourceSpan
-    public var examples: [Example]
+    package var path: String
+    package var span: SourceSpan
+    package var examples: [Example]
     /// False for opt-in policies (`enabled false`).
-    public var enabledByDefault: Bool
+    package var enabledByDefault: Bool
     /// The parameters the policy reads, with the values in effect (as JSON).
-    public var parameters: [(name: String, value: String)] = []
+    package var parameters: [(name: String, value: String)] = []
 
-    public init(id: String, title: String?, description: String?, severity: Severity, tags: [String], help: String?, helpURL: String?,
+    package init(id: String, title: String?, description: String?, severity: Severity, tags: [String], help: String?, helpURL: String?,
                 remediation: String?, path: String, span: SourceSpan, examples: [Example], enabledByDefault: Bool) {
         self.id = id
         self.title = title
@@ -86,8 +86,8 @@ enum MessagePiece: Sendable {
 }
 
 /// A policy lowered onto the rule graph (a class: the evaluator passes rules around in its hot loop).
-public final class CompiledRule: Sendable {
-    public let info: PolicyInfo
+package final class CompiledRule: Sendable {
+    package let info: PolicyInfo
     let matches: [CompiledMatcher]
     let excludes: [CompiledMatcher]
     /// The kinds the rule can match (`nil`: any kind).
@@ -121,8 +121,8 @@ public final class CompiledRule: Sendable {
 }
 
 /// The kinds whose objects carry a pod template, and where their pod spec is.
-public enum WorkloadKinds {
-    public static let podSpecPaths: [String: [PathComponent]] = [
+package enum WorkloadKinds {
+    package static let podSpecPaths: [String: [PathComponent]] = [
         "Pod": ["spec"],
         "Deployment": ["spec", "template", "spec"],
         "ReplicaSet": ["spec", "template", "spec"],
@@ -133,7 +133,7 @@ public enum WorkloadKinds {
         "CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
     ]
 
-    public static var all: Set<String> { Set(podSpecPaths.keys) }
+    package static var all: Set<String> { Set(podSpecPaths.keys) }
 
     /// Where the pod template's metadata is: the pod spec's sibling `metadata` (for a Pod, its own).
     static func podMetadataPath(_ kind: String) -> [PathComponent]? {

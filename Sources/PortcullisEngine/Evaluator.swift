@@ -4,8 +4,8 @@ import PortcullisRegex
 
 /// Evaluates a `RuleGraph` over documents. One evaluator per thread: it keeps a cache of plan-node
 /// values for the current document (and iteration element), so shared nodes are computed once.
-public struct Evaluator {
-    public let graph: RuleGraph
+package struct Evaluator {
+    package let graph: RuleGraph
     private let cache: Slots<Value>
     private let stamps: Slots<UInt32>
     private var generation: UInt32 = 1
@@ -25,13 +25,13 @@ public struct Evaluator {
     private var storageGeneration: UInt32 = 0
     private var storage: ObjectIdentifier?
     /// Problems met while evaluating (a pattern hitting its match limit), as diagnostics.
-    public private(set) var issues: [Diagnostic] = []
+    package private(set) var issues: [Diagnostic] = []
     /// Restrict evaluation to these policy ids (`nil`: all).
-    public var onlyPolicies: Set<String>?
+    package var onlyPolicies: Set<String>?
     /// The run's resources, for cross-document rules.
-    public var inputSet: InputSet = .empty
+    package var inputSet: InputSet = .empty
 
-    public init(graph: RuleGraph) {
+    package init(graph: RuleGraph) {
         self.graph = graph
         cache = Slots(count: graph.nodes.count, initial: .absent)
         stamps = Slots(count: graph.nodes.count, initial: 0)
@@ -41,7 +41,7 @@ public struct Evaluator {
     }
 
     /// The findings of every applicable rule on `document`, in rule order.
-    public mutating func evaluate(_ document: Document) -> [Finding] {
+    package mutating func evaluate(_ document: Document) -> [Finding] {
         self.document = document
         root = document.root
         kind = document.kind

@@ -1,26 +1,26 @@
 /// A container image reference, `[registry/]repository[:tag][@digest]`, parsed as the container
 /// runtimes do: the first path component is a registry when it holds a `.` or a `:` or is `localhost`;
 /// otherwise the registry is Docker Hub (`docker.io`).
-public final class ImageReference: Sendable {
-    public let original: String
+package final class ImageReference: Sendable {
+    package let original: String
     /// The registry host (with port), `docker.io` when none is written.
-    public let registry: String
+    package let registry: String
     /// Whether the registry was written in the reference.
-    public let registryExplicit: Bool
+    package let registryExplicit: Bool
     /// The repository path without registry, tag or digest (`library/nginx` for `nginx`).
-    public let repository: String
+    package let repository: String
     /// The last path component (`nginx`).
-    public let name: String
-    public let tag: String?
+    package let name: String
+    package let tag: String?
     /// The digest, e.g. `sha256:…`.
-    public let digest: String?
+    package let digest: String?
 
     /// Neither a tag nor a digest: the runtime pulls `latest`.
-    public var untagged: Bool { tag == nil && digest == nil }
+    package var untagged: Bool { tag == nil && digest == nil }
     /// Pinned by digest.
-    public var pinned: Bool { digest != nil }
+    package var pinned: Bool { digest != nil }
 
-    public init(_ reference: String) {
+    package init(_ reference: String) {
         original = reference
         // Work on the UTF-8 bytes: separators are ASCII, and byte offsets avoid String.Index walks.
         let bytes = Array(reference.utf8)
@@ -63,20 +63,20 @@ public final class ImageReference: Sendable {
 }
 
 /// A semantic version: `MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD]`, optionally with a leading `v`.
-public final class SemanticVersion: Sendable {
-    public let original: String
-    public let valid: Bool
-    public let major: Int
-    public let minor: Int
-    public let patch: Int
-    public let prerelease: String?
-    public let build: String?
-    public let hasVPrefix: Bool
+package final class SemanticVersion: Sendable {
+    package let original: String
+    package let valid: Bool
+    package let major: Int
+    package let minor: Int
+    package let patch: Int
+    package let prerelease: String?
+    package let build: String?
+    package let hasVPrefix: Bool
 
     /// Exactly `x.y.z`: no `v`, no pre-release, no build metadata.
-    public var strict: Bool { valid && !hasVPrefix && prerelease == nil && build == nil }
+    package var strict: Bool { valid && !hasVPrefix && prerelease == nil && build == nil }
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         original = text
         let bytes = Array(text.utf8)
         func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }

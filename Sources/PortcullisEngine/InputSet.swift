@@ -5,7 +5,7 @@ import PortcullisManifest
 /// one `check` run (all its files) or one policy example. Lists are built once, so a lookup from each
 /// of thousands of documents costs a dictionary access, and a namespace narrows it to the resources
 /// that can matter.
-public struct InputSet: Sendable {
+package struct InputSet: Sendable {
     private let byKind: [String: [Value]]
     private let byKindAndNamespace: [String: [String: [Value]]]
     private let allWorkloads: Value
@@ -14,14 +14,14 @@ public struct InputSet: Sendable {
     private let customResourcesByNamespace: [String: Value]
 
     /// An empty set: cross-document functions then find nothing.
-    public static let empty = InputSet(documents: [])
+    package static let empty = InputSet(documents: [])
 
     /// The documents of `files`.
-    public init(files: [ManifestFile]) {
+    package init(files: [ManifestFile]) {
         self.init(documents: files.flatMap(\.resources))
     }
 
-    public init(documents: [Document]) {
+    package init(documents: [Document]) {
         var byKind: [String: [Value]] = [:]
         var byKindAndNamespace: [String: [String: [Value]]] = [:]
         var workloads: [Value] = [], workloadsByNamespace: [String: [Value]] = [:]

@@ -2,19 +2,19 @@ import PortcullisDiagnostics
 import PortcullisManifest
 
 /// Loads manifests and evaluates a rule graph over them, file by file, on all cores.
-public struct ManifestChecker: Sendable {
+package struct ManifestChecker: Sendable {
     /// One file's outcome.
-    public struct FileResult: Sendable {
-        public var file: ManifestFile
-        public var findings: [Finding]
+    package struct FileResult: Sendable {
+        package var file: ManifestFile
+        package var findings: [Finding]
         /// Problems met while evaluating (not policy violations).
-        public var issues: [Diagnostic]
+        package var issues: [Diagnostic]
     }
 
-    public let graph: RuleGraph
-    public let loader: ManifestLoader
+    package let graph: RuleGraph
+    package let loader: ManifestLoader
 
-    public init(graph: RuleGraph, loader: ManifestLoader = ManifestLoader()) {
+    package init(graph: RuleGraph, loader: ManifestLoader = ManifestLoader()) {
         self.graph = graph
         self.loader = loader
     }
@@ -22,7 +22,7 @@ public struct ManifestChecker: Sendable {
     /// Checks every input; results are in input order whatever the scheduling.
     /// Files are loaded and evaluated one by one, unless a rule looks across documents: then every
     /// file is loaded first and the rules see the whole input set.
-    public func check(_ inputs: [InputFile], parallel: Bool = true) -> [FileResult] {
+    package func check(_ inputs: [InputFile], parallel: Bool = true) -> [FileResult] {
         let loader = self.loader
         guard graph.isCrossDocument else {
             return InputOrder.map(inputs, parallel: parallel) { evaluate(loader.load($0)) }
@@ -33,7 +33,7 @@ public struct ManifestChecker: Sendable {
     }
 
     /// Evaluates an already loaded file; cross-document rules look across `inputSet`.
-    public func evaluate(_ file: ManifestFile, in inputSet: InputSet = .empty) -> FileResult {
+    package func evaluate(_ file: ManifestFile, in inputSet: InputSet = .empty) -> FileResult {
         var evaluator = Evaluator(graph: graph)
         evaluator.inputSet = inputSet
         var findings: [Finding] = []

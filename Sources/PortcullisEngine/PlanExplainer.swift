@@ -2,8 +2,8 @@ import PortcullisManifest
 
 /// Renders a rule graph for `portcullis check --explain-plan`: rules per kind, iteration groups, and
 /// the plan nodes shared by more than one policy.
-public enum PlanExplainer {
-    public static func explain(_ graph: RuleGraph) -> String {
+package enum PlanExplainer {
+    package static func explain(_ graph: RuleGraph) -> String {
         var out = "rule graph: \(graph.rules.count) policies, \(graph.nodes.count) plan nodes, \(graph.regexes.count) compiled patterns, \(graph.slotCount) iteration slots\n"
         out += "\nkind index:\n"
         for kind in graph.kindIndex.keys.sorted() {

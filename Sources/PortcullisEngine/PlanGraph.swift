@@ -3,7 +3,7 @@ import PortcullisLanguage
 import PortcullisManifest
 
 /// A literal, hashable so that equal literals are one constant.
-public indirect enum Literal: Hashable, Sendable {
+package indirect enum Literal: Hashable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -44,7 +44,7 @@ public indirect enum Literal: Hashable, Sendable {
     }
 
     /// The literal holding a document node's data (a `--param name=[…]` override given as YAML or JSON).
-    public init(_ node: PortcullisManifest.Node) {
+    package init(_ node: PortcullisManifest.Node) {
         switch node.kind {
         case .mapping: self = .mapping(node.entries.map { LiteralEntry(key: $0.key.scalarText ?? "", value: Literal($0.value)) })
         case .sequence: self = .list(node.elements.map(Literal.init))
@@ -60,14 +60,14 @@ public indirect enum Literal: Hashable, Sendable {
 }
 
 /// One key and value of a mapping literal.
-public struct LiteralEntry: Hashable, Sendable {
-    public var key: String
-    public var value: Literal
+package struct LiteralEntry: Hashable, Sendable {
+    package var key: String
+    package var value: Literal
 }
 
 /// One operation of the rule graph. Operands are indexes of other plan nodes; identical operations
 /// over identical operands are one node (hash-consing), which is how rules share work.
-public enum PlanOp: Hashable, Sendable {
+package enum PlanOp: Hashable, Sendable {
     case constant(Literal)
     /// The document's root mapping.
     case root
@@ -99,12 +99,12 @@ public enum PlanOp: Hashable, Sendable {
 }
 
 /// A node of the rule graph with what the evaluator needs to cache it correctly.
-public struct PlanNode: Sendable {
-    public var op: PlanOp
+package struct PlanNode: Sendable {
+    package var op: PlanOp
     /// Iteration slots whose current element this node's value depends on.
-    public var slots: Set<Int>
+    package var slots: Set<Int>
     /// How many policies use this node (directly or through others): > 1 means shared work.
-    public var users: Set<String>
+    package var users: Set<String>
     /// A readable form, for `--explain-plan`.
-    public var text: String
+    package var text: String
 }

@@ -5,30 +5,30 @@ import PortcullisManifest
 /// Compiles policy files into one `RuleGraph` through an ordered list of named stages, as OPA's and
 /// cel-go's compilers do: parse → parameters → lower (resolve, type-check, hash-cons) → index.
 /// Problems are diagnostics; compilation stops after the stage in which errors appear.
-public struct PolicyCompiler {
+package struct PolicyCompiler {
     /// A named step of compilation.
-    public struct Stage: Sendable {
-        public let name: String
+    package struct Stage: Sendable {
+        package let name: String
         let run: @Sendable (inout Compilation) -> Void
     }
 
     /// State handed from stage to stage.
-    public struct Compilation {
-        public var sources: [SourceFile]
-        public var parameterOverrides: [String: String]
+    package struct Compilation {
+        package var sources: [SourceFile]
+        package var parameterOverrides: [String: String]
         /// Overrides already parsed (an example's `with {…}`), applied after the text ones.
-        public var literalOverrides: [String: Literal] = [:]
-        public var selection: PolicySelection = .defaults
-        public var syntax: [PolicyFileSyntax] = []
-        public var parameters: [String: Literal] = [:]
-        public var rules: [CompiledRule] = []
-        public var graph: RuleGraph?
-        public var diagnostics: [Diagnostic] = []
+        package var literalOverrides: [String: Literal] = [:]
+        package var selection: PolicySelection = .defaults
+        package var syntax: [PolicyFileSyntax] = []
+        package var parameters: [String: Literal] = [:]
+        package var rules: [CompiledRule] = []
+        package var graph: RuleGraph?
+        package var diagnostics: [Diagnostic] = []
         var lowering: Lowering?
     }
 
     /// The stages, in order.
-    public static let stages: [Stage] = [
+    package static let stages: [Stage] = [
         Stage(name: "parse", run: parseStage),
         Stage(name: "parameters", run: parameterStage),
         Stage(name: "lower", run: lowerStage),
@@ -37,7 +37,7 @@ public struct PolicyCompiler {
 
     /// Compiles `sources` with `--param` style overrides (`name` → text), keeping the policies
     /// `selection` picks.
-    public static func compile(_ sources: [SourceFile], parameters: [String: String] = [:], literalParameters: [String: Literal] = [:],
+    package static func compile(_ sources: [SourceFile], parameters: [String: String] = [:], literalParameters: [String: Literal] = [:],
                                selection: PolicySelection = .defaults) -> (RuleGraph?, [Diagnostic]) {
         var compilation = Compilation(sources: sources, parameterOverrides: parameters)
         compilation.literalOverrides = literalParameters

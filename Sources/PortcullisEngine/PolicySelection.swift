@@ -2,19 +2,19 @@ import PortcullisDiagnostics
 
 /// Which compiled policies a run uses. A name selects a policy by id (`images/digest-pinned`) or a
 /// whole pack by its first id segment (`images`).
-public struct PolicySelection: Sendable {
+package struct PolicySelection: Sendable {
     /// Opt-in policies (`enabled false`) to turn on.
-    public var enable: [String] = []
+    package var enable: [String] = []
     /// Policies to turn off.
-    public var disable: [String] = []
+    package var disable: [String] = []
     /// When set, exactly these policies (opt-in ones included), minus `disable`.
-    public var only: [String]?
+    package var only: [String]?
     /// Every policy, opt-in ones included (`portcullis test`, `rules --all`).
-    public var everything = false
+    package var everything = false
     /// Severity overrides by policy id or pack (an id wins over its pack).
-    public var severities: [String: Severity] = [:]
+    package var severities: [String: Severity] = [:]
 
-    public init(enable: [String] = [], disable: [String] = [], only: [String]? = nil, everything: Bool = false) {
+    package init(enable: [String] = [], disable: [String] = [], only: [String]? = nil, everything: Bool = false) {
         self.enable = enable
         self.disable = disable
         self.only = only
@@ -22,9 +22,9 @@ public struct PolicySelection: Sendable {
     }
 
     /// The default: policies enabled by default.
-    public static let defaults = PolicySelection()
+    package static let defaults = PolicySelection()
     /// Every policy.
-    public static let all = PolicySelection(everything: true)
+    package static let all = PolicySelection(everything: true)
 
     static func names(_ name: String, _ id: String) -> Bool {
         id == name || id.hasPrefix(name + "/")

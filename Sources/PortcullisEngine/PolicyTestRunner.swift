@@ -4,35 +4,35 @@ import PortcullisManifest
 
 /// Runs every policy's examples: a `pass` example must yield no finding of its policy; a `fail`
 /// example must yield findings exactly on the lines marked `# expect` (a wrong location fails).
-public struct PolicyTestRunner {
+package struct PolicyTestRunner {
     /// The outcome of one example.
-    public struct Result: Sendable {
-        public var policyID: String
+    package struct Result: Sendable {
+        package var policyID: String
         /// 1-based number of the example within its policy.
-        public var number: Int
-        public var shouldFail: Bool
-        public var passed: Bool
+        package var number: Int
+        package var shouldFail: Bool
+        package var passed: Bool
         /// Why it failed, when it did.
-        public var problem: String?
+        package var problem: String?
         /// The policy file and the line where the example starts.
-        public var path: String
-        public var line: Int
+        package var path: String
+        package var line: Int
     }
 
-    public let graph: RuleGraph
+    package let graph: RuleGraph
     /// The policy sources and parameter overrides the graph was compiled from: an example with its
     /// own parameters (`example fail with {…}`) is run on a graph compiled again with them.
-    public let sources: [SourceFile]
-    public let parameters: [String: String]
+    package let sources: [SourceFile]
+    package let parameters: [String: String]
 
-    public init(graph: RuleGraph, sources: [SourceFile] = [], parameters: [String: String] = [:]) {
+    package init(graph: RuleGraph, sources: [SourceFile] = [], parameters: [String: String] = [:]) {
         self.graph = graph
         self.sources = sources
         self.parameters = parameters
     }
 
     /// Runs all examples of all rules (or of `only`), in rule order.
-    public func run(only: Set<String>? = nil) -> [Result] {
+    package func run(only: Set<String>? = nil) -> [Result] {
         var results: [Result] = []
         // Examples load with the graph's projection, as `check` does, so they test it too.
         let loader = ManifestLoader(limits: ManifestLimits(projection: graph.projection))

@@ -1,5 +1,5 @@
 /// Kubernetes resource quantities (`500m`, `1Gi`, `2.5`, `1e3`) as numbers.
-public enum Quantity {
+package enum Quantity {
     private static let suffixes: [String: Double] = [
         "n": 1e-9, "u": 1e-6, "m": 1e-3, "": 1, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18,
         "Ki": 1024, "Mi": 1_048_576, "Gi": 1_073_741_824, "Ti": 1_099_511_627_776,
@@ -7,7 +7,7 @@ public enum Quantity {
     ]
 
     /// The value of `text`, or `nil` when it is not a quantity.
-    public static func parse(_ text: String) -> Double? {
+    package static func parse(_ text: String) -> Double? {
         var bytes = Substring(text).utf8[...]
         while bytes.first == UInt8(ascii: " ") { bytes = bytes.dropFirst() }
         while bytes.last == UInt8(ascii: " ") { bytes = bytes.dropLast() }

@@ -4,7 +4,7 @@ extension RuleGraph {
     /// The top-level fields the rules can read, by kind: what the loader must build (the rest it
     /// parses but leaves unbuilt). Derived from the plan: `field(root, key)` reads `key`; the pod spec
     /// and containers read `spec`; the resource used whole reads everything.
-    public var projection: ManifestProjection {
+    package var projection: ManifestProjection {
         var perRule: [Set<String>?] = []
         for rule in rules {
             var keys: Set<String>? = []

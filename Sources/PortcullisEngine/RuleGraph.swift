@@ -4,9 +4,9 @@ import PortcullisRegex
 
 /// All loaded policies compiled into one graph: shared plan nodes, compiled patterns, and a kind
 /// index that sends each document only to the rules that can match it.
-public struct RuleGraph: Sendable {
-    public let rules: [CompiledRule]
-    public let nodes: [PlanNode]
+package struct RuleGraph: Sendable {
+    package let rules: [CompiledRule]
+    package let nodes: [PlanNode]
     let constants: [Value?]
     let instructions: [Instruction]
     let names: [String]
@@ -25,11 +25,11 @@ public struct RuleGraph: Sendable {
     let wildcardGroups: [RuleGroup]
     /// The kinds cross-document rules look up (`resources(…)`, `workloads()`); `nil` when a lookup's
     /// kinds are computed, so any kind may be needed. Empty: every document is checked on its own.
-    public let crossDocumentKinds: Set<String>?
+    package let crossDocumentKinds: Set<String>?
     /// Whether a rule reads the run's custom resources (their identity and metadata, always built).
-    public let readsCustomResources: Bool
+    package let readsCustomResources: Bool
     /// Whether some rule looks across documents, so a run must load every file before evaluating.
-    public var isCrossDocument: Bool { readsCustomResources || (crossDocumentKinds.map { !$0.isEmpty } ?? true) }
+    package var isCrossDocument: Bool { readsCustomResources || (crossDocumentKinds.map { !$0.isEmpty } ?? true) }
 
     init(rules: [CompiledRule], nodes: [PlanNode], regexes: [RegexPattern], slotCount: Int) {
         self.rules = rules
@@ -125,13 +125,13 @@ public struct RuleGraph: Sendable {
     }
 
     /// The rules a document of `kind` can reach.
-    public func candidateRules(forKind kind: String?) -> [Int] {
+    package func candidateRules(forKind kind: String?) -> [Int] {
         guard let kind, let rules = kindIndex[kind] else { return wildcardRules }
         return rules
     }
 
     /// The rule with `id`, if loaded.
-    public func rule(id: String) -> CompiledRule? { rules.first { $0.info.id == id } }
+    package func rule(id: String) -> CompiledRule? { rules.first { $0.info.id == id } }
 }
 
 /// Rules that iterate the same collection (or none), evaluated in one pass over its elements.

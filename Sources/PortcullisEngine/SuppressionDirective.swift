@@ -6,8 +6,8 @@ import PortcullisDiagnostics
 import PortcullisManifest
 
 /// One way of saying "not this finding": an inline comment, an annotation, a waiver.
-public struct SuppressionDirective: Sendable {
-    public enum Scope: Sendable, Equatable {
+package struct SuppressionDirective: Sendable {
+    package enum Scope: Sendable, Equatable {
         /// Findings on one line of one file.
         case line(path: String, line: Int)
         /// Findings anywhere in one file.
@@ -19,13 +19,13 @@ public struct SuppressionDirective: Sendable {
     }
 
     /// Policy ids or packs (`images` covers `images/…`); `all` covers every policy.
-    public var policies: [String]
-    public var scope: Scope
-    public var kind: Suppression.Kind
-    public var reason: String
+    package var policies: [String]
+    package var scope: Scope
+    package var kind: Suppression.Kind
+    package var reason: String
     /// Where it is written: reported when it suppresses nothing.
-    public var path: String
-    public var span: SourceSpan?
+    package var path: String
+    package var span: SourceSpan?
 
     func covers(_ finding: Finding) -> Bool {
         guard policies.contains(where: { $0 == "all" || PolicySelection.names($0, finding.policyID) }) else { return false }
@@ -48,10 +48,10 @@ public struct SuppressionDirective: Sendable {
 ///     # portcullis:disable-file POLICY[,POLICY…] -- reason
 ///
 /// A directive without a reason, or with no policy, is a warning and suppresses nothing.
-public enum InlineDirectives {
+package enum InlineDirectives {
     static let marker = "portcullis:"
 
-    public static func parse(_ source: SourceFile) -> (directives: [SuppressionDirective], problems: [Diagnostic]) {
+    package static func parse(_ source: SourceFile) -> (directives: [SuppressionDirective], problems: [Diagnostic]) {
         var directives: [SuppressionDirective] = []
         var problems: [Diagnostic] = []
         guard containsMarker(source.bytes) else { return ([], []) }
@@ -100,9 +100,9 @@ public enum InlineDirectives {
 
     /// The annotation form on a resource: `portcullis.dev/ignore: "POLICY[,POLICY] -- reason"`, several
     /// separated by `;` or new lines.
-    public static let annotation = "portcullis.dev/ignore"
+    package static let annotation = "portcullis.dev/ignore"
 
-    public static func parse(annotationOf resource: Document) -> (directives: [SuppressionDirective], problems: [Diagnostic]) {
+    package static func parse(annotationOf resource: Document) -> (directives: [SuppressionDirective], problems: [Diagnostic]) {
         guard let node = resource.root["metadata"]?["annotations"]?[annotation], let value = node.scalarText else { return ([], []) }
         var directives: [SuppressionDirective] = []
         var problems: [Diagnostic] = []

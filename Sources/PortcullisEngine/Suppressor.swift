@@ -6,33 +6,33 @@ import PortcullisManifest
 /// manifests, and the configuration's waivers. A suppressed finding is kept, marked; a directive or
 /// waiver that suppresses nothing is a warning (so exceptions do not rot); an expired waiver
 /// suppresses nothing and is a finding of its own.
-public struct Suppressor: Sendable {
-    public static let expiredWaiverPolicy = "portcullis/expired-waiver"
+package struct Suppressor: Sendable {
+    package static let expiredWaiverPolicy = "portcullis/expired-waiver"
 
-    public var waivers: [Waiver]
+    package var waivers: [Waiver]
     /// Today as `YYYY-MM-DD` (UTC).
-    public var today: String
+    package var today: String
 
-    public init(waivers: [Waiver] = [], today: String = Suppressor.todayUTC()) {
+    package init(waivers: [Waiver] = [], today: String = Suppressor.todayUTC()) {
         self.waivers = waivers
         self.today = today
     }
 
-    public static func todayUTC() -> String {
+    package static func todayUTC() -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day], from: Date())
         return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 
-    public struct Outcome: Sendable {
-        public var findings: [Finding]
-        public var diagnostics: [Diagnostic]
+    package struct Outcome: Sendable {
+        package var findings: [Finding]
+        package var diagnostics: [Diagnostic]
     }
 
     /// `findings` of the loaded `files` with suppressions applied (order kept; expired-waiver findings
     /// appended), and the warnings about suppressions.
-    public func apply(_ findings: [Finding], files: [ManifestFile]) -> Outcome {
+    package func apply(_ findings: [Finding], files: [ManifestFile]) -> Outcome {
         var directives: [SuppressionDirective] = []
         var diagnostics: [Diagnostic] = []
         for file in files {

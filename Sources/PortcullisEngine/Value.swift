@@ -5,7 +5,7 @@ import PortcullisManifest
 /// Document data stays a `Node` (so a finding can point at it) until an operation needs its scalar;
 /// a path that leads nowhere is `missing`, remembering the nearest node and the key it looked for, so
 /// `at` can point where the field belongs.
-public enum Value: Sendable {
+package enum Value: Sendable {
     case missing(parent: Node?, key: String?)
     case null
     case bool(Bool)

@@ -3,25 +3,25 @@ import PortcullisManifest
 
 /// An exception granted in the configuration file: which policy, for which resources or paths, why,
 /// who owns it and until when. After `expires` it no longer suppresses and is itself reported.
-public struct Waiver: Sendable, Equatable {
-    public var policies: [String]
+package struct Waiver: Sendable, Equatable {
+    package var policies: [String]
     /// Resource selector: each set field must match (globs).
-    public var kind: String?
-    public var namespace: String?
-    public var name: String?
+    package var kind: String?
+    package var namespace: String?
+    package var name: String?
     /// File path globs (`legacy/**`).
-    public let paths: [String]
-    public var reason: String
-    public var owner: String
+    package let paths: [String]
+    package var reason: String
+    package var owner: String
     /// `YYYY-MM-DD`; the waiver holds through that day.
-    public var expires: String
+    package var expires: String
     /// Where it is written in the configuration file.
-    public var origin: String
-    public var span: SourceSpan?
+    package var origin: String
+    package var span: SourceSpan?
     /// `paths`, compiled once.
     private var pathGlobs: [GlobPattern]
 
-    public init(policies: [String], kind: String? = nil, namespace: String? = nil, name: String? = nil, paths: [String] = [],
+    package init(policies: [String], kind: String? = nil, namespace: String? = nil, name: String? = nil, paths: [String] = [],
                 reason: String, owner: String, expires: String, origin: String, span: SourceSpan? = nil) {
         self.policies = policies
         self.kind = kind
@@ -46,7 +46,7 @@ public struct Waiver: Sendable, Equatable {
     }
 
     /// Whether the waiver has run out on `today` (`YYYY-MM-DD`).
-    public func isExpired(on today: String) -> Bool { expires < today }
+    package func isExpired(on today: String) -> Bool { expires < today }
 
-    public static func == (a: Waiver, b: Waiver) -> Bool { a.origin == b.origin && a.span == b.span && a.policies == b.policies }
+    package static func == (a: Waiver, b: Waiver) -> Bool { a.origin == b.origin && a.span == b.span && a.policies == b.policies }
 }

@@ -1,47 +1,47 @@
 import PortcullisDiagnostics
 
 /// A parsed `.policy` file: parameter declarations and policies, in source order.
-public struct PolicyFileSyntax: Sendable {
-    public var path: String
-    public var parameters: [ParameterDecl]
-    public var policies: [PolicyDecl]
+package struct PolicyFileSyntax: Sendable {
+    package var path: String
+    package var parameters: [ParameterDecl]
+    package var policies: [PolicyDecl]
 }
 
 /// `param NAME = literal`: a value the user may override (`--param NAME=value`).
-public struct ParameterDecl: Sendable {
-    public var name: String
-    public var defaultValue: Expr
-    public var span: SourceSpan
+package struct ParameterDecl: Sendable {
+    package var name: String
+    package var defaultValue: Expr
+    package var span: SourceSpan
 }
 
 /// The severities a policy can have.
-public typealias PolicySeverity = Severity
+package typealias PolicySeverity = Severity
 
 /// `policy "id" { … }`.
-public struct PolicyDecl: Sendable {
-    public var id: String
-    public var idSpan: SourceSpan
-    public var title: String?
-    public var description: String?
-    public var severity: Severity = .error
-    public var tags: [String] = []
-    public var help: String?
-    public var helpURL: String?
-    public var remediation: String?
-    public var matches: [Matcher] = []
-    public var excludes: [Matcher] = []
-    public var iteration: Iteration?
-    public var condition: Expr?
-    public var message: MessageTemplate?
-    public var at: Expr?
-    public var examples: [Example] = []
+package struct PolicyDecl: Sendable {
+    package var id: String
+    package var idSpan: SourceSpan
+    package var title: String?
+    package var description: String?
+    package var severity: Severity = .error
+    package var tags: [String] = []
+    package var help: String?
+    package var helpURL: String?
+    package var remediation: String?
+    package var matches: [Matcher] = []
+    package var excludes: [Matcher] = []
+    package var iteration: Iteration?
+    package var condition: Expr?
+    package var message: MessageTemplate?
+    package var at: Expr?
+    package var examples: [Example] = []
     /// `enabled false`: an opt-in policy, run only when selected (`--enable`, `--only`, the config file).
-    public var enabledByDefault = true
-    public var span: SourceSpan
+    package var enabledByDefault = true
+    package var span: SourceSpan
 }
 
 /// What a policy applies to: `match …` / `exclude …`.
-public enum Matcher: Sendable {
+package enum Matcher: Sendable {
     /// Every kind with a pod template.
     case workload
     case kinds([String])
@@ -60,36 +60,36 @@ public enum Matcher: Sendable {
 }
 
 /// `for NAME in EXPR`.
-public struct Iteration: Sendable {
-    public var variable: String
-    public var collection: Expr
-    public var span: SourceSpan
+package struct Iteration: Sendable {
+    package var variable: String
+    package var collection: Expr
+    package var span: SourceSpan
 }
 
 /// A message with `{expression}` holes.
-public struct MessageTemplate: Sendable {
-    public enum Part: Sendable {
+package struct MessageTemplate: Sendable {
+    package enum Part: Sendable {
         case text(String)
         case expression(Expr)
     }
 
-    public var parts: [Part]
-    public var span: SourceSpan
+    package var parts: [Part]
+    package var span: SourceSpan
 }
 
 /// `example pass """…"""` or `example fail """…"""`.
-public struct Example: Sendable {
-    public var shouldFail: Bool
+package struct Example: Sendable {
+    package var shouldFail: Bool
     /// `example fail with {name: value, …}`: parameters set for this example only.
-    public var parameters: [(name: String, value: Expr)] = []
-    public var text: String
+    package var parameters: [(name: String, value: Expr)] = []
+    package var text: String
     /// Line of the policy file holding the example's first line.
-    public var firstLine: Int
-    public var span: SourceSpan
+    package var firstLine: Int
+    package var span: SourceSpan
 }
 
 /// An expression, with its source span.
-public indirect enum Expr: Sendable {
+package indirect enum Expr: Sendable {
     case identifier(String, SourceSpan)
     case string(String, SourceSpan)
     case number(Double, SourceSpan)
@@ -105,7 +105,7 @@ public indirect enum Expr: Sendable {
     case binary(BinaryOperator, Expr, Expr, SourceSpan)
     case quantifier(Quantifier, String, Expr, Expr, SourceSpan)
 
-    public var span: SourceSpan {
+    package var span: SourceSpan {
         switch self {
         case .identifier(_, let s), .string(_, let s), .number(_, let s), .bool(_, let s), .null(let s), .list(_, let s), .mapping(_, let s),
              .field(_, _, let s), .index(_, _, let s), .call(_, _, let s), .unary(_, _, let s), .binary(_, _, _, let s),
@@ -115,19 +115,19 @@ public indirect enum Expr: Sendable {
     }
 }
 
-public enum UnaryOperator: String, Sendable {
+package enum UnaryOperator: String, Sendable {
     case not
     case exists
     case missing
 }
 
-public enum BinaryOperator: String, Sendable, CaseIterable {
+package enum BinaryOperator: String, Sendable, CaseIterable {
     case and, or
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     case `in` = "in", notIn = "not in", matches = "matches"
 }
 
-public enum Quantifier: String, Sendable {
+package enum Quantifier: String, Sendable {
     case any
     case all
 }

@@ -2,16 +2,16 @@ import PortcullisDiagnostics
 
 /// Parses a `.policy` file into syntax; every problem becomes a diagnostic and parsing resumes at
 /// the next clause or policy.
-public struct Parser {
+package struct Parser {
     private var tokens: [Token]
     private var position = 0
     private let path: String
     private(set) var diagnostics: [Diagnostic] = []
     /// Parsing stops collecting after this many errors.
-    public static let errorCap = 25
+    package static let errorCap = 25
 
     /// Parses `source`; returns the syntax and the diagnostics of lexing and parsing.
-    public static func parse(_ source: SourceFile) -> (PolicyFileSyntax, [Diagnostic]) {
+    package static func parse(_ source: SourceFile) -> (PolicyFileSyntax, [Diagnostic]) {
         var lexer = Lexer(source: source)
         let tokens = lexer.tokenize()
         var parser = Parser(tokens: tokens, path: source.path)

@@ -1,7 +1,7 @@
 import PortcullisDiagnostics
 
 /// The kinds of token of the policy language.
-public enum TokenKind: Equatable, Sendable {
+package enum TokenKind: Equatable, Sendable {
     case identifier(String)
     case string(String)
     /// A `"""…"""` block with common indentation removed.
@@ -12,11 +12,11 @@ public enum TokenKind: Equatable, Sendable {
 }
 
 /// A token with its place in the policy file.
-public struct Token: Sendable {
-    public var kind: TokenKind
-    public var span: SourceSpan
+package struct Token: Sendable {
+    package var kind: TokenKind
+    package var span: SourceSpan
 
-    public init(kind: TokenKind, span: SourceSpan) {
+    package init(kind: TokenKind, span: SourceSpan) {
         self.kind = kind
         self.span = span
     }

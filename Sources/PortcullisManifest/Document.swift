@@ -1,19 +1,19 @@
 import PortcullisDiagnostics
 
 /// One resource: a non-empty YAML document of a file, or one item of a `kind: List`.
-public struct Document: Sendable {
+package struct Document: Sendable {
     /// The display path of the file it came from.
-    public let path: String
+    package let path: String
     /// 0-based position of its YAML document in the file's stream (empty documents count).
-    public let streamIndex: Int
+    package let streamIndex: Int
     /// For an item unpacked from a `*List`, its 0-based index in `items`.
-    public let listItemIndex: Int?
+    package let listItemIndex: Int?
     /// The resource's top-level mapping.
-    public let root: Node
+    package let root: Node
     /// For the object of an AdmissionReview: the request's operation (`CREATE`, `UPDATE`, …).
-    public let operation: String?
+    package let operation: String?
 
-    public init(path: String, streamIndex: Int, listItemIndex: Int?, root: Node, operation: String? = nil) {
+    package init(path: String, streamIndex: Int, listItemIndex: Int?, root: Node, operation: String? = nil) {
         self.path = path
         self.streamIndex = streamIndex
         self.listItemIndex = listItemIndex
@@ -21,10 +21,10 @@ public struct Document: Sendable {
         self.operation = operation
     }
 
-    public var apiVersion: String? { root["apiVersion"]?.scalarText }
-    public var kind: String? { root["kind"]?.scalarText }
-    public var name: String? { root["metadata"]?["name"]?.scalarText }
-    public var namespace: String? { root["metadata"]?["namespace"]?.scalarText }
+    package var apiVersion: String? { root["apiVersion"]?.scalarText }
+    package var kind: String? { root["kind"]?.scalarText }
+    package var name: String? { root["metadata"]?["name"]?.scalarText }
+    package var namespace: String? { root["metadata"]?["namespace"]?.scalarText }
 
     /// For an `admission.k8s.io` AdmissionReview: the object under review and the operation. A
     /// DELETE carries no object (nothing to check): the object is `nil`.

@@ -8,7 +8,7 @@ import Darwin
 import PortcullisDiagnostics
 
 /// Why a file could not be read.
-public enum FileReadFailure: Error, Sendable, Equatable {
+package enum FileReadFailure: Error, Sendable, Equatable {
     case notFound
     case symlinkLoop
     case notRegularFile
@@ -16,7 +16,7 @@ public enum FileReadFailure: Error, Sendable, Equatable {
     case unreadable(reason: String)
 
     /// The diagnostic for this failure on `path`.
-    public func diagnostic(path: String) -> Diagnostic {
+    package func diagnostic(path: String) -> Diagnostic {
         switch self {
         case .notFound:
             return .error(ManifestDiagnostic.notFound, "no such file or directory", path: path)

@@ -4,14 +4,14 @@
 /// A pattern without `/` matches a file's name at any depth (`*.json`). A pattern with `/`
 /// matches the whole path or any tail of it that starts at a segment (`envs/prod/**` matches
 /// `clusters/envs/prod/app.yaml`); a leading `/` anchors it to the start of the path.
-public struct GlobPattern: Hashable, Sendable, CustomStringConvertible {
-    public let pattern: String
+package struct GlobPattern: Hashable, Sendable, CustomStringConvertible {
+    package let pattern: String
     private let alternatives: [[UInt8]]
     private let basenameOnly: Bool
     private let anchored: Bool
 
     /// Creates a glob; braces are expanded up front.
-    public init(_ pattern: String) {
+    package init(_ pattern: String) {
         self.pattern = pattern
         var body = pattern
         anchored = body.hasPrefix("/")
@@ -21,10 +21,10 @@ public struct GlobPattern: Hashable, Sendable, CustomStringConvertible {
         alternatives = GlobPattern.expandBraces(Array(body.utf8))
     }
 
-    public var description: String { pattern }
+    package var description: String { pattern }
 
     /// Whether `path` (with `/` separators) matches.
-    public func matches(_ path: String) -> Bool {
+    package func matches(_ path: String) -> Bool {
         var bytes = Array(path.utf8)
         while bytes.count >= 2 && bytes[0] == UInt8(ascii: ".") && bytes[1] == UInt8(ascii: "/") {
             bytes.removeFirst(2)

@@ -8,15 +8,15 @@ import Darwin
 import PortcullisDiagnostics
 
 /// One file to load: where it is and how to show it.
-public struct InputFile: Hashable, Sendable {
+package struct InputFile: Hashable, Sendable {
     /// The path to open.
-    public let path: String
+    package let path: String
     /// The path shown in reports (the path as the user gave it, `./` removed).
-    public let displayPath: String
+    package let displayPath: String
     /// Whether this is standard input.
-    public let isStandardInput: Bool
+    package let isStandardInput: Bool
 
-    public init(path: String, displayPath: String, isStandardInput: Bool = false) {
+    package init(path: String, displayPath: String, isStandardInput: Bool = false) {
         self.path = path
         self.displayPath = displayPath
         self.isStandardInput = isStandardInput
@@ -29,12 +29,12 @@ public struct InputFile: Hashable, Sendable {
 /// recursively in name order, taking files ending in one of `extensions`; hidden entries
 /// (`.git`, `.github`, `.hidden.yaml`) are skipped. Symbolic links are followed; one that leads
 /// back to a directory being walked is reported, not followed. `-` stands for standard input.
-public struct InputDiscovery: Sendable {
-    public var extensions: Set<String>
-    public var excludes: [GlobPattern]
-    public var standardInputName: String
+package struct InputDiscovery: Sendable {
+    package var extensions: Set<String>
+    package var excludes: [GlobPattern]
+    package var standardInputName: String
 
-    public init(
+    package init(
         extensions: Set<String> = ["yaml", "yml", "json"],
         excludes: [GlobPattern] = [],
         standardInputName: String = "<stdin>"
@@ -46,7 +46,7 @@ public struct InputDiscovery: Sendable {
 
     /// The files under `paths` in a deterministic order, with a diagnostic for each path that
     /// cannot be used.
-    public func collect(_ paths: [String]) -> (files: [InputFile], diagnostics: [Diagnostic]) {
+    package func collect(_ paths: [String]) -> (files: [InputFile], diagnostics: [Diagnostic]) {
         var walk = Walk(discovery: self)
         for path in paths {
             if path == "-" {

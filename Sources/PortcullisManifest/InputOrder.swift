@@ -4,8 +4,8 @@ import Dispatch
 ///
 /// Jobs for standard input run first, one by one, on the calling thread (so `-` given twice never
 /// has two readers); the rest run on all cores when `parallel` is set.
-public enum InputOrder {
-    public static func map<Result: Sendable>(
+package enum InputOrder {
+    package static func map<Result: Sendable>(
         _ inputs: [InputFile], parallel: Bool, _ job: @Sendable (InputFile) -> Result
     ) -> [Result] {
         var results = [Result?](repeating: nil, count: inputs.count)
@@ -27,7 +27,7 @@ public enum InputOrder {
     }
 
     /// One job per element on all cores (when `parallel`), results in order.
-    public static func map<Element: Sendable, Result: Sendable>(
+    package static func map<Element: Sendable, Result: Sendable>(
         _ elements: [Element], parallel: Bool, _ job: @Sendable (Element) -> Result
     ) -> [Result] {
         var results = [Result?](repeating: nil, count: elements.count)

@@ -2,24 +2,24 @@
 ///
 /// Integers are written in decimal (`0x1F` → `31`), floats as JSON numbers, `.inf`/`.nan` (which
 /// JSON cannot hold) as strings; keys keep their source text. Output goes into a byte buffer.
-public struct JSONWriter: Sendable {
-    public private(set) var bytes: [UInt8] = []
+package struct JSONWriter: Sendable {
+    package private(set) var bytes: [UInt8] = []
 
-    public init() {}
+    package init() {}
 
     /// Appends raw UTF-8 text.
-    public mutating func append(raw text: String) {
+    package mutating func append(raw text: String) {
         bytes.append(contentsOf: text.utf8)
     }
 
     /// Appends a JSON string literal.
-    public mutating func append(string text: String) {
+    package mutating func append(string text: String) {
         var text = text
         text.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0)) }
     }
 
     /// Appends a node and everything under it.
-    public mutating func append(_ node: Node) {
+    package mutating func append(_ node: Node) {
         node.storage.text.withUnsafeBytes { text in
             write(node.storage, node.index, text)
         }

@@ -1,43 +1,43 @@
 import PortcullisDiagnostics
 
 /// The identifiers of every diagnostic the manifest loader produces.
-public enum ManifestDiagnostic {
+package enum ManifestDiagnostic {
     /// libyaml rejected the text (the message is libyaml's).
-    public static let syntax: DiagnosticID = "yaml.syntax"
+    package static let syntax: DiagnosticID = "yaml.syntax"
     /// The bytes are not valid UTF-8 (or UTF-16 with a byte-order mark).
-    public static let invalidUTF8: DiagnosticID = "input.invalid-utf8"
+    package static let invalidUTF8: DiagnosticID = "input.invalid-utf8"
     /// A character YAML does not allow (control characters and the like).
-    public static let invalidCharacter: DiagnosticID = "input.invalid-character"
+    package static let invalidCharacter: DiagnosticID = "input.invalid-character"
     /// The file holds NUL bytes: it is binary, not YAML or JSON.
-    public static let binary: DiagnosticID = "input.binary"
+    package static let binary: DiagnosticID = "input.binary"
     /// The file is larger than `ManifestLimits.maxFileBytes`.
-    public static let tooLarge: DiagnosticID = "input.too-large"
+    package static let tooLarge: DiagnosticID = "input.too-large"
     /// The file could not be opened or read.
-    public static let unreadable: DiagnosticID = "input.unreadable"
+    package static let unreadable: DiagnosticID = "input.unreadable"
     /// A path given on the command line does not exist.
-    public static let notFound: DiagnosticID = "input.not-found"
+    package static let notFound: DiagnosticID = "input.not-found"
     /// A path is a FIFO, socket or device, which is never read.
-    public static let notRegularFile: DiagnosticID = "input.not-a-file"
+    package static let notRegularFile: DiagnosticID = "input.not-a-file"
     /// Symbolic links that lead back to themselves.
-    public static let symlinkLoop: DiagnosticID = "input.symlink-loop"
+    package static let symlinkLoop: DiagnosticID = "input.symlink-loop"
     /// Nesting deeper than `ManifestLimits.maxDepth`.
-    public static let tooDeep: DiagnosticID = "yaml.too-deep"
+    package static let tooDeep: DiagnosticID = "yaml.too-deep"
     /// Aliases expand a document past `ManifestLimits.maxExpandedNodes`.
-    public static let aliasBomb: DiagnosticID = "yaml.alias-expansion"
+    package static let aliasBomb: DiagnosticID = "yaml.alias-expansion"
     /// An alias names an anchor that was not defined before it.
-    public static let unknownAnchor: DiagnosticID = "yaml.unknown-anchor"
+    package static let unknownAnchor: DiagnosticID = "yaml.unknown-anchor"
     /// An alias refers to a node that contains it.
-    public static let recursiveAlias: DiagnosticID = "yaml.recursive-alias"
+    package static let recursiveAlias: DiagnosticID = "yaml.recursive-alias"
     /// A mapping key that is itself a mapping or sequence (JSON and Kubernetes cannot hold it).
-    public static let complexKey: DiagnosticID = "yaml.complex-key"
+    package static let complexKey: DiagnosticID = "yaml.complex-key"
     /// A key appears twice in one mapping; the last value wins.
-    public static let duplicateKey: DiagnosticID = "yaml.duplicate-key"
+    package static let duplicateKey: DiagnosticID = "yaml.duplicate-key"
     /// A merge key (`<<`) whose value is not a mapping or a sequence of mappings.
-    public static let badMerge: DiagnosticID = "yaml.invalid-merge"
+    package static let badMerge: DiagnosticID = "yaml.invalid-merge"
     /// A document that is a single scalar (plain text saved as YAML): not a Kubernetes resource.
-    public static let notAMapping: DiagnosticID = "manifest.not-a-mapping"
+    package static let notAMapping: DiagnosticID = "manifest.not-a-mapping"
     /// A document that is a sequence (a JSON patch, a values list): read, but not a resource.
-    public static let sequenceDocument: DiagnosticID = "manifest.sequence-document"
+    package static let sequenceDocument: DiagnosticID = "manifest.sequence-document"
     /// A mapping without `apiVersion` or `kind`: read, but no policy can match it.
-    public static let missingKind: DiagnosticID = "manifest.missing-kind"
+    package static let missingKind: DiagnosticID = "manifest.missing-kind"
 }

@@ -1,17 +1,17 @@
 import PortcullisDiagnostics
 
 /// The outcome of loading one input: its source, its resources and its diagnostics.
-public struct ManifestFile: Sendable {
+package struct ManifestFile: Sendable {
     /// The bytes as read and the path shown to the user.
-    public let source: SourceFile
+    package let source: SourceFile
     /// The arena behind every resource; `nil` when the file could not be read at all.
-    public let storage: ManifestStorage?
+    package let storage: ManifestStorage?
     /// The resources in file order: one per non-empty document, `kind: List` items unpacked.
-    public let resources: [Document]
+    package let resources: [Document]
     /// Problems found while reading and parsing, in the order met.
-    public let diagnostics: [Diagnostic]
+    package let diagnostics: [Diagnostic]
 
-    public init(source: SourceFile, storage: ManifestStorage?, resources: [Document], diagnostics: [Diagnostic]) {
+    package init(source: SourceFile, storage: ManifestStorage?, resources: [Document], diagnostics: [Diagnostic]) {
         self.source = source
         self.storage = storage
         self.resources = resources
@@ -19,8 +19,8 @@ public struct ManifestFile: Sendable {
     }
 
     /// The display path.
-    public var path: String { source.path }
+    package var path: String { source.path }
 
     /// Whether any diagnostic is an error.
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }

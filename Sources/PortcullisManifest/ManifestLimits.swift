@@ -1,15 +1,15 @@
 /// Bounds that keep bad or hostile input from costing unbounded time or memory.
-public struct ManifestLimits: Sendable, Hashable {
+package struct ManifestLimits: Sendable, Hashable {
     /// Files larger than this many bytes are not read (default 64 MiB).
-    public var maxFileBytes: Int
+    package var maxFileBytes: Int
     /// Mappings and sequences nested deeper than this stop the file (default 256).
-    public var maxDepth: Int
+    package var maxDepth: Int
     /// A document whose aliases expand it past this many nodes is rejected as a YAML bomb (default 1,000,000).
-    public var maxExpandedNodes: Int
+    package var maxExpandedNodes: Int
     /// Stop collecting diagnostics of one kind in one file after this many (default 20).
-    public var maxRepeatedDiagnostics: Int
+    package var maxRepeatedDiagnostics: Int
 
-    public init(
+    package init(
         maxFileBytes: Int = 64 << 20,
         maxDepth: Int = 256,
         maxExpandedNodes: Int = 1_000_000,
@@ -24,8 +24,8 @@ public struct ManifestLimits: Sendable, Hashable {
     }
 
     /// Top-level fields to leave unbuilt, by kind (`nil`: build everything).
-    public var projection: ManifestProjection?
+    package var projection: ManifestProjection?
 
     /// The defaults.
-    public static let standard = ManifestLimits()
+    package static let standard = ManifestLimits()
 }

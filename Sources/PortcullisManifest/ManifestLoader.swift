@@ -4,15 +4,15 @@ import PortcullisDiagnostics
 ///
 /// Every problem becomes a diagnostic on the returned `ManifestFile`; nothing is thrown and a bad
 /// file never stops the others. Thread-safe: one loader may load many files concurrently.
-public struct ManifestLoader: Sendable {
-    public var limits: ManifestLimits
+package struct ManifestLoader: Sendable {
+    package var limits: ManifestLimits
 
-    public init(limits: ManifestLimits = .standard) {
+    package init(limits: ManifestLimits = .standard) {
         self.limits = limits
     }
 
     /// Reads and loads the file at `path`, shown to the user as `displayPath`.
-    public func loadFile(atPath path: String, displayPath: String? = nil) -> ManifestFile {
+    package func loadFile(atPath path: String, displayPath: String? = nil) -> ManifestFile {
         let shown = displayPath ?? path
         switch FileReader.read(path: path, maxBytes: limits.maxFileBytes) {
         case .success(let bytes):
@@ -24,7 +24,7 @@ public struct ManifestLoader: Sendable {
     }
 
     /// Loads bytes already in memory (standard input, an admission request, a test).
-    public func load(_ source: SourceFile) -> ManifestFile {
+    package func load(_ source: SourceFile) -> ManifestFile {
         if let binary = Self.binaryDiagnostic(source) {
             return ManifestFile(source: source, storage: nil, resources: [], diagnostics: [binary])
         }
@@ -98,10 +98,10 @@ public struct ManifestLoader: Sendable {
 }
 
 /// Raw libyaml parsing with no tree: the yardstick for the loader's throughput.
-@_spi(Benchmarks)
-public enum RawYAMLEventParser {
+
+package enum RawYAMLEventParser {
     /// Parses `bytes` into events and discards them; returns the event and document counts.
-    public static func countEvents(_ bytes: [UInt8]) -> (events: Int, documents: Int, ok: Bool) {
+    package static func countEvents(_ bytes: [UInt8]) -> (events: Int, documents: Int, ok: Bool) {
         bytes.withUnsafeBufferPointer { YAMLEventStream.countEvents($0) }
     }
 }

@@ -4,24 +4,24 @@
 /// build the tree of a top-level mapping or sequence no consumer reads — a ConfigMap's `data`, a
 /// CustomResourceDefinition's `spec` — and puts a null placeholder in its place. The kind must appear
 /// before the field (as it does in nearly every manifest); fields before `kind` are always built.
-public struct ManifestProjection: Sendable, Hashable {
+package struct ManifestProjection: Sendable, Hashable {
     /// Top-level keys to build, per kind.
-    public var keysByKind: [String: Set<String>]
+    package var keysByKind: [String: Set<String>]
     /// Kinds whose resources are built whole.
-    public var wholeKinds: Set<String>
+    package var wholeKinds: Set<String>
     /// Keys to build for kinds in neither; `nil` builds everything.
-    public var otherKinds: Set<String>?
+    package var otherKinds: Set<String>?
     /// Keys always built, whatever the kind: identity, and `items` of a List.
-    public static let alwaysKept: Set<String> = ["apiVersion", "kind", "metadata", "items"]
+    package static let alwaysKept: Set<String> = ["apiVersion", "kind", "metadata", "items"]
 
-    public init(keysByKind: [String: Set<String>], wholeKinds: Set<String> = [], otherKinds: Set<String>?) {
+    package init(keysByKind: [String: Set<String>], wholeKinds: Set<String> = [], otherKinds: Set<String>?) {
         self.keysByKind = keysByKind
         self.wholeKinds = wholeKinds
         self.otherKinds = otherKinds
     }
 
     /// The keys to build for `kind`, or `nil` for everything.
-    public func keys(forKind kind: String) -> Set<String>? {
+    package func keys(forKind kind: String) -> Set<String>? {
         if kind.hasSuffix("List") || kind == "AdmissionReview" || wholeKinds.contains(kind) { return nil }
         if let keys = keysByKind[kind] { return keys.union(Self.alwaysKept) }
         return otherKinds.map { $0.union(Self.alwaysKept) }

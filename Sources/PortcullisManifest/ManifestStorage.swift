@@ -2,7 +2,7 @@
 ///
 /// Built once by `ManifestBuilder`, then shared read-only by every `Document` of the file and by
 /// any number of threads. Nodes refer to each other by index; aliases share the anchored node.
-public final class ManifestStorage: Sendable {
+package final class ManifestStorage: Sendable {
     let nodes: GrowableBuffer<NodeRecord>
     let children: GrowableBuffer<Int32>
     /// Scalar text, UTF-8, back to back.
@@ -23,7 +23,7 @@ public final class ManifestStorage: Sendable {
     }
 
     /// Number of nodes in the arena (aliases not expanded).
-    public var nodeCount: Int { nodes.count }
+    package var nodeCount: Int { nodes.count }
 
     /// The value node for a key atom in a mapping node, honouring the last-wins rule.
     @inline(__always)

@@ -8,7 +8,7 @@ extension Node {
     /// How to reach `target` from this node: the path components, and the key node `target` is held
     /// under (`nil` when it is a sequence element or this node itself). `nil` when `target` is not
     /// below this node. Walks the arena by index, creating nothing until the target is found.
-    public func path(to target: Node) -> (components: [PathComponent], key: Node?)? {
+    package func path(to target: Node) -> (components: [PathComponent], key: Node?)? {
         guard target.storage === storage else { return nil }
         if target.index == index { return ([], nil) }
         var trail: [(parent: Int32, slot: Int32)] = []
@@ -54,7 +54,7 @@ extension Node {
     }
 
     /// A JSON path (`$.spec.containers[0].image`) for components.
-    public static func jsonPath(_ components: [PathComponent]) -> String {
+    package static func jsonPath(_ components: [PathComponent]) -> String {
         var path = "$"
         for component in components {
             switch component {
@@ -67,14 +67,14 @@ extension Node {
 }
 
 /// A mapping key resolved once for one file: lookups with it compare integers only.
-public struct KeyID: Hashable, Sendable {
+package struct KeyID: Hashable, Sendable {
     let atom: Int32
     let storage: ObjectIdentifier
 }
 
 extension ManifestStorage {
     /// The key id of `name` in this file, or `nil` when no mapping of the file has that key.
-    public func keyID(_ name: String) -> KeyID? {
+    package func keyID(_ name: String) -> KeyID? {
         keys.find(name).map { KeyID(atom: $0, storage: ObjectIdentifier(self)) }
     }
 }
@@ -82,7 +82,7 @@ extension ManifestStorage {
 extension Node {
     /// The value under a key resolved with `ManifestStorage.keyID`.
     @inline(__always)
-    public subscript(key: KeyID) -> Node? {
+    package subscript(key: KeyID) -> Node? {
         guard kind == .mapping, key.storage == ObjectIdentifier(storage),
               let value = storage.lookup(mapping: index, atom: key.atom) else { return nil }
         return Node(storage: storage, index: value)
@@ -91,7 +91,7 @@ extension Node {
 
 extension Node {
     /// Whether this is a scalar whose text is exactly `text` (bytes compared, no `String` made).
-    public func scalarTextEquals(_ text: String) -> Bool {
+    package func scalarTextEquals(_ text: String) -> Bool {
         guard kind == .scalar else { return false }
         var text = text
         return text.withUTF8 { wanted in

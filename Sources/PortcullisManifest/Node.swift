@@ -1,11 +1,11 @@
 import PortcullisDiagnostics
 
 /// A read-only view of one node in a `ManifestStorage` arena: cheap to copy, safe to share.
-public struct Node: Sendable {
-    public let storage: ManifestStorage
+package struct Node: Sendable {
+    package let storage: ManifestStorage
     /// The node's index in the arena; equal indexes in the same storage are the same node
     /// (an alias shares the node of its anchor).
-    public let index: Int32
+    package let index: Int32
 
     init(storage: ManifestStorage, index: Int32) {
         self.storage = storage
@@ -15,13 +15,13 @@ public struct Node: Sendable {
     @inline(__always)
     var record: NodeRecord { storage.nodes[Int(index)] }
 
-    public var kind: NodeKind { record.kind }
+    package var kind: NodeKind { record.kind }
     /// For a scalar, its resolved type; `.null` for containers.
-    public var scalarType: ScalarType { record.scalarType }
-    public var style: ScalarStyle { record.style }
+    package var scalarType: ScalarType { record.scalarType }
+    package var style: ScalarStyle { record.style }
 
     /// Where the node stands in its file: start and end, 1-based.
-    public var span: SourceSpan {
+    package var span: SourceSpan {
         let r = record
         return SourceSpan(
             start: SourceLocation(line: Int(r.startLine), column: Int(r.startColumn)),
@@ -29,31 +29,31 @@ public struct Node: Sendable {
     }
 
     /// Number of elements of a sequence, pairs of a mapping, 0 for a scalar.
-    public var count: Int { kind == .scalar ? 0 : Int(record.count) }
+    package var count: Int { kind == .scalar ? 0 : Int(record.count) }
 
     /// The text of a scalar, whatever its type; `nil` for containers.
-    public var scalarText: String? { kind == .scalar ? storage.string(of: index) : nil }
+    package var scalarText: String? { kind == .scalar ? storage.string(of: index) : nil }
 
     /// The value of a string scalar; `nil` for other types and containers.
-    public var string: String? { kind == .scalar && scalarType == .string ? storage.string(of: index) : nil }
+    package var string: String? { kind == .scalar && scalarType == .string ? storage.string(of: index) : nil }
 
     /// Whether the node is a null scalar (`null`, `~`, or nothing).
-    public var isNull: Bool { kind == .scalar && scalarType == .null }
+    package var isNull: Bool { kind == .scalar && scalarType == .null }
 
     /// The value of a boolean scalar.
-    public var bool: Bool? {
+    package var bool: Bool? {
         guard kind == .scalar, scalarType == .bool else { return nil }
         return withScalarBytes { ScalarResolver.boolValue($0) }
     }
 
     /// The value of an integer scalar that fits in `Int64`.
-    public var int: Int64? {
+    package var int: Int64? {
         guard kind == .scalar, scalarType == .int else { return nil }
         return withScalarBytes { ScalarResolver.parseGoInteger($0)?.int64 }
     }
 
     /// The value of a number scalar (integer or float) as `Double`.
-    public var double: Double? {
+    package var double: Double? {
         guard kind == .scalar else { return nil }
         switch scalarType {
         case .int:
@@ -73,28 +73,28 @@ public struct Node: Sendable {
     }
 
     /// The value under `key` in a mapping (the last one if the key is repeated).
-    public subscript(key: String) -> Node? {
+    package subscript(key: String) -> Node? {
         guard kind == .mapping, let atom = storage.keys.find(key),
               let value = storage.lookup(mapping: index, atom: atom) else { return nil }
         return Node(storage: storage, index: value)
     }
 
     /// The element at `position` of a sequence.
-    public subscript(position: Int) -> Node? {
+    package subscript(position: Int) -> Node? {
         let r = record
         guard r.kind == .sequence, position >= 0, position < Int(r.count) else { return nil }
         return Node(storage: storage, index: storage.children[Int(r.first) + position])
     }
 
     /// The elements of a sequence (empty for other kinds).
-    public var elements: [Node] {
+    package var elements: [Node] {
         let r = record
         guard r.kind == .sequence else { return [] }
         return (Int(r.first)..<Int(r.first + r.count)).map { Node(storage: storage, index: storage.children[$0]) }
     }
 
     /// The key, value pairs of a mapping in source order (empty for other kinds).
-    public var entries: [(key: Node, value: Node)] {
+    package var entries: [(key: Node, value: Node)] {
         let r = record
         guard r.kind == .mapping else { return [] }
         return stride(from: Int(r.first), to: Int(r.first + r.count * 2), by: 2).map {
@@ -103,7 +103,7 @@ public struct Node: Sendable {
     }
 
     /// The node at a path of keys and indexes, e.g. `["spec", "template", "spec"]`.
-    public func node(at path: [PathComponent]) -> Node? {
+    package func node(at path: [PathComponent]) -> Node? {
         var current = self
         for component in path {
             switch component {
@@ -116,10 +116,10 @@ public struct Node: Sendable {
 }
 
 /// One step of a path into a document.
-public enum PathComponent: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+package enum PathComponent: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
     case key(String)
     case index(Int)
 
-    public init(stringLiteral value: String) { self = .key(value) }
-    public init(integerLiteral value: Int) { self = .index(value) }
+    package init(stringLiteral value: String) { self = .key(value) }
+    package init(integerLiteral value: Int) { self = .index(value) }
 }

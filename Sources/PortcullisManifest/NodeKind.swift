@@ -1,5 +1,5 @@
 /// The three shapes of a YAML node.
-public enum NodeKind: UInt8, Sendable, BitwiseCopyable {
+package enum NodeKind: UInt8, Sendable, BitwiseCopyable {
     case scalar
     case mapping
     case sequence
@@ -7,7 +7,7 @@ public enum NodeKind: UInt8, Sendable, BitwiseCopyable {
 
 /// The type a scalar resolves to, following the rules Kubernetes applies when it turns YAML into
 /// JSON (YAML 1.1 as go-yaml v2 reads it); see `docs/yaml.md`.
-public enum ScalarType: UInt8, Sendable, BitwiseCopyable {
+package enum ScalarType: UInt8, Sendable, BitwiseCopyable {
     case null
     case bool
     case int
@@ -16,7 +16,7 @@ public enum ScalarType: UInt8, Sendable, BitwiseCopyable {
 }
 
 /// How a scalar was written in the source.
-public enum ScalarStyle: UInt8, Sendable, BitwiseCopyable {
+package enum ScalarStyle: UInt8, Sendable, BitwiseCopyable {
     case plain
     case singleQuoted
     case doubleQuoted

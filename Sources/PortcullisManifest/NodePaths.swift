@@ -3,7 +3,7 @@ import PortcullisDiagnostics
 extension Node {
     /// Every node under this one with its JSON path (`$`, `$.spec.containers[0].image`,
     /// `$.metadata.labels['app.kubernetes.io/name']`), in document order.
-    public func pathsAndSpans() -> [(path: String, span: SourceSpan)] {
+    package func pathsAndSpans() -> [(path: String, span: SourceSpan)] {
         var result: [(String, SourceSpan)] = []
         collect(into: &result, path: "$")
         return result
@@ -21,7 +21,7 @@ extension Node {
     }
 
     /// `.name` for identifier-like keys, `['odd.key/name']` otherwise.
-    public static func pathStep(_ key: String) -> String {
+    package static func pathStep(_ key: String) -> String {
         let simple = !key.isEmpty && key.unicodeScalars.allSatisfy {
             ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_" || $0 == "-"
         } && !(key.first!.isNumber)

@@ -1,7 +1,7 @@
 internal import CPCRE2
 
 /// Why a pattern could not be compiled or matched.
-public enum RegexError: Error, Sendable, Equatable {
+package enum RegexError: Error, Sendable, Equatable {
     /// PCRE2 rejected the pattern: its message and the 0-based offset in the pattern.
     case invalidPattern(message: String, offset: Int)
     /// Matching hit the match or depth limit (catastrophic backtracking).
@@ -14,16 +14,16 @@ public enum RegexError: Error, Sendable, Equatable {
 ///
 /// Matching is bounded by `matchLimit` and `depthLimit`, so a catastrophic pattern fails with
 /// `RegexError.matchLimitExceeded` instead of hanging.
-public final class RegexPattern: @unchecked Sendable {
+package final class RegexPattern: @unchecked Sendable {
     // Immutable after init; PCRE2 compiled code is read-only during matching.
     private let code: OpaquePointer
     private let matchContext: OpaquePointer?
-    public let pattern: String
+    package let pattern: String
     /// Whether PCRE2's JIT compiled the pattern (it falls back to the interpreter otherwise).
-    public let isJITCompiled: Bool
+    package let isJITCompiled: Bool
 
     /// Compiles `pattern` (UTF-8, Unicode-aware).
-    public init(_ pattern: String, matchLimit: UInt32 = 1_000_000, depthLimit: UInt32 = 10_000) throws(RegexError) {
+    package init(_ pattern: String, matchLimit: UInt32 = 1_000_000, depthLimit: UInt32 = 10_000) throws(RegexError) {
         self.pattern = pattern
         var errorCode: Int32 = 0
         var errorOffset = 0
@@ -51,7 +51,7 @@ public final class RegexPattern: @unchecked Sendable {
     }
 
     /// Whether the pattern matches anywhere in `subject`.
-    public func matches(_ subject: String) throws(RegexError) -> Bool {
+    package func matches(_ subject: String) throws(RegexError) -> Bool {
         var subject = subject
         let result: Int32 = subject.withUTF8 { buffer in
             let data = pcre2_match_data_create_from_pattern_8(code, nil)

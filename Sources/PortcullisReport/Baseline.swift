@@ -4,24 +4,24 @@ import PortcullisEngine
 /// Findings accepted as they are: `--write-baseline FILE` records the current ones, `--baseline FILE`
 /// then reports only findings not in it. Findings are keyed on resource identity, policy and JSON path
 /// (`FindingKey`), never on lines, so edits elsewhere in a file do not bring them back.
-public struct Baseline: Codable, Sendable {
-    public var version = 1
-    public var tool = "portcullis"
-    public var findings: [Entry]
+package struct Baseline: Codable, Sendable {
+    package var version = 1
+    package var tool = "portcullis"
+    package var findings: [Entry]
 
-    public struct Entry: Codable, Sendable {
-        public var policy: String
-        public var kind: String
-        public var namespace: String
-        public var name: String
-        public var jsonPath: String
+    package struct Entry: Codable, Sendable {
+        package var policy: String
+        package var kind: String
+        package var namespace: String
+        package var name: String
+        package var jsonPath: String
         /// How many findings share the key.
-        public var count: Int
+        package var count: Int
         /// For people reading the file: where it was when recorded.
-        public var message: String
+        package var message: String
     }
 
-    public init(findings: [Finding]) {
+    package init(findings: [Finding]) {
         var entries: [FindingKey: Entry] = [:]
         var order: [FindingKey] = []
         for finding in findings where finding.suppression == nil {
@@ -36,10 +36,10 @@ public struct Baseline: Codable, Sendable {
         self.findings = order.sorted { $0.text < $1.text }.map { entries[$0]! }
     }
 
-    public enum LoadError: Error, CustomStringConvertible {
+    package enum LoadError: Error, CustomStringConvertible {
         case unreadable(String)
         case invalid(String, String)
-        public var description: String {
+        package var description: String {
             switch self {
             case .unreadable(let path): "\(path): cannot read the baseline"
             case .invalid(let path, let why): "\(path): not a Portcullis baseline: \(why)"
@@ -47,7 +47,7 @@ public struct Baseline: Codable, Sendable {
         }
     }
 
-    public static func load(_ path: String) throws(LoadError) -> Baseline {
+    package static func load(_ path: String) throws(LoadError) -> Baseline {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
         do {
             return try JSONDecoder().decode(Baseline.self, from: data)
@@ -56,10 +56,10 @@ public struct Baseline: Codable, Sendable {
         }
     }
 
-    public var json: String { JSONText.encode(self) }
+    package var json: String { JSONText.encode(self) }
 
     /// The findings not in the baseline, and how many were.
-    public func filter(_ findings: [Finding]) -> (findings: [Finding], matched: Int) {
+    package func filter(_ findings: [Finding]) -> (findings: [Finding], matched: Int) {
         var remaining: [FindingKey: Int] = [:]
         for entry in self.findings {
             let key = FindingKey(policy: entry.policy, kind: entry.kind, namespace: entry.namespace, name: entry.name, jsonPath: entry.jsonPath)

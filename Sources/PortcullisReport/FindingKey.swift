@@ -3,14 +3,14 @@ import PortcullisEngine
 /// A finding's identity across edits: the resource (kind, namespace, name), the policy and the JSON
 /// path of the node — not the line, so an edit above it does not change it. Baselines store it and
 /// SARIF's `partialFingerprints` carry its hash.
-public struct FindingKey: Hashable, Sendable, Codable {
-    public var policy: String
-    public var kind: String
-    public var namespace: String
-    public var name: String
-    public var jsonPath: String
+package struct FindingKey: Hashable, Sendable, Codable {
+    package var policy: String
+    package var kind: String
+    package var namespace: String
+    package var name: String
+    package var jsonPath: String
 
-    public init(_ finding: Finding) {
+    package init(_ finding: Finding) {
         policy = finding.policyID
         kind = finding.kind ?? ""
         namespace = finding.namespace ?? ""
@@ -20,10 +20,10 @@ public struct FindingKey: Hashable, Sendable, Codable {
     }
 
     /// The key as one line of text.
-    public var text: String { [policy, kind, namespace, name, jsonPath].joined(separator: "|") }
+    package var text: String { [policy, kind, namespace, name, jsonPath].joined(separator: "|") }
 
     /// FNV-1a 64-bit of the text, in hex: stable across runs, platforms and versions.
-    public var hash: String {
+    package var hash: String {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             value ^= UInt64(byte)

@@ -3,10 +3,10 @@ import PortcullisEngine
 
 /// GitHub Actions workflow commands: each active finding and input problem becomes an annotation on
 /// the pull request's diff (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`).
-public struct GitHubReporter: Reporter {
-    public init() {}
+package struct GitHubReporter: Reporter {
+    package init() {}
 
-    public func render(_ report: RunReport) -> String {
+    package func render(_ report: RunReport) -> String {
         var out = ""
         for diagnostic in report.diagnostics {
             var properties: [(String, String)] = []

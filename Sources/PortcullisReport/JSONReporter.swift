@@ -4,10 +4,10 @@ import PortcullisEngine
 
 /// `--format json`: a documented, versioned report (docs/json-report.md, schemas/report.schema.json)
 /// with every field of every finding; keys sorted, no times, so the same run gives the same bytes.
-public struct JSONReporter: Reporter {
-    public static let schemaVersion = 2
+package struct JSONReporter: Reporter {
+    package static let schemaVersion = 2
 
-    public init() {}
+    package init() {}
 
     struct Document: Encodable {
         var version = JSONReporter.schemaVersion
@@ -68,7 +68,7 @@ public struct JSONReporter: Reporter {
         var baselineMatches: Int
     }
 
-    public func render(_ report: RunReport) -> String {
+    package func render(_ report: RunReport) -> String {
         let findings = report.findings.map { f in
             FindingRecord(file: f.path, line: f.span.start.line, column: f.span.start.column, endLine: f.span.end.line,
                           endColumn: f.span.end.column, document: f.documentIndex, item: f.listItemIndex, kind: f.kind,

@@ -4,10 +4,10 @@ import PortcullisEngine
 /// JUnit XML for CI systems that show test reports: a test suite per policy, a failing test case per
 /// finding (a skipped one when suppressed), a passing case for a policy without findings, and a
 /// suite of input problems.
-public struct JUnitReporter: Reporter {
-    public init() {}
+package struct JUnitReporter: Reporter {
+    package init() {}
 
-    public func render(_ report: RunReport) -> String {
+    package func render(_ report: RunReport) -> String {
         var suites = ""
         var totalTests = 0, totalFailures = 0, totalErrors = 0, totalSkipped = 0
         let byPolicy = Dictionary(grouping: report.findings, by: \.policyID)

@@ -2,14 +2,14 @@ import Foundation
 
 /// Writes a report file atomically: into a temporary file beside it, then renamed over it, so a
 /// reader (a CI upload step) never sees half a report and a failed run leaves the old one whole.
-public enum ReportWriter {
-    public struct WriteError: Error, CustomStringConvertible {
-        public var path: String
-        public var reason: String
-        public var description: String { "\(path): cannot write the report: \(reason)" }
+package enum ReportWriter {
+    package struct WriteError: Error, CustomStringConvertible {
+        package var path: String
+        package var reason: String
+        package var description: String { "\(path): cannot write the report: \(reason)" }
     }
 
-    public static func write(_ text: String, to path: String) throws(WriteError) {
+    package static func write(_ text: String, to path: String) throws(WriteError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         var isFolder: ObjCBool = false

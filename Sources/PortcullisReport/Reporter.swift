@@ -1,14 +1,14 @@
 /// Turns a run into one report format. Reporters are pure: text in, text out.
-public protocol Reporter: Sendable {
+package protocol Reporter: Sendable {
     func render(_ report: RunReport) -> String
 }
 
 /// The formats `--format` accepts.
-public enum ReportFormat: String, CaseIterable, Sendable {
+package enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, sarif, github, junit
 
     /// The reporter for this format; `color` matters only to text.
-    public func reporter(color: Bool = false) -> any Reporter {
+    package func reporter(color: Bool = false) -> any Reporter {
         switch self {
         case .text: TextReporter(color: color)
         case .json: JSONReporter()

@@ -3,26 +3,26 @@ import PortcullisEngine
 
 /// Everything a run produced, as reporters see it: findings (suppressed ones included), problems,
 /// the policies that ran, and counts. Reporters know nothing else of the engine.
-public struct RunReport: Sendable {
+package struct RunReport: Sendable {
     /// Findings in report order.
-    public var findings: [Finding]
+    package var findings: [Finding]
     /// Input problems, evaluation problems, unused suppressions.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// The policies of the run (SARIF's `rules`, JUnit's suites).
-    public var rules: [PolicyInfo]
+    package var rules: [PolicyInfo]
     /// The inputs, in input order: text reports show their lines.
-    public var sources: [SourceFile]
+    package var sources: [SourceFile]
     /// Other files findings and problems may point into (the configuration file), not counted as inputs.
-    public var supportingSources: [SourceFile] = []
-    public var resourceCount: Int
+    package var supportingSources: [SourceFile] = []
+    package var resourceCount: Int
     /// How long the run took (text summary only: other formats stay reproducible).
-    public var duration: Duration?
+    package var duration: Duration?
     /// Findings left out because the baseline holds them.
-    public var baselineMatches: Int
+    package var baselineMatches: Int
     /// The folder artifact URIs are made relative to (the repository root).
-    public var rootPath: String?
+    package var rootPath: String?
 
-    public init(findings: [Finding], diagnostics: [Diagnostic], rules: [PolicyInfo], sources: [SourceFile], resourceCount: Int,
+    package init(findings: [Finding], diagnostics: [Diagnostic], rules: [PolicyInfo], sources: [SourceFile], resourceCount: Int,
                 duration: Duration? = nil, baselineMatches: Int = 0, rootPath: String? = nil) {
         self.findings = findings
         self.diagnostics = diagnostics
@@ -35,15 +35,15 @@ public struct RunReport: Sendable {
     }
 
     /// Findings that count: not suppressed.
-    public var activeFindings: [Finding] { findings.filter { $0.suppression == nil } }
+    package var activeFindings: [Finding] { findings.filter { $0.suppression == nil } }
 
     /// Active findings per severity.
-    public func count(_ severity: Severity) -> Int { activeFindings.filter { $0.severity == severity }.count }
+    package func count(_ severity: Severity) -> Int { activeFindings.filter { $0.severity == severity }.count }
 }
 
 /// The tool, as reports name it.
-public enum Tool {
-    public static let name = "Portcullis"
-    public static let version = "0.5.0"
-    public static let informationURI = "https://github.com/portcullis-dev/portcullis"
+package enum Tool {
+    package static let name = "Portcullis"
+    package static let version = "0.5.0"
+    package static let informationURI = "https://github.com/portcullis-dev/portcullis"
 }

@@ -6,13 +6,13 @@ import PortcullisEngine
 /// one result per finding with a physical location relative to the repository root, the resource as
 /// a logical location, a fingerprint stable across unrelated edits, and `suppressions` for
 /// suppressed findings. Input problems are tool execution notifications.
-public struct SARIFReporter: Reporter {
-    public static let fingerprintKey = "portcullisFindingKey/v1"
+package struct SARIFReporter: Reporter {
+    package static let fingerprintKey = "portcullisFindingKey/v1"
     static let rootBase = "%SRCROOT%"
 
-    public init() {}
+    package init() {}
 
-    public func render(_ report: RunReport) -> String {
+    package func render(_ report: RunReport) -> String {
         var rules = report.rules
         // Findings of the tool itself (an expired waiver) get a rule too, so every result has one.
         for id in Set(report.findings.map(\.policyID)).subtracting(rules.map(\.id)).sorted() {

@@ -3,17 +3,17 @@ import PortcullisEngine
 
 /// Compiler-style text: `file:line:col: severity: message [policy]`, the source line, a caret, the
 /// help line; problems and findings of a file together in line order; then a summary.
-public struct TextReporter: Reporter {
-    public var color: Bool
+package struct TextReporter: Reporter {
+    package var color: Bool
     /// Leave out the summary line (`--quiet`).
-    public var quiet = false
+    package var quiet = false
 
-    public init(color: Bool, quiet: Bool = false) {
+    package init(color: Bool, quiet: Bool = false) {
         self.color = color
         self.quiet = quiet
     }
 
-    public func render(_ report: RunReport) -> String {
+    package func render(_ report: RunReport) -> String {
         let renderer = DiagnosticRenderer(useColor: color)
         var out = ""
         let sources = Dictionary((report.sources + report.supportingSources).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
