@@ -4,17 +4,14 @@ import PackageDescription
 /// Portcullis: policy-as-code validation for Kubernetes and GitOps manifests.
 ///
 /// Targets are layers; a target imports only the ones listed before it:
-/// C wrappers → Diagnostics → Manifest / Regex / Language → Engine → Report → CLI.
+/// C wrappers → Diagnostics → Manifest / Regex / Language → Engine → Report → Portcullis (the
+/// library) → CLI. Only `Portcullis` is a library product; the layers use `package` access.
 let package = Package(
     name: "Portcullis",
     products: [
         .executable(name: "portcullis", targets: ["portcullis"]),
-        .library(name: "PortcullisManifest", targets: ["PortcullisManifest"]),
-        .library(name: "PortcullisDiagnostics", targets: ["PortcullisDiagnostics"]),
-        .library(name: "PortcullisRegex", targets: ["PortcullisRegex"]),
-        .library(name: "PortcullisLanguage", targets: ["PortcullisLanguage"]),
-        .library(name: "PortcullisEngine", targets: ["PortcullisEngine"]),
-        .library(name: "PortcullisReport", targets: ["PortcullisReport"]),
+        /// The one library: `import Portcullis`. The layers below it are internal to the package.
+        .library(name: "Portcullis", targets: ["Portcullis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -51,13 +48,24 @@ let package = Package(
             name: "PortcullisReport",
             dependencies: ["PortcullisDiagnostics", "PortcullisEngine"]
         ),
+        /// The public façade: policy sets, configuration, validation, reports. The built-in packs
+        /// are embedded at build time from policies/ by the EmbedPolicies plugin.
+        .target(
+            name: "Portcullis",
+            dependencies: ["PortcullisDiagnostics", "PortcullisManifest", "PortcullisLanguage", "PortcullisEngine", "PortcullisReport"],
+            plugins: ["EmbedPolicies"]
+        ),
+        .executableTarget(name: "PolicyEmbedder"),
+        .plugin(
+            name: "EmbedPolicies",
+            capability: .buildTool(),
+            dependencies: ["PolicyEmbedder"]
+        ),
+        /// The command line: a thin adapter over the library.
         .executableTarget(
             name: "portcullis",
             dependencies: [
-                "PortcullisDiagnostics",
-                "PortcullisManifest",
-                "PortcullisEngine",
-                "PortcullisReport",
+                "Portcullis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,6 +88,10 @@ let package = Package(
         .testTarget(
             name: "PortcullisEngineTests",
             dependencies: ["PortcullisEngine", "PortcullisManifest", "PortcullisLanguage", "PortcullisDiagnostics"]
+        ),
+        .testTarget(
+            name: "PortcullisTests",
+            dependencies: ["Portcullis"]
         ),
         .testTarget(
             name: "PortcullisCLITests",

@@ -27,9 +27,7 @@ let package = Package(
             dependencies: [
                 "CorpusGenerator",
                 "BenchmarkPolicies",
-                .product(name: "PortcullisManifest", package: "Portcullis"),
-                .product(name: "PortcullisEngine", package: "Portcullis"),
-                .product(name: "PortcullisReport", package: "Portcullis"),
+                .product(name: "Portcullis", package: "Portcullis"),
             ],
             path: "Sources/portcullis-throughput"
         ),
@@ -38,8 +36,7 @@ let package = Package(
             dependencies: [
                 "CorpusGenerator",
                 "BenchmarkPolicies",
-                .product(name: "PortcullisManifest", package: "Portcullis"),
-                .product(name: "PortcullisEngine", package: "Portcullis"),
+                .product(name: "Portcullis", package: "Portcullis"),
                 .product(name: "Benchmark", package: "package-benchmark"),
             ],
             path: "Benchmarks/LoaderBenchmarks",

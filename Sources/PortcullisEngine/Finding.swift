@@ -27,6 +27,26 @@ package struct Finding: Sendable, Hashable {
     /// reported (SARIF `suppressions`), but never fails the run.
     package var suppression: Suppression?
 
+    package init(policyID: String, severity: Severity, message: String, path: String, span: SourceSpan, documentIndex: Int,
+                 listItemIndex: Int?, kind: String?, namespace: String?, name: String?, pathComponents: [PathComponent],
+                 help: String?, helpURL: String?, remediation: String?, suppression: Suppression? = nil) {
+        self.policyID = policyID
+        self.severity = severity
+        self.message = message
+        self.path = path
+        self.span = span
+        self.documentIndex = documentIndex
+        self.listItemIndex = listItemIndex
+        self.kind = kind
+        self.namespace = namespace
+        self.name = name
+        self.pathComponents = pathComponents
+        self.help = help
+        self.helpURL = helpURL
+        self.remediation = remediation
+        self.suppression = suppression
+    }
+
     /// Report order: file, line, column, policy, message.
     package static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.path != b.path { return a.path < b.path }

@@ -193,7 +193,7 @@ package struct PolicyCompiler {
         }
     }
 
-    static func literal(_ expr: Expr) -> Literal? {
+    package static func literal(_ expr: Expr) -> Literal? {
         switch expr {
         case .string(let s, _): return .string(s)
         case .number(let n, _): return .number(n)

@@ -41,6 +41,8 @@ struct ManifestBuilder {
     private var streamIndex = -1
     private let mergeAtom: Int32
     private(set) var documents: [DocumentRoot] = []
+    /// `# portcullis:` comments of the file (set by the event stream).
+    var directiveComments: [DirectiveComment] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var diagnosticCounts: [DiagnosticID: Int] = [:]
     /// Set when the rest of the file must not be read (limit exceeded).

@@ -11,7 +11,12 @@ package struct ManifestFile: Sendable {
     /// Problems found while reading and parsing, in the order met.
     package let diagnostics: [Diagnostic]
 
-    package init(source: SourceFile, storage: ManifestStorage?, resources: [Document], diagnostics: [Diagnostic]) {
+    /// `# portcullis:` comments, as YAML reads the file (not text inside scalars), in file order.
+    package let directiveComments: [DirectiveComment]
+
+    package init(source: SourceFile, storage: ManifestStorage?, resources: [Document], diagnostics: [Diagnostic],
+                 directiveComments: [DirectiveComment] = []) {
+        self.directiveComments = directiveComments
         self.source = source
         self.storage = storage
         self.resources = resources

@@ -37,6 +37,7 @@ package struct ManifestLoader: Sendable {
         }
         var diagnostics = builder.diagnostics
         let roots = builder.documents
+        let directiveComments = builder.directiveComments
         let storage = builder.finish()
         var resources: [Document] = []
         resources.reserveCapacity(roots.count)
@@ -81,7 +82,8 @@ package struct ManifestLoader: Sendable {
                 "document \(resource.streamIndex + 1) has no \(missing); no policy can match it",
                 path: source.path, at: resource.root.span))
         }
-        return ManifestFile(source: source, storage: storage, resources: resources, diagnostics: diagnostics)
+        return ManifestFile(source: source, storage: storage, resources: resources, diagnostics: diagnostics,
+                            directiveComments: directiveComments)
     }
 
     /// A NUL byte in the first 8 KiB, with no UTF-16/32 byte-order mark, means a binary file.

@@ -7,6 +7,7 @@ enum YAMLEventStream {
     static func build(_ source: SourceFile, limits: ManifestLimits) -> ManifestBuilder {
         var builder = ManifestBuilder(source: source, limits: limits)
         guard !source.bytes.isEmpty else { return builder }
+        var directives = DirectiveCommentScanner(source.bytes)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             builder.report(.error(ManifestDiagnostic.syntax, "libyaml could not start (out of memory)", path: source.path))
@@ -21,11 +22,16 @@ enum YAMLEventStream {
                     builder.report(parseError(&parser, source: source))
                     break
                 }
+                if !directives.isEmpty && event.type == YAML_SCALAR_EVENT {
+                    directives.scalar(startLine: Int(event.start_mark.line), startColumn: Int(event.start_mark.column),
+                                      endLine: Int(event.end_mark.line), endColumn: Int(event.end_mark.column))
+                }
                 let more = builder.handle(&event)
                 yaml_event_delete(&event)
                 if !more { break }
             }
         }
+        if !directives.isEmpty { builder.directiveComments = directives.comments }
         return builder
     }
 

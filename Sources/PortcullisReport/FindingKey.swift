@@ -19,6 +19,14 @@ package struct FindingKey: Hashable, Sendable, Codable {
         jsonPath = finding.jsonPath
     }
 
+    package init(policy: String, kind: String, namespace: String, name: String, jsonPath: String) {
+        self.policy = policy
+        self.kind = kind
+        self.namespace = namespace
+        self.name = name
+        self.jsonPath = jsonPath
+    }
+
     /// The key as one line of text.
     package var text: String { [policy, kind, namespace, name, jsonPath].joined(separator: "|") }
 

@@ -21,6 +21,8 @@ package struct RunReport: Sendable {
     package var baselineMatches: Int
     /// The folder artifact URIs are made relative to (the repository root).
     package var rootPath: String?
+    /// The names standard input was shown as (`--stdin-filename`): SARIF gives them as they are.
+    package var standardInputNames: Set<String> = []
 
     package init(findings: [Finding], diagnostics: [Diagnostic], rules: [PolicyInfo], sources: [SourceFile], resourceCount: Int,
                 duration: Duration? = nil, baselineMatches: Int = 0, rootPath: String? = nil) {
@@ -44,6 +46,8 @@ package struct RunReport: Sendable {
 /// The tool, as reports name it.
 package enum Tool {
     package static let name = "Portcullis"
-    package static let version = "0.5.0"
+    package static let version = "0.6.0"
+    /// The tool's own policy: a waiver in the configuration has expired.
+    package static let expiredWaiverPolicy = "portcullis/expired-waiver"
     package static let informationURI = "https://github.com/portcullis-dev/portcullis"
 }

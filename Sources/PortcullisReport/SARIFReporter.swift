@@ -17,7 +17,7 @@ package struct SARIFReporter: Reporter {
         // Findings of the tool itself (an expired waiver) get a rule too, so every result has one.
         for id in Set(report.findings.map(\.policyID)).subtracting(rules.map(\.id)).sorted() {
             guard let finding = report.findings.first(where: { $0.policyID == id }) else { continue }
-            rules.append(PolicyInfo(id: id, title: id == Suppressor.expiredWaiverPolicy ? "A waiver in the configuration has expired" : id,
+            rules.append(PolicyInfo(id: id, title: id == Tool.expiredWaiverPolicy ? "A waiver in the configuration has expired" : id,
                                     description: finding.help, severity: finding.severity, tags: ["portcullis"], help: finding.help,
                                     helpURL: Tool.informationURI + "#waivers", remediation: nil, path: "", span: finding.span,
                                     examples: [], enabledByDefault: true))

@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-import PortcullisDiagnostics
-import PortcullisEngine
-import PortcullisManifest
-import PortcullisReport
+import Portcullis
 
 /// `portcullis check`: evaluates the policies over manifests and reports findings in one or more
 /// formats.
@@ -14,13 +11,13 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Formats: text, json, sarif, github (Actions annotations), junit. Several at once: each --output FILE \
             belongs to the --format before it (--format sarif --output report.sarif --format text); reports \
-            are written atomically.
+            are written atomically; --output - is standard output.
             Exit status: 0 no active finding at or above --fail-on, 1 such findings, 2 usage, configuration, policy or input errors.
             """
     )
 
-    @OptionGroup var input: InputOptions
-    @OptionGroup var policies: PolicyOptions
+    @OptionGroup var input: InputArguments
+    @OptionGroup var policies: PolicyArguments
 
     @Option(help: ArgumentHelp("Report format (repeatable): text, json, sarif, github, junit.", valueName: "format"))
     var format: [ReportFormat] = []
@@ -43,7 +40,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Build every field of every resource, even those no policy reads.")
     var noProjection = false
 
-    @OptionGroup var configuration: ConfigOptions
+    @OptionGroup var configFile: ConfigArguments
 
     @Option(help: ArgumentHelp("Record the current findings as accepted, in this file.", valueName: "file"))
     var writeBaseline: String?
@@ -52,110 +49,63 @@ struct CheckCommand: ParsableCommand {
     var baseline: String?
 
     func run() throws {
-        var out = OutputStream.standardOutput
-        var err = OutputStream.standardError
-        let printer = DiagnosticPrinter(color: color, fileDescriptor: out.descriptor)
-        let project = try configuration.load(printer: printer)
+        // 1. Configuration, report targets and policies.
+        let configuration = try configFile.load(color: color)
         let targets = try ReportTargets.pair(arguments: Array(CommandLine.arguments.dropFirst()),
-                                             defaultFormats: project?.formats.isEmpty == false ? project!.formats : [.text],
-                                             defaultOutputs: project?.outputs ?? [:])
-        let (graph, policySources, policyDiagnostics) = policies.compile(config: project)
-        if !policyDiagnostics.isEmpty {
-            for diagnostic in policyDiagnostics.sorted(by: Diagnostic.reportOrder) {
-                err.writeLine(printer.renderer.render(diagnostic, source: policySources.first { $0.path == diagnostic.path }))
-            }
-            err.flush()
-        }
-        guard let graph else { throw ExitCode(2) }
-        if explainPlan {
-            out.write(PlanExplainer.explain(graph))
-            out.flush()
-            return
-        }
+                                             defaultFormats: configuration?.formats.isEmpty == false ? configuration!.formats : [.text],
+                                             defaultOutputs: configuration?.outputs ?? [:])
+        let policySet = try policies.compile(configuration: configuration, color: color)
+        if explainPlan { return print(policySet.planDescription, terminator: "") }
         try input.requirePaths()
-        let clock = ContinuousClock()
-        let started = clock.now
-        let discovery = InputDiscovery(excludes: (input.excludes + (project?.excludes ?? [])).map(GlobPattern.init), standardInputName: input.stdinFilename)
-        let (inputs, discoveryDiagnostics) = discovery.collect(input.paths)
-        var limits = ManifestLimits(maxFileBytes: input.maxFileSize, maxDepth: input.maxDepth)
-        if !noProjection { limits.projection = graph.projection }
-        let checker = ManifestChecker(graph: graph, loader: ManifestLoader(limits: limits))
-        let results = checker.check(inputs, parallel: !input.serial)
-        let suppressed = Suppressor(waivers: project?.waivers ?? []).apply(results.flatMap(\.findings), files: results.map(\.file))
-        var findings = suppressed.findings
-        var baselineMatches = 0
-        if let writeBaseline {
-            do throws(ReportWriter.WriteError) {
-                try ReportWriter.write(Baseline(findings: findings).json, to: writeBaseline)
-            } catch {
-                err.writeLine("error: \(error.description) [report.write-failed]")
-                err.flush()
-                throw ExitCode(2)
-            }
-        }
-        if let baseline {
-            do throws(Baseline.LoadError) {
-                (findings, baselineMatches) = try Baseline.load(baseline).filter(findings)
-            } catch {
-                err.writeLine("error: \(error.description) [config.invalid-baseline]")
-                err.flush()
-                throw ExitCode(2)
-            }
-        }
 
-        var report = RunReport(
-            findings: findings,
-            diagnostics: discoveryDiagnostics + results.flatMap { $0.file.diagnostics + $0.issues } + suppressed.diagnostics,
-            rules: graph.rules.map(\.info),
-            sources: results.map(\.file.source),
-            resourceCount: results.reduce(0) { $0 + $1.file.resources.count },
-            duration: clock.now - started,
-            baselineMatches: baselineMatches,
-            rootPath: RepositoryRoot.find())
-        if let project { report.supportingSources = [project.source] }
+        // 2. Validate.
+        var options = input.options(configuration: configuration)
+        options.projection = !noProjection
+        options.baseline = try baseline.map(loadBaseline)
+        options.ignoredPaths = targets.targets.compactMap(\.path) + [writeBaseline, baseline].compactMap { $0 }
+        let result = Validator(policies: policySet, options: options).validate(paths: input.paths)
+
+        // 3. Baseline, reports, exit status.
         var writeFailed = false
+        if let writeBaseline { writeFailed = !reportWrite { () throws(ReportWriteError) in try result.baseline.write(to: writeBaseline) } }
+        var out = OutputStream.standardOutput
         for target in targets.targets {
             let useColor = target.path == nil && target.format == .text
-                && color.allowsColor(fileDescriptor: out.descriptor, environment: ProcessInfo.processInfo.environment)
-            var reporter = target.format.reporter(color: useColor)
-            if target.format == .text, quiet { reporter = TextReporter(color: useColor, quiet: true) }
-            let text = reporter.render(report)
+                && color.allowsColor(fileDescriptor: out.descriptor, environment: ProcessEnvironment.variables)
+            let report = Report(format: target.format, color: useColor, quiet: quiet)
             if let path = target.path {
-                do throws(ReportWriter.WriteError) {
-                    try ReportWriter.write(text, to: path)
-                } catch {
-                    err.writeLine("error: \(error.description) [report.write-failed]")
-                    writeFailed = true
-                }
+                writeFailed = !reportWrite { () throws(ReportWriteError) in try report.write(result, to: path) } || writeFailed
             } else {
-                out.write(text)
+                out.write(report.render(result))
             }
         }
         out.flush()
-        err.flush()
-        if writeFailed || report.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
-        if report.activeFindings.contains(where: { $0.severity >= (failOn ?? project?.failOn ?? .error) }) { throw ExitCode(1) }
+        if writeFailed || result.hasErrors { throw ExitCode(2) }
+        if writeBaseline != nil { return }  // recording a baseline accepts today's findings
+        if result.hasFindings(atOrAbove: failOn ?? configuration?.failOn ?? .error) { throw ExitCode(1) }
     }
-}
 
-/// The repository root: the nearest folder upward from the working directory holding `.git`, else
-/// the working directory. SARIF locations are relative to it.
-enum RepositoryRoot {
-    static func find(from start: String = FileManager.default.currentDirectoryPath) -> String {
-        FolderSearch.nearest(holding: ".git", from: start)?.path ?? start
+    private func loadBaseline(_ path: String) throws -> Baseline {
+        do throws(Baseline.LoadError) {
+            return try Baseline.load(path)
+        } catch {
+            var err = OutputStream.standardError
+            err.writeLine("error: \(error.description) [config.invalid-baseline]")
+            err.flush()
+            throw ExitCode(2)
+        }
     }
-}
 
-/// Walks up from a folder to the file system's root.
-enum FolderSearch {
-    /// The nearest folder from `start` upward (itself included) that holds an entry called `name`.
-    static func nearest(holding name: String, from start: String) -> URL? {
-        var url = URL(fileURLWithPath: start).standardizedFileURL
-        while true {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path) { return url }
-            let parent = url.deletingLastPathComponent()
-            if parent.path == url.path { return nil }
-            url = parent
+    /// Runs a write; a failure is printed (the other reports are still written).
+    private func reportWrite(_ write: () throws(ReportWriteError) -> Void) -> Bool {
+        do throws(ReportWriteError) {
+            try write()
+            return true
+        } catch {
+            var err = OutputStream.standardError
+            err.writeLine("error: \(error.description) [report.write-failed]")
+            err.flush()
+            return false
         }
     }
 }

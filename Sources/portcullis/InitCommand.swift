@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
-import PortcullisReport
+import Portcullis
 
 /// `portcullis init`: writes a commented starter `.portcullis.yaml`.
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Write a commented starter \(ProjectConfig.fileName) in the current folder."
+        abstract: "Write a commented starter \(Configuration.fileName) in the current folder."
     )
 
     @Flag(help: "Replace an existing file.")
@@ -56,18 +56,18 @@ struct InitCommand: ParsableCommand {
         """
 
     func run() throws {
-        let path = ProjectConfig.fileName
+        let path = Configuration.fileName
         if FileManager.default.fileExists(atPath: path) && !force {
             var err = OutputStream.standardError
             err.writeLine("error: \(path) already exists; use --force to replace it")
             err.flush()
             throw ExitCode(2)
         }
-        do throws(ReportWriter.WriteError) {
-            try ReportWriter.write(Self.starter, to: FileManager.default.currentDirectoryPath + "/" + path)
+        do {
+            try Data(Self.starter.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             var err = OutputStream.standardError
-            err.writeLine("error: \(error.description)")
+            err.writeLine("error: \(path): cannot write it: \((error as NSError).localizedDescription)")
             err.flush()
             throw ExitCode(2)
         }

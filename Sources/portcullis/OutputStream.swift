@@ -1,25 +1,19 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// Buffered writing to standard output or standard error, flushed in large blocks.
 struct OutputStream {
-    private let fileDescriptor: Int32
+    private let handle: FileHandle
+    let descriptor: Int32
     private var buffer: [UInt8] = []
 
     static var standardOutput: OutputStream { OutputStream(fileDescriptor: 1) }
     static var standardError: OutputStream { OutputStream(fileDescriptor: 2) }
 
     init(fileDescriptor: Int32) {
-        self.fileDescriptor = fileDescriptor
+        descriptor = fileDescriptor
+        handle = FileHandle(fileDescriptor: fileDescriptor, closeOnDealloc: false)
         buffer.reserveCapacity(1 << 16)
     }
-
-    var descriptor: Int32 { fileDescriptor }
 
     mutating func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
@@ -37,15 +31,8 @@ struct OutputStream {
     }
 
     mutating func flush() {
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { Glibc.write(fileDescriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                break
-            }
-            offset += written
-        }
+        guard !buffer.isEmpty else { return }
+        try? handle.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }

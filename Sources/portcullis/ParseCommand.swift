@@ -1,6 +1,5 @@
 import ArgumentParser
-import PortcullisDiagnostics
-import PortcullisManifest
+import Portcullis
 
 /// `portcullis parse`: prints each resource as the engine sees it, one JSON object per line.
 struct ParseCommand: ParsableCommand {
@@ -16,7 +15,7 @@ struct ParseCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: InputArguments
 
     @Flag(help: "Add the line and column of every node.")
     var positions = false
@@ -26,35 +25,14 @@ struct ParseCommand: ParsableCommand {
 
     func run() throws {
         try input.requirePaths()
-        let (files, discoveryDiagnostics) = input.load()
+        let (files, discoveryDiagnostics) = ManifestParser(options: input.options(configuration: nil)).parse(paths: input.paths)
         var out = OutputStream.standardOutput
         var err = OutputStream.standardError
-        let printer = DiagnosticPrinter(color: color, fileDescriptor: err.descriptor)
-        printer.print(discoveryDiagnostics, source: nil, to: &err)
+        err.write(discoveryDiagnostics, color: color)
         var failed = discoveryDiagnostics.contains { $0.severity == .error }
         for file in files {
-            for resource in file.resources {
-                var writer = JSONWriter()
-                writer.append(raw: "{\"file\":")
-                writer.append(string: file.path)
-                writer.append(raw: ",\"document\":\(resource.streamIndex)")
-                if let item = resource.listItemIndex { writer.append(raw: ",\"item\":\(item)") }
-                writer.append(raw: ",\"resource\":")
-                writer.append(resource.root)
-                if positions {
-                    writer.append(raw: ",\"positions\":{")
-                    for (offset, entry) in resource.root.pathsAndSpans().enumerated() {
-                        if offset > 0 { writer.append(raw: ",") }
-                        writer.append(string: entry.path)
-                        let s = entry.span
-                        writer.append(raw: ":[\(s.start.line),\(s.start.column),\(s.end.line),\(s.end.column)]")
-                    }
-                    writer.append(raw: "}")
-                }
-                writer.append(raw: "}\n")
-                out.write(bytes: writer.bytes)
-            }
-            printer.print(file.diagnostics, source: file.source, to: &err)
+            for resource in file.resources { out.write(bytes: resource.jsonLine(positions: positions)) }
+            err.write(file.diagnostics, color: color)
             failed = failed || file.hasErrors
         }
         out.flush()

@@ -1,17 +1,14 @@
 import ArgumentParser
+import Portcullis
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// The `portcullis` command line: a thin adapter over the Portcullis libraries.
+/// The `portcullis` command line: a thin adapter over the Portcullis library.
 @main
 struct PortcullisCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portcullis",
         abstract: "Policy-as-code validation for Kubernetes and GitOps manifests.",
         discussion: "Exit status: 0 no violation, 1 violations, 2 usage, configuration or input errors.",
-        version: "0.1.0",
+        version: PortcullisVersion.current,
         subcommands: [CheckCommand.self, TestCommand.self, ParseCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self]
     )
 
@@ -21,14 +18,25 @@ struct PortcullisCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
+            if exitCode(for: error) == .validationFailure {
                 var err = OutputStream.standardError
                 err.writeLine(fullMessage(for: error))
                 err.flush()
-                Glibc.exit(2)
+                exit(withError: ExitCode(2))
             }
             exit(withError: error)
         }
+    }
+}
+
+extension ColorMode: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+
+extension OutputStream {
+    /// Prints diagnostics compiler-style, with their source lines.
+    mutating func write(_ diagnostics: [Diagnostic], color: ColorMode) {
+        let useColor = color.allowsColor(fileDescriptor: descriptor, environment: ProcessEnvironment.variables)
+        for diagnostic in diagnostics { writeLine(diagnostic.rendered(color: useColor)) }
     }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import PortcullisReport
-
-extension ReportFormat: ExpressibleByArgument {}
+import Portcullis
 
 /// Which format goes where: each `--output PATH` belongs to the `--format` given before it
 /// (`--format sarif --output report.sarif --format text`); a format without one goes to standard
@@ -9,7 +7,7 @@ extension ReportFormat: ExpressibleByArgument {}
 struct ReportTargets: Equatable {
     struct Target: Equatable {
         var format: ReportFormat
-        /// `nil`: standard output.
+        /// `nil`: standard output (`--output -` says so explicitly).
         var path: String?
     }
 
@@ -54,6 +52,7 @@ struct ReportTargets: Equatable {
         } else if !pendingOutputs.isEmpty {
             throw ValidationError("--output \(pendingOutputs[0]) comes before any --format; give it after the format it is for")
         }
+        for index in targets.indices where targets[index].path == "-" { targets[index].path = nil }
         let toStandardOutput = targets.filter { $0.path == nil }
         if toStandardOutput.count > 1 {
             throw ValidationError("formats \(toStandardOutput.map(\.format.rawValue).joined(separator: " and ")) would both go to standard output; give --output FILE after all but one")

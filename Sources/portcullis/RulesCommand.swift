@@ -1,34 +1,29 @@
 import ArgumentParser
-import PortcullisEngine
+import Portcullis
 
 /// `portcullis rules`: the loaded policies, one per line.
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the loaded policies: id, severity, title.")
 
-    @OptionGroup var policies: PolicyOptions
-    @OptionGroup var configuration: ConfigOptions
+    @OptionGroup var policies: PolicyArguments
+    @OptionGroup var configFile: ConfigArguments
 
     @Flag(help: "Print the policy reference as Markdown (docs/policies.md).")
     var markdown = false
 
     func run() throws {
-        let project = try configuration.load(printer: DiagnosticPrinter(color: .never, fileDescriptor: 2))
-        let (graph, _, diagnostics) = policies.compile(config: project)
+        let configuration = try configFile.load(color: .never)
+        let policySet = try policies.compile(configuration: configuration, color: .never)
         var out = OutputStream.standardOutput
-        for diagnostic in diagnostics { out.writeLine(DiagnosticPrinter(color: .never, fileDescriptor: 1).renderer.render(diagnostic, source: nil)) }
-        guard let graph else { out.flush(); throw ExitCode(2) }
-        if markdown {
-            out.write(PolicyMarkdown.render(graph.rules))
-            out.flush()
-            return
+        defer { out.flush() }
+        if markdown { return out.write(PolicyMarkdown.render(policySet.policies)) }
+        let listed = policySet.policies.sorted { $0.id < $1.id }
+        let width = listed.map(\.id.count).max() ?? 0
+        for policy in listed {
+            let id = policy.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            let severity = policy.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+            out.writeLine("\(id)  \(severity)  \(policy.title ?? "")" + (policy.enabledByDefault ? "" : "  (opt-in)"))
         }
-        let width = graph.rules.map(\.info.id.count).max() ?? 0
-        for rule in graph.rules.sorted(by: { $0.info.id < $1.info.id }) {
-            let id = rule.info.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            let severity = rule.info.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-            out.writeLine("\(id)  \(severity)  \(rule.info.title ?? "")" + (rule.info.enabledByDefault ? "" : "  (opt-in)"))
-        }
-        out.flush()
     }
 }
 
@@ -39,27 +34,28 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "The policy id, e.g. images/no-latest-tag.")
     var id: String
 
-    @OptionGroup var policies: PolicyOptions
+    @OptionGroup var policies: PolicyArguments
 
     func run() throws {
-        let (graph, _, _) = policies.compile()
-        var out = OutputStream.standardOutput
-        guard let graph else { throw ExitCode(2) }
-        guard let rule = graph.rule(id: id) else {
+        let policySet = try policies.compile(configuration: nil, color: .never, forceAll: true)
+        guard let policy = policySet.policy(id: id) else {
             var err = OutputStream.standardError
-            err.writeLine("error: no policy '\(id)' (see `portcullis rules`)")
+            err.writeLine("error: no policy '\(id)' (see `portcullis rules --all-policies`)")
             err.flush()
             throw ExitCode(2)
         }
-        let info = rule.info
-        out.writeLine("\(info.id) — \(info.title ?? "")")
-        out.writeLine("severity: \(info.severity.rawValue)" + (info.tags.isEmpty ? "" : "   tags: " + info.tags.joined(separator: ", ")))
-        out.writeLine("defined in: \(info.path):\(info.span.start.line)")
-        if let description = info.description { out.writeLine("\n" + description) }
-        if let help = info.help { out.writeLine("\nhelp: " + help) }
-        if let remediation = info.remediation { out.writeLine("remediation: " + remediation) }
-        if let url = info.helpURL { out.writeLine("see: " + url) }
-        for (offset, example) in info.examples.enumerated() {
+        var out = OutputStream.standardOutput
+        out.writeLine("\(policy.id) — \(policy.title ?? "")")
+        out.writeLine("severity: \(policy.severity.rawValue)" + (policy.tags.isEmpty ? "" : "   tags: " + policy.tags.joined(separator: ", ")))
+        out.writeLine("defined in: \(policy.definedAt.file):\(policy.definedAt.line)")
+        if let description = policy.description { out.writeLine("\n" + description) }
+        if let help = policy.help { out.writeLine("\nhelp: " + help) }
+        if let remediation = policy.remediation { out.writeLine("remediation: " + remediation) }
+        if let url = policy.helpURL { out.writeLine("see: " + url) }
+        if !policy.parameters.isEmpty {
+            out.writeLine("\nparameters: " + policy.parameters.map { "\($0.name) = \($0.value)" }.joined(separator: "; "))
+        }
+        for (offset, example) in policy.examples.enumerated() {
             out.writeLine("\nexample \(offset + 1) (\(example.shouldFail ? "fails" : "passes")):")
             for line in example.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() { out.writeLine("    " + line) }
         }

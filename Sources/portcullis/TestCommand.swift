@@ -1,6 +1,5 @@
 import ArgumentParser
-import PortcullisDiagnostics
-import PortcullisEngine
+import Portcullis
 
 /// `portcullis test`: runs every policy's examples (like `opa test`, `kyverno test`).
 struct TestCommand: ParsableCommand {
@@ -23,29 +22,19 @@ struct TestCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        var policies = try PolicyOptions.parse([])
+        var policies = try PolicyArguments.parse([])
         policies.policyPaths = paths
         policies.parameters = parameters
-        policies.selection.all = true  // opt-in policies are tested too
+        let policySet = try policies.compile(configuration: nil, color: color, forceAll: true)  // opt-in policies are tested too
+        let results = policySet.runExamples()
         var out = OutputStream.standardOutput
-        let printer = DiagnosticPrinter(color: color, fileDescriptor: out.descriptor)
-        let (graph, sources, diagnostics) = policies.compile()
-        for diagnostic in diagnostics {
-            out.writeLine(printer.renderer.render(diagnostic, source: sources.first { $0.path == diagnostic.path }))
-        }
-        guard let graph else {
-            out.flush()
-            throw ExitCode(2)
-        }
-        let results = PolicyTestRunner(graph: graph, sources: sources, parameters: policies.parameterValues).run()
         for result in results where verbose || !result.passed {
-            let label = result.passed ? "PASS" : "FAIL"
-            var line = "\(label) \(result.policyID) example \(result.number) (\(result.shouldFail ? "fail" : "pass")) at \(result.path):\(result.line)"
+            var line = "\(result.passed ? "PASS" : "FAIL") \(result.policyID) example \(result.number) (\(result.shouldFail ? "fail" : "pass")) at \(result.path):\(result.line)"
             if let problem = result.problem { line += ": " + problem }
             out.writeLine(line)
         }
         let failed = results.filter { !$0.passed }.count
-        let untested = graph.rules.filter { $0.info.examples.isEmpty }.map(\.info.id)
+        let untested = policySet.policies.filter(\.examples.isEmpty).map(\.id)
         if !untested.isEmpty { out.writeLine("policies without examples: " + untested.joined(separator: ", ")) }
         out.writeLine("\(results.count - failed) passed, \(failed) failed")
         out.flush()

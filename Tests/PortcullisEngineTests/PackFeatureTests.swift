@@ -141,34 +141,4 @@ import PortcullisManifest
         #expect(graph == nil)
         #expect(diagnostics.map(\.id.rawValue) == ["config.unknown-policy"])
     }
-
-    @Test func examplesWithTheirOwnParameters() throws {
-        let text = """
-            param limit = 1
-            policy "test/limit" {
-              match kind ConfigMap
-              deny when len(data) > params.limit
-              message "too many keys"
-              example pass with {limit: 5} \"\"\"
-                apiVersion: v1
-                kind: ConfigMap
-                data: {a: "1", b: "2"}
-                \"\"\"
-              example fail \"\"\"
-                apiVersion: v1   # expect
-                kind: ConfigMap
-                data: {a: "1", b: "2"}
-                \"\"\"
-              example fail with {nope: 1} \"\"\"
-                apiVersion: v1   # expect
-                kind: ConfigMap
-                \"\"\"
-            }
-            """
-        let source = SourceFile(path: "t.policy", bytes: Array(text.utf8))
-        let graph = try #require(PolicyCompiler.compile([source], selection: .all).0)
-        let results = PolicyTestRunner(graph: graph, sources: [source]).run()
-        #expect(results.map(\.passed) == [true, true, false])
-        #expect(results[2].problem?.contains("no policy declares a parameter 'nope'") == true)
-    }
 }

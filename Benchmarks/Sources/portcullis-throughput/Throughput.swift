@@ -1,10 +1,8 @@
 import BenchmarkPolicies
 import CorpusGenerator
 import Dispatch
-import PortcullisEngine
 import Foundation
-import PortcullisDiagnostics
-@_spi(Benchmarks) import PortcullisManifest
+@_spi(Benchmarks) import Portcullis
 
 /// Loader throughput next to raw libyaml event parsing of the same bytes, measured in one run.
 ///
@@ -34,17 +32,16 @@ enum Throughput {
             return
         }
         print("corpus: \(files.count) files, \(documents) documents, \(String(format: "%.1f", Double(bytes) / 1e6)) MB (generated in memory)")
-        let sources = files.map { SourceFile(path: $0.name, bytes: $0.bytes) }
-        let loader = ManifestLoader()
+        let sources = files.map { (name: $0.name, bytes: $0.bytes) }
+        let loader = Loader()
 
         // Correctness first: every document loads, none is lost.
-        let loaded = sources.reduce(0) { $0 + loader.load($1).resources.count }
+        let loaded = sources.reduce(0) { $0 + loader.load($1) }
         precondition(loaded == documents, "loaded \(loaded) resources of \(documents) documents")
 
         if arguments.contains("--forty-only") {  // for profilers: loading + 40 checks, 3 times
-            let (graph, _) = PolicyCompiler.compile([SourceFile(path: "b.policy", bytes: Array(BenchmarkPolicies.forty.utf8))])
-            let checker = ManifestChecker(graph: graph!)
-            for _ in 0..<3 { for source in sources { _ = checker.evaluate(loader.load(source)).findings.count } }
+            let policies = try! PolicySet.compile([.text(BenchmarkPolicies.forty, name: "b.policy")]).get()
+            for _ in 0..<3 { for source in sources { _ = BenchmarkHooks.loadAndEvaluate(source.bytes, name: source.name, policies: policies) } }
             return
         }
         if arguments.contains("--packs-only") {  // just the built-in packs section
@@ -52,7 +49,7 @@ enum Throughput {
             return
         }
         if arguments.contains("--loader-only") {  // for profilers: nothing but the loader, 5 times
-            for _ in 0..<5 { for source in sources { _ = loader.load(source).resources.count } }
+            for _ in 0..<5 { for source in sources { _ = loader.load(source) } }
             return
         }
         // One core: raw libyaml and the loader alternate over the same chunk of files, and each is
@@ -65,12 +62,12 @@ enum Throughput {
                 let range = start..<min(start + chunk, sources.count)
                 raw += cpuTime {
                     var events = 0
-                    for index in range { events += RawYAMLEventParser.countEvents(files[index].bytes).events }
+                    for index in range { events += BenchmarkHooks.rawLibyamlEvents(files[index].bytes).events }
                     precondition(events > 0)
                 }
                 single += cpuTime {
                     var count = 0
-                    for index in range { count += loader.load(sources[index]).resources.count }
+                    for index in range { count += loader.load(sources[index]) }
                     precondition(count > 0)
                 }
             }
@@ -79,7 +76,7 @@ enum Throughput {
                 defer { counts.deallocate() }
                 nonisolated(unsafe) let slots = counts
                 DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-                    slots[index] = loader.load(sources[index]).resources.count
+                    slots[index] = loader.load(sources[index])
                 }
                 precondition(counts.reduce(0, +) == documents)
             })
@@ -88,7 +85,7 @@ enum Throughput {
         single /= rounds
         // Wall clock of one core for the parallel comparison, measured the same way as `parallel`.
         let singleWall = time {
-            for source in sources { _ = loader.load(source).resources.count }
+            for source in sources { _ = loader.load(source) }
         }
         func line(_ name: String, _ duration: Duration) -> String {
             let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
@@ -106,34 +103,35 @@ enum Throughput {
 
     /// Loading alone against loading + evaluating 4 and 40 checks, one core, CPU time, interleaved
     /// per chunk; then loading + 40 checks on one core against every core (wall clock).
-    static func evaluation(sources: [SourceFile], documents: Int, bytes: Int, line: (String, Duration) -> String) {
-        func graph(_ text: String) -> RuleGraph {
-            let (graph, diagnostics) = PolicyCompiler.compile([SourceFile(path: "bench.policy", bytes: Array(text.utf8))])
-            precondition(graph != nil, "benchmark policies do not compile: \(diagnostics)")
-            return graph!
+    static func evaluation(sources: [(name: String, bytes: [UInt8])], documents: Int, bytes: Int, line: (String, Duration) -> String) {
+        func policies(_ text: String) -> PolicySet {
+            let compilation = PolicySet.compile([.text(text, name: "bench.policy")])
+            precondition(compilation.policySet != nil, "benchmark policies do not compile: \(compilation.diagnostics)")
+            return compilation.policySet!
         }
-        let four = ManifestChecker(graph: graph(BenchmarkPolicies.headline))
-        let forty = ManifestChecker(graph: graph(BenchmarkPolicies.forty))
-        let loader = ManifestLoader()
-        // `portcullis check` loads with the graph's projection: fields no rule reads are parsed, not built.
-        let loaderFour = ManifestLoader(limits: ManifestLimits(projection: four.graph.projection))
-        let loaderForty = ManifestLoader(limits: ManifestLimits(projection: forty.graph.projection))
-        print("\nevaluation: \(four.graph.rules.count) and \(forty.graph.rules.count) policies (\(forty.graph.nodes.count) plan nodes)")
+        let four = policies(BenchmarkPolicies.headline)
+        let forty = policies(BenchmarkPolicies.forty)
+        let loader = Loader()
+        // `portcullis check` loads with the policies' projection: fields no rule reads are parsed, not built.
+        func evaluate(_ set: PolicySet, _ source: (name: String, bytes: [UInt8]), projection: Bool = true) -> Int {
+            BenchmarkHooks.loadAndEvaluate(source.bytes, name: source.name, policies: set, projection: projection)
+        }
+        print("\nevaluation: \(BenchmarkHooks.size(of: four).rules) and \(BenchmarkHooks.size(of: forty).rules) policies (\(BenchmarkHooks.size(of: forty).nodes) plan nodes)")
         var loadOnly = Duration.zero, withFour = Duration.zero, withForty = Duration.zero
         var withFourFull = Duration.zero, withFortyFull = Duration.zero
         var findingsFour = 0, findingsForty = 0
         for round in 0..<3 {
             for start in stride(from: 0, to: sources.count, by: 8) {
                 let range = start..<min(start + 8, sources.count)
-                loadOnly += cpuTime { for index in range { _ = loader.load(sources[index]).resources.count } }
+                loadOnly += cpuTime { for index in range { _ = loader.load(sources[index]) } }
                 withFour += cpuTime {
-                    for index in range { let n = four.evaluate(loaderFour.load(sources[index])).findings.count; if round == 0 { findingsFour += n } }
+                    for index in range { let n = evaluate(four, sources[index]); if round == 0 { findingsFour += n } }
                 }
                 withForty += cpuTime {
-                    for index in range { let n = forty.evaluate(loaderForty.load(sources[index])).findings.count; if round == 0 { findingsForty += n } }
+                    for index in range { let n = evaluate(forty, sources[index]); if round == 0 { findingsForty += n } }
                 }
-                withFourFull += cpuTime { for index in range { _ = four.evaluate(loader.load(sources[index])).findings.count } }
-                withFortyFull += cpuTime { for index in range { _ = forty.evaluate(loader.load(sources[index])).findings.count } }
+                withFourFull += cpuTime { for index in range { _ = evaluate(four, sources[index], projection: false) } }
+                withFortyFull += cpuTime { for index in range { _ = evaluate(forty, sources[index], projection: false) } }
             }
         }
         print(line("load only (1 core, CPU)", loadOnly / 3))
@@ -146,13 +144,13 @@ enum Throughput {
                      (ratio(withFourFull, loadOnly) - 1) * 100, (ratio(withFortyFull, loadOnly) - 1) * 100))
         var single = Duration.seconds(1_000), parallel = Duration.seconds(1_000)
         for _ in 0..<3 {
-            single = min(single, time { for source in sources { _ = forty.evaluate(loaderForty.load(source)).findings.count } })
+            single = min(single, time { for source in sources { _ = evaluate(forty, source) } })
             parallel = min(parallel, time {
                 let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: sources.count)
                 defer { counts.deallocate() }
                 nonisolated(unsafe) let slots = counts
                 DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-                    slots[index] = forty.evaluate(loaderForty.load(sources[index])).findings.count
+                    slots[index] = evaluate(forty, sources[index])
                 }
             })
         }
@@ -181,5 +179,15 @@ enum Throughput {
         let b = Double(baseline.components.seconds) + Double(baseline.components.attoseconds) / 1e18
         let m = Double(measured.components.seconds) + Double(measured.components.attoseconds) / 1e18
         return b / m
+    }
+}
+
+/// Loading alone, through the library's benchmark hooks.
+struct Loader: Sendable {
+    var policies: PolicySet?
+
+    /// Loads one file; the number of resources.
+    func load(_ source: (name: String, bytes: [UInt8])) -> Int {
+        BenchmarkHooks.load(source.bytes, name: source.name, projectionOf: policies)
     }
 }

@@ -1,30 +1,33 @@
 import Foundation
 import PortcullisEngine
+import PortcullisReport
 
 /// Findings accepted as they are: `--write-baseline FILE` records the current ones, `--baseline FILE`
 /// then reports only findings not in it. Findings are keyed on resource identity, policy and JSON path
 /// (`FindingKey`), never on lines, so edits elsewhere in a file do not bring them back.
-package struct Baseline: Codable, Sendable {
-    package var version = 1
-    package var tool = "portcullis"
-    package var findings: [Entry]
+public struct Baseline: Codable, Sendable {
+    public var version = 1
+    public var tool = "portcullis"
+    public var findings: [Entry]
 
-    package struct Entry: Codable, Sendable {
-        package var policy: String
-        package var kind: String
-        package var namespace: String
-        package var name: String
-        package var jsonPath: String
+    /// One accepted finding key, with how many findings share it.
+    public struct Entry: Codable, Sendable {
+        public var policy: String
+        public var kind: String
+        public var namespace: String
+        public var name: String
+        public var jsonPath: String
         /// How many findings share the key.
-        package var count: Int
+        public var count: Int
         /// For people reading the file: where it was when recorded.
-        package var message: String
+        public var message: String
     }
 
-    package init(findings: [Finding]) {
+    /// The active findings, keyed (a baseline never records expired waivers: it must not switch expiry off).
+    init(findings: [PortcullisEngine.Finding]) {
         var entries: [FindingKey: Entry] = [:]
         var order: [FindingKey] = []
-        for finding in findings where finding.suppression == nil {
+        for finding in findings where finding.suppression == nil && finding.policyID != Suppressor.expiredWaiverPolicy {
             let key = FindingKey(finding)
             if entries[key] == nil {
                 order.append(key)
@@ -36,10 +39,11 @@ package struct Baseline: Codable, Sendable {
         self.findings = order.sorted { $0.text < $1.text }.map { entries[$0]! }
     }
 
-    package enum LoadError: Error, CustomStringConvertible {
+    /// A baseline file that cannot be used.
+    public enum LoadError: Error, Sendable, CustomStringConvertible {
         case unreadable(String)
         case invalid(String, String)
-        package var description: String {
+        public var description: String {
             switch self {
             case .unreadable(let path): "\(path): cannot read the baseline"
             case .invalid(let path, let why): "\(path): not a Portcullis baseline: \(why)"
@@ -47,7 +51,8 @@ package struct Baseline: Codable, Sendable {
         }
     }
 
-    package static func load(_ path: String) throws(LoadError) -> Baseline {
+    /// Reads a baseline written by `--write-baseline`.
+    public static func load(_ path: String) throws(LoadError) -> Baseline {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
         do {
             return try JSONDecoder().decode(Baseline.self, from: data)
@@ -56,16 +61,21 @@ package struct Baseline: Codable, Sendable {
         }
     }
 
-    package var json: String { JSONText.encode(self) }
+    /// The baseline as the file holds it.
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+    }
 
     /// The findings not in the baseline, and how many were.
-    package func filter(_ findings: [Finding]) -> (findings: [Finding], matched: Int) {
+    func filter(_ findings: [PortcullisEngine.Finding]) -> (findings: [PortcullisEngine.Finding], matched: Int) {
         var remaining: [FindingKey: Int] = [:]
         for entry in self.findings {
             let key = FindingKey(policy: entry.policy, kind: entry.kind, namespace: entry.namespace, name: entry.name, jsonPath: entry.jsonPath)
             remaining[key, default: 0] += entry.count
         }
-        var kept: [Finding] = []
+        var kept: [PortcullisEngine.Finding] = []
         var matched = 0
         for finding in findings {
             let key = FindingKey(finding)
@@ -77,15 +87,5 @@ package struct Baseline: Codable, Sendable {
             }
         }
         return (kept, matched)
-    }
-}
-
-extension FindingKey {
-    init(policy: String, kind: String, namespace: String, name: String, jsonPath: String) {
-        self.policy = policy
-        self.kind = kind
-        self.namespace = namespace
-        self.name = name
-        self.jsonPath = jsonPath
     }
 }

@@ -1,38 +1,44 @@
 import PortcullisDiagnostics
+import PortcullisEngine
 import PortcullisLanguage
 import PortcullisManifest
 
+/// The outcome of running one example of a policy.
+public struct ExampleResult: Sendable {
+    public var policyID: String
+    /// 1-based number of the example within its policy.
+    public var number: Int
+    /// A `fail` example (it must give findings on the lines marked `# expect`).
+    public var shouldFail: Bool
+    public var passed: Bool
+    /// Why it failed, when it did.
+    public var problem: String?
+    /// The policy file and the line where the example starts.
+    public var path: String
+    public var line: Int
+}
+
+extension PolicySet {
+    /// Runs every policy's examples (or those of the policies in `only`): a `pass` example must
+    /// yield no finding of its policy; a `fail` example findings exactly on its `# expect` lines.
+    public func runExamples(only: Set<String>? = nil) -> [ExampleResult] {
+        PolicyTestRunner(graph: graph, sources: sources, options: options).run(only: only)
+    }
+}
+
 /// Runs every policy's examples: a `pass` example must yield no finding of its policy; a `fail`
 /// example must yield findings exactly on the lines marked `# expect` (a wrong location fails).
-package struct PolicyTestRunner {
-    /// The outcome of one example.
-    package struct Result: Sendable {
-        package var policyID: String
-        /// 1-based number of the example within its policy.
-        package var number: Int
-        package var shouldFail: Bool
-        package var passed: Bool
-        /// Why it failed, when it did.
-        package var problem: String?
-        /// The policy file and the line where the example starts.
-        package var path: String
-        package var line: Int
-    }
+struct PolicyTestRunner {
+    typealias Result = ExampleResult
 
-    package let graph: RuleGraph
-    /// The policy sources and parameter overrides the graph was compiled from: an example with its
-    /// own parameters (`example fail with {…}`) is run on a graph compiled again with them.
-    package let sources: [SourceFile]
-    package let parameters: [String: String]
-
-    package init(graph: RuleGraph, sources: [SourceFile] = [], parameters: [String: String] = [:]) {
-        self.graph = graph
-        self.sources = sources
-        self.parameters = parameters
-    }
+    let graph: RuleGraph
+    /// The policy sources and options the graph was compiled from: an example with its own
+    /// parameters (`example fail with {…}`) is run on a graph compiled again with them.
+    let sources: [SourceFile]
+    let options: PolicyOptions
 
     /// Runs all examples of all rules (or of `only`), in rule order.
-    package func run(only: Set<String>? = nil) -> [Result] {
+    func run(only: Set<String>? = nil) -> [Result] {
         var results: [Result] = []
         // Examples load with the graph's projection, as `check` does, so they test it too.
         let loader = ManifestLoader(limits: ManifestLimits(projection: graph.projection))
@@ -57,7 +63,8 @@ package struct PolicyTestRunner {
                 }
                 literals[name] = literal
             }
-            let (compiled, diagnostics) = PolicyCompiler.compile(sources, parameters: parameters.filter { literals[$0.key] == nil }, literalParameters: literals,
+            let (compiled, diagnostics) = PolicyCompiler.compile(sources, parameters: options.parameterTexts.filter { literals[$0.key] == nil },
+                                                                 literalParameters: options.parameters.mapValues(\.literal).merging(literals) { $1 },
                                                                  selection: PolicySelection(only: [rule.info.id]))
             guard let compiled else {
                 result.problem = "the example's parameters do not compile: " + diagnostics.map(\.message).joined(separator: "; ")

@@ -1,0 +1,125 @@
+import Foundation
+import PortcullisDiagnostics
+
+/// `.portcullis.yaml`: a project's settings. Found upward from a folder, or named explicitly. Every
+/// path in it (`policies`, `exclude`, waiver `path`, `output`) is relative to the file's own folder,
+/// so a run from a subfolder means the same as a run from the top.
+public struct Configuration: Sendable {
+    /// The file's name.
+    public static let fileName = ".portcullis.yaml"
+
+    /// The file as it was named (relative to the working directory when found there).
+    public var path: String { source.path }
+    /// The absolute folder holding the file: relative paths in it are resolved against this.
+    public let folder: String
+    /// Policy files or folders, resolved against `folder` (empty: the built-in packs).
+    public var policyPaths: [String] = []
+    public var enable: [String] = []
+    public var disable: [String] = []
+    public var only: [String]?
+    public var severities: [String: Severity] = [:]
+    public var parameters: [String: ParameterValue] = [:]
+    /// Path globs not to read, as written (matched against paths relative to `folder`, and against tails).
+    public var excludes: [String] = []
+    public var waivers: [Waiver] = []
+    public var formats: [ReportFormat] = []
+    /// Report files by format, resolved against `folder`.
+    public var outputs: [ReportFormat: String] = [:]
+    public var failOn: Severity?
+
+    /// The file as read: reports show its lines (waivers, expired waivers).
+    let source: SourceFile
+
+    init(source: SourceFile, folder: String) {
+        self.source = source
+        self.folder = folder
+    }
+
+    /// The nearest `.portcullis.yaml` from `folder` upward (itself included), if any; shown relative
+    /// when it is in `folder` itself.
+    public static func find(from folder: String = FileManager.default.currentDirectoryPath) -> String? {
+        guard let found = FolderSearch.nearest(holding: fileName, from: folder) else { return nil }
+        return found.path == URL(fileURLWithPath: folder).standardizedFileURL.path ? fileName : found.appendingPathComponent(fileName).path
+    }
+
+    /// Reads and checks the file at `path`. Unknown keys and bad values are errors naming the line
+    /// and column.
+    public static func load(_ path: String) throws(ConfigurationError) -> Configuration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError(diagnostics: [Diagnostic(.error("config.unreadable", "cannot read the configuration file", path: path))])
+        }
+        return try load(SourceFile(path: path, bytes: Array(data)))
+    }
+
+    /// Checks configuration text, as if read from `path` (relative paths then resolve against its folder).
+    public static func load(text: String, path: String) throws(ConfigurationError) -> Configuration {
+        try load(SourceFile(path: path, bytes: Array(text.utf8)))
+    }
+
+    static func load(_ source: SourceFile) throws(ConfigurationError) -> Configuration {
+        let folder = URL(fileURLWithPath: source.path).standardizedFileURL.deletingLastPathComponent().path
+        let (configuration, diagnostics) = ConfigurationReader.read(source, folder: folder)
+        guard let configuration else { throw ConfigurationError(diagnostics: diagnostics.wrapped(sources: [source])) }
+        return configuration
+    }
+
+    /// The policy options the file sets.
+    public var policyOptions: PolicyOptions {
+        PolicyOptions(enable: enable, disable: disable, only: only, severities: severities, parameters: parameters)
+    }
+
+    /// `path` (relative to the file's folder, or absolute) as a path usable from the working
+    /// directory: relative to it when the result lies inside it.
+    func resolve(_ path: String) -> String {
+        PathResolution.resolve(path, against: folder)
+    }
+}
+
+/// A configuration file that cannot be used; `diagnostics` say where and why.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public let diagnostics: [Diagnostic]
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Turning paths relative to a folder into paths usable from the working directory.
+enum PathResolution {
+    static func resolve(_ path: String, against folder: String, workingDirectory: String = FileManager.default.currentDirectoryPath) -> String {
+        let absolute = path.hasPrefix("/") ? path : URL(fileURLWithPath: folder).appendingPathComponent(path).standardizedFileURL.path
+        return relative(absolute, to: workingDirectory) ?? absolute
+    }
+
+    /// `absolute` relative to `folder` when it lies inside it.
+    static func relative(_ absolute: String, to folder: String) -> String? {
+        let base = URL(fileURLWithPath: folder).standardizedFileURL.path
+        if absolute == base { return "." }
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : nil
+    }
+
+    /// The absolute, standardized form of a path given relative to the working directory.
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}
+
+/// Walks up from a folder to the file system's root.
+enum FolderSearch {
+    /// The nearest folder from `start` upward (itself included) that holds an entry called `name`.
+    static func nearest(holding name: String, from start: String) -> URL? {
+        var url = URL(fileURLWithPath: start).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path) { return url }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+}
+
+/// The repository root: the nearest folder upward holding `.git`, else the working directory.
+/// SARIF and Markdown locations are relative to it.
+public enum RepositoryRoot {
+    public static func find(from start: String = FileManager.default.currentDirectoryPath) -> String {
+        FolderSearch.nearest(holding: ".git", from: start)?.path ?? start
+    }
+}

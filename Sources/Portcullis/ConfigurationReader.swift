@@ -1,0 +1,136 @@
+import Foundation
+import PortcullisDiagnostics
+import PortcullisEngine
+import PortcullisManifest
+
+/// Reads `.portcullis.yaml` into a `Configuration`; every problem is a diagnostic naming the line
+/// and column.
+struct ConfigurationReader {
+    static let keys: [String: String] = [
+        "policies": "policy files or folders (default: the built-in policies)",
+        "enable": "opt-in policies or packs to turn on", "disable": "policies or packs to turn off",
+        "only": "run only these policies or packs", "severity": "severity overrides: POLICY: error|warning|info",
+        "parameters": "policy parameters: NAME: value", "exclude": "path globs not to read",
+        "waivers": "exceptions with policy, kind/namespace/name or path, reason, owner, expires",
+        "format": "default report formats", "output": "report files by format: sarif: report.sarif",
+        "fail-on": "error|warning|info",
+    ]
+    static let waiverKeys: Set<String> = ["policy", "kind", "namespace", "name", "path", "reason", "owner", "expires"]
+
+    private let path: String
+    private var diagnostics: [PortcullisDiagnostics.Diagnostic] = []
+
+    private init(path: String) { self.path = path }
+
+    static func read(_ source: SourceFile, folder: String) -> (Configuration?, [PortcullisDiagnostics.Diagnostic]) {
+        let file = ManifestLoader().load(source)
+        let problems = file.diagnostics.filter { $0.severity == .error || $0.id.rawValue == "yaml.duplicate-key" }
+        var configuration = Configuration(source: source, folder: folder)
+        guard problems.isEmpty else { return (nil, problems) }
+        // An empty file (or one of comments only) sets nothing.
+        if file.resources.isEmpty && file.diagnostics.isEmpty { return (configuration, []) }
+        guard let root = file.resources.first?.root, root.kind == .mapping else {
+            return (nil, [.error("config.not-a-mapping", "the configuration must be a mapping of settings (see `portcullis init`)", path: source.path)])
+        }
+        var reader = ConfigurationReader(path: source.path)
+        reader.fill(&configuration, from: root)
+        return (reader.diagnostics.isEmpty ? configuration : nil, reader.diagnostics)
+    }
+
+    private mutating func error(_ id: DiagnosticID, _ message: String, _ node: PortcullisManifest.Node) {
+        diagnostics.append(.error(id, message, path: path, at: node.span))
+    }
+
+    private mutating func strings(_ node: PortcullisManifest.Node, _ key: String) -> [String] {
+        if node.kind == .scalar, let text = node.scalarText { return [text] }
+        guard node.kind == .sequence else { error("config.invalid-value", "'\(key)' takes a list of text", node); return [] }
+        var result: [String] = []
+        for element in node.elements {
+            guard element.kind == .scalar, let text = element.scalarText else { error("config.invalid-value", "'\(key)' takes a list of text", element); continue }
+            result.append(text)
+        }
+        return result
+    }
+
+    private mutating func severity(_ node: PortcullisManifest.Node, _ key: String) -> Severity? {
+        guard let text = node.scalarText, let value = Severity(rawValue: text) else {
+            error("config.invalid-value", "'\(key)' takes error, warning or info", node)
+            return nil
+        }
+        return value
+    }
+
+    private mutating func fill(_ config: inout Configuration, from root: PortcullisManifest.Node) {
+        for (keyNode, value) in root.entries {
+            let key = keyNode.scalarText ?? ""
+            switch key {
+            case "policies": config.policyPaths = strings(value, key).map(config.resolve)
+            case "enable": config.enable = strings(value, key)
+            case "disable": config.disable = strings(value, key)
+            case "only": config.only = strings(value, key)
+            case "exclude": config.excludes = strings(value, key)
+            case "fail-on": config.failOn = severity(value, key)
+            case "severity":
+                guard value.kind == .mapping else { error("config.invalid-value", "'severity' maps policy ids or packs to error, warning or info", value); continue }
+                for (policy, level) in value.entries { config.severities[policy.scalarText ?? ""] = severity(level, "severity.\(policy.scalarText ?? "")") }
+            case "parameters":
+                guard value.kind == .mapping else { error("config.invalid-value", "'parameters' maps parameter names to values", value); continue }
+                for (name, parameter) in value.entries { config.parameters[name.scalarText ?? ""] = ParameterValue(Literal(parameter)) }
+            case "format":
+                for name in strings(value, key) {
+                    guard let format = ReportFormat(rawValue: name) else {
+                        error("config.invalid-value", "unknown format '\(name)' (formats: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))", value)
+                        continue
+                    }
+                    config.formats.append(format)
+                }
+            case "output":
+                guard value.kind == .mapping else { error("config.invalid-value", "'output' maps formats to files: sarif: portcullis.sarif", value); continue }
+                for (name, target) in value.entries {
+                    guard let format = ReportFormat(rawValue: name.scalarText ?? "") else { error("config.invalid-value", "unknown format '\(name.scalarText ?? "")'", name); continue }
+                    guard let file = target.scalarText, !file.isEmpty else { error("config.invalid-value", "'output.\(format.rawValue)' takes a file name", target); continue }
+                    config.outputs[format] = file == "-" ? "-" : config.resolve(file)
+                }
+            case "waivers":
+                guard value.kind == .sequence else { error("config.invalid-value", "'waivers' takes a list of waivers", value); continue }
+                for entry in value.elements {
+                    if let waiver = waiver(entry, folder: config.folder) { config.waivers.append(waiver) }
+                }
+            default:
+                error("config.unknown-key", "unknown key '\(key)' (keys: \(Self.keys.keys.sorted().joined(separator: ", ")))", keyNode)
+            }
+        }
+    }
+
+    private mutating func waiver(_ entry: PortcullisManifest.Node, folder: String) -> Waiver? {
+        guard entry.kind == .mapping else {
+            error("config.invalid-value", "a waiver is a mapping (policy, reason, owner, expires, and kind/namespace/name or path)", entry)
+            return nil
+        }
+        var fields: [String: PortcullisManifest.Node] = [:]
+        for (key, value) in entry.entries {
+            let name = key.scalarText ?? ""
+            guard Self.waiverKeys.contains(name) else {
+                error("config.unknown-key", "unknown waiver key '\(name)' (keys: \(Self.waiverKeys.sorted().joined(separator: ", ")))", key)
+                continue
+            }
+            fields[name] = value
+        }
+        let missing = ["policy", "reason", "owner", "expires"].filter { required in
+            fields[required]?.scalarText.map({ !$0.isEmpty }) != true && fields[required]?.kind != .sequence
+        }
+        guard missing.isEmpty else {
+            error("config.invalid-waiver", "the waiver lacks \(missing.joined(separator: ", ")): every waiver needs a policy, a reason, an owner and an expiry date", entry)
+            return nil
+        }
+        let expires = fields["expires"]!.scalarText!
+        guard expires.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else {
+            error("config.invalid-waiver", "expires takes a date, YYYY-MM-DD", fields["expires"]!)
+            return nil
+        }
+        return Waiver(policies: strings(fields["policy"]!, "policy"), kind: fields["kind"]?.scalarText, namespace: fields["namespace"]?.scalarText,
+                      name: fields["name"]?.scalarText, paths: fields["path"].map { strings($0, "path") } ?? [],
+                      reason: fields["reason"]!.scalarText!, owner: fields["owner"]!.scalarText!, expires: expires,
+                      origin: SourceRange(file: path, span: entry.span), folder: folder)
+    }
+}

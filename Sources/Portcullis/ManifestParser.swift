@@ -1,0 +1,65 @@
+import PortcullisDiagnostics
+import PortcullisManifest
+
+/// Reads manifests the way a validation does and shows them as the policies see them: each
+/// resource as JSON, with the line and column of every node when asked (`portcullis parse`).
+public struct ManifestParser: Sendable {
+    public var options: ValidationOptions
+
+    public init(options: ValidationOptions = ValidationOptions()) {
+        self.options = options
+    }
+
+    /// One file as read: its resources and its problems.
+    public struct ParsedFile: Sendable {
+        public let path: String
+        public let resources: [ParsedResource]
+        public let diagnostics: [Diagnostic]
+        /// Whether a problem is an error (the file, or part of it, could not be read).
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// One resource (a document, or an item of a `kind: List`).
+    public struct ParsedResource: Sendable {
+        let document: Document
+        /// 0-based position of the YAML document in its file.
+        public var documentIndex: Int { document.streamIndex }
+        /// The item's index when it is an item of a `kind: List`.
+        public var listItemIndex: Int? { document.listItemIndex }
+
+        /// `{"file":…,"document":N[,"item":N],"resource":{…}[,"positions":{path: [line, column, endLine, endColumn]}]}`.
+        public func jsonLine(positions: Bool = false) -> [UInt8] {
+            var writer = JSONWriter()
+            writer.append(raw: "{\"file\":")
+            writer.append(string: document.path)
+            writer.append(raw: ",\"document\":\(document.streamIndex)")
+            if let item = document.listItemIndex { writer.append(raw: ",\"item\":\(item)") }
+            writer.append(raw: ",\"resource\":")
+            writer.append(document.root)
+            if positions {
+                writer.append(raw: ",\"positions\":{")
+                for (offset, entry) in document.root.pathsAndSpans().enumerated() {
+                    if offset > 0 { writer.append(raw: ",") }
+                    writer.append(string: entry.path)
+                    let s = entry.span
+                    writer.append(raw: ":[\(s.start.line),\(s.start.column),\(s.end.line),\(s.end.column)]")
+                }
+                writer.append(raw: "}")
+            }
+            writer.append(raw: "}\n")
+            return writer.bytes
+        }
+    }
+
+    /// Reads every file under `paths`: problems of discovery (a missing path) first, then each file.
+    public func parse(paths: [String]) -> (files: [ParsedFile], diagnostics: [Diagnostic]) {
+        let discovery = InputDiscovery(excludes: options.excludes.map(GlobPattern.init), standardInputName: options.standardInputName)
+        let (inputs, diagnostics) = discovery.collect(paths)
+        let loader = ManifestLoader(limits: options.limits)
+        let files = loader.loadAll(inputs, parallel: options.parallel).map { file in
+            ParsedFile(path: file.path, resources: file.resources.map(ParsedResource.init),
+                       diagnostics: file.diagnostics.sorted(by: PortcullisDiagnostics.Diagnostic.reportOrder).wrapped(sources: [file.source]))
+        }
+        return (files, diagnostics.wrapped())
+    }
+}

@@ -1,0 +1,49 @@
+import PortcullisEngine
+
+/// What a policy is: for listings, documentation and reports.
+public struct PolicyDescription: Sendable {
+    /// `pack/name`, e.g. `images/no-latest-tag`.
+    public var id: String
+    /// The pack: the id's first segment.
+    public var pack: String { String(id.split(separator: "/").first ?? "") }
+    public var title: String?
+    public var description: String?
+    /// The severity in effect (after overrides).
+    public var severity: Severity
+    public var tags: [String]
+    public var help: String?
+    public var helpURL: String?
+    public var remediation: String?
+    /// The policy file (`builtin:images/no-latest-tag.policy` for a built-in) and line.
+    public var definedAt: SourceRange
+    /// False for opt-in policies.
+    public var enabledByDefault: Bool
+    /// The parameters the policy reads, with the values in effect as JSON.
+    public var parameters: [(name: String, value: String)]
+    /// The examples the policy carries (`portcullis test` runs them).
+    public var examples: [PolicyExample]
+
+    init(_ info: PolicyInfo) {
+        id = info.id
+        title = info.title
+        description = info.description
+        severity = Severity(info.severity)
+        tags = info.tags
+        help = info.help
+        helpURL = info.helpURL
+        remediation = info.remediation
+        definedAt = SourceRange(file: info.path, span: info.span)
+        enabledByDefault = info.enabledByDefault
+        parameters = info.parameters
+        examples = info.examples.map { PolicyExample(shouldFail: $0.shouldFail, text: $0.text, line: $0.firstLine) }
+    }
+}
+
+/// A manifest a policy carries as an example: one it must pass, or one it must fail on the lines
+/// marked `# expect`.
+public struct PolicyExample: Sendable, Hashable {
+    public var shouldFail: Bool
+    public var text: String
+    /// The line of the policy file where the example's text starts.
+    public var line: Int
+}

@@ -1,0 +1,32 @@
+/// Which compiled policies a run uses, and how they are set up.
+public struct PolicyOptions: Sendable, Hashable {
+    /// Opt-in policies (or whole packs, by their first id segment: `images`) to turn on.
+    public var enable: [String]
+    /// Policies or packs to turn off.
+    public var disable: [String]
+    /// When set, exactly these policies or packs (opt-in ones included), minus `disable`.
+    public var only: [String]?
+    /// Every policy, opt-in ones included.
+    public var all: Bool
+    /// Severity overrides by policy id or pack (an id wins over its pack).
+    public var severities: [String: Severity]
+    /// Parameter values (a configuration file's `parameters:`).
+    public var parameters: [String: ParameterValue]
+    /// Parameter values as command-line text (`--param allowed_images=a,b`); they win over
+    /// `parameters`. Lists are comma-separated or JSON, mappings JSON.
+    public var parameterTexts: [String: String]
+
+    public init(enable: [String] = [], disable: [String] = [], only: [String]? = nil, all: Bool = false,
+                severities: [String: Severity] = [:], parameters: [String: ParameterValue] = [:], parameterTexts: [String: String] = [:]) {
+        self.enable = enable
+        self.disable = disable
+        self.only = only
+        self.all = all
+        self.severities = severities
+        self.parameters = parameters
+        self.parameterTexts = parameterTexts
+    }
+
+    /// The defaults: every policy enabled by default, parameters as the policies declare them.
+    public static let defaults = PolicyOptions()
+}

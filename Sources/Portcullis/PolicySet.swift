@@ -1,0 +1,128 @@
+import Foundation
+import PortcullisDiagnostics
+import PortcullisEngine
+
+/// Compiled policies, ready to validate with: immutable, `Sendable`, and safe to share across
+/// tasks and threads (one policy set can serve every request of an admission endpoint).
+///
+/// ```swift
+/// let policies = try PolicySet.compile([.builtin, .text(myPolicy, name: "team.policy")]).get()
+/// ```
+public struct PolicySet: Sendable {
+    let graph: RuleGraph
+    /// The policy files as read: diagnostics show their lines; examples with parameters recompile them.
+    let sources: [SourceFile]
+    let options: PolicyOptions
+
+    /// The outcome of compiling: the policy set when nothing was an error, and every diagnostic
+    /// (errors, and warnings that do not stop compilation).
+    public struct Compilation: Sendable {
+        public let policySet: PolicySet?
+        public let diagnostics: [Diagnostic]
+
+        /// The policy set, or the error that holds the diagnostics.
+        public func get() throws(PolicyError) -> PolicySet {
+            guard let policySet else { throw PolicyError(diagnostics: diagnostics) }
+            return policySet
+        }
+    }
+
+    /// Reads and compiles policies from `sources` with `options`. Problems (a missing file, a
+    /// syntax error, an unknown parameter) are diagnostics with file, line and column.
+    public static func compile(_ sources: [PolicySource] = [.builtin], options: PolicyOptions = .defaults) -> Compilation {
+        var files: [SourceFile] = []
+        var problems: [PortcullisDiagnostics.Diagnostic] = []
+        for source in sources {
+            switch source {
+            case .builtin:
+                files += BuiltinPolicies.files.map { SourceFile(path: "builtin:" + $0.path, bytes: Array($0.source.utf8)) }
+            case .text(let text, let name):
+                files.append(SourceFile(path: name, bytes: Array(text.utf8)))
+            case .path(let path):
+                let (read, readProblems) = PolicyFiles.read(path)
+                files += read
+                problems += readProblems
+            }
+        }
+        if files.isEmpty && problems.isEmpty {
+            problems.append(.error("config.no-policies", "no .policy files found in \(sources.map(\.label).joined(separator: ", "))"))
+        }
+        let (graph, compileProblems) = PolicyCompiler.compile(
+            files, parameters: options.parameterTexts, literalParameters: options.parameters.mapValues(\.literal), selection: options.engineSelection)
+        let diagnostics = (problems + compileProblems).sorted(by: PortcullisDiagnostics.Diagnostic.reportOrder).wrapped(sources: files)
+        guard problems.isEmpty, let graph else { return Compilation(policySet: nil, diagnostics: diagnostics) }
+        return Compilation(policySet: PolicySet(graph: graph, sources: files, options: options), diagnostics: diagnostics)
+    }
+
+    /// The built-in packs with their default selection: what `portcullis check` runs when told nothing.
+    public static func builtin() throws(PolicyError) -> PolicySet {
+        try compile([.builtin]).get()
+    }
+
+    /// The policies that run, in the order they were declared.
+    public var policies: [PolicyDescription] { graph.rules.map { PolicyDescription($0.info) } }
+
+    /// The policy with this id, if it runs.
+    public func policy(id: String) -> PolicyDescription? { graph.rule(id: id).map { PolicyDescription($0.info) } }
+
+    /// Whether some policy looks across documents (a PodDisruptionBudget for each Deployment):
+    /// then a run loads every input before evaluating, and checks on single files see only them.
+    public var looksAcrossDocuments: Bool { graph.isCrossDocument }
+
+    /// The compiled plan: rules per kind, shared nodes (what `check --explain-plan` prints).
+    public var planDescription: String { PlanExplainer.explain(graph) }
+}
+
+/// Policies that do not compile; `diagnostics` says where and why.
+public struct PolicyError: Error, Sendable, CustomStringConvertible {
+    public let diagnostics: [Diagnostic]
+    public var description: String {
+        diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
+    }
+}
+
+extension PolicySource {
+    var label: String {
+        switch self {
+        case .builtin: "the built-in policies"
+        case .path(let path): path
+        case .text(_, let name): name
+        }
+    }
+}
+
+extension PolicyOptions {
+    var engineSelection: PortcullisEngine.PolicySelection {
+        var selection = PortcullisEngine.PolicySelection(enable: enable, disable: disable, only: only, everything: all)
+        selection.severities = severities.mapValues(\.layer)
+        return selection
+    }
+}
+
+/// Reads `.policy` files from a file or folder path.
+enum PolicyFiles {
+    static func read(_ path: String) -> ([SourceFile], [PortcullisDiagnostics.Diagnostic]) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            return ([], [.error("config.policy-not-found", "no such policy file or folder", path: path)])
+        }
+        let files: [String]
+        if isFolder.boolValue {
+            let enumerator = FileManager.default.enumerator(atPath: path)
+            files = (enumerator?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".policy") }.sorted()
+                .map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
+        } else {
+            files = [path]
+        }
+        var sources: [SourceFile] = []
+        var problems: [PortcullisDiagnostics.Diagnostic] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                problems.append(.error("config.policy-unreadable", "cannot read the policy file", path: file))
+                continue
+            }
+            sources.append(SourceFile(path: file.hasPrefix("./") ? String(file.dropFirst(2)) : file, bytes: Array(data)))
+        }
+        return (sources, problems)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import PortcullisReport
+
+/// The formats a result renders to.
+public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
+    /// Compiler style, `file:line:column: severity: message [policy]`, the source line and a caret.
+    case text
+    /// Versioned JSON with every field (docs/json-report.md, schemas/report.schema.json).
+    case json
+    /// SARIF 2.1.0, as GitHub code scanning accepts it.
+    case sarif
+    /// GitHub Actions workflow commands (annotations on the pull request's lines).
+    case github
+    /// JUnit XML: a suite per policy.
+    case junit
+
+    var layer: PortcullisReport.ReportFormat {
+        switch self {
+        case .text: .text
+        case .json: .json
+        case .sarif: .sarif
+        case .github: .github
+        case .junit: .junit
+        }
+    }
+}
+
+/// Renders validation results in any format, to text or to a file.
+public struct Report: Sendable {
+    public var format: ReportFormat
+    /// ANSI colour (text only).
+    public var color: Bool
+    /// Text only: problems, no summary.
+    public var quiet: Bool
+    /// The folder file locations are relative to in SARIF (the repository root).
+    public var rootPath: String?
+
+    public init(format: ReportFormat, color: Bool = false, quiet: Bool = false, rootPath: String? = nil) {
+        self.format = format
+        self.color = color
+        self.quiet = quiet
+        self.rootPath = rootPath
+    }
+
+    /// The report of `result`, as text.
+    public func render(_ result: ValidationResult) -> String {
+        var report = result.report
+        report.rootPath = rootPath ?? RepositoryRoot.find()
+        report.standardInputNames = Set(result.standardInputNames)
+        let reporter: any Reporter = format == .text ? TextReporter(color: color, quiet: quiet) : format.layer.reporter(color: color)
+        return reporter.render(report)
+    }
+
+    /// Renders `result` into the file at `path`: a regular file is replaced atomically (keeping its
+    /// mode and owner), a device or FIFO is written through.
+    public func write(_ result: ValidationResult, to path: String) throws(ReportWriteError) {
+        try ReportWriter.write(render(result), to: path)
+    }
+}
+
+extension Baseline {
+    /// Writes the baseline file (atomically, like reports).
+    public func write(to path: String) throws(ReportWriteError) {
+        try ReportWriter.write(json, to: path)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Writes report and baseline files. A regular file (or a new one) is written atomically: into a
+/// temporary file beside it, then renamed over it, so a reader (a CI upload step) never sees half a
+/// report and a failed run leaves the old one whole; an existing file keeps its mode and owner.
+/// Anything else — `/dev/null`, `/dev/stdout`, a FIFO — is written through, never replaced. A
+/// symbolic link is followed: its target is what gets written.
+enum ReportWriter {
+    typealias WriteError = ReportWriteError
+
+    static func write(_ text: String, to path: String) throws(WriteError) {
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        let attributes = try? FileManager.default.attributesOfItem(atPath: target.path)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            guard type != .typeDirectory else { throw WriteError(path: path, reason: "is a folder") }
+            try writeThrough(text, to: target.path, shownAs: path)
+            return
+        }
+        let folder = target.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw WriteError(path: path, reason: "no such folder \(folder.path)")
+        }
+        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if let attributes {
+                // Keep what the existing report had: permissions, and owner and group when allowed.
+                var kept: [FileAttributeKey: Any] = [:]
+                for key in [FileAttributeKey.posixPermissions, .ownerAccountID, .groupOwnerAccountID] { kept[key] = attributes[key] }
+                try? FileManager.default.setAttributes(kept, ofItemAtPath: temporary.path)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw WriteError(path: path, reason: (error as NSError).localizedDescription)
+        }
+        // rename(2) replaces the old file in one step (FileManager's replaceItemAt removes it first).
+        guard rename(temporary.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw WriteError(path: path, reason: reason)
+        }
+    }
+
+    /// Writes into an existing non-regular file (a device, a FIFO) without replacing it.
+    private static func writeThrough(_ text: String, to path: String, shownAs shown: String) throws(WriteError) {
+        guard let handle = FileHandle(forWritingAtPath: path) else { throw WriteError(path: shown, reason: "cannot open it for writing") }
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
+        } catch {
+            throw WriteError(path: shown, reason: (error as NSError).localizedDescription)
+        }
+    }
+}
+
+/// A report (or baseline) file that could not be written.
+public struct ReportWriteError: Error, Sendable, CustomStringConvertible {
+    /// The file.
+    public var path: String
+    /// Why, as the system says it.
+    public var reason: String
+    public var description: String { "\(path): cannot write the report: \(reason)" }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import PortcullisDiagnostics
+import PortcullisEngine
+import PortcullisManifest
+import PortcullisReport
+
+/// Applies suppressions to a run's findings: the directives of each file (comments and annotations,
+/// read once per file) and the configuration's waivers. A suppressed finding is kept, marked; a
+/// directive or waiver that suppresses nothing is a warning (so exceptions do not rot); an expired
+/// waiver suppresses nothing and is a finding of its own.
+struct Suppressor: Sendable {
+    static let expiredWaiverPolicy = Tool.expiredWaiverPolicy
+
+    var waivers: [Waiver]
+    /// Today as `YYYY-MM-DD` (UTC).
+    var today: String
+
+    init(waivers: [Waiver] = [], today: String = Suppressor.todayUTC()) {
+        self.waivers = waivers
+        self.today = today
+    }
+
+    static func todayUTC() -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+
+    /// Marks the findings of one file that its own directives cover; returns the warnings about
+    /// those directives (unused, malformed).
+    static func applyInline(to findings: inout [PortcullisEngine.Finding], of file: ManifestFile) -> [PortcullisDiagnostics.Diagnostic] {
+        let (directives, problems) = InlineDirectives.parse(file)
+        guard !directives.isEmpty else { return problems }
+        var used = [Bool](repeating: false, count: directives.count)
+        for index in findings.indices {
+            guard let match = directives.indices.first(where: { directives[$0].covers(findings[index]) }) else { continue }
+            used[match] = true
+            let directive = directives[match]
+            findings[index].suppression = PortcullisEngine.Suppression(kind: directive.kind, justification: directive.reason, origin: directive.origin)
+        }
+        return problems + unused(directives, used: used)
+    }
+
+    /// Marks the findings the waivers cover (those no inline directive covers already); returns the
+    /// findings with expired-waiver findings appended, and the warnings about unused waivers.
+    func applyWaivers(to findings: [PortcullisEngine.Finding]) -> (findings: [PortcullisEngine.Finding], diagnostics: [PortcullisDiagnostics.Diagnostic]) {
+        guard !waivers.isEmpty else { return (findings, []) }
+        var directives: [SuppressionDirective] = []
+        var expired: [PortcullisEngine.Finding] = []
+        for waiver in waivers {
+            let span = waiver.origin.map { SourceSpan(start: SourceLocation(line: $0.line, column: $0.column), end: SourceLocation(line: $0.endLine, column: $0.endColumn)) }
+            let path = waiver.origin?.file ?? ""
+            if waiver.isExpired(on: today) {
+                expired.append(PortcullisEngine.Finding(
+                    policyID: Self.expiredWaiverPolicy, severity: .warning,
+                    message: "the waiver of \(waiver.policies.joined(separator: ", ")) owned by \(waiver.owner) expired on \(waiver.expires); it no longer suppresses (renew it with a new date or fix the findings)",
+                    path: path, span: span ?? SourceSpan(start: SourceLocation(line: 1, column: 1)),
+                    documentIndex: 0, listItemIndex: nil, kind: nil, namespace: nil, name: nil, pathComponents: [],
+                    help: "Waivers carry an expiry so exceptions are reviewed: extend `expires` after review, or remove the waiver.",
+                    helpURL: nil, remediation: nil))
+                continue
+            }
+            directives.append(SuppressionDirective(policies: waiver.policies, scope: .waiver(waiver), kind: .external,
+                                                   reason: "\(waiver.reason) (owner \(waiver.owner), until \(waiver.expires))",
+                                                   path: path, span: span))
+        }
+        var used = [Bool](repeating: false, count: directives.count)
+        var result = findings
+        for index in result.indices where result[index].suppression == nil {
+            guard let match = directives.indices.first(where: { directives[$0].covers(result[index]) }) else { continue }
+            used[match] = true
+            let directive = directives[match]
+            result[index].suppression = PortcullisEngine.Suppression(kind: directive.kind, justification: directive.reason, origin: directive.origin)
+        }
+        return (result + expired, Self.unused(directives, used: used))
+    }
+
+    private static func unused(_ directives: [SuppressionDirective], used: [Bool]) -> [PortcullisDiagnostics.Diagnostic] {
+        var diagnostics: [PortcullisDiagnostics.Diagnostic] = []
+        for (index, directive) in directives.enumerated() where !used[index] {
+            let what: String
+            switch directive.scope {
+            case .waiver: what = "waiver of \(directive.policies.joined(separator: ", "))"
+            case .resource: what = "\(InlineDirectives.annotation) annotation for \(directive.policies.joined(separator: ", "))"
+            default: what = "suppression of \(directive.policies.joined(separator: ", "))"
+            }
+            diagnostics.append(.warning("suppression.unused", "this \(what) suppresses no finding; remove it", path: directive.path, at: directive.span))
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,39 @@
+import PortcullisManifest
+
+/// How a validation reads its inputs and which exceptions it honours.
+public struct ValidationOptions: Sendable {
+    /// Path globs not to read (`vendor/**`, `*.json`).
+    public var excludes: [String] = []
+    /// The name standard input (`-`) is shown as, e.g. the file it was rendered from.
+    public var standardInputName = "<stdin>"
+    /// Files larger than this are not read (an error names them).
+    public var maxFileBytes = ManifestLimits.standard.maxFileBytes
+    /// Documents nested deeper than this are rejected.
+    public var maxDepth = ManifestLimits.standard.maxDepth
+    /// Load and evaluate files on every core.
+    public var parallel = true
+    /// Build only the fields some policy reads (faster, less memory; findings are the same).
+    public var projection = true
+    /// Exceptions with owners and expiry dates (usually from the configuration file).
+    public var waivers: [Waiver] = []
+    /// Findings accepted as they are: only findings not in it are reported.
+    public var baseline: Baseline?
+    /// Files never read as inputs, whatever the paths given: the run's own reports and baselines.
+    public var ignoredPaths: [String] = []
+    /// The configuration in effect: its excludes and waivers apply (relative to its folder), and
+    /// reports show its lines.
+    public var configuration: Configuration?
+    /// Today as `YYYY-MM-DD` (UTC) for waiver expiry; `nil`: the real date.
+    public var today: String?
+
+    public init() {}
+
+    /// Options carrying a configuration file's excludes and waivers.
+    public init(configuration: Configuration?) {
+        self.configuration = configuration
+    }
+
+    var limits: ManifestLimits {
+        ManifestLimits(maxFileBytes: maxFileBytes, maxDepth: maxDepth)
+    }
+}

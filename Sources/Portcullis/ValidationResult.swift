@@ -1,0 +1,45 @@
+import PortcullisDiagnostics
+import PortcullisEngine
+import PortcullisReport
+
+/// What a validation found: findings (suppressed ones included, marked), problems with the inputs
+/// and with suppressions, and counts. Plain values; render them with `Report`.
+public struct ValidationResult: Sendable {
+    let report: RunReport
+    /// Active findings before the baseline held some back: what a new baseline records.
+    let findingsBeforeBaseline: [PortcullisEngine.Finding]
+    /// Display names of standard input in this run.
+    let standardInputNames: [String]
+
+    /// Findings in report order (file, line, column, policy), suppressed ones included.
+    public var findings: [Finding] { report.findings.map(Finding.init) }
+    /// Findings that count: not suppressed (and not held back by the baseline).
+    public var activeFindings: [Finding] { report.findings.lazy.filter { $0.suppression == nil }.map(Finding.init) }
+    /// Input problems (a file that does not parse), evaluation problems, unused or malformed suppressions.
+    public var diagnostics: [Diagnostic] { report.diagnostics.wrapped(sources: report.sources + report.supportingSources) }
+    /// Files read.
+    public var fileCount: Int { report.sources.count }
+    /// Kubernetes resources checked (documents with an apiVersion and a kind; `kind: List` items each count).
+    public var resourceCount: Int { report.resourceCount }
+    /// Findings left out because the baseline holds them.
+    public var baselineMatches: Int { report.baselineMatches }
+    /// Suppressed findings.
+    public var suppressedCount: Int { report.findings.reduce(0) { $0 + ($1.suppression == nil ? 0 : 1) } }
+    /// How long the validation took.
+    public var duration: Duration? { report.duration }
+
+    /// Active findings of a severity.
+    public func count(_ severity: Severity) -> Int { report.count(severity.layer) }
+
+    /// Whether some input or suppression problem is an error (a file that does not parse): a run with
+    /// one exits 2.
+    public var hasErrors: Bool { report.diagnostics.contains { $0.severity == .error } }
+
+    /// Whether an active finding is at `threshold` or above: a run with one exits 1.
+    public func hasFindings(atOrAbove threshold: Severity) -> Bool {
+        report.findings.contains { $0.suppression == nil && $0.severity >= threshold.layer }
+    }
+
+    /// The baseline that accepts every active finding of this run.
+    public var baseline: Baseline { Baseline(findings: findingsBeforeBaseline) }
+}

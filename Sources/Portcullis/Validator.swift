@@ -1,0 +1,149 @@
+import Foundation
+import PortcullisDiagnostics
+import PortcullisEngine
+import PortcullisManifest
+import PortcullisReport
+
+/// Checks manifests against a policy set: discovery → load → evaluate → suppressions → waivers →
+/// baseline. The same pipeline serves the command line, the admission endpoint and embedders, so
+/// all give the same verdict on the same manifest.
+///
+/// A validator holds no mutable state: one can serve many validations at once from many tasks.
+public struct Validator: Sendable {
+    public let policies: PolicySet
+    public let options: ValidationOptions
+
+    public init(policies: PolicySet, options: ValidationOptions = ValidationOptions()) {
+        self.policies = policies
+        self.options = options
+    }
+
+    /// Validates the files and folders at `paths` (folders recursively: `.yaml`, `.yml`, `.json`;
+    /// `-` is standard input). Files load and evaluate one by one on every core, unless a policy
+    /// looks across documents: then every file is loaded first.
+    public func validate(paths: [String]) -> ValidationResult {
+        let started = ContinuousClock.now
+        let discovery = InputDiscovery(excludes: excludePatterns, standardInputName: options.standardInputName)
+        let (found, discoveryDiagnostics) = discovery.collect(paths)
+        let inputs = found.filter { !isIgnored($0) }
+        let results = checker.check(inputs, parallel: options.parallel)
+        return finish(results, discoveryDiagnostics: discoveryDiagnostics, standardInput: inputs.filter(\.isStandardInput).map(\.displayPath),
+                      started: started)
+    }
+
+    /// Validates manifests held in memory (YAML or JSON, one or more documents, an AdmissionReview),
+    /// shown in findings as `name`.
+    public func validate(bytes: [UInt8], name: String = "<input>") -> ValidationResult {
+        let started = ContinuousClock.now
+        let file = checker.loader.load(SourceFile(path: name, bytes: bytes))
+        return finish([checker.evaluate(file, in: policies.graph.isCrossDocument ? InputSet(files: [file]) : .empty)],
+                      discoveryDiagnostics: [], standardInput: [], started: started)
+    }
+
+    /// Validates several files held in memory (staged content, a rendered overlay split by source),
+    /// as one run: cross-document policies look across all of them.
+    public func validate(files: [(name: String, bytes: [UInt8])]) -> ValidationResult {
+        let started = ContinuousClock.now
+        let checker = self.checker
+        let sources = files.map { SourceFile(path: $0.name, bytes: $0.bytes) }
+        let results: [ManifestChecker.FileResult]
+        if policies.graph.isCrossDocument {
+            let loaded = InputOrder.map(sources, parallel: options.parallel) { checker.loader.load($0) }
+            let inputSet = InputSet(files: loaded)
+            results = InputOrder.map(loaded, parallel: options.parallel) { checker.evaluate($0, in: inputSet) }
+        } else {
+            results = InputOrder.map(sources, parallel: options.parallel) { checker.evaluate(checker.loader.load($0)) }
+        }
+        return finish(results, discoveryDiagnostics: [], standardInput: [], started: started)
+    }
+
+    /// Validates YAML or JSON text held in memory.
+    public func validate(yaml text: String, name: String = "<input>") -> ValidationResult {
+        validate(bytes: Array(text.utf8), name: name)
+    }
+
+    /// Validates one resource given as JSON-compatible values (`[String: Any]` from
+    /// `JSONSerialization`, say), as the admission path has it; `operation` (`CREATE`, `UPDATE`,
+    /// `DELETE`, `CONNECT`) is what `match operation` and `exclude … operation` see.
+    public func validate(object: Any, name: String = "<object>", operation: String? = nil) throws(ValidationError) -> ValidationResult {
+        guard JSONSerialization.isValidJSONObject(object), let data = try? JSONSerialization.data(withJSONObject: object) else {
+            throw ValidationError.notJSON(name)
+        }
+        guard let operation else { return validate(bytes: Array(data), name: name) }
+        let started = ContinuousClock.now
+        let loaded = checker.loader.load(SourceFile(path: name, bytes: Array(data)))
+        let file = ManifestFile(source: loaded.source, storage: loaded.storage,
+                                resources: loaded.resources.map { Document(path: $0.path, streamIndex: $0.streamIndex, listItemIndex: $0.listItemIndex,
+                                                                           root: $0.root, operation: operation) },
+                                diagnostics: loaded.diagnostics, directiveComments: loaded.directiveComments)
+        return finish([checker.evaluate(file, in: policies.graph.isCrossDocument ? InputSet(files: [file]) : .empty)],
+                      discoveryDiagnostics: [], standardInput: [], started: started)
+    }
+
+    // MARK: The pipeline
+
+    var checker: ManifestChecker {
+        var limits = options.limits
+        if options.projection { limits.projection = policies.graph.projection }
+        return ManifestChecker(graph: policies.graph, loader: ManifestLoader(limits: limits))
+    }
+
+    private var excludePatterns: [GlobPattern] {
+        (options.excludes + (options.configuration?.excludes ?? [])).map(GlobPattern.init)
+    }
+
+    /// The run's own reports and baselines, and paths the configuration excludes relative to its folder.
+    private func isIgnored(_ input: InputFile) -> Bool {
+        guard !input.isStandardInput else { return false }
+        let absolute = PathResolution.absolute(input.path)
+        if ignoredAbsolutePaths.contains(absolute) { return true }
+        if let configuration = options.configuration, !configuration.excludes.isEmpty,
+           let relative = PathResolution.relative(absolute, to: configuration.folder) {
+            return configuration.excludes.contains { GlobPattern($0).matches(relative) }
+        }
+        return false
+    }
+
+    private var ignoredAbsolutePaths: Set<String> {
+        Set(options.ignoredPaths.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path } + options.ignoredPaths.map(PathResolution.absolute))
+    }
+
+    private func finish(_ results: [ManifestChecker.FileResult], discoveryDiagnostics: [PortcullisDiagnostics.Diagnostic],
+                        standardInput: [String], started: ContinuousClock.Instant) -> ValidationResult {
+        var findings: [PortcullisEngine.Finding] = []
+        var diagnostics = discoveryDiagnostics
+        var suppressionDiagnostics: [PortcullisDiagnostics.Diagnostic] = []
+        var resourceCount = 0
+        for result in results {
+            var fileFindings = result.findings
+            suppressionDiagnostics += Suppressor.applyInline(to: &fileFindings, of: result.file)
+            findings += fileFindings
+            diagnostics += result.file.diagnostics + result.issues
+            resourceCount += result.file.resources.reduce(0) { $0 + ($1.apiVersion != nil && $1.kind != nil ? 1 : 0) }
+        }
+        let suppressor = Suppressor(waivers: options.waivers + (options.configuration?.waivers ?? []), today: options.today ?? Suppressor.todayUTC())
+        let waived = suppressor.applyWaivers(to: findings)
+        findings = waived.findings
+        diagnostics += suppressionDiagnostics + waived.diagnostics
+        let accepted = findings
+        var baselineMatches = 0
+        if let baseline = options.baseline { (findings, baselineMatches) = baseline.filter(findings) }
+        var report = RunReport(findings: findings, diagnostics: diagnostics, rules: policies.graph.rules.map(\.info),
+                               sources: results.map(\.file.source), resourceCount: resourceCount,
+                               duration: ContinuousClock.now - started, baselineMatches: baselineMatches)
+        if let configuration = options.configuration { report.supportingSources = [configuration.source] }
+        return ValidationResult(report: report, findingsBeforeBaseline: accepted, standardInputNames: standardInput)
+    }
+}
+
+/// Why a validation could not start.
+public enum ValidationError: Error, Sendable, CustomStringConvertible {
+    /// The object given is not made of JSON values (dictionaries, arrays, strings, numbers, booleans, null).
+    case notJSON(String)
+
+    public var description: String {
+        switch self {
+        case .notJSON(let name): "\(name): not a JSON-compatible object"
+        }
+    }
+}

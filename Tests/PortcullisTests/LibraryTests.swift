@@ -1,0 +1,152 @@
+import Foundation
+import Portcullis
+import Testing
+
+/// The library as an embedder uses it: nothing but `import Portcullis`.
+@Suite struct LibraryTests {
+    static let teamPolicy = """
+        policy "team/owner-label" {
+          title "Resources carry an owner label"
+          severity warning
+          match kind ConfigMap
+          deny when metadata.labels.owner missing
+          message "ConfigMap '{metadata.name}' has no owner label"
+          at metadata
+        }
+        """
+
+    static let manifests = """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: settings
+          namespace: shop
+        data: {a: "1"}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web, namespace: shop}
+        spec:
+          containers:
+            - name: web
+              image: nginx:latest
+        """
+
+    @Test func builtinsPlusAPolicyStringValidateAYAMLString() throws {
+        let policies = try PolicySet.compile([.builtin, .text(Self.teamPolicy, name: "team.policy")]).get()
+        #expect(policies.policy(id: "team/owner-label")?.severity == .warning)
+        #expect(policies.policy(id: "images/no-latest-tag") != nil)
+        let result = Validator(policies: policies).validate(yaml: Self.manifests, name: "app.yaml")
+        let owner = try #require(result.findings.first { $0.policyID == "team/owner-label" })
+        #expect(owner.description == "app.yaml:3:1: warning: ConfigMap 'settings' has no owner label [team/owner-label]")
+        #expect(owner.resource.kind == "ConfigMap" && owner.resource.name == "settings")
+        let latest = try #require(result.findings.first { $0.policyID == "images/no-latest-tag" })
+        #expect(latest.range.line == 14 && latest.range.column == 14)
+        #expect(latest.jsonPath == "$.spec.containers[0].image")
+        #expect(result.resourceCount == 2 && result.fileCount == 1)
+        #expect(result.hasFindings(atOrAbove: .error))
+        #expect(!result.hasErrors)
+    }
+
+    @Test func everyFormatRenders() throws {
+        let policies = try PolicySet.compile([.builtin]).get()
+        let result = Validator(policies: policies).validate(yaml: Self.manifests, name: "app.yaml")
+        let sarif = Report(format: .sarif).render(result)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        #expect(document["version"] as? String == "2.1.0")
+        let runs = try #require(document["runs"] as? [[String: Any]])
+        let driver = (runs.first?["tool"] as? [String: Any])?["driver"] as? [String: Any]
+        #expect(driver?["version"] as? String == PortcullisVersion.current)
+        for format in ReportFormat.allCases {
+            #expect(!Report(format: format).render(result).isEmpty, "\(format)")
+        }
+        #expect(Report(format: .text).render(result).contains("app.yaml:14:14: error: container 'web' uses floating image 'nginx:latest' [images/no-latest-tag]"))
+    }
+
+    @Test func policyErrorsAreDiagnosticsWithFileLineAndColumn() {
+        let compilation = PolicySet.compile([.text("policy \"x/y\" {\n  match kind Pod\n  deny when nope(1)\n}\n", name: "bad.policy")])
+        #expect(compilation.policySet == nil)
+        let error = compilation.diagnostics.first { $0.severity == .error }
+        #expect(error?.range?.file == "bad.policy")
+        #expect(error?.range?.line == 3)
+        #expect(error?.rendered().contains("bad.policy:3:") == true)
+        #expect(throws: PolicyError.self) { try compilation.get() }
+    }
+
+    @Test func aDocumentThatIsNoResourceGetsNoFinding() throws {
+        let policies = try PolicySet.compile([.builtin]).get()
+        let result = Validator(policies: policies).validate(yaml: "foo: bar\nreplicaCount: 3\nimage: {tag: latest}\n", name: "values.yaml")
+        #expect(result.findings.isEmpty, "\(result.findings)")
+        #expect(result.resourceCount == 0)
+    }
+
+    @Test func selectionSeverityAndParameters() throws {
+        var options = PolicyOptions(only: ["images"], severities: ["images/no-latest-tag": .info])
+        options.parameters["disallowed_tags"] = ["latest", "dev"]
+        let policies = try PolicySet.compile([.builtin], options: options).get()
+        #expect(policies.policies.allSatisfy { $0.pack == "images" })
+        let result = Validator(policies: policies).validate(yaml: Self.manifests.replacingOccurrences(of: "nginx:latest", with: "nginx:dev"))
+        let finding = try #require(result.findings.first { $0.policyID == "images/no-latest-tag" })
+        #expect(finding.severity == .info)
+        #expect(!result.hasFindings(atOrAbove: .warning) || result.findings.contains { $0.policyID != "images/no-latest-tag" })
+        let unknown = PolicySet.compile([.builtin], options: PolicyOptions(parameterTexts: ["no_such_parameter": "1"]))
+        #expect(unknown.diagnostics.map(\.id) == ["config.unknown-parameter"])
+    }
+
+    @Test func manyValidationsAtOnceFromManyTasksAgree() async throws {
+        let policies = try PolicySet.compile([.builtin]).get()
+        let validator = Validator(policies: policies)
+        let expected = validator.validate(yaml: Self.manifests, name: "app.yaml").findings.map(\.description)
+        let outcomes = await withTaskGroup(of: [String].self) { group in
+            for _ in 0..<32 { group.addTask { validator.validate(yaml: Self.manifests, name: "app.yaml").findings.map(\.description) } }
+            var all: [[String]] = []
+            for await outcome in group { all.append(outcome) }
+            return all
+        }
+        #expect(outcomes.count == 32)
+        #expect(outcomes.allSatisfy { $0 == expected })
+    }
+
+    @Test func anObjectWithItsOperation() throws {
+        let policies = try PolicySet.compile([.builtin], options: PolicyOptions(only: ["pod-security-baseline/privileged"])).get()
+        let pod: [String: Any] = [
+            "apiVersion": "v1", "kind": "Pod", "metadata": ["name": "p", "namespace": "x"],
+            "spec": ["containers": [["name": "c", "image": "nginx:1.27", "securityContext": ["privileged": true]]]],
+        ]
+        let created = try Validator(policies: policies).validate(object: pod, operation: "CREATE")
+        #expect(created.findings.map(\.policyID) == ["pod-security-baseline/privileged"])
+        // The pod-security packs leave Pod UPDATEs alone (most pod fields cannot change).
+        let updated = try Validator(policies: policies).validate(object: pod, operation: "UPDATE")
+        #expect(updated.findings.isEmpty)
+        #expect(throws: ValidationError.self) { try Validator(policies: policies).validate(object: [Date()]) }
+    }
+
+    @Test func examplesWithTheirOwnParameters() throws {
+        let text = """
+            param limit = 1
+            policy "test/limit" {
+              match kind ConfigMap
+              deny when len(data) > params.limit
+              message "too many keys"
+              example pass with {limit: 5} \"\"\"
+                apiVersion: v1
+                kind: ConfigMap
+                data: {a: "1", b: "2"}
+                \"\"\"
+              example fail \"\"\"
+                apiVersion: v1   # expect
+                kind: ConfigMap
+                data: {a: "1", b: "2"}
+                \"\"\"
+              example fail with {nope: 1} \"\"\"
+                apiVersion: v1   # expect
+                kind: ConfigMap
+                \"\"\"
+            }
+            """
+        let policies = try PolicySet.compile([.text(text, name: "t.policy")], options: PolicyOptions(all: true)).get()
+        let results = policies.runExamples()
+        #expect(results.map(\.passed) == [true, true, false])
+        #expect(results[2].problem?.contains("no policy declares a parameter 'nope'") == true)
+    }
+}
