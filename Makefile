@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/debug/portcullis
 
-.PHONY: setup build demo test conformance conformance-doc policy-docs bench bench-throughput compare-corpus embed-policies clean
+.PHONY: setup build demo test conformance conformance-doc policy-docs bench bench-throughput compare-corpus clean
 
 setup:
 	@bash scripts/setup.sh
@@ -48,10 +48,6 @@ bench: setup
 ## `portcullis parse` against PyYAML over ../shared/corpus (also part of `make test`).
 compare-corpus: build
 	python3 scripts/compare_with_pyyaml.py $(BIN) ../shared/corpus
-
-## Regenerate Sources/portcullis/BuiltinPolicies.swift after editing policies/ (a test checks it).
-embed-policies:
-	python3 scripts/embed_policies.py
 
 clean:
 	rm -rf .build Benchmarks/.build
