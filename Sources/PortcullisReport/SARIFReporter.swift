@@ -24,7 +24,7 @@ package struct SARIFReporter: Reporter {
         }
         rules.sort { $0.id < $1.id }
         let ruleIndex = Dictionary(rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        var locator = ArtifactLocator(rootPath: report.rootPath)
+        var locator = ArtifactLocator(rootPath: report.rootPath, standardInputNames: report.standardInputNames)
         var results: [JSONValue] = []
         results.reserveCapacity(report.findings.count)
         for finding in report.findings {
@@ -141,8 +141,12 @@ struct ArtifactLocator {
     /// Locations by path: a report has many findings per file.
     private var known: [String: JSONValue] = [:]
 
-    init(rootPath: String?) {
+    /// Names standard input was given (`--stdin-filename`): they stand for themselves, not for files here.
+    let standardInputNames: Set<String>
+
+    init(rootPath: String?, standardInputNames: Set<String> = []) {
         root = rootPath.map { Self.absolute($0, in: FileManager.default.currentDirectoryPath) }
+        self.standardInputNames = standardInputNames
     }
 
     var rootURI: String? { root.map { "file://" + Self.encode($0.hasSuffix("/") ? $0 : $0 + "/") } }
@@ -153,6 +157,11 @@ struct ArtifactLocator {
         let full = Self.absolute(path, in: workingDirectory)
         if path == "<stdin>" {
             location = ["uri": "stdin"]
+        } else if standardInputNames.contains(path) {
+            // The name given is the file's name in the repository, as the user said it.
+            let name = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+            location = path.hasPrefix("/") ? ["uri": .string("file://" + Self.encode(path))]
+                : ["uri": .string(Self.encode(name)), "uriBaseId": .string(SARIFReporter.rootBase)]
         } else if let root, full.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
             let relative = String(full.dropFirst(root.count)).drop(while: { $0 == "/" })
             location = ["uri": .string(Self.encode(String(relative))), "uriBaseId": .string(SARIFReporter.rootBase)]

@@ -74,3 +74,20 @@ import Testing
         #expect(run.stdout.hasPrefix("{"))
     }
 }
+
+@Suite struct StandardInputNameTests {
+    /// `--stdin-filename NAME` is the artifact's URI in SARIF, whatever folder the run starts in.
+    @Test func sarifNamesStandardInputAsGiven() throws {
+        let dir = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: dir.path + "/.git/x", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir.path + "/sub", withIntermediateDirectories: true)
+        let run = try PortcullisBinary.run(["check", "--format", "sarif", "--only", "images/no-latest-tag", "-", "--stdin-filename", "overlays/prod/app.yaml"],
+                                           stdin: ConfigurationPathTests.pod, workingDirectory: URL(fileURLWithPath: dir.path + "/sub"))
+        #expect(run.status == 1)
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let result = try #require(((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first)
+        let location = ((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any]
+        #expect(location?["uri"] as? String == "overlays/prod/app.yaml")
+        #expect(location?["uriBaseId"] as? String == "%SRCROOT%")
+    }
+}
