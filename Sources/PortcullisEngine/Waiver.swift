@@ -39,7 +39,7 @@ package struct Waiver: Sendable, Equatable {
     func matches(_ finding: Finding) -> Bool {
         func glob(_ pattern: String?, _ value: String?) -> Bool {
             guard let pattern else { return true }
-            return Wildcard.matches(value ?? "", pattern)
+            return GlobPattern(pattern, mode: .text).matches(value ?? "")
         }
         guard glob(kind, finding.kind), glob(namespace, finding.namespace), glob(name, finding.name) else { return false }
         return pathGlobs.isEmpty || pathGlobs.contains { $0.matches(finding.path) }
