@@ -44,10 +44,9 @@ public struct Waiver: Sendable, Hashable {
         self.expires = expires
         self.origin = origin
         self.folder = folder
-        // Kinds, namespaces and names hold no '/': an anchored path glob is a plain wildcard on them.
-        kindGlob = kind.map { GlobPattern("/" + $0) }
-        namespaceGlob = namespace.map { GlobPattern("/" + $0) }
-        nameGlob = name.map { GlobPattern("/" + $0) }
+        kindGlob = kind.map { GlobPattern($0, mode: .text) }
+        namespaceGlob = namespace.map { GlobPattern($0, mode: .text) }
+        nameGlob = name.map { GlobPattern($0, mode: .text) }
         pathGlobs = paths.map(GlobPattern.init)
     }
 

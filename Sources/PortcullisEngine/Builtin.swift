@@ -1,5 +1,9 @@
-/// The functions the language provides. Each is resolved at compile time; an unknown name or a
-/// wrong number of arguments is a diagnostic of the policy file.
+import PortcullisManifest
+
+/// The functions the language provides, each declared once: its case names it, and its arm of
+/// `function` states everything else (a new case does not compile until it has that arm). Calls are
+/// resolved when a policy is compiled; an unknown name or a wrong number of arguments is a
+/// diagnostic of the policy file.
 package enum Builtin: String, CaseIterable, Sendable, Hashable {
     case image, semver, quantity, base64decode
     case len, count, lower, upper, trim, startsWith, endsWith, contains, split, keys, values
@@ -8,69 +12,144 @@ package enum Builtin: String, CaseIterable, Sendable, Hashable {
     /// Cross-document: other resources of the run, and how selectors pick pods.
     case resources, workloads, customResources, podLabels, selects
 
-    /// Accepted argument counts.
-    var arity: ClosedRange<Int> {
+    /// The function's declaration: arity, result type, documentation line, what it looks up, and its
+    /// evaluation.
+    package var function: BuiltinFunction {
         switch self {
-        case .image, .semver, .quantity, .base64decode, .len, .count, .lower, .upper, .trim, .keys, .values, .string, .number: 1...1
-        case .startsWith, .endsWith, .contains, .split, .default, .glob, .selects, .concat, .ratio, .flatten: 2...2
-        case .podLabels: 1...1
-        case .resources: 1...2
-        case .workloads, .customResources: 0...1
+        case .image:
+            BuiltinFunction(self, arity: 1...1, .image, firstArgument: .text,
+                            "image(ref) → image reference (.registry .repository .name .tag .digest .untagged .pinned)") { a, _ in
+                a.first.stringValue.map { .image(ImageReference($0)) } ?? .absent
+            }
+        case .semver:
+            BuiltinFunction(self, arity: 1...1, .semver, firstArgument: .text,
+                            "semver(text) → version (.valid .strict .major .minor .patch .prerelease .build)") { a, _ in
+                a.first.stringValue.map { .semver(SemanticVersion($0)) } ?? .absent
+            }
+        case .quantity:
+            BuiltinFunction(self, arity: 1...1, .number, firstArgument: .textOrNumber,
+                            "quantity(text) → number (500m → 0.5, 1Gi → 1073741824)") { a, _ in
+                a.first.stringValue.flatMap(Quantity.parse).map(Value.number) ?? .absent
+            }
+        case .base64decode:
+            BuiltinFunction(self, arity: 1...1, .string, firstArgument: .text, "base64decode(text) → text") { a, _ in
+                guard let text = a.first.stringValue, let bytes = Base64.decode(text) else { return .absent }
+                return .string(String(decoding: bytes, as: UTF8.self))
+            }
+        case .len:
+            BuiltinFunction(self, arity: 1...1, .number, "len(list | mapping | text) → number") { a, _ in Builtin.size(a.first) }
+        case .count:
+            BuiltinFunction(self, arity: 1...1, .number, "count(list | mapping | text) → number") { a, _ in Builtin.size(a.first) }
+        case .lower:
+            BuiltinFunction(self, arity: 1...1, .string, firstArgument: .text, "lower(text) → text") { a, _ in
+                a.first.stringValue.map { .string($0.lowercased()) } ?? .absent
+            }
+        case .upper:
+            BuiltinFunction(self, arity: 1...1, .string, firstArgument: .text, "upper(text) → text") { a, _ in
+                a.first.stringValue.map { .string($0.uppercased()) } ?? .absent
+            }
+        case .trim:
+            BuiltinFunction(self, arity: 1...1, .string, firstArgument: .text, "trim(text) → text") { a, _ in
+                a.first.stringValue.map { .string($0.trimmingSpaces) } ?? .absent
+            }
+        case .startsWith:
+            BuiltinFunction(self, arity: 2...2, .bool, firstArgument: .text, "startsWith(text, prefix) → bool") { a, _ in
+                guard let text = a.first.stringValue, let prefix = a.second.stringValue else { return .bool(false) }
+                return .bool(text.hasPrefix(prefix))
+            }
+        case .endsWith:
+            BuiltinFunction(self, arity: 2...2, .bool, firstArgument: .text, "endsWith(text, prefix) → bool") { a, _ in
+                guard let text = a.first.stringValue, let suffix = a.second.stringValue else { return .bool(false) }
+                return .bool(text.hasSuffix(suffix))
+            }
+        case .contains:
+            BuiltinFunction(self, arity: 2...2, .bool, "contains(text | list, item) → bool") { a, _ in
+                .bool(Evaluator.contains(a.first, a.second))
+            }
+        case .split:
+            BuiltinFunction(self, arity: 2...2, .list, firstArgument: .text, "split(text, separator) → list") { a, _ in
+                guard let text = a.first.stringValue, let separator = a.second.stringValue, !separator.isEmpty else { return .absent }
+                return .list(text.split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
+            }
+        case .keys:
+            BuiltinFunction(self, arity: 1...1, .list, "keys(mapping) → list") { a, _ in
+                guard case .node(let node) = a.first, node.kind == .mapping else { return .list([]) }
+                return .list(node.entries.map { .string($0.key.scalarText ?? "") })
+            }
+        case .values:
+            BuiltinFunction(self, arity: 1...1, .list, "values(mapping) → list") { a, _ in
+                guard case .node(let node) = a.first, node.kind == .mapping else { return .list([]) }
+                return .list(node.entries.map { .node($0.value) })
+            }
+        case .default:
+            BuiltinFunction(self, arity: 2...2, .any, "default(value, fallback) → value, or fallback when missing or null") { a, _ in
+                a.first.exists ? a.first : a.second
+            }
+        case .string:
+            BuiltinFunction(self, arity: 1...1, .string, "string(value) → text") { a, _ in
+                a.first.stringValue.map(Value.string) ?? (a.first.exists ? .string(a.first.display) : .absent)
+            }
+        case .number:
+            BuiltinFunction(self, arity: 1...1, .number, "number(value) → number") { a, _ in
+                let resolved = a.first.resolved
+                if case .number = resolved { return resolved }
+                return a.first.stringValue.flatMap { Double($0) }.map(Value.number) ?? .absent
+            }
+        case .glob:
+            BuiltinFunction(self, arity: 2...2, .bool,
+                            "glob(text, pattern) → bool ('*' any run of characters, '?' one: glob(c.image, \"ghcr.io/org/*\"))") { a, _ in
+                guard let text = a.first.stringValue, let pattern = a.second.stringValue else { return .bool(false) }
+                return .bool(GlobPattern(pattern, mode: .text).matches(text))
+            }
+        case .concat:
+            BuiltinFunction(self, arity: 2...2, .string,
+                            "concat(a, b) → text: the two as text, one after the other (missing counts as empty)") { a, _ in
+                .string((a.first.stringValue ?? "") + (a.second.stringValue ?? ""))
+            }
+        case .ratio:
+            BuiltinFunction(self, arity: 2...2, .number, "ratio(a, b) → number a / b (missing when b is 0 or either is not a number)") { a, _ in
+                guard case .number(let x) = a.first.resolved, case .number(let y) = a.second.resolved, y != 0 else { return .absent }
+                return .number(x / y)
+            }
+        case .flatten:
+            BuiltinFunction(self, arity: 2...2, .list,
+                            "flatten(list, field) → the elements of every element's field, in order: flatten(containers, \"env\")") { a, _ in
+                guard let elements = a.first.elements, let name = a.second.stringValue else { return .list([]) }
+                return .list(elements.flatMap { Evaluator.field($0, name).elements ?? [] })
+            }
+        case .resources:
+            BuiltinFunction(self, arity: 1...2, .list, lookup: .kindsInFirstArgument,
+                            "resources(kind | [kinds] [, namespace]) → list of the run's resources of those kinds (in that namespace)") { a, run in
+                let kinds = a.first.elements?.compactMap(\.stringValue) ?? a.first.stringValue.map { [$0] } ?? []
+                return run.resources(ofKinds: kinds, namespace: a.namespace(at: 1))
+            }
+        case .workloads:
+            BuiltinFunction(self, arity: 0...1, .list, lookup: .kinds(WorkloadKinds.all),
+                            "workloads([namespace]) → list of the run's workloads (kinds with a pod template), in that namespace when given") { a, run in
+                run.workloads(namespace: a.namespace(at: 0))
+            }
+        case .customResources:
+            BuiltinFunction(self, arity: 0...1, .list, lookup: .customResources,
+                            "customResources([namespace]) → list of the run's custom resources (an apiVersion group outside Kubernetes' own: monitoring.coreos.com/v1 …)") { a, run in
+                run.customResources(namespace: a.namespace(at: 0))
+            }
+        case .podLabels:
+            BuiltinFunction(self, arity: 1...1, .any, "podLabels(resource) → the labels of a workload's pods (its pod template's)") { a, _ in
+                LabelSelector.podLabels(a.first)
+            }
+        case .selects:
+            BuiltinFunction(self, arity: 2...2, .bool,
+                            "selects(selector, labels) → bool (a label selector with matchLabels/matchExpressions, or a Service's plain map)") { a, _ in
+                .bool(LabelSelector.selects(a.first, a.second))
+            }
         }
     }
 
-    /// The type of the result.
-    var resultType: ValueType {
-        switch self {
-        case .image: .image
-        case .semver: .semver
-        case .quantity, .len, .count, .number, .ratio: .number
-        case .base64decode, .lower, .upper, .trim, .string, .concat: .string
-        case .startsWith, .endsWith, .contains, .glob, .selects: .bool
-        case .split, .keys, .values, .resources, .workloads, .customResources, .flatten: .list
-        case .default, .podLabels: .any
-        }
+    /// `len` and `count`: elements of a list, pairs of a mapping, characters of text; 0 otherwise.
+    private static func size(_ value: Value) -> Value {
+        if let elements = value.elements { return .number(Double(elements.count)) }
+        if case .node(let node) = value, node.kind == .mapping { return .number(Double(node.count)) }
+        if let text = value.stringValue { return .number(Double(text.count)) }
+        return .number(0)
     }
-
-    /// One line for documentation and errors.
-    var signature: String {
-        switch self {
-        case .image: "image(ref) → image reference (.registry .repository .name .tag .digest .untagged .pinned)"
-        case .semver: "semver(text) → version (.valid .strict .major .minor .patch .prerelease .build)"
-        case .quantity: "quantity(text) → number (500m → 0.5, 1Gi → 1073741824)"
-        case .base64decode: "base64decode(text) → text"
-        case .len, .count: "\(rawValue)(list | mapping | text) → number"
-        case .lower, .upper, .trim: "\(rawValue)(text) → text"
-        case .startsWith, .endsWith: "\(rawValue)(text, prefix) → bool"
-        case .contains: "contains(text | list, item) → bool"
-        case .split: "split(text, separator) → list"
-        case .keys, .values: "\(rawValue)(mapping) → list"
-        case .default: "default(value, fallback) → value, or fallback when missing or null"
-        case .string: "string(value) → text"
-        case .number: "number(value) → number"
-        case .glob: "glob(text, pattern) → bool ('*' any run of characters, '?' one: glob(c.image, \"ghcr.io/org/*\"))"
-        case .flatten: "flatten(list, field) → the elements of every element's field, in order: flatten(containers, \"env\")"
-        case .ratio: "ratio(a, b) → number a / b (missing when b is 0 or either is not a number)"
-        case .concat: "concat(a, b) → text: the two as text, one after the other (missing counts as empty)"
-        case .resources: "resources(kind | [kinds] [, namespace]) → list of the run's resources of those kinds (in that namespace)"
-        case .workloads: "workloads([namespace]) → list of the run's workloads (kinds with a pod template), in that namespace when given"
-        case .customResources: "customResources([namespace]) → list of the run's custom resources (an apiVersion group outside Kubernetes' own: monitoring.coreos.com/v1 …)"
-        case .podLabels: "podLabels(resource) → the labels of a workload's pods (its pod template's)"
-        case .selects: "selects(selector, labels) → bool (a label selector with matchLabels/matchExpressions, or a Service's plain map)"
-        }
-    }
-}
-
-/// The static types the checker knows. `any` is document data, whose shape is not known.
-package enum ValueType: String, Sendable, Hashable {
-    case any, bool, number, string, list, image, semver
-
-    static let imageFields: [String: ValueType] = [
-        "registry": .string, "repository": .string, "name": .string, "tag": .string, "digest": .string,
-        "untagged": .bool, "pinned": .bool, "original": .string,
-    ]
-    static let semverFields: [String: ValueType] = [
-        "valid": .bool, "strict": .bool, "major": .number, "minor": .number, "patch": .number,
-        "prerelease": .string, "build": .string, "original": .string,
-    ]
 }

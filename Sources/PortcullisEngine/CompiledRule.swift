@@ -112,6 +112,12 @@ package final class CompiledRule: Sendable {
         self.at = at
     }
 
+    /// The plan nodes the rule reads directly: its condition, location, collection and message values.
+    var planRoots: [Int] {
+        [condition] + (at.map { [$0] } ?? []) + (collection.map { [$0] } ?? [])
+            + message.compactMap { if case .value(let id) = $0 { id } else { nil } }
+    }
+
     /// Whether the rule has matchers to check per document (the kind index settles the others).
     var matchesEveryDocument: Bool { matches.isEmpty && excludes.isEmpty }
 

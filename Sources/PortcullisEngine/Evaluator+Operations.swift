@@ -38,59 +38,6 @@ extension Evaluator {
         }
     }
 
-    /// A built-in on its arguments (`second` is `.absent` for one-argument functions).
-    static func call(_ builtin: Builtin, _ first: Value, _ second: Value) -> Value {
-        let arguments = (first, second)
-        switch builtin {
-        case .image: return first.stringValue.map { .image(ImageReference($0)) } ?? .absent
-        case .semver: return first.stringValue.map { .semver(SemanticVersion($0)) } ?? .absent
-        case .quantity: return first.stringValue.flatMap(Quantity.parse).map(Value.number) ?? .absent
-        case .base64decode:
-            guard let text = first.stringValue, let bytes = Base64.decode(text) else { return .absent }
-            return .string(String(decoding: bytes, as: UTF8.self))
-        case .len, .count:
-            if let elements = first.elements { return .number(Double(elements.count)) }
-            if case .node(let node) = first, node.kind == .mapping { return .number(Double(node.count)) }
-            if let text = first.stringValue { return .number(Double(text.count)) }
-            return .number(0)
-        case .lower: return first.stringValue.map { .string($0.lowercased()) } ?? .absent
-        case .upper: return first.stringValue.map { .string($0.uppercased()) } ?? .absent
-        case .trim: return first.stringValue.map { .string($0.trimmingSpaces) } ?? .absent
-        case .startsWith:
-            guard let text = first.stringValue, let prefix = arguments.1.stringValue else { return .bool(false) }
-            return .bool(text.hasPrefix(prefix))
-        case .endsWith:
-            guard let text = first.stringValue, let suffix = arguments.1.stringValue else { return .bool(false) }
-            return .bool(text.hasSuffix(suffix))
-        case .contains: return .bool(Self.contains(first, arguments.1))
-        case .split:
-            guard let text = first.stringValue, let separator = arguments.1.stringValue, !separator.isEmpty else { return .absent }
-            return .list(text.split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
-        case .keys, .values:
-            guard case .node(let node) = first, node.kind == .mapping else { return .list([]) }
-            return .list(node.entries.map { builtin == .keys ? .string($0.key.scalarText ?? "") : .node($0.value) })
-        case .default: return first.exists ? first : arguments.1
-        case .string: return first.stringValue.map(Value.string) ?? (first.exists ? .string(first.display) : .absent)
-        case .number:
-            let resolved = first.resolved
-            if case .number = resolved { return resolved }
-            return first.stringValue.flatMap { Double($0) }.map(Value.number) ?? .absent
-        case .glob:
-            guard let text = first.stringValue, let pattern = arguments.1.stringValue else { return .bool(false) }
-            return .bool(Wildcard.matches(text, pattern))
-        case .flatten:
-            guard let elements = first.elements, let name = arguments.1.stringValue else { return .list([]) }
-            return .list(elements.flatMap { field($0, name).elements ?? [] })
-        case .ratio:
-            guard case .number(let a) = first.resolved, case .number(let b) = arguments.1.resolved, b != 0 else { return .absent }
-            return .number(a / b)
-        case .concat: return .string((first.stringValue ?? "") + (arguments.1.stringValue ?? ""))
-        case .selects: return .bool(LabelSelector.selects(first, arguments.1))
-        case .podLabels: return LabelSelector.podLabels(first)
-        case .resources, .workloads, .customResources: return .absent  // answered by the evaluator, which holds the input set
-        }
-    }
-
     /// Equality with a shortcut for the commonest case, a document string against text: the bytes are
     /// compared in place.
     static func fastEqual(_ a: Value, _ b: Value) -> Bool {

@@ -197,18 +197,11 @@ package struct Evaluator {
             }
             if case .list(let items) = b, case .number(let n) = s, Int(n) >= 0, Int(n) < items.count { return items[Int(n)] }
             return .absent
-        case .call(let builtin, let first, let second):
-            let a = first >= 0 ? value(first) : .absent
-            let b = second >= 0 ? value(second) : .absent
-            switch builtin {
-            case .workloads: return inputSet.workloads(namespace: first >= 0 ? (a.stringValue ?? "") : nil)
-            case .customResources: return inputSet.customResources(namespace: first >= 0 ? (a.stringValue ?? "") : nil)
-            case .resources:
-                let kinds = a.elements?.compactMap(\.stringValue) ?? a.stringValue.map { [$0] } ?? []
-                return inputSet.resources(ofKinds: kinds, namespace: second >= 0 ? (b.stringValue ?? "") : nil)
-            default: break
-            }
-            return Self.call(builtin, a, b)
+        case .call(let function, let first, let second):
+            let arguments = BuiltinFunction.Arguments(count: second >= 0 ? 2 : (first >= 0 ? 1 : 0),
+                                                      first: first >= 0 ? value(first) : .absent,
+                                                      second: second >= 0 ? value(second) : .absent)
+            return graph.functions[Int(function)].evaluate(arguments, inputSet)
         case .not(let operand): return .bool(!value(operand).isTrue)
         case .exists(let operand): return .bool(value(operand).exists)
         case .missing(let operand): return .bool(!value(operand).exists)

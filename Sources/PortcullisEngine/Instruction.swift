@@ -1,15 +1,17 @@
 import PortcullisLanguage
 
-/// A plan node as the evaluator executes it: operands are node ids, names and operand lists are
-/// indexes into tables of the graph, so an instruction holds no reference and copying it costs
-/// nothing (a `PlanOp` carries strings and arrays, whose reference counts the hot loop would pay).
+/// A plan node as the evaluator executes it: operands are node ids; names, functions and operand
+/// lists are indexes into tables of the graph, so an instruction holds no reference and copying it
+/// costs nothing (a `PlanOp` carries strings and arrays, whose reference counts the hot loop would
+/// pay).
 enum Instruction: Sendable {
     case constant
     case root, podSpec, podMetadata, allContainers, filePath
     case binding(Int32)
     case field(Int32, name: Int32)
     case index(Int32, Int32)
-    case call(Builtin, Int32, Int32)  // operands -1 when absent (fewer arguments)
+    /// A built-in of the graph's function table on up to two operands (-1 when absent: fewer arguments).
+    case call(function: Int32, Int32, Int32)
     case not(Int32), exists(Int32), missing(Int32)
     case and(start: Int32, count: Int32), or(start: Int32, count: Int32)
     case compare(BinaryOperator, Int32, Int32)
@@ -18,16 +20,25 @@ enum Instruction: Sendable {
     case regexDynamic(Int32, Int32)
     case quantifier(Quantifier, slot: Int32, collection: Int32, body: Int32)
 
-    /// Lowers plan operations into instructions, filling the shared name and operand tables.
-    static func assemble(_ nodes: [PlanNode]) -> (instructions: [Instruction], names: [String], operands: [Int32]) {
+    /// Lowers plan operations into instructions, filling the shared name, function and operand tables.
+    static func assemble(_ nodes: [PlanNode])
+        -> (instructions: [Instruction], names: [String], functions: [BuiltinFunction], operands: [Int32]) {
         var names: [String] = []
         var nameIndex: [String: Int32] = [:]
         var operands: [Int32] = []
+        var functions: [BuiltinFunction] = []
+        var functionIndex: [Builtin: Int32] = [:]
         func name(_ text: String) -> Int32 {
             if let known = nameIndex[text] { return known }
             names.append(text)
             nameIndex[text] = Int32(names.count - 1)
             return Int32(names.count - 1)
+        }
+        func function(_ builtin: Builtin) -> Int32 {
+            if let known = functionIndex[builtin] { return known }
+            functions.append(builtin.function)
+            functionIndex[builtin] = Int32(functions.count - 1)
+            return Int32(functions.count - 1)
         }
         func list(_ ids: [Int]) -> (Int32, Int32) {
             let start = Int32(operands.count)
@@ -46,7 +57,7 @@ enum Instruction: Sendable {
             case .field(let base, let key): return .field(Int32(base), name: name(key))
             case .index(let base, let i): return .index(Int32(base), Int32(i))
             case .call(let builtin, let arguments):
-                return .call(builtin, arguments.isEmpty ? -1 : Int32(arguments[0]), arguments.count > 1 ? Int32(arguments[1]) : -1)
+                return .call(function: function(builtin), arguments.isEmpty ? -1 : Int32(arguments[0]), arguments.count > 1 ? Int32(arguments[1]) : -1)
             case .not(let a): return .not(Int32(a))
             case .exists(let a): return .exists(Int32(a))
             case .missing(let a): return .missing(Int32(a))
@@ -60,6 +71,6 @@ enum Instruction: Sendable {
                 return .quantifier(q, slot: Int32(slot), collection: Int32(collection), body: Int32(body))
             }
         }
-        return (instructions, names, operands)
+        return (instructions, names, functions, operands)
     }
 }

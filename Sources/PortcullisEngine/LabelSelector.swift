@@ -57,24 +57,3 @@ enum LabelSelector {
         return metadata["labels"].map(Value.node) ?? .missing(parent: metadata, key: "labels")
     }
 }
-
-/// Shell-style wildcards: `*` any run of characters (slashes included), `?` one character.
-enum Wildcard {
-    static func matches(_ text: String, _ pattern: String) -> Bool {
-        let t = Array(text.unicodeScalars), p = Array(pattern.unicodeScalars)
-        var ti = 0, pi = 0, star = -1, resume = 0
-        while ti < t.count {
-            if pi < p.count && (p[pi] == "?" || p[pi] == t[ti]) {
-                ti += 1; pi += 1
-            } else if pi < p.count && p[pi] == "*" {
-                star = pi; resume = ti; pi += 1
-            } else if star >= 0 {
-                pi = star + 1; resume += 1; ti = resume
-            } else {
-                return false
-            }
-        }
-        while pi < p.count && p[pi] == "*" { pi += 1 }
-        return pi == p.count
-    }
-}

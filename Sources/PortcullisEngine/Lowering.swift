@@ -32,19 +32,22 @@ struct Lowering {
         diagnostics.append(.error(id, message, path: path, at: span, notes: notes))
     }
 
-    /// The node for `op`, created if new; `slots` are the iteration slots it depends on.
-    mutating func intern(_ op: PlanOp, slots: Set<Int>, text: String) -> Int {
+    /// The node for `op`, created if new. Its iteration slots are its operands' (a binding's own, a
+    /// quantifier's less the one it binds).
+    mutating func intern(_ op: PlanOp, text: String) -> Int {
         if let existing = index[op] {
             nodes[existing].users.insert(policy)
             return existing
         }
+        var slots = Set<Int>()
+        op.forEachOperand { slots.formUnion(nodes[$0].slots) }
+        if case .binding(let slot) = op { slots.insert(slot) }
+        if case .quantifier(_, let slot, _, _) = op { slots.remove(slot) }
         let id = nodes.count
         nodes.append(PlanNode(op: op, slots: slots, users: [policy], text: text))
         index[op] = id
         return id
     }
-
-    private func slots(_ ids: [Int]) -> Set<Int> { ids.reduce(into: Set<Int>()) { $0.formUnion(nodes[$1].slots) } }
 
     /// The iteration slot for iterating `collection` at the current nesting depth.
     mutating func slot(for collection: Int) -> Int {
@@ -63,10 +66,10 @@ struct Lowering {
 
     mutating func lower(_ expr: Expr) -> (id: Int, type: ValueType) {
         switch expr {
-        case .string(let s, _): return (intern(.constant(.string(s)), slots: [], text: quoted(s)), .string)
-        case .number(let n, _): return (intern(.constant(.number(n)), slots: [], text: Value.format(n)), .number)
-        case .bool(let b, _): return (intern(.constant(.bool(b)), slots: [], text: "\(b)"), .bool)
-        case .null: return (intern(.constant(.null), slots: [], text: "null"), .any)
+        case .string(let s, _): return (intern(.constant(.string(s)), text: quoted(s)), .string)
+        case .number(let n, _): return (intern(.constant(.number(n)), text: Value.format(n)), .number)
+        case .bool(let b, _): return (intern(.constant(.bool(b)), text: "\(b)"), .bool)
+        case .null: return (intern(.constant(.null), text: "null"), .any)
         case .list(let items, let span):
             var literals: [Literal] = []
             var ids: [Int] = []
@@ -77,25 +80,25 @@ struct Lowering {
             }
             guard literals.count == items.count else {
                 error("policy.non-constant-list", "list literals hold constants only (strings, numbers, booleans, parameters)", at: span)
-                return (intern(.constant(.list([])), slots: [], text: "[]"), .list)
+                return (intern(.constant(.list([])), text: "[]"), .list)
             }
-            return (intern(.constant(.list(literals)), slots: [], text: "[" + ids.map { nodes[$0].text }.joined(separator: ", ") + "]"), .list)
+            return (intern(.constant(.list(literals)), text: "[" + ids.map { nodes[$0].text }.joined(separator: ", ") + "]"), .list)
         case .mapping(_, let span):
             guard let literal = PolicyCompiler.literal(expr) else {
                 error("policy.non-constant-list", "mapping literals hold constants only (strings, numbers, booleans, lists, mappings)", at: span)
-                return (intern(.constant(.null), slots: [], text: "null"), .any)
+                return (intern(.constant(.null), text: "null"), .any)
             }
-            return (intern(.constant(literal), slots: [], text: literal.json), .any)
+            return (intern(.constant(literal), text: literal.json), .any)
         case .identifier(let name, let span):
             return lowerIdentifier(name, span: span)
         case .field(let base, let name, let span):
             if case .identifier("params", _) = base {
                 guard let literal = parameters[name] else {
                     error("policy.unknown-parameter", "unknown parameter '\(name)'; declare it with: param \(name) = …", at: span)
-                    return (intern(.constant(.null), slots: [], text: "null"), .any)
+                    return (intern(.constant(.null), text: "null"), .any)
                 }
                 if !parametersRead.contains(name) { parametersRead.append(name) }
-                return (intern(.constant(literal), slots: [], text: "params.\(name)"), Lowering.type(of: literal))
+                return (intern(.constant(literal), text: "params.\(name)"), Lowering.type(of: literal))
             }
             let (b, baseType) = lower(base)
             let resultType: ValueType
@@ -115,11 +118,11 @@ struct Lowering {
             case .any, .list:
                 resultType = .any
             }
-            return (intern(.field(b, name), slots: nodes[b].slots, text: nodes[b].text + PortcullisManifest.Node.pathStep(name)), resultType)
+            return (intern(.field(b, name), text: nodes[b].text + PortcullisManifest.Node.pathStep(name)), resultType)
         case .index(let base, let subscriptExpr, _):
             let (b, _) = lower(base)
             let (i, _) = lower(subscriptExpr)
-            return (intern(.index(b, i), slots: slots([b, i]), text: "\(nodes[b].text)[\(nodes[i].text)]"), .any)
+            return (intern(.index(b, i), text: "\(nodes[b].text)[\(nodes[i].text)]"), .any)
         case .call(let name, let arguments, let span):
             return lowerCall(name, arguments, span: span)
         case .unary(let op, let operand, _):
@@ -127,9 +130,9 @@ struct Lowering {
             switch op {
             case .not:
                 requireCondition(type, operand.span)
-                return (intern(.not(o), slots: nodes[o].slots, text: "not " + nodes[o].text), .bool)
-            case .exists: return (intern(.exists(o), slots: nodes[o].slots, text: nodes[o].text + " exists"), .bool)
-            case .missing: return (intern(.missing(o), slots: nodes[o].slots, text: nodes[o].text + " missing"), .bool)
+                return (intern(.not(o), text: "not " + nodes[o].text), .bool)
+            case .exists: return (intern(.exists(o), text: nodes[o].text + " exists"), .bool)
+            case .missing: return (intern(.missing(o), text: nodes[o].text + " missing"), .bool)
             }
         case .binary(let op, let left, let right, let span):
             return lowerBinary(op, left, right, span: span)
@@ -143,29 +146,27 @@ struct Lowering {
             let (b, bodyType) = lower(body)
             popBinding()
             requireCondition(bodyType, body.span)
-            var dependencies = nodes[b].slots.union(nodes[c].slots)
-            dependencies.remove(s)
-            return (intern(.quantifier(quantifier, slot: s, collection: c, body: b), slots: dependencies,
+            return (intern(.quantifier(quantifier, slot: s, collection: c, body: b),
                            text: "\(quantifier.rawValue) $\(s) in \(nodes[c].text): \(nodes[b].text)"), .bool)
         }
     }
 
     private mutating func lowerIdentifier(_ name: String, span: SourceSpan) -> (id: Int, type: ValueType) {
         if let binding = scope.last(where: { $0.name == name }) {
-            return (intern(.binding(binding.slot), slots: [binding.slot], text: "$\(binding.slot)"), .any)
+            return (intern(.binding(binding.slot), text: "$\(binding.slot)"), .any)
         }
         switch name {
-        case "resource": return (intern(.root, slots: [], text: "resource"), .any)
-        case "pod": return (intern(.podSpec, slots: [], text: "pod"), .any)
-        case "pod_metadata": return (intern(.podMetadata, slots: [], text: "pod_metadata"), .any)
-        case "containers": return (intern(.allContainers, slots: [], text: "containers"), .list)
-        case "file": return (intern(.filePath, slots: [], text: "file"), .string)
+        case "resource": return (intern(.root, text: "resource"), .any)
+        case "pod": return (intern(.podSpec, text: "pod"), .any)
+        case "pod_metadata": return (intern(.podMetadata, text: "pod_metadata"), .any)
+        case "containers": return (intern(.allContainers, text: "containers"), .list)
+        case "file": return (intern(.filePath, text: "file"), .string)
         case "params":
             error("policy.syntax", "use params.NAME to read a parameter", at: span)
-            return (intern(.constant(.null), slots: [], text: "null"), .any)
+            return (intern(.constant(.null), text: "null"), .any)
         default:
-            let root = intern(.root, slots: [], text: "resource")
-            return (intern(.field(root, name), slots: [], text: name), .any)
+            let root = intern(.root, text: "resource")
+            return (intern(.field(root, name), text: name), .any)
         }
     }
 
@@ -173,21 +174,20 @@ struct Lowering {
         guard let builtin = Builtin(rawValue: name) else {
             error("policy.unknown-function", "unknown function '\(name)'", at: span,
                   notes: [DiagnosticNote("functions: " + Builtin.allCases.map(\.rawValue).joined(separator: ", "))])
-            return (intern(.constant(.null), slots: [], text: "null"), .any)
+            return (intern(.constant(.null), text: "null"), .any)
         }
+        let function = builtin.function
         let lowered = arguments.map { lower($0) }
-        guard builtin.arity.contains(arguments.count) else {
-            error("policy.wrong-arguments", "\(name)() takes \(builtin.arity.lowerBound) argument\(builtin.arity.lowerBound == 1 ? "" : "s"), not \(arguments.count): \(builtin.signature)", at: span)
-            return (intern(.constant(.null), slots: [], text: "null"), builtin.resultType)
+        guard function.arity.contains(arguments.count) else {
+            error("policy.wrong-arguments", "\(name)() takes \(function.arity.lowerBound) argument\(function.arity.lowerBound == 1 ? "" : "s"), not \(arguments.count): \(function.signature)", at: span)
+            return (intern(.constant(.null), text: "null"), function.resultType)
         }
-        let textual: Set<Builtin> = [.image, .semver, .quantity, .base64decode, .lower, .upper, .trim, .startsWith, .endsWith, .split]
-        let rejected: Set<ValueType> = builtin == .quantity ? [.bool, .list, .image, .semver] : [.bool, .number, .list, .image, .semver]
-        if textual.contains(builtin), let first = lowered.first, rejected.contains(first.type) {
+        if let first = lowered.first, function.firstArgument.rejected.contains(first.type) {
             error("policy.type-mismatch", "\(name)() takes text, not a \(first.type.rawValue)", at: arguments[0].span)
         }
         let ids = lowered.map(\.id)
-        return (intern(.call(builtin, ids), slots: slots(ids), text: "\(name)(" + ids.map { nodes[$0].text }.joined(separator: ", ") + ")"),
-                builtin.resultType)
+        return (intern(.call(builtin, ids), text: "\(name)(" + ids.map { nodes[$0].text }.joined(separator: ", ") + ")"),
+                function.resultType)
     }
 
     private mutating func lowerBinary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, span: SourceSpan) -> (id: Int, type: ValueType) {
@@ -205,7 +205,7 @@ struct Lowering {
                 else { operands.append(id) }
             }
             let text = operands.map { nodes[$0].text }.joined(separator: " \(op.rawValue) ")
-            return (intern(op == .and ? .and(operands) : .or(operands), slots: slots(operands), text: "(\(text))"), .bool)
+            return (intern(op == .and ? .and(operands) : .or(operands), text: "(\(text))"), .bool)
         case .matches:
             if case .string(let pattern, let patternSpan) = right {
                 let p: Int
@@ -221,22 +221,22 @@ struct Lowering {
                             self.error("policy.invalid-regex", "invalid regular expression: \(message)",
                                        at: SourceSpan(start: SourceLocation(line: patternSpan.start.line, column: patternSpan.start.column + 1 + offset)))
                         }
-                        return (intern(.constant(.bool(false)), slots: [], text: "false"), .bool)
+                        return (intern(.constant(.bool(false)), text: "false"), .bool)
                     }
                 }
                 if [.bool, .list, .image, .semver].contains(lt) {
                     error("policy.type-mismatch", "'matches' tests text, not a \(lt.rawValue)", at: left.span)
                 }
-                return (intern(.regex(l, pattern: p), slots: nodes[l].slots, text: "\(nodes[l].text) matches \(quoted(pattern))"), .bool)
+                return (intern(.regex(l, pattern: p), text: "\(nodes[l].text) matches \(quoted(pattern))"), .bool)
             }
             let (r, _) = lower(right)
-            return (intern(.regexDynamic(l, r), slots: slots([l, r]), text: "\(nodes[l].text) matches \(nodes[r].text)"), .bool)
+            return (intern(.regexDynamic(l, r), text: "\(nodes[l].text) matches \(nodes[r].text)"), .bool)
         case .in, .notIn:
             let (r, rt) = lower(right)
             if [.bool, .number, .image, .semver].contains(rt) {
                 error("policy.type-mismatch", "'\(op.rawValue)' needs a list, a mapping or text on its right, not a \(rt.rawValue)", at: right.span)
             }
-            return (intern(.member(l, r, negated: op == .notIn), slots: slots([l, r]), text: "\(nodes[l].text) \(op.rawValue) \(nodes[r].text)"), .bool)
+            return (intern(.member(l, r, negated: op == .notIn), text: "\(nodes[l].text) \(op.rawValue) \(nodes[r].text)"), .bool)
         default:
             let (r, rt) = lower(right)
             let ordering: Set<BinaryOperator> = [.less, .lessOrEqual, .greater, .greaterOrEqual]
@@ -249,7 +249,7 @@ struct Lowering {
                     error("policy.type-mismatch", "'\(op.rawValue)' orders numbers or text, not a \(bad.rawValue)", at: span)
                 }
             }
-            return (intern(.compare(op, l, r), slots: slots([l, r]), text: "\(nodes[l].text) \(op.rawValue) \(nodes[r].text)"), .bool)
+            return (intern(.compare(op, l, r), text: "\(nodes[l].text) \(op.rawValue) \(nodes[r].text)"), .bool)
         }
     }
 

@@ -96,6 +96,23 @@ package enum PlanOp: Hashable, Sendable {
     /// Subject and pattern both computed: compiled when evaluated (and cached by pattern text).
     case regexDynamic(Int, Int)
     case quantifier(Quantifier, slot: Int, collection: Int, body: Int)
+
+    /// Calls `body` with each operand (the plan nodes this one reads), in order: the one walk over
+    /// operands that hash-consing, reachability and projection share.
+    func forEachOperand(_ body: (Int) throws -> Void) rethrows {
+        switch self {
+        case .constant, .root, .podSpec, .podMetadata, .allContainers, .filePath, .binding: return
+        case .field(let a, _), .not(let a), .exists(let a), .missing(let a), .regex(let a, _): try body(a)
+        case .index(let a, let b), .compare(_, let a, let b), .member(let a, let b, _), .regexDynamic(let a, let b):
+            try body(a)
+            try body(b)
+        case .call(_, let operands), .and(let operands), .or(let operands):
+            for operand in operands { try body(operand) }
+        case .quantifier(_, _, let collection, let condition):
+            try body(collection)
+            try body(condition)
+        }
+    }
 }
 
 /// A node of the rule graph with what the evaluator needs to cache it correctly.

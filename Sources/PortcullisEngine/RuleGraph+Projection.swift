@@ -9,9 +9,7 @@ extension RuleGraph {
         for rule in rules {
             var keys: Set<String>? = []
             var seen = Set<Int>()
-            var roots = [rule.condition] + (rule.at.map { [$0] } ?? []) + (rule.collection.map { [$0] } ?? [])
-            for piece in rule.message { if case .value(let id) = piece { roots.append(id) } }
-            for root in roots { collectKeys(root, into: &keys, seen: &seen) }
+            for root in rule.planRoots { collectKeys(root, into: &keys, seen: &seen) }
             perRule.append(keys)
         }
         func union(_ indexes: [Int]) -> Set<String>? {
@@ -36,22 +34,12 @@ extension RuleGraph {
 
     private func collectKeys(_ id: Int, into keys: inout Set<String>?, seen: inout Set<Int>) {
         guard keys != nil, seen.insert(id).inserted else { return }
-        switch nodes[id].op {
-        case .constant, .binding, .filePath: return
+        let op = nodes[id].op
+        switch op {
         case .root: keys = nil
         case .podSpec, .podMetadata, .allContainers: keys?.insert("spec")
-        case .field(let base, let name):
-            if case .root = nodes[base].op { keys?.insert(name) } else { collectKeys(base, into: &keys, seen: &seen) }
-        case .index(let a, let b), .compare(_, let a, let b), .member(let a, let b, _), .regexDynamic(let a, let b):
-            collectKeys(a, into: &keys, seen: &seen)
-            collectKeys(b, into: &keys, seen: &seen)
-        case .call(_, let operands), .and(let operands), .or(let operands):
-            for operand in operands { collectKeys(operand, into: &keys, seen: &seen) }
-        case .not(let a), .exists(let a), .missing(let a), .regex(let a, _):
-            collectKeys(a, into: &keys, seen: &seen)
-        case .quantifier(_, _, let collection, let body):
-            collectKeys(collection, into: &keys, seen: &seen)
-            collectKeys(body, into: &keys, seen: &seen)
+        case .field(let base, let name) where nodes[base].op == .root: keys?.insert(name)
+        default: op.forEachOperand { collectKeys($0, into: &keys, seen: &seen) }
         }
     }
 }

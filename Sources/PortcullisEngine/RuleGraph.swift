@@ -10,6 +10,8 @@ package struct RuleGraph: Sendable {
     let constants: [Value?]
     let instructions: [Instruction]
     let names: [String]
+    /// The built-ins the plan calls, resolved once: `Instruction.call` holds an index here.
+    let functions: [BuiltinFunction]
     let operands: [Int32]
     let regexes: [RegexPattern]
     let slotCount: Int
@@ -40,7 +42,7 @@ package struct RuleGraph: Sendable {
             if case .constant(let literal) = node.op { return literal.value }
             return nil
         }
-        (instructions, names, operands) = Instruction.assemble(nodes)
+        (instructions, names, functions, operands) = Instruction.assemble(nodes)
         var dependents = [[Int]](repeating: [], count: slotCount)
         for (id, node) in nodes.enumerated() {
             for slot in node.slots { dependents[slot].append(id) }
@@ -76,44 +78,37 @@ package struct RuleGraph: Sendable {
         wildcardGroups = group(wildcard)
         let reachable = Self.reachable(rules: rules, nodes: nodes)
         crossDocumentKinds = Self.crossDocumentKinds(reachable, nodes: nodes)
-        readsCustomResources = reachable.contains { if case .call(.customResources, _) = nodes[$0].op { true } else { false } }
+        readsCustomResources = reachable.contains { id in
+            if case .call(let builtin, _) = nodes[id].op { builtin.function.lookup == .customResources } else { false }
+        }
     }
 
     /// The plan nodes the rules use (their conditions, locations, collections and messages).
     private static func reachable(rules: [CompiledRule], nodes: [PlanNode]) -> Set<Int> {
         var used = Set<Int>()
-        var stack = rules.flatMap { rule in
-            [rule.condition] + (rule.at.map { [$0] } ?? []) + (rule.collection.map { [$0] } ?? [])
-                + rule.message.compactMap { if case .value(let id) = $0 { id } else { nil } }
-        }
+        var stack = rules.flatMap(\.planRoots)
         while let id = stack.popLast() {
             guard used.insert(id).inserted else { continue }
-            switch nodes[id].op {
-            case .field(let a, _), .not(let a), .exists(let a), .missing(let a), .regex(let a, _): stack.append(a)
-            case .index(let a, let b), .compare(_, let a, let b), .member(let a, let b, _), .regexDynamic(let a, let b): stack += [a, b]
-            case .call(_, let operands), .and(let operands), .or(let operands): stack += operands
-            case .quantifier(_, _, let collection, let body): stack += [collection, body]
-            case .constant, .root, .podSpec, .podMetadata, .allContainers, .binding, .filePath: break
-            }
+            nodes[id].op.forEachOperand { stack.append($0) }
         }
         return used
     }
 
-    /// The kinds the reachable `resources(…)` and `workloads()` calls look up.
+    /// The kinds the reachable cross-document calls (`resources(…)`, `workloads()`) look up.
     private static func crossDocumentKinds(_ used: Set<Int>, nodes: [PlanNode]) -> Set<String>? {
         var kinds = Set<String>()
         for id in used {
-            guard case .call(let builtin, let operands) = nodes[id].op else { continue }
-            switch builtin {
-            case .workloads: kinds.formUnion(WorkloadKinds.all)
-            case .resources:
+            guard case .call(let builtin, let operands) = nodes[id].op, let lookup = builtin.function.lookup else { continue }
+            switch lookup {
+            case .kinds(let looked): kinds.formUnion(looked)
+            case .kindsInFirstArgument:
                 guard case .constant(let literal) = nodes[operands[0]].op else { return nil }
                 switch literal {
                 case .string(let kind): kinds.insert(kind)
                 case .list(let items): for case .string(let kind) in items { kinds.insert(kind) }
                 default: break
                 }
-            default: break
+            case .customResources: break
             }
         }
         return kinds

@@ -1,30 +1,68 @@
-/// A path glob: `*` (within one path segment), `**` (any number of segments), `?`, `[a-z]`,
-/// `[!a-z]` and `{a,b}`.
+/// A glob pattern, compiled once, in one of two explicit modes.
 ///
-/// A pattern without `/` matches a file's name at any depth (`*.json`). A pattern with `/`
-/// matches the whole path or any tail of it that starts at a segment (`envs/prod/**` matches
-/// `clusters/envs/prod/app.yaml`); a leading `/` anchors it to the start of the path.
+/// - `path` (file paths, `exclude`, `match path`, waiver `paths`): `*` within one path segment, `**`
+///   any number of segments, `?` one character but not `/`, `[a-z]`, `[!a-z]` and `{a,b}`. A pattern
+///   without `/` matches a file's name at any depth (`*.json`). A pattern with `/` matches the whole
+///   path or any tail of it that starts at a segment (`envs/prod/**` matches
+///   `clusters/envs/prod/app.yaml`); a leading `/` anchors it to the start of the path.
+/// - `text` (the `glob()` built-in, waiver selectors): `*` any run of characters (slashes included),
+///   `?` one character; every other character stands for itself, and the pattern matches the whole
+///   text.
 package struct GlobPattern: Hashable, Sendable, CustomStringConvertible {
+    /// What `*` and `?` range over.
+    package enum Mode: Hashable, Sendable {
+        /// `/`-separated paths: `*` stops at `/`, `**` crosses folders.
+        case path
+        /// Plain text: `*` matches any run of characters.
+        case text
+    }
+
     package let pattern: String
+    package let mode: Mode
+    /// The pattern's bytes; in path mode, one alternative per expansion of its braces.
     private let alternatives: [[UInt8]]
     private let basenameOnly: Bool
     private let anchored: Bool
 
-    /// Creates a glob; braces are expanded up front.
+    /// A path glob.
     package init(_ pattern: String) {
+        self.init(pattern, mode: .path)
+    }
+
+    /// A glob in `mode`; path braces are expanded up front.
+    package init(_ pattern: String, mode: Mode) {
         self.pattern = pattern
-        var body = pattern
-        anchored = body.hasPrefix("/")
-        if anchored { body.removeFirst() }
-        if body.hasPrefix("./") { body.removeFirst(2) }
-        basenameOnly = !body.contains("/")
-        alternatives = GlobPattern.expandBraces(Array(body.utf8))
+        self.mode = mode
+        switch mode {
+        case .text:
+            anchored = true
+            basenameOnly = false
+            alternatives = [Array(pattern.utf8)]
+        case .path:
+            var body = pattern
+            anchored = body.hasPrefix("/")
+            if anchored { body.removeFirst() }
+            if body.hasPrefix("./") { body.removeFirst(2) }
+            basenameOnly = !body.contains("/")
+            alternatives = GlobPattern.expandBraces(Array(body.utf8))
+        }
     }
 
     package var description: String { pattern }
 
-    /// Whether `path` (with `/` separators) matches.
-    package func matches(_ path: String) -> Bool {
+    /// Whether `subject` (a path with `/` separators, or text) matches.
+    package func matches(_ subject: String) -> Bool {
+        switch mode {
+        case .text:
+            let pattern = alternatives[0]
+            return subject.utf8.withContiguousStorageIfAvailable { GlobPattern.matchText(pattern, $0) }
+                ?? Array(subject.utf8).withUnsafeBufferPointer { GlobPattern.matchText(pattern, $0) }
+        case .path:
+            return matchesPath(subject)
+        }
+    }
+
+    private func matchesPath(_ path: String) -> Bool {
         var bytes = Array(path.utf8)
         while bytes.count >= 2 && bytes[0] == UInt8(ascii: ".") && bytes[1] == UInt8(ascii: "/") {
             bytes.removeFirst(2)
@@ -51,7 +89,44 @@ package struct GlobPattern: Hashable, Sendable, CustomStringConvertible {
         return options.flatMap { expandBraces(prefix + Array($0) + suffix) }
     }
 
-    /// Matches with memoised backtracking, so no pattern costs more than pattern × path steps.
+    /// Text mode: the linear wildcard walk that remembers the last `*` and, on a mismatch, lets it
+    /// take one more character. Works on UTF-8 bytes, but `?` and `*` step over whole characters
+    /// (Unicode scalars), so the result is the same as on characters. A pattern character equal to
+    /// the text's is taken literally first, even a `*` facing a `*`.
+    private static func matchText(_ p: [UInt8], _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        var ti = 0, pi = 0, star = -1, resume = 0
+        while ti < t.count {
+            if pi < p.count && p[pi] == UInt8(ascii: "?") {
+                ti = scalarEnd(t, ti)
+                pi += 1
+            } else if pi < p.count && p[pi] == t[ti] {
+                ti += 1
+                pi += 1
+            } else if pi < p.count && p[pi] == UInt8(ascii: "*") {
+                star = pi
+                resume = ti
+                pi += 1
+            } else if star >= 0 {
+                pi = star + 1
+                resume = scalarEnd(t, resume)
+                ti = resume
+            } else {
+                return false
+            }
+        }
+        while pi < p.count && p[pi] == UInt8(ascii: "*") { pi += 1 }
+        return pi == p.count
+    }
+
+    /// The index after the Unicode scalar that starts at `i` (UTF-8 continuation bytes are `10xxxxxx`).
+    @inline(__always)
+    private static func scalarEnd(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        var end = i + 1
+        while end < t.count && t[end] & 0xC0 == 0x80 { end += 1 }
+        return end
+    }
+
+    /// Path mode: memoised backtracking, so no pattern costs more than pattern × path steps.
     private static func match(_ p: [UInt8], _ t: [UInt8]) -> Bool {
         var memo = [Int8](repeating: -1, count: (p.count + 1) * (t.count + 1))
         func go(_ pi: Int, _ ti: Int) -> Bool {
