@@ -626,7 +626,8 @@ policy "metadata/namespace-set" {
   help_url "https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/"
   remediation "Add metadata.namespace: <the target namespace>."
 
-  exclude kind [Namespace, Node, PersistentVolume, ClusterRole, ClusterRoleBinding, CustomResourceDefinition, StorageClass, PriorityClass, ValidatingWebhookConfiguration, MutatingWebhookConfiguration, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding, APIService, IngressClass, RuntimeClass, PodSecurityPolicy, CSIDriver, CSINode, VolumeAttachment, VolumeSnapshotClass, CertificateSigningRequest, ClusterIssuer, FlowSchema, PriorityLevelConfiguration, ConstraintTemplate, ClusterPolicy, ClusterRoleList, ClusterRoleBindingList, List, Kustomization, Component, ClusterSecretStore, ClusterExternalSecret, GatewayClass]
+  exclude cluster-scoped
+  exclude kind List
   exclude apiVersion ["kustomize.config.k8s.io/v1beta1", "kustomize.config.k8s.io/v1alpha1"]
   deny when metadata.namespace missing
   message "{kind} '{metadata.name}' does not set metadata.namespace"
@@ -643,11 +644,45 @@ policy "metadata/namespace-set" {
     metadata: {name: reader}
     rules: []
     """
+  example pass """
+    apiVersion: apiextensions.k8s.io/v1
+    kind: CustomResourceDefinition
+    metadata: {name: tenants.example.com}
+    spec:
+      group: example.com
+      scope: Cluster
+      names: {kind: Tenant, plural: tenants}
+      versions: [{name: v1, served: true, storage: true}]
+    ---
+    apiVersion: example.com/v1
+    kind: Tenant
+    metadata: {name: shop}
+    """
+  example pass """
+    # A Helm values file: not a resource (no apiVersion, no kind), so no policy runs on it.
+    replicaCount: 2
+    image: {repository: web, tag: "1.0.0"}
+    """
   example fail """
     apiVersion: v1
     kind: ConfigMap
     metadata:
       name: app   # expect
+    """
+  example fail """
+    apiVersion: apiextensions.k8s.io/v1
+    kind: CustomResourceDefinition
+    metadata: {name: widgets.example.com}
+    spec:
+      group: example.com
+      scope: Namespaced
+      names: {kind: Widget, plural: widgets}
+      versions: [{name: v1, served: true, storage: true}]
+    ---
+    apiVersion: example.com/v1
+    kind: Widget
+    metadata:
+      name: gear   # expect
     """
   example fail """
     apiVersion: apps/v1

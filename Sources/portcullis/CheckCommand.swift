@@ -108,7 +108,7 @@ struct CheckCommand: ParsableCommand {
             diagnostics: discoveryDiagnostics + results.flatMap { $0.file.diagnostics + $0.issues } + suppressed.diagnostics,
             rules: graph.rules.map(\.info),
             sources: results.map(\.file.source),
-            resourceCount: results.reduce(0) { $0 + $1.file.resources.count },
+            resourceCount: results.reduce(0) { $0 + $1.file.resourceCount },
             duration: clock.now - started,
             baselineMatches: baselineMatches,
             rootPath: RepositoryRoot.find())
