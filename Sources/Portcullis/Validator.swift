@@ -119,7 +119,7 @@ public struct Validator: Sendable {
             suppressionDiagnostics += Suppressor.applyInline(to: &fileFindings, of: result.file)
             findings += fileFindings
             diagnostics += result.file.diagnostics + result.issues
-            resourceCount += result.file.resources.reduce(0) { $0 + ($1.apiVersion != nil && $1.kind != nil ? 1 : 0) }
+            resourceCount += result.file.resourceCount
         }
         let suppressor = Suppressor(waivers: options.waivers + (options.configuration?.waivers ?? []), today: options.today ?? Suppressor.todayUTC())
         let waived = suppressor.applyWaivers(to: findings)

@@ -47,9 +47,13 @@ enum CompiledMatcher: Sendable {
     case annotation(String, String?)
     case paths([GlobPattern])
     case operations(Set<String>)
+    /// The resource's scope (`namespaced`, `cluster-scoped`): see `ResourceScopes`.
+    case scope(ResourceScope)
     case all([CompiledMatcher])
 
-    func matches(_ document: Document) -> Bool {
+    /// Whether the matcher holds for `document`; `inputSet` holds the scopes the run's
+    /// CustomResourceDefinitions declare.
+    func matches(_ document: Document, in inputSet: InputSet) -> Bool {
         switch self {
         case .kinds(let kinds): return document.kind.map(kinds.contains) ?? false
         case .apiVersions(let versions): return document.apiVersion.map(versions.contains) ?? false
@@ -64,8 +68,11 @@ enum CompiledMatcher: Sendable {
             return globs.contains { $0.matches(document.path) }
         case .operations(let operations):
             return document.operation.map(operations.contains) ?? false
+        case .scope(let scope):
+            guard let kind = document.kind else { return false }
+            return ResourceScopes.scope(kind: kind, apiVersion: document.apiVersion, in: inputSet) == scope
         case .all(let matchers):
-            return matchers.allSatisfy { $0.matches(document) }
+            return matchers.allSatisfy { $0.matches(document, in: inputSet) }
         }
     }
 
@@ -77,6 +84,15 @@ enum CompiledMatcher: Sendable {
 
     /// The kinds this matcher allows, or `nil` when it does not restrict kinds.
     var kinds: Set<String>? { if case .kinds(let k) = self { return k } else { return nil } }
+
+    /// Whether the matcher asks for a resource's scope (and so for the run's CustomResourceDefinitions).
+    var readsScope: Bool {
+        switch self {
+        case .scope: true
+        case .all(let matchers): matchers.contains { $0.readsScope }
+        default: false
+        }
+    }
 }
 
 /// One piece of a message: fixed text or a plan node to show.
@@ -121,8 +137,11 @@ package final class CompiledRule: Sendable {
     /// Whether the rule has matchers to check per document (the kind index settles the others).
     var matchesEveryDocument: Bool { matches.isEmpty && excludes.isEmpty }
 
-    func applies(to document: Document) -> Bool {
-        matches.allSatisfy { $0.matches(document) } && !excludes.contains { $0.matches(document) }
+    /// Whether a matcher asks for resource scopes: the run's CustomResourceDefinitions are then looked up.
+    var readsScope: Bool { matches.contains { $0.readsScope } || excludes.contains { $0.readsScope } }
+
+    func applies(to document: Document, in inputSet: InputSet) -> Bool {
+        matches.allSatisfy { $0.matches(document, in: inputSet) } && !excludes.contains { $0.matches(document, in: inputSet) }
     }
 }
 

@@ -40,8 +40,10 @@ package struct Evaluator {
         fieldStamps = Array(repeating: 0, count: graph.nodes.count)
     }
 
-    /// The findings of every applicable rule on `document`, in rule order.
+    /// The findings of every applicable rule on `document`, in rule order; none when it is not a
+    /// resource (no `apiVersion` or no `kind`: a Helm values file, an application's configuration).
     package mutating func evaluate(_ document: Document) -> [Finding] {
+        guard document.isResource else { return [] }
         self.document = document
         root = document.root
         kind = document.kind
@@ -81,7 +83,7 @@ package struct Evaluator {
     @inline(__always)
     private func applies(_ rule: CompiledRule, to document: Document) -> Bool {
         if let only = onlyPolicies, !only.contains(rule.info.id) { return false }
-        return rule.matchesEveryDocument || rule.applies(to: document)
+        return rule.matchesEveryDocument || rule.applies(to: document, in: inputSet)
     }
 
     private mutating func bind(_ slot: Int, _ element: Value) {

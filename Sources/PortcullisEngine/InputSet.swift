@@ -1,10 +1,11 @@
 import PortcullisManifest
 
 /// Every resource of a run, by kind and namespace: what cross-document rules
-/// (`resources("PodDisruptionBudget", metadata.namespace)`, `workloads()`) look across. The scope is
-/// one `check` run (all its files) or one policy example. Lists are built once, so a lookup from each
-/// of thousands of documents costs a dictionary access, and a namespace narrows it to the resources
-/// that can matter.
+/// (`resources("PodDisruptionBudget", metadata.namespace)`, `workloads()`) look across, and the
+/// scopes its CustomResourceDefinitions declare (for the `namespaced`/`cluster-scoped` matchers). The
+/// scope is one `check` run (all its files) or one policy example. Lists are built once, so a lookup
+/// from each of thousands of documents costs a dictionary access, and a namespace narrows it to the
+/// resources that can matter. Documents that are not resources (`Document.isResource`) are left out.
 package struct InputSet: Sendable {
     private let byKind: [String: [Value]]
     private let byKindAndNamespace: [String: [String: [Value]]]
@@ -12,6 +13,8 @@ package struct InputSet: Sendable {
     private let workloadsByNamespace: [String: Value]
     private let allCustomResources: Value
     private let customResourcesByNamespace: [String: Value]
+    /// `spec.scope` of the run's CustomResourceDefinitions, by `Kind.group` (`Widget.example.com`).
+    private let declaredScopes: [String: ResourceScope]
 
     /// An empty set: cross-document functions then find nothing.
     package static let empty = InputSet(documents: [])
@@ -26,8 +29,12 @@ package struct InputSet: Sendable {
         var byKindAndNamespace: [String: [String: [Value]]] = [:]
         var workloads: [Value] = [], workloadsByNamespace: [String: [Value]] = [:]
         var custom: [Value] = [], customByNamespace: [String: [Value]] = [:]
+        var declaredScopes: [String: ResourceScope] = [:]
         for document in documents {
-            guard let kind = document.kind else { continue }
+            guard document.isResource, let kind = document.kind else { continue }
+            if kind == ResourceScopes.definitionKind, let declaration = ResourceScopes.declaration(document) {
+                declaredScopes[declaration.kind + "." + declaration.group] = declaration.scope
+            }
             let value = Value.node(document.root)
             let namespace = document.namespace ?? ""
             byKind[kind, default: []].append(value)
@@ -47,6 +54,12 @@ package struct InputSet: Sendable {
         self.workloadsByNamespace = workloadsByNamespace.mapValues(Value.list)
         allCustomResources = .list(custom)
         customResourcesByNamespace = customByNamespace.mapValues(Value.list)
+        self.declaredScopes = declaredScopes
+    }
+
+    /// The scope a CustomResourceDefinition of the set declares for `kind` of API `group`.
+    func declaredScope(kind: String, group: String) -> ResourceScope? {
+        declaredScopes.isEmpty ? nil : declaredScopes[kind + "." + group]
     }
 
     /// The resources of these kinds (in input order within each kind), in one namespace when given

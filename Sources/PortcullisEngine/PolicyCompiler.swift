@@ -189,6 +189,8 @@ package struct PolicyCompiler {
         case .annotation(let k, let v): .annotation(k, v)
         case .paths(let p): .paths(p.map(GlobPattern.init))
         case .operations(let o): .operations(Set(o))
+        case .namespaced: .scope(.namespaced)
+        case .clusterScoped: .scope(.cluster)
         case .all(let m): .all(m.map(compile))
         }
     }

@@ -30,8 +30,14 @@ package struct RuleGraph: Sendable {
     package let crossDocumentKinds: Set<String>?
     /// Whether a rule reads the run's custom resources (their identity and metadata, always built).
     package let readsCustomResources: Bool
+    /// Whether a rule's matchers ask for resource scopes (`namespaced`, `cluster-scoped`), which the
+    /// run's CustomResourceDefinitions declare for their kinds. The loader always builds what a
+    /// definition says of scope (`ManifestProjection.alwaysKeptNested`), never its schemas.
+    package let readsResourceScopes: Bool
     /// Whether some rule looks across documents, so a run must load every file before evaluating.
-    package var isCrossDocument: Bool { readsCustomResources || (crossDocumentKinds.map { !$0.isEmpty } ?? true) }
+    package var isCrossDocument: Bool {
+        readsCustomResources || readsResourceScopes || (crossDocumentKinds.map { !$0.isEmpty } ?? true)
+    }
 
     init(rules: [CompiledRule], nodes: [PlanNode], regexes: [RegexPattern], slotCount: Int) {
         self.rules = rules
@@ -78,6 +84,7 @@ package struct RuleGraph: Sendable {
         wildcardGroups = group(wildcard)
         let reachable = Self.reachable(rules: rules, nodes: nodes)
         crossDocumentKinds = Self.crossDocumentKinds(reachable, nodes: nodes)
+        readsResourceScopes = rules.contains { $0.readsScope }
         readsCustomResources = reachable.contains { id in
             if case .call(let builtin, _) = nodes[id].op { builtin.function.lookup == .customResources } else { false }
         }
@@ -114,15 +121,21 @@ package struct RuleGraph: Sendable {
         return kinds
     }
 
+    /// The rule groups a document of `kind` reaches; none without a kind (not a resource).
     func groups(forKind kind: String?) -> [RuleGroup] {
-        guard let kind, let groups = groupsByKind[kind] else { return wildcardGroups }
-        return groups
+        guard let kind else { return [] }
+        return groupsByKind[kind] ?? wildcardGroups
     }
 
-    /// The rules a document of `kind` can reach.
+    /// The rules a document of `kind` can reach; none without a kind (not a resource).
     package func candidateRules(forKind kind: String?) -> [Int] {
-        guard let kind, let rules = kindIndex[kind] else { return wildcardRules }
-        return rules
+        guard let kind else { return [] }
+        return kindIndex[kind] ?? wildcardRules
+    }
+
+    /// The rules `document` can reach: none when it is not a resource (`Document.isResource`).
+    package func candidateRules(for document: Document) -> [Int] {
+        document.isResource ? candidateRules(forKind: document.kind) : []
     }
 
     /// The rule with `id`, if loaded.

@@ -55,6 +55,10 @@ package enum Matcher: Sendable {
     /// The admission operation of a resource read from an AdmissionReview (`UPDATE`); a manifest
     /// file has none, so `operation` never holds for it.
     case operations([String])
+    /// `namespaced` / `cluster-scoped`: the resource's kind lives in a namespace / in the cluster as a
+    /// whole, as Kubernetes says for its own kinds and a CustomResourceDefinition of the run for its kind.
+    case namespaced
+    case clusterScoped
     /// `A and B`: every one holds (`exclude kind Pod and operation UPDATE`).
     case all([Matcher])
 }

@@ -228,9 +228,11 @@ package struct Parser {
 
     private mutating func parseMatcher() throws(ParseError) -> Matcher {
         let span = current.span
-        let what = try expectIdentifier("after 'match'/'exclude' (workload, kind, apiVersion, namespace, label, annotation, path, operation)")
+        let what = try expectIdentifier("after 'match'/'exclude' (workload, namespaced, cluster-scoped, kind, apiVersion, namespace, label, annotation, path, operation)")
         switch what {
         case "workload": return .workload
+        case "namespaced": return .namespaced
+        case "cluster-scoped": return .clusterScoped
         case "kind": return .kinds(try parseNameList("after 'kind'"))
         case "apiVersion": return .apiVersions(try parseNameList("after 'apiVersion'"))
         case "namespace": return .namespaces(try parseNameList("after 'namespace'"))
@@ -245,7 +247,7 @@ package struct Parser {
             }
             return what == "label" ? .label(key, value: value) : .annotation(key, value: value)
         default:
-            throw fail("unknown match '\(what)' (expected workload, kind, apiVersion, namespace, label, annotation, path or operation)", at: span)
+            throw fail("unknown match '\(what)' (expected workload, namespaced, cluster-scoped, kind, apiVersion, namespace, label, annotation, path or operation)", at: span)
         }
     }
 

@@ -1,6 +1,7 @@
 import PortcullisDiagnostics
 
-/// One resource: a non-empty YAML document of a file, or one item of a `kind: List`.
+/// One mapping document of a file, or one item of a `kind: List`: a resource when it names its
+/// `apiVersion` and `kind` (`isResource`).
 package struct Document: Sendable {
     /// The display path of the file it came from.
     package let path: String
@@ -25,6 +26,23 @@ package struct Document: Sendable {
     package var kind: String? { root["kind"]?.scalarText }
     package var name: String? { root["metadata"]?["name"]?.scalarText }
     package var namespace: String? { root["metadata"]?["namespace"]?.scalarText }
+
+    /// Whether this is a Kubernetes resource: it names both its `apiVersion` and its `kind`, as
+    /// kubectl requires. Anything else (a Helm values file, an application's configuration) is read,
+    /// but no policy runs on it and cross-document lookups do not see it. A document with only one
+    /// of the two is not a resource either (the loader warns about it: `manifest.missing-kind`).
+    package var isResource: Bool { Self.names(root["apiVersion"]) && Self.names(root["kind"]) }
+
+    /// The identity fields `isResource` finds absent (`apiVersion`, `kind`), in that order.
+    var missingIdentity: [String] {
+        [("apiVersion", root["apiVersion"]), ("kind", root["kind"])].compactMap { Self.names($0.1) ? nil : $0.0 }
+    }
+
+    /// A non-empty, non-null scalar: something that can name an apiVersion or a kind.
+    private static func names(_ node: Node?) -> Bool {
+        guard let node, node.kind == .scalar, !node.isNull else { return false }
+        return node.scalarText?.isEmpty == false
+    }
 
     /// For an `admission.k8s.io` AdmissionReview: the object under review and the operation. A
     /// DELETE carries no object (nothing to check): the object is `nil`.

@@ -57,6 +57,11 @@ struct ManifestBuilder {
     private let kindAtom: Int32
     private var keptAtoms: Set<Int32>?
     private var keptAtomsByKind: [String: Set<Int32>?] = [:]
+    // Top-level keys left out but built in part (`ManifestProjection.alwaysKeptNested`): key atom →
+    // the atoms of the second-level keys to build; and those of the top-level mapping now open.
+    private var partialAtoms: [Int32: Set<Int32>] = [:]
+    private var partialAtomsByKind: [String: [Int32: Set<Int32>]] = [:]
+    private var openPartial: Set<Int32>?
     private var skipDepth = 0
     private var skipStart: yaml_mark_t = yaml_mark_t()
     private var skippedAnchors: Set<String> = []
@@ -129,6 +134,8 @@ struct ManifestBuilder {
         case YAML_DOCUMENT_START_EVENT:
             streamIndex += 1
             keptAtoms = nil
+            partialAtoms = [:]
+            openPartial = nil
             skippedAnchors.removeAll(keepingCapacity: true)
             anchors.removeAll(keepingCapacity: true)
             aliasWeights.removeAll(keepingCapacity: true)
@@ -151,14 +158,21 @@ struct ManifestBuilder {
     private mutating func selectKeptKeys(kind: String) {
         if let known = keptAtomsByKind[kind] {
             keptAtoms = known
+            partialAtoms = partialAtomsByKind[kind] ?? [:]
             return
         }
         var atoms: Set<Int32>?
+        var partial: [Int32: Set<Int32>] = [:]
         if let names = projection?.keys(forKind: kind) {
             atoms = Set(names.map { keys.intern($0) })
+            for (key, nested) in ManifestProjection.alwaysKeptNested[kind] ?? [:] where !names.contains(key) {
+                partial[keys.intern(key)] = Set(nested.map { keys.intern($0) })
+            }
         }
         keptAtomsByKind[kind] = atoms
+        partialAtomsByKind[kind] = partial
         keptAtoms = atoms
+        partialAtoms = partial
     }
 
     /// Consumes an event inside a skipped subtree; at its end, a null placeholder takes its place.
@@ -288,16 +302,33 @@ struct ManifestBuilder {
     private mutating func openContainer(
         _ kind: NodeKind, event: inout yaml_event_t, anchor: UnsafeMutablePointer<yaml_char_t>?
     ) {
-        if let keptAtoms, open.count == 1, innermostMappingStart >= 0, (pending.count - innermostMappingStart) & 1 == 1,
-           !keptAtoms.contains(nodes[Int(pending[pending.count - 1])].atom) {
-            // A top-level value no rule reads: parse it, build nothing.
-            skipDepth = 1
-            skipStart = event.start_mark
-            skipFrames = [(kind == .mapping, 0, 0)]
-            skipKeys.removeAll(keepingCapacity: true)
-            if let anchor { skippedAnchors.insert(String(cString: anchor)) }
-            return
+        if open.count == 1 { openPartial = nil }
+        if let keptAtoms, open.count <= 2, innermostMappingStart >= 0, (pending.count - innermostMappingStart) & 1 == 1 {
+            let key = nodes[Int(pending[pending.count - 1])].atom
+            if open.count == 1, !keptAtoms.contains(key) {
+                // A top-level value no rule reads: parse it, build nothing (or, for the few keys
+                // `ManifestProjection.alwaysKeptNested` names, build it in part).
+                guard kind == .mapping, let nested = partialAtoms[key] else { return skipValue(kind, event: &event, anchor: anchor) }
+                openPartial = nested
+            } else if open.count == 2, let openPartial, !openPartial.contains(key) {
+                return skipValue(kind, event: &event, anchor: anchor)
+            }
         }
+        buildContainer(kind, event: &event, anchor: anchor)
+    }
+
+    /// Parses the value that starts with `event` without building it: a null placeholder takes its place.
+    private mutating func skipValue(_ kind: NodeKind, event: inout yaml_event_t, anchor: UnsafeMutablePointer<yaml_char_t>?) {
+        skipDepth = 1
+        skipStart = event.start_mark
+        skipFrames = [(kind == .mapping, 0, 0)]
+        skipKeys.removeAll(keepingCapacity: true)
+        if let anchor { skippedAnchors.insert(String(cString: anchor)) }
+    }
+
+    private mutating func buildContainer(
+        _ kind: NodeKind, event: inout yaml_event_t, anchor: UnsafeMutablePointer<yaml_char_t>?
+    ) {
         let position = Self.location(event.start_mark)
         if nextIsKey {
             report(.error(ManifestDiagnostic.complexKey,

@@ -6,7 +6,8 @@ package struct ManifestFile: Sendable {
     package let source: SourceFile
     /// The arena behind every resource; `nil` when the file could not be read at all.
     package let storage: ManifestStorage?
-    /// The resources in file order: one per non-empty document, `kind: List` items unpacked.
+    /// The mapping documents in file order, `kind: List` items unpacked: resources, and documents
+    /// without `apiVersion` or `kind` that are read but are not resources (`Document.isResource`).
     package let resources: [Document]
     /// Problems found while reading and parsing, in the order met.
     package let diagnostics: [Diagnostic]
@@ -25,6 +26,10 @@ package struct ManifestFile: Sendable {
 
     /// The display path.
     package var path: String { source.path }
+
+    /// How many Kubernetes resources the file holds (what a run summary counts): its documents that
+    /// name an apiVersion and a kind.
+    package var resourceCount: Int { resources.count(where: \.isResource) }
 
     /// Whether any diagnostic is an error.
     package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -74,9 +74,8 @@ package struct ManifestLoader: Sendable {
                 }
             }
         }
-        for resource in resources where resource.apiVersion == nil || resource.kind == nil {
-            let missing = [resource.apiVersion == nil ? "apiVersion" : nil, resource.kind == nil ? "kind" : nil]
-                .compactMap { $0 }.joined(separator: " and ")
+        for resource in resources where !resource.isResource {
+            let missing = resource.missingIdentity.joined(separator: " and ")
             diagnostics.append(.warning(
                 ManifestDiagnostic.missingKind,
                 "document \(resource.streamIndex + 1) has no \(missing); no policy can match it",

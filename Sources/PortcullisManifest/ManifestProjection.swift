@@ -2,8 +2,9 @@
 ///
 /// With a projection the loader still parses every byte (syntax errors are still found) but does not
 /// build the tree of a top-level mapping or sequence no consumer reads — a ConfigMap's `data`, a
-/// CustomResourceDefinition's `spec` — and puts a null placeholder in its place. The kind must appear
-/// before the field (as it does in nearly every manifest); fields before `kind` are always built.
+/// CustomResourceDefinition's schemas (`alwaysKeptNested`) — and puts a null placeholder in its place.
+/// The kind must appear before the field (as it does in nearly every manifest); fields before `kind`
+/// are always built.
 package struct ManifestProjection: Sendable, Hashable {
     /// Top-level keys to build, per kind.
     package var keysByKind: [String: Set<String>]
@@ -13,6 +14,13 @@ package struct ManifestProjection: Sendable, Hashable {
     package var otherKinds: Set<String>?
     /// Keys always built, whatever the kind: identity, and `items` of a List.
     package static let alwaysKept: Set<String> = ["apiVersion", "kind", "metadata", "items"]
+    /// Second-level keys built, by kind, under a top-level mapping the projection otherwise leaves
+    /// unbuilt: a CustomResourceDefinition's `spec.group`, `spec.names` and `spec.scope` (the kind it
+    /// defines and that kind's scope, which the `namespaced`/`cluster-scoped` matchers look up) without
+    /// its schemas. Scalars directly under such a mapping are built too; its other collections are not.
+    package static let alwaysKeptNested: [String: [String: Set<String>]] = [
+        "CustomResourceDefinition": ["spec": ["group", "names", "scope"]],
+    ]
 
     package init(keysByKind: [String: Set<String>], wholeKinds: Set<String> = [], otherKinds: Set<String>?) {
         self.keysByKind = keysByKind

@@ -68,6 +68,75 @@ import Testing
         #expect(small.stdout.contains("fixtures/valid/deployment.yaml: error: file is 1169 bytes, over the limit of 100 bytes; not read [input.too-large]"))
     }
 
+    /// A Helm values file or an application's configuration is not a resource: no policy runs on it,
+    /// and the summary does not count it (the loader's `manifest.missing-kind` warning stays).
+    @Test func documentsWithoutApiVersionAndKindAreNotResources() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("config.yaml", "foo: bar\n")
+        try folder.write("values.yaml", """
+            replicaCount: 3
+            image:
+              repository: nginx
+              tag: latest
+            service: {type: ClusterIP, port: 80}
+            podSecurityContext: {}
+
+            """)
+        let result = try PortcullisBinary.run(["check", folder.path + "/config.yaml", folder.path + "/values.yaml"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(!result.stdout.contains("does not set metadata.namespace"))
+        #expect(result.stdout.split(separator: "\n").filter { $0.hasPrefix(folder.path) }.allSatisfy { $0.hasSuffix("[manifest.missing-kind]") })
+        #expect(result.stdout.contains("\nchecked 2 files, 0 resources against 42 policies: 0 errors, 0 warnings, 0 infos; 0 input errors ("))
+        let json = try PortcullisBinary.run(["check", "--format", "json", folder.path])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((report["findings"] as? [Any])?.isEmpty == true)
+        #expect((report["summary"] as? [String: Any])?["resources"] as? Int == 0)
+    }
+
+    /// metadata/namespace-set asks custom resources for a namespace unless a CustomResourceDefinition
+    /// in the run, in any file, declares their kind cluster-scoped.
+    @Test func clusterScopedCustomKindsAreNotAskedForANamespace() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("crds.yaml", """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: {name: tenants.example.com}
+            spec:
+              group: example.com
+              scope: Cluster
+              names: {kind: Tenant, plural: tenants}
+              versions: [{name: v1, served: true, storage: true}]
+            ---
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: {name: widgets.example.com}
+            spec:
+              group: example.com
+              scope: Namespaced
+              names: {kind: Widget, plural: widgets}
+              versions: [{name: v1, served: true, storage: true}]
+
+            """)
+        try folder.write("instances.yaml", """
+            apiVersion: example.com/v1
+            kind: Tenant
+            metadata: {name: shop}
+            ---
+            apiVersion: example.com/v1
+            kind: Widget
+            metadata: {name: gear}
+
+            """)
+        let both = try PortcullisBinary.run(["check", "--quiet", folder.path + "/crds.yaml", folder.path + "/instances.yaml"])
+        #expect(both.status == 0)
+        #expect(both.stdout.split(separator: "\n").filter { $0.hasPrefix(folder.path) } == [
+            "\(folder.path)/instances.yaml:7:18: warning: Widget 'gear' does not set metadata.namespace [metadata/namespace-set]",
+        ])
+        // Without the definitions, Tenant is a custom kind like any other: namespaced.
+        let alone = try PortcullisBinary.run(["check", "--quiet", "--only", "metadata/namespace-set", folder.path + "/instances.yaml"])
+        #expect(alone.stdout.components(separatedBy: "[metadata/namespace-set]").count == 3, "\(alone.stdout)")
+    }
+
     @Test func inputFilesAreNeverWritten() throws {
         let url = PortcullisBinary.packageRoot.appendingPathComponent("fixtures/valid/deployment.yaml")
         let before = try Data(contentsOf: url)

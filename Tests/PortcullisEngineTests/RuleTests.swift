@@ -13,6 +13,8 @@ import PortcullisDiagnostics
         ("match path \"envs/prod/**\"", true), ("match path \"envs/dev/**\"", false),
         ("match kind ConfigMap\n  exclude namespace \"prod-*\"", false), ("match kind ConfigMap\n  exclude label \"tier\" = \"back\"", true),
         ("exclude path \"**/prod/**\"", false), ("match workload", false),
+        ("match namespaced", true), ("match cluster-scoped", false), ("exclude cluster-scoped", true),
+        ("match kind ConfigMap and namespaced", true), ("exclude kind ConfigMap and namespaced", false),
     ]
 
     @Test(arguments: cases)

@@ -118,6 +118,26 @@ import PortcullisDiagnostics
         #expect(syntax.parameters.map(\.name) == ["allowed"])
     }
 
+    @Test func scopeMatchersParse() throws {
+        let (syntax, diagnostics, _) = Self.parse("""
+            policy "a/b" {
+              match namespaced
+              exclude cluster-scoped
+              exclude kind List and cluster-scoped
+              deny when true
+            }
+            """)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let policy = try #require(syntax.policies.first)
+        guard case .namespaced? = policy.matches.first, case .clusterScoped? = policy.excludes.first,
+              case .all(let parts)? = policy.excludes.last, case .clusterScoped? = parts.last else {
+            Issue.record("expected namespaced / cluster-scoped matchers, got \(policy.matches) \(policy.excludes)")
+            return
+        }
+        let (_, unknown, _) = Self.parse("policy \"a/b\" {\n  match cluster\n  deny when true\n}\n")
+        #expect(unknown.first?.message.contains("namespaced, cluster-scoped") == true, "\(unknown)")
+    }
+
     @Test func errorsAreCappedAndParsingResumes() {
         var text = ""
         for i in 0..<40 { text += "policy \"a/p\(i)\" {\n  bogus\n  deny when true\n}\n" }

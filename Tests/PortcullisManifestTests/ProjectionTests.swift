@@ -15,6 +15,10 @@ import PortcullisDiagnostics
               versions:
                 - name: v1
                   schema: {openAPIV3Schema: {type: object, properties: {a: {type: string}, b: {type: integer}}}}
+              group: example.com
+              names: {kind: Widget, plural: widgets}
+              scope: Namespaced
+              conversion: {strategy: None}
             ---
             apiVersion: v1
             kind: Secret
@@ -28,11 +32,27 @@ import PortcullisDiagnostics
         #expect(projected.storage!.nodeCount < full.storage!.nodeCount)
         let crd = try #require(projected.resources.first)
         #expect(crd.name == "widgets.example.com")
-        #expect(crd.root["spec"]?.isNull == true)
-        #expect(crd.root["spec"]?.span.start == SourceLocation(line: 5, column: 3))
+        // A definition's group, names and scope are built (the scope matchers read them), its schemas not.
+        let spec = try #require(crd.root["spec"])
+        #expect(spec["versions"]?.isNull == true)
+        #expect(spec["versions"]?.span.start == SourceLocation(line: 6, column: 5))
+        #expect(spec["conversion"]?.isNull == true)
+        #expect(spec["group"]?.string == "example.com")
+        #expect(spec["names"]?["kind"]?.string == "Widget")
+        #expect(spec["scope"]?.string == "Namespaced")
         let secret = try #require(projected.resources.last)
         #expect(secret.root["data"]?["k"]?.string == "dg==")
         #expect(secret.root["type"]?.string == "Opaque")  // scalars are cheap: always built
+    }
+
+    @Test func definitionsAreBuiltWholeWhenARuleReadsTheirSpec() throws {
+        let text = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec:\n  group: a.io\n  versions: [{name: v1}]\n---\n"
+            + "apiVersion: v1\nkind: ConfigMap\nspec:\n  group: a.io\n  versions: [{name: v1}]\n"
+        let read = ManifestProjection(keysByKind: ["CustomResourceDefinition": ["spec"]], otherKinds: [])
+        let resources = load(text, limits: ManifestLimits(projection: read)).resources
+        #expect(resources[0].root["spec"]?["versions"]?[0]?["name"]?.string == "v1")
+        // Only definitions are built in part: another kind's unread spec is not built at all.
+        #expect(resources[1].root["spec"]?.isNull == true)
     }
 
     @Test func fieldsBeforeKindAreBuilt() throws {

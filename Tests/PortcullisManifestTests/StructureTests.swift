@@ -109,6 +109,40 @@ import PortcullisDiagnostics
         #expect(file.resources.count == 1)
         #expect(file.diagnostics.map(\.id) == [ManifestDiagnostic.missingKind])
         #expect(file.diagnostics.first?.severity == .warning)
+        #expect(file.resources.first?.isResource == false)
+        #expect(file.resourceCount == 0)
+    }
+
+    /// A resource names both its apiVersion and its kind (as kubectl requires); a document with one
+    /// of them only is read with a warning naming the other, and is not counted.
+    @Test(arguments: [
+        ("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n", true, nil),
+        ("kind: ConfigMap\nmetadata: {name: a}\n", false, "document 1 has no apiVersion; no policy can match it"),
+        ("apiVersion: v1\nmetadata: {name: a}\n", false, "document 1 has no kind; no policy can match it"),
+        ("apiVersion: v1\nkind:\n", false, "document 1 has no kind; no policy can match it"),
+        ("apiVersion: v1\nkind: {name: ConfigMap}\n", false, "document 1 has no kind; no policy can match it"),
+        ("foo: bar\n", false, "document 1 has no apiVersion and kind; no policy can match it"),
+    ] as [(String, Bool, String?)])
+    func resourcesNameApiVersionAndKind(_ text: String, _ isResource: Bool, _ warning: String?) throws {
+        let file = load(text)
+        let document = try #require(file.resources.first)
+        #expect(document.isResource == isResource)
+        #expect(file.resourceCount == (isResource ? 1 : 0))
+        #expect(file.diagnostics.map(\.message) == (warning.map { [$0] } ?? []))
+    }
+
+    @Test func resourceCountCountsListItemsAndSkipsValues() {
+        let file = load("""
+            apiVersion: v1
+            kind: List
+            items:
+              - {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}
+              - {apiVersion: v1, kind: Secret, metadata: {name: b}}
+            ---
+            replicaCount: 2
+            """)
+        #expect(file.resources.count == 3)
+        #expect(file.resourceCount == 2)
     }
 
     @Test func sequenceDocumentsWarn() {

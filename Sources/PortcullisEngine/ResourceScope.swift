@@ -1,0 +1,83 @@
+import PortcullisManifest
+
+/// Where a kind's objects live: in a namespace, or in the cluster as a whole (what `kubectl
+/// api-resources` shows as NAMESPACED true or false, and a CustomResourceDefinition as `spec.scope`).
+package enum ResourceScope: String, Sendable {
+    case namespaced = "Namespaced"
+    case cluster = "Cluster"
+}
+
+/// What the engine knows of resource scopes, for the `namespaced` and `cluster-scoped` matchers.
+///
+/// A resource's scope is, in this order: what a CustomResourceDefinition of the run declares for its
+/// API group and kind (`spec.scope`, `spec.group`, `spec.names.kind`); cluster-scoped when its kind is
+/// one of Kubernetes' own cluster-scoped kinds or a well-known operator's (`clusterScopedKinds`), when
+/// its group is one whose kinds all are (`clusterScopedGroups`), or when it is the list kind of one of
+/// these (`ClusterRoleList`); namespaced otherwise.
+package enum ResourceScopes {
+    /// The kind whose objects declare the scope of custom kinds.
+    package static let definitionKind = "CustomResourceDefinition"
+
+    /// Cluster-scoped kinds, whatever the API version: Kubernetes' own (`kubectl api-resources
+    /// --namespaced=false`, including a few removed kinds old manifests still hold), and the
+    /// cluster-scoped kinds of widely used operators whose names say so.
+    package static let clusterScopedKinds: Set<String> = [
+        // core
+        "Namespace", "Node", "PersistentVolume", "ComponentStatus",
+        // rbac.authorization.k8s.io
+        "ClusterRole", "ClusterRoleBinding",
+        // apiextensions.k8s.io, apiregistration.k8s.io
+        "CustomResourceDefinition", "APIService",
+        // admissionregistration.k8s.io
+        "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "ValidatingAdmissionPolicy",
+        "ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding",
+        // storage.k8s.io
+        "StorageClass", "CSIDriver", "CSINode", "VolumeAttachment", "VolumeAttributesClass",
+        // scheduling.k8s.io, node.k8s.io, networking.k8s.io
+        "PriorityClass", "RuntimeClass", "IngressClass", "IPAddress", "ServiceCIDR",
+        // certificates.k8s.io
+        "CertificateSigningRequest", "ClusterTrustBundle",
+        // flowcontrol.apiserver.k8s.io
+        "FlowSchema", "PriorityLevelConfiguration",
+        // authentication.k8s.io, authorization.k8s.io (LocalSubjectAccessReview is namespaced)
+        "TokenReview", "SelfSubjectReview", "SubjectAccessReview", "SelfSubjectAccessReview", "SelfSubjectRulesReview",
+        // resource.k8s.io, storagemigration.k8s.io, internal.apiserver.k8s.io
+        "DeviceClass", "ResourceSlice", "StorageVersionMigration", "StorageVersion",
+        // removed from Kubernetes, still found in old manifests
+        "PodSecurityPolicy", "InitializerConfiguration",
+        // cert-manager, Gatekeeper, Kyverno, External Secrets, Gateway API, CSI snapshots, Argo Workflows
+        "ClusterIssuer", "ConstraintTemplate", "ClusterPolicy", "ClusterCleanupPolicy", "ClusterPolicyReport",
+        "ClusterSecretStore", "ClusterExternalSecret", "GatewayClass", "VolumeSnapshotClass", "VolumeSnapshotContent",
+        "ClusterWorkflowTemplate",
+    ]
+
+    /// API groups all of whose kinds are cluster-scoped: Gatekeeper's constraints (one kind per
+    /// ConstraintTemplate) and mutators.
+    package static let clusterScopedGroups: Set<String> = ["constraints.gatekeeper.sh", "mutations.gatekeeper.sh"]
+
+    /// The scope of a resource of `kind` and `apiVersion`, asking `inputSet` for the scopes its
+    /// CustomResourceDefinitions declare.
+    package static func scope(kind: String, apiVersion: String?, in inputSet: InputSet) -> ResourceScope {
+        let group = apiVersion.map(Self.group(ofAPIVersion:)) ?? ""
+        if let declared = inputSet.declaredScope(kind: kind, group: group) { return declared }
+        if clusterScopedKinds.contains(kind) || clusterScopedGroups.contains(group) { return .cluster }
+        if kind.count > 4, kind.hasSuffix("List"), clusterScopedKinds.contains(String(kind.dropLast(4))) { return .cluster }
+        return .namespaced
+    }
+
+    /// The API group of an apiVersion: `apps/v1` → `apps`, `v1` → `""` (the core group).
+    package static func group(ofAPIVersion apiVersion: String) -> String {
+        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
+        return String(apiVersion[..<slash])
+    }
+
+    /// The scope a CustomResourceDefinition declares, with the group and kind it declares it for;
+    /// `nil` for any other document or one without a valid `spec.scope`.
+    static func declaration(_ document: Document) -> (group: String, kind: String, scope: ResourceScope)? {
+        guard document.kind == definitionKind, document.apiVersion?.hasPrefix("apiextensions.k8s.io/") == true,
+              let spec = document.root["spec"], let group = spec["group"]?.scalarText,
+              let kind = spec["names"]?["kind"]?.scalarText,
+              let scope = spec["scope"]?.scalarText.flatMap(ResourceScope.init(rawValue:)) else { return nil }
+        return (group, kind, scope)
+    }
+}
