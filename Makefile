@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/debug/portcullis
 
-.PHONY: setup build demo test conformance conformance-doc policy-docs bench bench-throughput compare-corpus clean
+.PHONY: setup build demo test docs conformance conformance-doc policy-docs bench bench-throughput compare-corpus clean
 
 setup:
 	@bash scripts/setup.sh
@@ -21,6 +21,24 @@ demo: build
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## The library's API documentation (DocC) into .build/docs, without a package plugin: symbol graphs from a
+## build of its own (.build/docs-build, so the debug build keeps its flags), then docc over the catalog.
+## Warnings (an unresolved ``Symbol`` link, say) are errors.
+DOCC ?= $(or $(shell command -v docc 2>/dev/null),/opt/swift/usr/bin/docc)
+SYMBOL_GRAPHS = .build/symbol-graphs
+docs: setup
+	@# A build with nothing to do emits no symbol graph: without one, build from scratch.
+	@[ -f $(SYMBOL_GRAPHS)/Portcullis.symbols.json ] || rm -rf .build/docs-build
+	mkdir -p $(SYMBOL_GRAPHS)
+	$(SWIFT) build --target Portcullis --scratch-path .build/docs-build \
+	  -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc $(CURDIR)/$(SYMBOL_GRAPHS)
+	@# Only the library's graphs: the layers below it have no public symbols, and would be empty pages.
+	rm -rf .build/docs .build/docs-symbols && mkdir -p .build/docs-symbols
+	find $(SYMBOL_GRAPHS) \( -name Portcullis.symbols.json -o -name 'Portcullis@*.symbols.json' \) -exec cp {} .build/docs-symbols/ \;
+	$(DOCC) convert Sources/Portcullis/Portcullis.docc --additional-symbol-graph-dir .build/docs-symbols \
+	  --output-path .build/docs --warnings-as-errors
+	@echo "docs: .build/docs (a static site: python3 -m http.server -d .build/docs, then open /documentation/portcullis)"
 
 ## The built-in policies against Gatekeeper library's own test cases (../shared/conformance); last line "conformance: N/M agree".
 conformance: build
@@ -50,4 +68,4 @@ compare-corpus: build
 	python3 scripts/compare_with_pyyaml.py $(BIN) ../shared/corpus
 
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build Benchmarks/.build Examples/.build
