@@ -6,16 +6,22 @@ import PortcullisReport
 /// then reports only findings not in it. Findings are keyed on resource identity, policy and JSON path
 /// (`FindingKey`), never on lines, so edits elsewhere in a file do not bring them back.
 public struct Baseline: Codable, Sendable {
+    /// The file format's version.
     public var version = 1
+    /// The tool that wrote it.
     public var tool = "portcullis"
+    /// The accepted finding keys, sorted.
     public var findings: [Entry]
 
     /// One accepted finding key, with how many findings share it.
     public struct Entry: Codable, Sendable {
+        /// The policy id.
         public var policy: String
+        /// The resource's kind, namespace and name (`file#document` for a resource without a name).
         public var kind: String
         public var namespace: String
         public var name: String
+        /// The JSON path of the node the findings point at.
         public var jsonPath: String
         /// How many findings share the key.
         public var count: Int
@@ -41,8 +47,11 @@ public struct Baseline: Codable, Sendable {
 
     /// A baseline file that cannot be used.
     public enum LoadError: Error, Sendable, CustomStringConvertible {
+        /// The file cannot be read.
         case unreadable(String)
+        /// The file is not a baseline (the reason follows the path).
         case invalid(String, String)
+        /// `path: what is wrong`.
         public var description: String {
             switch self {
             case .unreadable(let path): "\(path): cannot read the baseline"

@@ -4,7 +4,9 @@ import PortcullisDiagnostics
 public enum ColorMode: String, Sendable, CaseIterable {
     /// Colour when the stream is a terminal, `NO_COLOR` is not set and `TERM` is not `dumb`.
     case auto
+    /// Always colour (`--color always`).
     case always
+    /// Never colour.
     case never
 
     /// Decides for an open file descriptor (1: standard output, 2: standard error).

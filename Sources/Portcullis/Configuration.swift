@@ -14,17 +14,25 @@ public struct Configuration: Sendable {
     public let folder: String
     /// Policy files or folders, resolved against `folder` (empty: the built-in packs).
     public var policyPaths: [String] = []
+    /// Opt-in policies or packs to turn on (`enable:`).
     public var enable: [String] = []
+    /// Policies or packs to turn off (`disable:`).
     public var disable: [String] = []
+    /// Run only these policies or packs (`only:`).
     public var only: [String]?
+    /// Severity overrides by policy id or pack (`severity:`).
     public var severities: [String: Severity] = [:]
+    /// Policy parameters (`parameters:`).
     public var parameters: [String: ParameterValue] = [:]
     /// Path globs not to read, as written (matched against paths relative to `folder`, and against tails).
     public var excludes: [String] = []
+    /// Exceptions with owners and expiry dates (`waivers:`).
     public var waivers: [Waiver] = []
+    /// Default report formats (`format:`).
     public var formats: [ReportFormat] = []
     /// Report files by format, resolved against `folder`.
     public var outputs: [ReportFormat: String] = [:]
+    /// The severity from which findings fail a run (`fail-on:`).
     public var failOn: Severity?
 
     /// The file as read: reports show its lines (waivers, expired waivers).
@@ -77,7 +85,9 @@ public struct Configuration: Sendable {
 
 /// A configuration file that cannot be used; `diagnostics` say where and why.
 public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong, each at its line and column.
     public let diagnostics: [Diagnostic]
+    /// The diagnostics, one per line.
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 
@@ -119,6 +129,7 @@ enum FolderSearch {
 /// The repository root: the nearest folder upward holding `.git`, else the working directory.
 /// SARIF and Markdown locations are relative to it.
 public enum RepositoryRoot {
+    /// The nearest folder from `start` upward holding `.git`, else `start`.
     public static func find(from start: String = FileManager.default.currentDirectoryPath) -> String {
         FolderSearch.nearest(holding: ".git", from: start)?.path ?? start
     }

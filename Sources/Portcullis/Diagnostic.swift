@@ -15,7 +15,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     /// A stable identifier of the kind of problem, e.g. `yaml.syntax`, `policy.unknown-function`.
     public var id: String { base.id.rawValue }
+    /// Errors make a run exit 2; warnings are shown and counted.
     public var severity: Severity { Severity(base.severity) }
+    /// What is wrong, in one sentence.
     public var message: String { base.message }
     /// The file it is about, when it is about one.
     public var file: String? { base.path }

@@ -9,7 +9,9 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
 
     /// The policy's id, e.g. `images/no-latest-tag`.
     public var policyID: String { base.policyID }
+    /// The policy's severity (after overrides).
     public var severity: Severity { Severity(base.severity) }
+    /// What is wrong with this resource, naming the container or field.
     public var message: String { base.message }
     /// The node the finding points at; for a missing field, the mapping where it belongs.
     public var range: SourceRange { SourceRange(file: base.path, span: base.span) }
@@ -22,10 +24,12 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
     /// How to fix it, in one sentence, and where to read more.
     public var help: String? { base.help }
     public var helpURL: String? { base.helpURL }
+    /// What to change, step by step.
     public var remediation: String? { base.remediation }
     /// Set when an inline comment, an annotation or a waiver covers the finding: it is still
     /// reported, but never fails a run.
     public var suppression: Suppression? { base.suppression.map(Suppression.init) }
+    /// Whether a suppression covers the finding.
     public var isSuppressed: Bool { base.suppression != nil }
 
     /// `file:line:column: severity: message [policy]`.
@@ -34,8 +38,11 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
 
 /// Which resource a finding is about.
 public struct ResourceIdentity: Sendable, Hashable {
+    /// `Deployment`, `Pod`, … as written.
     public var kind: String?
+    /// `metadata.namespace`, when set.
     public var namespace: String?
+    /// `metadata.name`, when set.
     public var name: String?
     /// 0-based position of the YAML document in its file.
     public var documentIndex: Int
@@ -47,10 +54,13 @@ public struct ResourceIdentity: Sendable, Hashable {
 public struct Suppression: Sendable, Hashable {
     /// Declared in the manifest itself (a comment, an annotation) or outside it (a waiver).
     public enum Kind: String, Sendable, Hashable {
+        /// A comment or an annotation in the manifest.
         case inSource
+        /// A waiver in the configuration file.
         case external
     }
 
+    /// Where it was declared.
     public var kind: Kind
     /// The reason given (every form requires one).
     public var justification: String

@@ -4,16 +4,21 @@ import PortcullisManifest
 /// Reads manifests the way a validation does and shows them as the policies see them: each
 /// resource as JSON, with the line and column of every node when asked (`portcullis parse`).
 public struct ManifestParser: Sendable {
+    /// Limits, excludes and the name of standard input.
     public var options: ValidationOptions
 
+    /// A parser with these options.
     public init(options: ValidationOptions = ValidationOptions()) {
         self.options = options
     }
 
     /// One file as read: its resources and its problems.
     public struct ParsedFile: Sendable {
+        /// The file as shown.
         public let path: String
+        /// Its resources in file order.
         public let resources: [ParsedResource]
+        /// Its problems, in file order.
         public let diagnostics: [Diagnostic]
         /// Whether a problem is an error (the file, or part of it, could not be read).
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -6,10 +6,15 @@ import PortcullisManifest
 /// boolean, or lists and mappings of them. Literals work: `["ghcr.io/acme/*"]`, `3`, `true`.
 public indirect enum ParameterValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral {
+    /// No value.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number (integers too).
     case number(Double)
+    /// Text.
     case string(String)
+    /// A list of values.
     case list([ParameterValue])
     /// Keys in the order given.
     case mapping([(key: String, value: ParameterValue)])

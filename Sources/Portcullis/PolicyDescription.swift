@@ -6,13 +6,19 @@ public struct PolicyDescription: Sendable {
     public var id: String
     /// The pack: the id's first segment.
     public var pack: String { String(id.split(separator: "/").first ?? "") }
+    /// One line: what the policy requires.
     public var title: String?
+    /// Why it matters.
     public var description: String?
     /// The severity in effect (after overrides).
     public var severity: Severity
+    /// Labels for grouping (`gitops`, `images`, `pod-security`).
     public var tags: [String]
+    /// How to fix a finding, in one sentence.
     public var help: String?
+    /// Where to read more.
     public var helpURL: String?
+    /// What to change, step by step.
     public var remediation: String?
     /// The policy file (`builtin:images/no-latest-tag.policy` for a built-in) and line.
     public var definedAt: SourceRange
@@ -42,7 +48,9 @@ public struct PolicyDescription: Sendable {
 /// A manifest a policy carries as an example: one it must pass, or one it must fail on the lines
 /// marked `# expect`.
 public struct PolicyExample: Sendable, Hashable {
+    /// A `fail` example: findings are expected on its lines marked `# expect`.
     public var shouldFail: Bool
+    /// The manifest.
     public var text: String
     /// The line of the policy file where the example's text starts.
     public var line: Int

@@ -16,6 +16,7 @@ public struct PolicyOptions: Sendable, Hashable {
     /// `parameters`. Lists are comma-separated or JSON, mappings JSON.
     public var parameterTexts: [String: String]
 
+    /// Options; everything left out keeps its default.
     public init(enable: [String] = [], disable: [String] = [], only: [String]? = nil, all: Bool = false,
                 severities: [String: Severity] = [:], parameters: [String: ParameterValue] = [:], parameterTexts: [String: String] = [:]) {
         self.enable = enable

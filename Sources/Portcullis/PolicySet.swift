@@ -17,7 +17,9 @@ public struct PolicySet: Sendable {
     /// The outcome of compiling: the policy set when nothing was an error, and every diagnostic
     /// (errors, and warnings that do not stop compilation).
     public struct Compilation: Sendable {
+        /// The compiled set, unless a diagnostic is an error.
         public let policySet: PolicySet?
+        /// Every problem found, errors and warnings, in file order.
         public let diagnostics: [Diagnostic]
 
         /// The policy set, or the error that holds the diagnostics.
@@ -75,7 +77,9 @@ public struct PolicySet: Sendable {
 
 /// Policies that do not compile; `diagnostics` says where and why.
 public struct PolicyError: Error, Sendable, CustomStringConvertible {
+    /// Every diagnostic of the compilation (at least one is an error).
     public let diagnostics: [Diagnostic]
+    /// The errors, one per line.
     public var description: String {
         diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
     }

@@ -5,16 +5,19 @@ import PortcullisManifest
 
 /// The outcome of running one example of a policy.
 public struct ExampleResult: Sendable {
+    /// The policy the example belongs to.
     public var policyID: String
     /// 1-based number of the example within its policy.
     public var number: Int
     /// A `fail` example (it must give findings on the lines marked `# expect`).
     public var shouldFail: Bool
+    /// Whether the example gave what it expects.
     public var passed: Bool
     /// Why it failed, when it did.
     public var problem: String?
     /// The policy file and the line where the example starts.
     public var path: String
+    /// The line of `path` where the example starts.
     public var line: Int
 }
 

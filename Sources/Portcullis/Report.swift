@@ -27,6 +27,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
 
 /// Renders validation results in any format, to text or to a file.
 public struct Report: Sendable {
+    /// The format rendered.
     public var format: ReportFormat
     /// ANSI colour (text only).
     public var color: Bool
@@ -35,6 +36,7 @@ public struct Report: Sendable {
     /// The folder file locations are relative to in SARIF (the repository root).
     public var rootPath: String?
 
+    /// A report; colour off, summary on, locations relative to the repository root found upward.
     public init(format: ReportFormat, color: Bool = false, quiet: Bool = false, rootPath: String? = nil) {
         self.format = format
         self.color = color

@@ -60,5 +60,6 @@ public struct ReportWriteError: Error, Sendable, CustomStringConvertible {
     public var path: String
     /// Why, as the system says it.
     public var reason: String
+    /// `path: cannot write the report: reason`.
     public var description: String { "\(path): cannot write the report: \(reason)" }
 }

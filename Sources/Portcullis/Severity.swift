@@ -2,8 +2,11 @@ import PortcullisDiagnostics
 
 /// How much a finding or a problem matters. Ordered: `info` < `warning` < `error`.
 public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable, Codable {
+    /// Worth knowing; never fails a run unless `--fail-on info`.
     case info
+    /// Should be fixed; fails a run with `--fail-on warning`.
     case warning
+    /// Must be fixed: fails a run, denies an admission request in enforce mode.
     case error
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }

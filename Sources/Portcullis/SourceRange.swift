@@ -4,11 +4,16 @@ import PortcullisDiagnostics
 public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
     /// The file as the run shows it (relative to the working directory when given so).
     public var file: String
+    /// The first line (1-based).
     public var line: Int
+    /// The first column (1-based, in Unicode characters).
     public var column: Int
+    /// The last line.
     public var endLine: Int
+    /// The column just past the end.
     public var endColumn: Int
 
+    /// A range; the end defaults to the start.
     public init(file: String, line: Int, column: Int, endLine: Int? = nil, endColumn: Int? = nil) {
         self.file = file
         self.line = line

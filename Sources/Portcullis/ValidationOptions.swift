@@ -26,6 +26,7 @@ public struct ValidationOptions: Sendable {
     /// Today as `YYYY-MM-DD` (UTC) for waiver expiry; `nil`: the real date.
     public var today: String?
 
+    /// The defaults: every core, projection on, the standard limits, no exceptions.
     public init() {}
 
     /// Options carrying a configuration file's excludes and waivers.

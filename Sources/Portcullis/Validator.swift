@@ -10,9 +10,12 @@ import PortcullisReport
 ///
 /// A validator holds no mutable state: one can serve many validations at once from many tasks.
 public struct Validator: Sendable {
+    /// The policies every validation runs.
     public let policies: PolicySet
+    /// How inputs are read and which exceptions hold.
     public let options: ValidationOptions
 
+    /// A validator; cheap to make (the policies are compiled already).
     public init(policies: PolicySet, options: ValidationOptions = ValidationOptions()) {
         self.policies = policies
         self.options = options
@@ -141,6 +144,7 @@ public enum ValidationError: Error, Sendable, CustomStringConvertible {
     /// The object given is not made of JSON values (dictionaries, arrays, strings, numbers, booleans, null).
     case notJSON(String)
 
+    /// What went wrong, naming the input.
     public var description: String {
         switch self {
         case .notJSON(let name): "\(name): not a JSON-compatible object"

@@ -8,11 +8,15 @@ public struct Waiver: Sendable, Hashable {
     public var policies: [String]
     /// Resource selector: each field given must match (globs: `old-*`).
     public var kind: String?
+    /// Namespace glob.
     public var namespace: String?
+    /// Name glob.
     public var name: String?
     /// File path globs (`legacy/**`), relative to the configuration file's folder.
     public var paths: [String]
+    /// Why the exception is granted (shown with every suppressed finding).
     public var reason: String
+    /// Who answers for it.
     public var owner: String
     /// `YYYY-MM-DD`; the waiver holds through that day.
     public var expires: String
@@ -26,6 +30,7 @@ public struct Waiver: Sendable, Hashable {
     private let nameGlob: GlobPattern?
     private let pathGlobs: [GlobPattern]
 
+    /// A waiver; `paths` are globs over the paths the run shows.
     public init(policies: [String], kind: String? = nil, namespace: String? = nil, name: String? = nil, paths: [String] = [],
                 reason: String, owner: String, expires: String, origin: SourceRange? = nil) {
         self.init(policies: policies, kind: kind, namespace: namespace, name: name, paths: paths, reason: reason, owner: owner,

@@ -8,7 +8,7 @@ struct PortcullisCommand: ParsableCommand {
         commandName: "portcullis",
         abstract: "Policy-as-code validation for Kubernetes and GitOps manifests.",
         discussion: "Exit status: 0 no violation, 1 violations, 2 usage, configuration or input errors.",
-        version: PortcullisVersion.current,
+        version: ToolInfo.version,
         subcommands: [CheckCommand.self, TestCommand.self, ParseCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self]
     )
 

@@ -56,7 +56,7 @@ import Testing
         #expect(document["version"] as? String == "2.1.0")
         let runs = try #require(document["runs"] as? [[String: Any]])
         let driver = (runs.first?["tool"] as? [String: Any])?["driver"] as? [String: Any]
-        #expect(driver?["version"] as? String == PortcullisVersion.current)
+        #expect(driver?["version"] as? String == ToolInfo.version)
         for format in ReportFormat.allCases {
             #expect(!Report(format: format).render(result).isEmpty, "\(format)")
         }
