@@ -10,11 +10,21 @@ let package = Package(
     name: "Portcullis",
     products: [
         .executable(name: "portcullis", targets: ["portcullis"]),
+        /// The admission endpoint (`portcullis serve` runs it): a binary of its own, so `portcullis check`
+        /// never links NIO or Hummingbird.
+        .executable(name: "portcullis-server", targets: ["portcullis-server"]),
         /// The one library: `import Portcullis`. The layers below it are internal to the package.
         .library(name: "Portcullis", targets: ["Portcullis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The admission endpoint's (PortcullisServer, portcullis-server).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -69,6 +79,30 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// The admission endpoint: AdmissionReview codec, decisions, routes, metrics, reload, TLS — over
+        /// the library's `Validator`, never a pipeline of its own.
+        .target(
+            name: "PortcullisServer",
+            dependencies: [
+                "Portcullis",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        /// `portcullis-server`: argument parsing, then `AdmissionServer.run`.
+        .executableTarget(
+            name: "portcullis-server",
+            dependencies: [
+                "PortcullisServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "PortcullisDiagnosticsTests",
             dependencies: ["PortcullisDiagnostics"]
@@ -92,6 +126,14 @@ let package = Package(
         .testTarget(
             name: "PortcullisTests",
             dependencies: ["Portcullis"]
+        ),
+        .testTarget(
+            name: "PortcullisServerTests",
+            dependencies: [
+                "PortcullisServer",
+                "Portcullis",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "PortcullisCLITests",

@@ -34,6 +34,8 @@ public struct Configuration: Sendable {
     public var outputs: [ReportFormat: String] = [:]
     /// The severity from which findings fail a run (`fail-on:`).
     public var failOn: Severity?
+    /// How the admission endpoint (`portcullis serve`) turns findings into decisions (`admission:`).
+    public var admission = AdmissionSettings()
 
     /// The file as read: reports show its lines (waivers, expired waivers).
     let source: SourceFile

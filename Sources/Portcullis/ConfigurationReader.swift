@@ -14,6 +14,7 @@ struct ConfigurationReader {
         "waivers": "exceptions with policy, kind/namespace/name or path, reason, owner, expires",
         "format": "default report formats", "output": "report files by format: sarif: report.sarif",
         "fail-on": "error|warning|info",
+        "admission": "the admission endpoint's modes, exemptions and limits (docs/admission.md)",
     ]
     static let waiverKeys: Set<String> = ["policy", "kind", "namespace", "name", "path", "reason", "owner", "expires"]
 
@@ -37,11 +38,11 @@ struct ConfigurationReader {
         return (reader.diagnostics.isEmpty ? configuration : nil, reader.diagnostics)
     }
 
-    private mutating func error(_ id: DiagnosticID, _ message: String, _ node: PortcullisManifest.Node) {
+    mutating func error(_ id: DiagnosticID, _ message: String, _ node: PortcullisManifest.Node) {
         diagnostics.append(.error(id, message, path: path, at: node.span))
     }
 
-    private mutating func strings(_ node: PortcullisManifest.Node, _ key: String) -> [String] {
+    mutating func strings(_ node: PortcullisManifest.Node, _ key: String) -> [String] {
         if node.kind == .scalar, let text = node.scalarText { return [text] }
         guard node.kind == .sequence else { error("config.invalid-value", "'\(key)' takes a list of text", node); return [] }
         var result: [String] = []
@@ -91,6 +92,7 @@ struct ConfigurationReader {
                     guard let file = target.scalarText, !file.isEmpty else { error("config.invalid-value", "'output.\(format.rawValue)' takes a file name", target); continue }
                     config.outputs[format] = file == "-" ? "-" : config.resolve(file)
                 }
+            case "admission": config.admission = admission(value)
             case "waivers":
                 guard value.kind == .sequence else { error("config.invalid-value", "'waivers' takes a list of waivers", value); continue }
                 for entry in value.elements {

@@ -28,8 +28,14 @@ public struct PolicyDescription: Sendable {
     public var parameters: [(name: String, value: String)]
     /// The examples the policy carries (`portcullis test` runs them).
     public var examples: [PolicyExample]
+    /// Whether the policy's verdict on a resource depends on other resources of the run: it looks
+    /// them up (`resources`, `workloads`, `customResources`: a PodDisruptionBudget for each
+    /// Deployment, a Service that selects nothing) or asks a resource's scope, which a
+    /// CustomResourceDefinition elsewhere may declare. One resource seen alone (an admission
+    /// request) cannot give it what it needs.
+    public var looksAcrossDocuments: Bool
 
-    init(_ info: PolicyInfo) {
+    init(_ info: PolicyInfo, looksAcrossDocuments: Bool = false) {
         id = info.id
         title = info.title
         description = info.description
@@ -42,6 +48,7 @@ public struct PolicyDescription: Sendable {
         enabledByDefault = info.enabledByDefault
         parameters = info.parameters
         examples = info.examples.map { PolicyExample(shouldFail: $0.shouldFail, text: $0.text, line: $0.firstLine) }
+        self.looksAcrossDocuments = looksAcrossDocuments
     }
 }
 

@@ -62,10 +62,14 @@ public struct PolicySet: Sendable {
     }
 
     /// The policies that run, in the order they were declared.
-    public var policies: [PolicyDescription] { graph.rules.map { PolicyDescription($0.info) } }
+    public var policies: [PolicyDescription] {
+        zip(graph.rules, graph.crossDocumentRules).map { PolicyDescription($0.info, looksAcrossDocuments: $1) }
+    }
 
     /// The policy with this id, if it runs.
-    public func policy(id: String) -> PolicyDescription? { graph.rule(id: id).map { PolicyDescription($0.info) } }
+    public func policy(id: String) -> PolicyDescription? {
+        graph.rules.firstIndex { $0.info.id == id }.map { PolicyDescription(graph.rules[$0].info, looksAcrossDocuments: graph.crossDocumentRules[$0]) }
+    }
 
     /// Whether some policy looks across documents (a PodDisruptionBudget for each Deployment):
     /// then a run loads every input before evaluating, and checks on single files see only them.
@@ -113,7 +117,10 @@ enum PolicyFiles {
         let files: [String]
         if isFolder.boolValue {
             let enumerator = FileManager.default.enumerator(atPath: path)
-            files = (enumerator?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".policy") }.sorted()
+            // Hidden entries are skipped, as for manifests: a Kubernetes ConfigMap volume keeps each
+            // file twice, behind `name -> ..data/name` and in the hidden `..<timestamp>/` folder.
+            files = (enumerator?.allObjects as? [String] ?? [])
+                .filter { $0.hasSuffix(".policy") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }.sorted()
                 .map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
         } else {
             files = [path]

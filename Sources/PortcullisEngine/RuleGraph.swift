@@ -34,6 +34,11 @@ package struct RuleGraph: Sendable {
     /// run's CustomResourceDefinitions declare for their kinds. The loader always builds what a
     /// definition says of scope (`ManifestProjection.alwaysKeptNested`), never its schemas.
     package let readsResourceScopes: Bool
+    /// Per rule, in `rules` order: whether its verdict on a resource depends on other resources of the
+    /// run — it reaches a lookup built-in (`resources`, `workloads`, `customResources`) or asks for
+    /// resource scopes, which a CustomResourceDefinition elsewhere may declare. One resource seen
+    /// alone (an admission request) cannot give such a rule what it needs.
+    package let crossDocumentRules: [Bool]
     /// Whether some rule looks across documents, so a run must load every file before evaluating.
     package var isCrossDocument: Bool {
         readsCustomResources || readsResourceScopes || (crossDocumentKinds.map { !$0.isEmpty } ?? true)
@@ -85,6 +90,7 @@ package struct RuleGraph: Sendable {
         let reachable = Self.reachable(rules: rules, nodes: nodes)
         crossDocumentKinds = Self.crossDocumentKinds(reachable, nodes: nodes)
         readsResourceScopes = rules.contains { $0.readsScope }
+        crossDocumentRules = Self.crossDocumentRules(rules, nodes: nodes)
         readsCustomResources = reachable.contains { id in
             if case .call(let builtin, _) = nodes[id].op { builtin.function.lookup == .customResources } else { false }
         }
@@ -99,6 +105,18 @@ package struct RuleGraph: Sendable {
             nodes[id].op.forEachOperand { stack.append($0) }
         }
         return used
+    }
+
+    /// For each rule, whether a node it reaches calls a lookup built-in, or a matcher reads scopes.
+    private static func crossDocumentRules(_ rules: [CompiledRule], nodes: [PlanNode]) -> [Bool] {
+        // Per node, whether it or an operand calls a lookup; operands have smaller ids than their
+        // users (nodes are hash-consed bottom-up), so one forward pass settles every node.
+        var looksUp = [Bool](repeating: false, count: nodes.count)
+        for (id, node) in nodes.enumerated() {
+            if case .call(let builtin, _) = node.op, builtin.function.lookup != nil { looksUp[id] = true; continue }
+            node.op.forEachOperand { if looksUp[$0] { looksUp[id] = true } }
+        }
+        return rules.map { rule in rule.readsScope || rule.planRoots.contains { looksUp[$0] } }
     }
 
     /// The kinds the reachable cross-document calls (`resources(…)`, `workloads()`) look up.
