@@ -90,6 +90,7 @@ struct AdmissionDecider {
     /// Findings → decision, by each policy's mode.
     private func judge(_ result: ValidationResult, uid: String, request: AdmissionReviewRequest.Request) -> AdmissionDecision {
         var denials: [String] = []
+        var subject: ResourceIdentity?
         var warnings: [String] = []
         var audited: [String] = []
         var actions: [String: AdmissionDecision.Action] = [:]
@@ -111,6 +112,7 @@ struct AdmissionDecider {
             switch snapshot.modes[finding.policyID] ?? AdmissionMode(severity: finding.severity) {
             case .enforce:
                 denials.append(line)
+                subject = subject ?? finding.resource
                 note(finding.policyID, .deny)
             case .warn:
                 warnings.append(line)
@@ -123,7 +125,7 @@ struct AdmissionDecider {
         var response = AdmissionReviewResponse(uid: uid, allowed: denials.isEmpty)
         response.warnings = Self.limitWarnings(warnings)
         if !denials.isEmpty {
-            response.status = (403, denialMessage(denials, request: request))
+            response.status = (403, denialMessage(denials, request: request, resource: subject))
         }
         let outcome: AdmissionDecision.Outcome = !denials.isEmpty ? .denied : warnings.isEmpty ? .allowed : .warned
         return AdmissionDecision(outcome: outcome, response: response, policyActions: order.map { ($0, actions[$0]!) }, audited: audited)
@@ -137,14 +139,13 @@ struct AdmissionDecider {
     }
 
     /// `Deployment shop/web: [images/no-latest-tag] spec.template.spec.containers[0].image: container 'web' uses …; […] …`
-    private func denialMessage(_ denials: [String], request: AdmissionReviewRequest.Request) -> String {
-        var subject = request.kind?.kind ?? "object"
-        let name = request.name ?? ""
-        if let namespace = request.namespace, !namespace.isEmpty {
-            subject += " \(namespace)/\(name)"
-        } else if !name.isEmpty {
-            subject += " \(name)"
-        }
+    private func denialMessage(_ denials: [String], request: AdmissionReviewRequest.Request, resource: ResourceIdentity?) -> String {
+        // The object's own identity first (a CREATE with generateName has no name in the request).
+        let kind = resource?.kind ?? request.kind?.kind ?? "object"
+        let name = resource?.name ?? request.name ?? ""
+        let namespace = resource?.namespace ?? request.namespace ?? ""
+        var subject = kind
+        if !namespace.isEmpty { subject += " \(namespace)/\(name)" } else if !name.isEmpty { subject += " \(name)" }
         var message = subject + ": " + denials.prefix(Self.listedFindings).joined(separator: "; ")
         if denials.count > Self.listedFindings {
             message += "; and \(denials.count - Self.listedFindings) more (portcullis check lists them all)"

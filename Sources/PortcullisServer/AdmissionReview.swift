@@ -70,10 +70,15 @@ struct AdmissionReviewRequest: Decodable, Sendable {
     private static func describe(_ error: DecodingError, bytes: [UInt8]) -> String {
         switch error {
         case .dataCorrupted(let context):
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            let detail = underlying ?? context.debugDescription
             if bytes.isEmpty { return "the body is empty: expected an AdmissionReview (JSON)" }
-            return "the body is not valid JSON: \(detail)"
+            // JSONDecoder says only that the data is not JSON; JSONSerialization says where.
+            var detail = context.debugDescription
+            do {
+                _ = try JSONSerialization.jsonObject(with: Data(bytes))
+            } catch {
+                if let described = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String { detail = described }
+            }
+            return "the body is not valid JSON (\(bytes.count) bytes): \(detail)"
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context):
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
             return "not an AdmissionReview: \(path.isEmpty ? "the body" : path): \(context.debugDescription)"

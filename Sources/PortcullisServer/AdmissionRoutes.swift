@@ -116,11 +116,9 @@ struct AdmissionRoutes: Sendable {
         let exitCode = result.hasErrors ? 2 : result.hasFindings(atOrAbove: failOn ?? snapshot.configuration?.failOn ?? .error) ? 1 : 0
         let status: HTTPResponse.Status = exitCode == 2 ? .badRequest : exitCode == 1 ? .unprocessableContent : .ok
         var headers: HTTPFields = [.contentType: Self.contentType(format)]
-        headers[Self.exitCodeField] = String(exitCode)
+        headers[.init("Portcullis-Exit-Code")!] = String(exitCode)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: report)))
     }
-
-    static let exitCodeField = HTTPField.Name("Portcullis-Exit-Code")!
 
     private static func contentType(_ format: ReportFormat) -> String {
         switch format {

@@ -1,4 +1,3 @@
-import CoreMetrics
 import Foundation
 import Prometheus
 import Synchronization
@@ -7,10 +6,10 @@ import Synchronization
 /// servers in one process, and nothing is bootstrapped globally). `/metrics` renders it.
 final class ServerMetrics: Sendable {
     let registry: PrometheusCollectorRegistry
-    private let inFlight: Gauge
-    private let policiesLoaded: Gauge
-    private let crossDocumentSkipped: Gauge
-    private let lastReload: Gauge
+    private let inFlight: Prometheus.Gauge
+    private let policiesLoaded: Prometheus.Gauge
+    private let crossDocumentSkipped: Prometheus.Gauge
+    private let lastReload: Prometheus.Gauge
     private let handles = Mutex(Handles())
 
     /// Latency buckets for sub-millisecond decisions, up to the API server's longest timeout.
@@ -21,12 +20,12 @@ final class ServerMetrics: Sendable {
     ]
 
     private struct Handles {
-        var requests: [RequestKey: Counter] = [:]
+        var requests: [RequestKey: Prometheus.Counter] = [:]
         var latency: [String: DurationHistogram] = [:]
-        var reviews: [String: Counter] = [:]
-        var decisions: [DecisionKey: Counter] = [:]
-        var reloads: [String: Counter] = [:]
-        var certificateReloads: [String: Counter] = [:]
+        var reviews: [String: Prometheus.Counter] = [:]
+        var decisions: [DecisionKey: Prometheus.Counter] = [:]
+        var reloads: [String: Prometheus.Counter] = [:]
+        var certificateReloads: [String: Prometheus.Counter] = [:]
     }
 
     private struct RequestKey: Hashable { var path: String; var code: Int }
@@ -79,7 +78,7 @@ final class ServerMetrics: Sendable {
     /// An admission decision: the request's outcome, and each policy with findings by what it did.
     func decided(_ decision: AdmissionDecision) {
         let outcome = decision.outcome.rawValue
-        let policyCounters = handles.withLock { handles -> [Counter] in
+        let policyCounters = handles.withLock { handles -> [Prometheus.Counter] in
             let review = handles.reviews[outcome] ?? {
                 let made = registry.makeCounter(descriptor: Self.name("admission_reviews_total",
                                                                       "Admission reviews by outcome: allowed, warned, denied, exempt, skipped, failed."),
@@ -120,7 +119,7 @@ final class ServerMetrics: Sendable {
         lastReload.set(Date().timeIntervalSince1970)
     }
 
-    private func counter(_ table: WritableKeyPath<Handles, [String: Counter]>, _ result: String, _ name: String, _ help: String) -> Counter {
+    private func counter(_ table: WritableKeyPath<Handles, [String: Prometheus.Counter]>, _ result: String, _ name: String, _ help: String) -> Prometheus.Counter {
         handles.withLock { handles in
             if let existing = handles[keyPath: table][result] { return existing }
             let made = registry.makeCounter(descriptor: Self.name(name, help), labels: [("result", result)])
