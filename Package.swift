@@ -134,6 +134,7 @@ let package = Package(
                 "PortcullisServer",
                 "Portcullis",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
         .testTarget(

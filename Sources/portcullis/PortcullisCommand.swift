@@ -9,7 +9,7 @@ struct PortcullisCommand: ParsableCommand {
         abstract: "Policy-as-code validation for Kubernetes and GitOps manifests.",
         discussion: "Exit status: 0 no violation, 1 violations, 2 usage, configuration or input errors.",
         version: ToolInfo.version,
-        subcommands: [CheckCommand.self, TestCommand.self, ParseCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self]
+        subcommands: [CheckCommand.self, TestCommand.self, ParseCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, ServeCommand.self]
     )
 
     /// Runs the command; usage errors exit with status 2, as every other error of the user's input.

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+/// The built `portcullis-server` as an operator runs it: arguments, exit status, SIGHUP, SIGTERM.
+@Suite(.serialized) struct ServerProcessTests {
+    /// A running server process; its standard error is collected.
+    final class Running: @unchecked Sendable {
+        let process = Process()
+        let stderr = Pipe()
+        private let lock = NSLock()
+        private var collected = Data()
+        private(set) var port = 0
+
+        init(_ arguments: [String]) throws {
+            process.executableURL = Binaries.url("portcullis-server")
+            process.arguments = arguments
+            process.currentDirectoryURL = ServerHarness.packageRoot
+            process.standardError = stderr
+            process.standardOutput = FileHandle.nullDevice
+            stderr.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                let data = handle.availableData
+                guard let self else { return }
+                self.lock.lock()
+                self.collected.append(data)
+                self.lock.unlock()
+            }
+            try process.run()
+            // Hummingbird logs the address it listens on.
+            for _ in 0..<600 {
+                if let match = log.range(of: #"listening on 127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                    port = Int(log[match].split(separator: ":").last!)!
+                    return
+                }
+                if !process.isRunning { break }
+                usleep(50_000)
+            }
+            throw ProcessError(description: "the server did not start: \(log)")
+        }
+
+        var log: String {
+            lock.lock()
+            defer { lock.unlock() }
+            return String(decoding: collected, as: UTF8.self)
+        }
+
+        /// Waits up to `seconds` for the process to end; its status, or nil if it still runs.
+        func wait(seconds: Double) -> Int32? {
+            let deadline = Date().addingTimeInterval(seconds)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            return process.isRunning ? nil : process.terminationStatus
+        }
+
+        deinit {
+            if process.isRunning { process.terminate() }
+        }
+    }
+
+    struct ProcessError: Error, CustomStringConvertible { var description: String }
+
+    static func curl(_ arguments: [String]) throws -> (status: Int32, body: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["curl", "-sS", "--max-time", "60"] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static var hasCurl: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/curl") }
+
+    @Test(arguments: [
+        (["--port", "8443"], "Give --tls-cert and --tls-key (the API server calls webhooks over HTTPS), or --insecure-http."),
+        (["--port", "8443", "--tls-cert", "a.crt"], "--tls-cert and --tls-key go together."),
+        (["--port", "8443", "--insecure-http", "--tls-cert", "a", "--tls-key", "b"], "Give either --tls-cert and --tls-key, or --insecure-http, not both."),
+        (["--insecure-http"], "Missing expected argument '--port <port>'"),
+    ])
+    func usageErrorsExit2(_ arguments: [String], _ message: String) throws {
+        let result = try Binaries.run("portcullis-server", arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func unusableConfigurationOrCertificateExit2() throws {
+        let folder = try ScratchFolder()
+        try folder.write("bad.yaml", "admission:\n  modes: {images: block}\n")
+        let config = try Binaries.run("portcullis-server", ["--port", "0", "--insecure-http", "--config", folder.path + "/bad.yaml"])
+        #expect(config.status == 2)
+        #expect(config.stderr.contains("bad.yaml:2:20: error: 'admission.modes.images' takes enforce, warn or audit [config.invalid-value]"), "\(config.stderr)")
+        let tls = try Binaries.run("portcullis-server", ["--port", "0", "--tls-cert", folder.path + "/none.crt", "--tls-key", folder.path + "/none.key"])
+        #expect(tls.status == 2)
+        #expect(tls.stderr.contains("the TLS certificate or key cannot be used"), "\(tls.stderr)")
+    }
+
+    @Test(.enabled(if: hasCurl, "skipped: curl is needed"))
+    func sighupReloadsAndSigtermFinishesWhatIsInFlight() throws {
+        let folder = try ScratchFolder()
+        try folder.write("policies/team.policy", LiveServerTests.policy("set one", ["alpha"]))
+        let server = try Running(["--host", "127.0.0.1", "--port", "0", "--insecure-http", "--policy", folder.path + "/policies",
+                                  "--reload-interval", "3600"])
+        let url = "http://127.0.0.1:\(server.port)"
+        #expect(try Self.curl([url + "/readyz"]).body.hasPrefix("policy set 1: 1 policies at admission"))
+
+        // SIGHUP: reloaded at once (the poller would wait an hour).
+        try folder.write("policies/team.policy", LiveServerTests.policy("set two", ["beta", "gamma"]))
+        kill(server.process.processIdentifier, SIGHUP)
+        var ready = ""
+        for _ in 0..<200 {
+            ready = try Self.curl([url + "/readyz"]).body
+            if ready.hasPrefix("policy set 2") { break }
+            usleep(50_000)
+        }
+        #expect(ready.hasPrefix("policy set 2: 2 policies at admission"), "\(ready)\n\(server.log)")
+
+        // SIGTERM while a large check is being evaluated: it is answered in full, then the process ends.
+        let document = try String(contentsOf: ServerHarness.packageRoot.appendingPathComponent("fixtures/violations/web.yaml"), encoding: .utf8)
+        try folder.write("big.yaml", Array(repeating: document, count: 12_000).joined(separator: "\n---\n"))
+        let request = Process()
+        request.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        request.arguments = ["curl", "-sS", "--max-time", "120", "-o", folder.path + "/report.json", "-w", "%{http_code}",
+                             "--data-binary", "@" + folder.path + "/big.yaml", url + "/v1/check"]
+        let out = Pipe()
+        request.standardOutput = out
+        try request.run()
+        usleep(400_000)
+        kill(server.process.processIdentifier, SIGTERM)
+        let code = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        request.waitUntilExit()
+        #expect(code == "422", "the request in flight was answered: \(code)\n\(server.log)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path + "/report.json"))) as? [String: Any]
+        #expect((report?["summary"] as? [String: Any])?["resources"] as? Int == 12_000)
+        #expect(server.wait(seconds: 30) == 0, "the server ended after finishing: \(server.log)")
+        #expect(try Self.curl([url + "/healthz"]).status != 0, "nothing listens any more")
+    }
+}
