@@ -3,8 +3,9 @@ import PortcullisManifest
 extension RuleGraph {
     /// The top-level fields the rules can read, by kind: what the loader must build (the rest it
     /// parses but leaves unbuilt). Derived from the plan: `field(root, key)` reads `key`; the pod spec
-    /// and containers read `spec`; the resource used whole reads everything.
-    package var projection: ManifestProjection {
+    /// and containers read `spec`; the resource used whole reads everything. Computed once, when
+    /// the graph is built (`projection`): a validator asks for it on every validation.
+    func computeProjection() -> ManifestProjection {
         var perRule: [Set<String>?] = []
         for rule in rules {
             var keys: Set<String>? = []

@@ -39,6 +39,8 @@ package struct RuleGraph: Sendable {
     /// resource scopes, which a CustomResourceDefinition elsewhere may declare. One resource seen
     /// alone (an admission request) cannot give such a rule what it needs.
     package let crossDocumentRules: [Bool]
+    /// The top-level fields the rules can read, by kind (`computeProjection`).
+    package private(set) var projection = ManifestProjection(keysByKind: [:], otherKinds: nil)
     /// Whether some rule looks across documents, so a run must load every file before evaluating.
     package var isCrossDocument: Bool {
         readsCustomResources || readsResourceScopes || (crossDocumentKinds.map { !$0.isEmpty } ?? true)
@@ -94,6 +96,7 @@ package struct RuleGraph: Sendable {
         readsCustomResources = reachable.contains { id in
             if case .call(let builtin, _) = nodes[id].op { builtin.function.lookup == .customResources } else { false }
         }
+        projection = computeProjection()
     }
 
     /// The plan nodes the rules use (their conditions, locations, collections and messages).
