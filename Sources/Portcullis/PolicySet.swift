@@ -116,7 +116,8 @@ enum PolicyFiles {
         }
         let files: [String]
         if isFolder.boolValue {
-            let enumerator = FileManager.default.enumerator(atPath: path)
+            // A folder behind a link (a ConfigMap volume's `..data`, a swapped `current`) is walked too.
+            let enumerator = FileManager.default.enumerator(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
             // Hidden entries are skipped, as for manifests: a Kubernetes ConfigMap volume keeps each
             // file twice, behind `name -> ..data/name` and in the hidden `..<timestamp>/` folder.
             files = (enumerator?.allObjects as? [String] ?? [])

@@ -13,16 +13,21 @@ import Testing
     @Test func storedPayloadsOverARealSocket() async throws {
         let harness = try ServerHarness()
         try await harness.application().test(.live) { client in
-            #expect(try ReviewAnswer(try await client.review(ServerHarness.fixture("allow-deployment.json")).body).allowed)
+            let answer1 = try ReviewAnswer(try await client.review(ServerHarness.fixture("allow-deployment.json")).body)
+            #expect(answer1.allowed)
             let denied = try ReviewAnswer(try await client.review(ServerHarness.fixture("deny-deployment.json")).body)
             #expect(!denied.allowed && denied.code == 403)
             let warned = try ReviewAnswer(try await client.review(ServerHarness.fixture("warn-deployment.json")).body)
             #expect(warned.allowed && warned.warnings.count == 1)
-            #expect(try ReviewAnswer(try await client.review(ServerHarness.fixture("delete-deployment.json")).body).allowed)
-            #expect(try await client.review(ServerHarness.fixture("truncated-body.txt")).status == .badRequest)
-            #expect(try await client.review(ServerHarness.fixture("wrong-api-version.json")).status == .badRequest)
+            let answer2 = try ReviewAnswer(try await client.review(ServerHarness.fixture("delete-deployment.json")).body)
+            #expect(answer2.allowed)
+            let status3 = try await client.review(ServerHarness.fixture("truncated-body.txt")).status
+            #expect(status3 == .badRequest)
+            let status4 = try await client.review(ServerHarness.fixture("wrong-api-version.json")).status
+            #expect(status4 == .badRequest)
             let big = [UInt8](repeating: UInt8(ascii: " "), count: 3 * 1024 * 1024)
-            #expect(try await client.review(big).status == .contentTooLarge)
+            let status5 = try await client.review(big).status
+            #expect(status5 == .contentTooLarge)
         }
     }
 
@@ -91,13 +96,15 @@ import Testing
             // Rotation: the next handshake serves the new pair; the old anchor no longer verifies.
             try Self.install("second", in: folder)
             await harness.server.reload()
-            #expect(try Self.curl(["--cacert", folder.path + "/second.crt", url + "/healthz"]) == (0, "ok\n"))
+            let rotated = try Self.curl(["--cacert", folder.path + "/second.crt", url + "/healthz"])
+            #expect(rotated.0 == 0 && rotated.1 == "ok\n")
             #expect(try Self.curl(["--cacert", folder.path + "/first.crt", url + "/healthz"]).0 != 0)
 
             // A pair whose key is not the certificate's is refused; the second pair keeps serving.
             try Self.install("third", key: "first", in: folder)
             await harness.server.reload()
-            #expect(try Self.curl(["--cacert", folder.path + "/second.crt", url + "/healthz"]) == (0, "ok\n"))
+            let kept = try Self.curl(["--cacert", folder.path + "/second.crt", url + "/healthz"])
+            #expect(kept.0 == 0 && kept.1 == "ok\n")
             let metrics = harness.server.renderMetrics()
             #expect(metrics.contains(#"portcullis_tls_certificate_reloads_total{result="success"} 1"#))
             #expect(metrics.contains(#"portcullis_tls_certificate_reloads_total{result="failure"} 1"#))
@@ -127,12 +134,12 @@ import Testing
         try folder.write("two/team.policy", Self.policy("set two", ["gamma", "delta"]))
         try folder.write("broken/team.policy", "policy \"team/broken\" {\n  severity fatal\n")
         // A ConfigMap volume swaps a link to a new folder in one rename; so does this test.
-        func point(to target: String) {
+        let point: @Sendable (String) -> Void = { target in
             try? FileManager.default.removeItem(atPath: folder.path + "/next")
             try? FileManager.default.createSymbolicLink(atPath: folder.path + "/next", withDestinationPath: target)
             #expect(rename(folder.path + "/next", folder.path + "/current") == 0)
         }
-        point(to: "one")
+        point("one")
         let harness = try ServerHarness(folder: folder) { options in
             options.policyPaths = [folder.path + "/current"]
             options.reloadInterval = .milliseconds(20)
@@ -156,13 +163,13 @@ import Testing
                     }
                 }
                 try await Task.sleep(for: .milliseconds(300))
-                point(to: "two")
+                point("two")
                 // The poller notices within its interval; wait for the new set to answer.
                 for _ in 0..<200 where !harness.server.store.current.checkPolicies.policies.contains(where: { $0.id == "team/gamma" }) {
                     try await Task.sleep(for: .milliseconds(10))
                 }
                 try await Task.sleep(for: .milliseconds(300))
-                point(to: "broken")
+                point("broken")
                 for _ in 0..<200 where harness.server.store.lastFailure == nil { try await Task.sleep(for: .milliseconds(10)) }
                 try await Task.sleep(for: .milliseconds(200))
                 stop.value.store(true, ordering: .relaxed)

@@ -71,13 +71,14 @@ import Testing
         }
         #expect(expected.values.contains { $0.deny } && expected.values.contains { !$0.deny })
 
+        let verdicts = expected
         let harness = try ServerHarness()
         try await harness.application().test(.router) { client in
             for resource in resources {
                 let response = try await client.review(Self.review(resource))
                 #expect(response.status == .ok)
                 let answer = try ReviewAnswer(response.body)
-                let want = expected[resource.index] ?? (false, [])
+                let want = verdicts[resource.index] ?? (false, [])
                 #expect(answer.allowed == !want.deny, "r\(resource.index) \(resource.kind) \(resource.namespace)/\(resource.name): \(answer.message ?? "")")
                 #expect(answer.namedPolicies == want.named, "r\(resource.index) \(resource.kind) \(resource.name)")
                 #expect(answer.uid == "parity-\(resource.index)")
