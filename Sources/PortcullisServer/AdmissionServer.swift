@@ -43,10 +43,11 @@ public struct AdmissionServer: Sendable {
     public func makeApplication(handlesSIGHUP: Bool = true) throws -> some ApplicationProtocol {
         let router = Router()
         AdmissionRoutes(store: store, metrics: metrics, options: options, logger: logger).add(to: router)
+        let http1 = HTTPServerBuilder.http1(configuration: .init(additionalChannelHandlers: [WritesBeforeCloseHandler()]))
         let server: HTTPServerBuilder = if let certificates {
-            try .tls(.http1(), tlsConfiguration: certificates.tlsConfiguration)
+            try .tls(http1, tlsConfiguration: certificates.tlsConfiguration)
         } else {
-            .http1()
+            http1
         }
         var reloader = ReloadService(store: store, certificates: certificates, interval: options.reloadInterval, logger: logger)
         reloader.handlesSIGHUP = handlesSIGHUP

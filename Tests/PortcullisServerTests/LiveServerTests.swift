@@ -74,43 +74,6 @@ import Testing
         FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") && FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")
     }
 
-    @Test(.enabled(if: hasTools, "skipped: openssl and curl are needed (apt-get install openssl curl)"))
-    func tlsWithARotatingCertificate() async throws {
-        let folder = try ScratchFolder()
-        for name in ["first", "second", "third"] { try Self.makeCertificate(in: folder, name: name) }
-        try Self.install("first", in: folder)
-        let harness = try ServerHarness(tls: TLSFiles(certificatePath: folder.path + "/tls.crt", keyPath: folder.path + "/tls.key"), folder: folder)
-        let review = folder.path + "/review.json"
-        try Data(ServerHarness.fixture("deny-deployment.json")).write(to: URL(fileURLWithPath: review))
-        try await harness.application().test(.ahc(.https)) { client in
-            let port = try #require(client.port)
-            let url = "https://localhost:\(port)"
-            // The certificate verifies, and the review is answered.
-            let (status, body) = try Self.curl(["--cacert", folder.path + "/first.crt", "--data-binary", "@" + review, url + "/validate"])
-            #expect(status == 0)
-            #expect(body.contains(#""allowed":false"#))
-            // TLS 1.2 at least.
-            #expect(try Self.curl(["--cacert", folder.path + "/first.crt", "--tlsv1.1", "--tls-max", "1.1", url + "/healthz"]).0 != 0)
-            #expect(try Self.curl(["--cacert", folder.path + "/first.crt", "--tlsv1.2", "--tls-max", "1.2", url + "/healthz"]).0 == 0)
-
-            // Rotation: the next handshake serves the new pair; the old anchor no longer verifies.
-            try Self.install("second", in: folder)
-            await harness.server.reload()
-            let rotated = try Self.curl(["--cacert", folder.path + "/second.crt", url + "/healthz"])
-            #expect(rotated.0 == 0 && rotated.1 == "ok\n")
-            #expect(try Self.curl(["--cacert", folder.path + "/first.crt", url + "/healthz"]).0 != 0)
-
-            // A pair whose key is not the certificate's is refused; the second pair keeps serving.
-            try Self.install("third", key: "first", in: folder)
-            await harness.server.reload()
-            let kept = try Self.curl(["--cacert", folder.path + "/second.crt", url + "/healthz"])
-            #expect(kept.0 == 0 && kept.1 == "ok\n")
-            let metrics = harness.server.renderMetrics()
-            #expect(metrics.contains(#"portcullis_tls_certificate_reloads_total{result="success"} 1"#))
-            #expect(metrics.contains(#"portcullis_tls_certificate_reloads_total{result="failure"} 1"#))
-        }
-    }
-
     // MARK: Hot reload
 
     static func policy(_ set: String, _ names: [String]) -> String {

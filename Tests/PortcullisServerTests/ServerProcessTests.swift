@@ -117,7 +117,7 @@ import Testing
 
         // SIGTERM while a large check is being evaluated: it is answered in full, then the process ends.
         let document = try String(contentsOf: ServerHarness.packageRoot.appendingPathComponent("fixtures/violations/web.yaml"), encoding: .utf8)
-        try folder.write("big.yaml", Array(repeating: document, count: 12_000).joined(separator: "\n---\n"))
+        try folder.write("big.yaml", Array(repeating: document, count: 6_000).joined(separator: "\n---\n"))
         let request = Process()
         request.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         request.arguments = ["curl", "-sS", "--max-time", "120", "-o", folder.path + "/report.json", "-w", "%{http_code}",
@@ -131,8 +131,53 @@ import Testing
         request.waitUntilExit()
         #expect(code == "422", "the request in flight was answered: \(code)\n\(server.log)")
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path + "/report.json"))) as? [String: Any]
-        #expect((report?["summary"] as? [String: Any])?["resources"] as? Int == 12_000)
+        #expect((report?["summary"] as? [String: Any])?["resources"] as? Int == 6_000)
         #expect(server.wait(seconds: 30) == 0, "the server ended after finishing: \(server.log)")
         #expect(try Self.curl([url + "/healthz"]).status != 0, "nothing listens any more")
+    }
+
+    /// TLS with a certificate made by the test (openssl), rotated under the running process: the poller
+    /// picks up the new pair and the next handshake serves it; a pair whose key is not the
+    /// certificate's is refused and the previous pair keeps serving.
+    @Test(.enabled(if: LiveServerTests.hasTools, "skipped: openssl and curl are needed (apt-get install openssl curl)"))
+    func tlsWithARotatingCertificate() throws {
+        let folder = try ScratchFolder()
+        for name in ["first", "second", "third"] { try LiveServerTests.makeCertificate(in: folder, name: name) }
+        try LiveServerTests.install("first", in: folder)
+        let server = try Running(["--host", "127.0.0.1", "--port", "0", "--tls-cert", folder.path + "/tls.crt", "--tls-key", folder.path + "/tls.key",
+                                  "--reload-interval", "0.2"])
+        let url = "https://localhost:\(server.port)"
+        func curl(_ anchor: String, _ extra: [String] = [], _ path: String = "/healthz") throws -> (status: Int32, body: String) {
+            try Self.curl(["--cacert", folder.path + "/" + anchor + ".crt", "--resolve", "localhost:\(server.port):127.0.0.1"] + extra + [url + path])
+        }
+        // The certificate verifies, and a review is answered.
+        let review = folder.path + "/review.json"
+        try Data(ServerHarness.fixture("deny-deployment.json")).write(to: URL(fileURLWithPath: review))
+        let answered = try curl("first", ["--data-binary", "@" + review], "/validate")
+        #expect(answered.status == 0, "\(server.log)")
+        #expect(answered.body.contains(#""allowed":false"#))
+        // TLS 1.2 at least.
+        #expect(try curl("first", ["--tlsv1.1", "--tls-max", "1.1"]).status != 0)
+        #expect(try curl("first", ["--tlsv1.2", "--tls-max", "1.2"]).status == 0)
+
+        // Rotation: within a few polls the new pair is served and the old anchor no longer verifies.
+        try LiveServerTests.install("second", in: folder)
+        var rotated = (status: Int32(-1), body: "")
+        for _ in 0..<100 {
+            rotated = try curl("second")
+            if rotated.status == 0 { break }
+            usleep(100_000)
+        }
+        #expect(rotated.status == 0 && rotated.body == "ok\n", "\(server.log)")
+        #expect(try curl("first").status != 0)
+
+        // A pair whose key is not the certificate's is refused; the second pair keeps serving.
+        try LiveServerTests.install("third", key: "first", in: folder)
+        for _ in 0..<100 where !server.log.contains("TLS certificate reload refused") { usleep(100_000) }
+        #expect(server.log.contains("TLS certificate reload refused; the previous certificate keeps serving"))
+        #expect(try curl("second").status == 0)
+        let metrics = try curl("second", [], "/metrics").body
+        #expect(metrics.contains(#"portcullis_tls_certificate_reloads_total{result="success"} 1"#), "\(metrics)")
+        #expect(metrics.contains(#"portcullis_tls_certificate_reloads_total{result="failure"} 1"#))
     }
 }
