@@ -14,7 +14,7 @@ DURATION=${DURATION:-20}
 SOAK=${SOAK:-60}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
-PACED_CONNECTIONS=${PACED_CONNECTIONS:-40}
+PACED_CONNECTIONS=${PACED_CONNECTIONS:-44}
 PACE_MS=${PACE_MS:-20}
 PORT=${PORT:-18443}
 command -v wrk >/dev/null || { echo "admission-load: wrk is missing (apt-get install -y wrk)" >&2; exit 2; }
