@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/debug/portcullis
 
-.PHONY: setup build demo test docs conformance conformance-doc policy-docs bench bench-throughput compare-corpus clean
+.PHONY: setup build demo test docs conformance conformance-doc policy-docs bench bench-throughput bench-admission compare-corpus clean
 
 setup:
 	@bash scripts/setup.sh
@@ -62,6 +62,10 @@ bench-throughput: setup
 bench: setup
 	rm -f Benchmarks/.build/build.db Benchmarks/.build/*/release/description.json
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+## The admission endpoint under wrk on loopback, plain and TLS (docs/performance.md; needs wrk).
+bench-admission: setup
+	Benchmarks/admission-load.sh
 
 ## `portcullis parse` against PyYAML over ../shared/corpus (also part of `make test`).
 compare-corpus: build

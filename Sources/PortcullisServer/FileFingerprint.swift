@@ -39,8 +39,13 @@ struct FileFingerprint: Equatable, Sendable {
             entries.append(Entry(path: path, device: 0, inode: 0, size: 0, seconds: 0, nanoseconds: 0, missing: true))
             return
         }
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec
+        #else
+        let modified = info.st_mtim
+        #endif
         entries.append(Entry(path: path, device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                             seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec), missing: false))
+                             seconds: Int(modified.tv_sec), nanoseconds: Int(modified.tv_nsec), missing: false))
         guard (info.st_mode & S_IFMT) == S_IFDIR, folders.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
         for name in Self.names(in: path) where !name.hasPrefix(".") {
             let child = path.hasSuffix("/") ? path + name : path + "/" + name

@@ -18,7 +18,6 @@ final class PolicyStore: Sendable {
         /// tried again every second.
         var attempted: FileFingerprint
         var lastFailure: String?
-        var draining = false
     }
 
     /// The result of one reload.
@@ -46,12 +45,6 @@ final class PolicyStore: Sendable {
 
     /// Why the last reload was refused, while no later one succeeded.
     var lastFailure: String? { state.withLock { $0.lastFailure } }
-
-    /// Set when graceful shutdown starts: `/readyz` answers 503 so no new traffic is sent.
-    var draining: Bool {
-        get { state.withLock { $0.draining } }
-        set { state.withLock { $0.draining = newValue } }
-    }
 
     /// Reloads when a watched file changed since the last attempt (or always, when `force`: SIGHUP).
     func reload(force: Bool = false) async -> ReloadResult {

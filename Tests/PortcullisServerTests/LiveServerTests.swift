@@ -128,12 +128,12 @@ import Testing
                 try await Task.sleep(for: .milliseconds(300))
                 point("two")
                 // The poller notices within its interval; wait for the new set to answer.
-                for _ in 0..<200 where !harness.server.store.current.checkPolicies.policies.contains(where: { $0.id == "team/gamma" }) {
+                for _ in 0..<1000 where !harness.server.store.current.checkPolicies.policies.contains(where: { $0.id == "team/gamma" }) {
                     try await Task.sleep(for: .milliseconds(10))
                 }
                 try await Task.sleep(for: .milliseconds(300))
                 point("broken")
-                for _ in 0..<200 where harness.server.store.lastFailure == nil { try await Task.sleep(for: .milliseconds(10)) }
+                for _ in 0..<1000 where harness.server.store.lastFailure == nil { try await Task.sleep(for: .milliseconds(10)) }
                 try await Task.sleep(for: .milliseconds(200))
                 stop.value.store(true, ordering: .relaxed)
                 var all: [Set<String>] = []

@@ -125,7 +125,13 @@ import Testing
         let out = Pipe()
         request.standardOutput = out
         try request.run()
-        usleep(400_000)
+        // Wait until the check is being evaluated (the gauge counts the /metrics request too).
+        for _ in 0..<600 {
+            let metrics = try Self.curl([url + "/metrics"]).body
+            if let line = metrics.split(separator: "\n").first(where: { $0.hasPrefix("portcullis_http_requests_in_flight ") }),
+               let value = Double(line.split(separator: " ").last ?? ""), value >= 2 { break }
+            usleep(20_000)
+        }
         kill(server.process.processIdentifier, SIGTERM)
         let code = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         request.waitUntilExit()
