@@ -13,6 +13,14 @@ struct ReloadService: Service {
     var handlesSIGHUP = true
 
     func run() async throws {
+        // Graceful shutdown cancels the loops: that is this service's normal end, not a failure
+        // (a service that throws makes the process exit 1).
+        do {
+            try await loops()
+        } catch is CancellationError {}
+    }
+
+    private func loops() async throws {
         try await cancelWhenGracefulShutdown {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 if handlesSIGHUP {
