@@ -1,4 +1,5 @@
 import Foundation
+import PortcullisDiagnostics
 import PortcullisEngine
 
 /// Findings accepted as they are: `--write-baseline FILE` records the current ones, `--baseline FILE`
@@ -56,7 +57,30 @@ package struct Baseline: Codable, Sendable {
         }
     }
 
-    package var json: String { JSONText.encode(self) }
+    /// The baseline file: keys sorted, indented as the JSON report.
+    package var json: String {
+        var json = JSONWriter(style: .indentedLikeJSONEncoder, capacity: 1 << 12)
+        json.beginObject()
+        json.key("findings")
+        json.beginArray()
+        for entry in findings {
+            json.beginObject()
+            json.member("count", entry.count)
+            json.member("jsonPath", entry.jsonPath)
+            json.member("kind", entry.kind)
+            json.member("message", entry.message)
+            json.member("name", entry.name)
+            json.member("namespace", entry.namespace)
+            json.member("policy", entry.policy)
+            json.endObject()
+        }
+        json.endArray()
+        json.member("tool", tool)
+        json.member("version", version)
+        json.endObject()
+        json.append(raw: "\n")
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
 
     /// The findings not in the baseline, and how many were.
     package func filter(_ findings: [Finding]) -> (findings: [Finding], matched: Int) {
