@@ -1,4 +1,5 @@
 import Foundation
+import PortcullisDiagnostics
 import PortcullisEngine
 import PortcullisReport
 
@@ -70,11 +71,29 @@ public struct Baseline: Codable, Sendable {
         }
     }
 
-    /// The baseline as the file holds it.
+    /// The baseline as the file holds it: keys sorted, indented as the JSON report.
     public var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+        var json = JSONWriter(style: .indentedLikeJSONEncoder, capacity: 1 << 12)
+        json.beginObject()
+        json.key("findings")
+        json.beginArray()
+        for entry in findings {
+            json.beginObject()
+            json.member("count", entry.count)
+            json.member("jsonPath", entry.jsonPath)
+            json.member("kind", entry.kind)
+            json.member("message", entry.message)
+            json.member("name", entry.name)
+            json.member("namespace", entry.namespace)
+            json.member("policy", entry.policy)
+            json.endObject()
+        }
+        json.endArray()
+        json.member("tool", tool)
+        json.member("version", version)
+        json.endObject()
+        json.append(raw: "\n")
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
     /// The findings not in the baseline, and how many were.

@@ -1,4 +1,5 @@
 import Foundation
+import PortcullisDiagnostics
 
 /// Writes report and baseline files. A regular file (or a new one) is written atomically: into a
 /// temporary file beside it, then renamed over it, so a reader (a CI upload step) never sees half a
@@ -35,10 +36,9 @@ enum ReportWriter {
             throw WriteError(path: path, reason: (error as NSError).localizedDescription)
         }
         // rename(2) replaces the old file in one step (FileManager's replaceItemAt removes it first).
-        guard rename(temporary.path, target.path) == 0 else {
-            let reason = String(cString: strerror(errno))
+        if case .failure(let error) = Platform.rename(temporary.path, to: target.path) {
             try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(path: path, reason: reason)
+            throw WriteError(path: path, reason: error.message)
         }
     }
 

@@ -1,3 +1,4 @@
+import PortcullisDiagnostics
 import PortcullisManifest
 
 /// A value during evaluation.

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import PortcullisDiagnostics
 
 /// Why a file could not be read.
@@ -31,11 +24,11 @@ package enum FileReadFailure: Error, Sendable, Equatable {
         }
     }
 
-    static func from(errno code: Int32) -> FileReadFailure {
-        switch code {
-        case ENOENT, ENOTDIR: return .notFound
-        case ELOOP: return .symlinkLoop
-        default: return .unreadable(reason: String(cString: strerror(code)))
+    static func from(_ error: Platform.ErrorNumber) -> FileReadFailure {
+        switch error {
+        case .noSuchEntry, .notADirectory: return .notFound
+        case .symlinkLoop: return .symlinkLoop
+        default: return .unreadable(reason: error.message)
         }
     }
 }
@@ -43,14 +36,20 @@ package enum FileReadFailure: Error, Sendable, Equatable {
 /// Reads whole files with POSIX calls: checks the type and size before reading, never blocks on a FIFO.
 enum FileReader {
     static func read(path: String, maxBytes: Int) -> Result<[UInt8], FileReadFailure> {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return .failure(.from(errno: errno)) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegularFile) }
-        guard Int(info.st_size) <= maxBytes else { return .failure(.tooLarge(size: Int(info.st_size), limit: maxBytes)) }
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { return .failure(.from(errno: errno)) }
-        defer { close(fd) }
-        return readAll(fd: fd, expected: Int(info.st_size), maxBytes: maxBytes)
+        let info: Platform.FileStatus
+        switch Platform.fileStatus(path) {
+        case .success(let status): info = status
+        case .failure(let error): return .failure(.from(error))
+        }
+        guard info.kind == .regular else { return .failure(.notRegularFile) }
+        guard info.size <= maxBytes else { return .failure(.tooLarge(size: info.size, limit: maxBytes)) }
+        let fd: Int32
+        switch Platform.openForReading(path) {
+        case .success(let descriptor): fd = descriptor
+        case .failure(let error): return .failure(.from(error))
+        }
+        defer { Platform.close(fd) }
+        return readAll(fd: fd, expected: info.size, maxBytes: maxBytes)
     }
 
     /// Reads a descriptor to its end, failing past `maxBytes` (the file may grow while read).
@@ -63,12 +62,13 @@ enum FileReader {
                 bytes.append(contentsOf: repeatElement(0, count: bytes.count))
             }
             let n = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + used, buffer.count - used)
+                readDescriptor(fd, into: buffer.baseAddress! + used, count: buffer.count - used)
             }
             if n < 0 {
-                if errno == EINTR { continue }
-                if errno == EAGAIN { usleep(1000); continue }
-                return .failure(.from(errno: errno))
+                let error = Platform.ErrorNumber.current
+                if error == .interrupted { continue }
+                if error == .wouldBlock { Platform.sleep(microseconds: 1000); continue }
+                return .failure(.from(error))
             }
             if n == 0 { break }
             used += n

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PortcullisDiagnostics
 
 extension Node {
     /// How to reach `target` from this node: the path components, and the key node `target` is held
@@ -96,7 +92,7 @@ extension Node {
         var text = text
         return text.withUTF8 { wanted in
             withScalarBytes { have in
-                have.count == wanted.count && (have.count == 0 || memcmp(have.baseAddress!, wanted.baseAddress!, have.count) == 0)
+                have.count == wanted.count && (have.count == 0 || bytesEqual(have.baseAddress!, wanted.baseAddress!, count: have.count))
             }
         }
     }

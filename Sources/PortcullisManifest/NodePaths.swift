@@ -2,22 +2,23 @@ import PortcullisDiagnostics
 
 extension Node {
     /// Every node under this one with its JSON path (`$`, `$.spec.containers[0].image`,
-    /// `$.metadata.labels['app.kubernetes.io/name']`), in document order.
+    /// `$.metadata.labels['app.kubernetes.io/name']`), in document order. Walks with an explicit
+    /// stack, so any depth the loader accepted is fine.
     package func pathsAndSpans() -> [(path: String, span: SourceSpan)] {
-        var result: [(String, SourceSpan)] = []
-        collect(into: &result, path: "$")
-        return result
-    }
-
-    private func collect(into result: inout [(String, SourceSpan)], path: String) {
-        result.append((path, span))
-        switch kind {
-        case .scalar: break
-        case .sequence:
-            for (offset, element) in elements.enumerated() { element.collect(into: &result, path: path + "[\(offset)]") }
-        case .mapping:
-            for (key, value) in entries { value.collect(into: &result, path: path + Node.pathStep(key.scalarText ?? "")) }
+        var result: [(path: String, span: SourceSpan)] = []
+        var pending: [(node: Node, path: String)] = [(self, "$")]
+        while let (node, path) = pending.popLast() {
+            result.append((path, node.span))
+            // Children pushed last to first, so the first is visited next.
+            switch node.kind {
+            case .scalar: break
+            case .sequence:
+                for (offset, element) in node.elements.enumerated().reversed() { pending.append((element, path + "[\(offset)]")) }
+            case .mapping:
+                for (key, value) in node.entries.reversed() { pending.append((value, path + Node.pathStep(key.scalarText ?? ""))) }
+            }
         }
+        return result
     }
 
     /// `.name` for identifier-like keys, `['odd.key/name']` otherwise.
