@@ -26,6 +26,8 @@ public struct Configuration: Sendable {
     /// Report files by format, resolved against `folder`.
     public var outputs: [ReportFormat: String] = [:]
     public var failOn: Severity?
+    /// `kustomize: true`: render the kustomization roots and check what they render (`--kustomize`).
+    public var kustomize: Bool?
 
     /// The file as read: reports show its lines (waivers, expired waivers).
     let source: SourceFile
