@@ -55,21 +55,39 @@ extension Validator {
         plan.layout = KustomizeLayout.discover(files.map { absolute[$0]! }, loader: ManifestLoader(limits: options.limits),
                                                display: { displayPaths[$0] ?? PathResolution.resolve($0, against: "/") })
 
+        // --changed-since: the changed files (and below, the roots whose rendering they feed).
+        var isChanged: (String) -> Bool = { _ in true }
+        if let ref = options.changedSince {
+            do throws(GitChanges.Failure) {
+                let changed = try GitChanges.files(since: ref)
+                isChanged = { changed.contains($0) || changed.contains(URL(fileURLWithPath: $0).resolvingSymlinksInPath().path) }
+            } catch {
+                plan.diagnostics.append(.error("input.changed-since", error.message))
+                return plan
+            }
+        }
+
         // Patch files are partial objects: never checked as resources.
         let patches = plan.layout.patchFiles
-        plan.patchFiles = inputs.filter { absolute[$0].map(patches.contains) ?? false }
+        plan.patchFiles = inputs.filter { absolute[$0].map { patches.contains($0) && isChanged($0) } ?? false }
         inputs.removeAll { absolute[$0].map(patches.contains) ?? false }
 
         // Rendering: each root stands for the files it reads.
         if options.kustomize.render && !plan.layout.isEmpty {
-            let roots = plan.layout.roots
+            let roots = plan.layout.roots.map { (folder: $0, closure: plan.layout.closure(ofRoot: $0)) }
             let renderer = options.kustomize.renderer ?? KustomizeRenderer.find()
-            if renderer == nil && !roots.isEmpty {
+            let wanted = roots.filter { $0.closure.files.contains(where: isChanged) }
+            if renderer == nil && !wanted.isEmpty {
                 plan.diagnostics.append(.error("kustomize.no-renderer",
-                    "kustomize rendering needs `kubectl` (kubectl kustomize) or `kustomize` on the PATH, and neither is there; the \(roots.count) kustomization root\(roots.count == 1 ? " is" : "s are") checked as plain files"))
+                    "kustomize rendering needs `kubectl` (kubectl kustomize) or `kustomize` on the PATH, and neither is there; the \(wanted.count) kustomization root\(wanted.count == 1 ? " is" : "s are") checked as plain files"))
             }
-            for folder in roots where renderer != nil {
-                let closure = plan.layout.closure(ofRoot: folder)
+            for (folder, closure) in roots where renderer != nil {
+                let consumed = inputs.filter { absolute[$0].map(closure.files.contains) ?? false }
+                // An unchanged root is not rendered, and its files are not checked either.
+                guard closure.files.contains(where: isChanged) else {
+                    inputs.removeAll(where: consumed.contains)
+                    continue
+                }
                 let shown = plan.display(folder)
                 if let remote = closure.remoteResources.first {
                     plan.diagnostics.append(.warning("kustomize.not-rendered",
@@ -84,28 +102,12 @@ extension Validator {
                     continue
                 }
                 plan.renderings.append(KustomizeRoot(folder: folder, displayFolder: shown, closure: closure))
-                plan.consumedInputs[folder] = inputs.filter { absolute[$0].map(closure.files.contains) ?? false }
+                plan.consumedInputs[folder] = consumed.filter { isChanged(absolute[$0]!) }
             }
-            let consumed = Set(plan.consumedInputs.values.joined())
+            let consumed = Set(plan.renderings.flatMap { root in inputs.filter { absolute[$0].map(root.closure.files.contains) ?? false } })
             inputs.removeAll(where: consumed.contains)
         }
-
-        // --changed-since: the changed files, and the roots whose rendering they feed.
-        if let ref = options.changedSince {
-            do throws(GitChanges.Failure) {
-                let changed = try GitChanges.files(since: ref)
-                let isChanged = { (path: String) in changed.contains(path) || changed.contains(URL(fileURLWithPath: path).resolvingSymlinksInPath().path) }
-                inputs.removeAll { !$0.isStandardInput && !isChanged(absolute[$0]!) }
-                plan.patchFiles.removeAll { !isChanged(absolute[$0]!) }
-                plan.renderings.removeAll { !$0.closure.files.contains(where: isChanged) }
-                for (root, files) in plan.consumedInputs { plan.consumedInputs[root] = files.filter { isChanged(absolute[$0]!) } }
-            } catch {
-                plan.diagnostics.append(.error("input.changed-since", error.message))
-                inputs.removeAll()
-                plan.patchFiles.removeAll()
-                plan.renderings.removeAll()
-            }
-        }
+        inputs.removeAll { !$0.isStandardInput && !isChanged(absolute[$0]!) }
         plan.inputs = inputs
         return plan
     }

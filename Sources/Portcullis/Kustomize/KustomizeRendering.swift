@@ -20,7 +20,8 @@ struct KustomizeRendering: Sendable {
     var renderer: KustomizeRenderer
     var timeout: Duration
 
-    func render(root: String) -> Result<Rendered, Failure> {
+    /// Renders the kustomization in `root` (absolute); `shownAs` names it in messages.
+    func render(root: String, shownAs: String) -> Result<Rendered, Failure> {
         let temporary = URL(fileURLWithPath: NSTemporaryDirectory()).resolvingSymlinksInPath()
             .appendingPathComponent("portcullis-kustomize-\(UUID().uuidString)")
         do {
@@ -29,7 +30,8 @@ struct KustomizeRendering: Sendable {
             return .failure(Failure(reason: "cannot create a temporary folder: \((error as NSError).localizedDescription)"))
         }
         defer { try? FileManager.default.removeItem(at: temporary) }
-        let target = Self.relativePath(from: temporary.path, to: URL(fileURLWithPath: root).resolvingSymlinksInPath().path)
+        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        let target = Self.relativePath(from: temporary.path, to: realRoot)
         let wrapper = """
             # Written by Portcullis for one rendering, then removed.
             apiVersion: kustomize.config.k8s.io/v1beta1
@@ -55,16 +57,16 @@ struct KustomizeRendering: Sendable {
             return .failure(Failure(reason: "\(renderer) did not finish within \(timeout.components.seconds) s; stopped"))
         }
         guard output.status == 0 else {
-            return .failure(Failure(reason: "\(renderer) failed (exit \(output.status)): \(Self.clean(output.errorText, wrapper: temporary.path))"))
+            return .failure(Failure(reason: "\(renderer) failed (exit \(output.status)): \(Self.clean(output.errorText, replacing: [(temporary.path, "<wrapper>"), (realRoot, shownAs), (root, shownAs), (target, shownAs)]))"))
         }
         return .success(Rendered(bytes: output.standardOutput, wrapperFolder: temporary.path))
     }
 
-    /// kustomize's message without its log prefix, with the wrapper's paths left out.
-    private static func clean(_ message: String, wrapper: String) -> String {
+    /// kustomize's message without its log prefix, paths of the wrapper and the root as the user knows them.
+    private static func clean(_ message: String, replacing paths: [(String, String)]) -> String {
         var text = message
         if let range = text.range(of: "\"command failed\" err=") { text = String(text[range.upperBound...]) }
-        text = text.replacingOccurrences(of: wrapper + "/", with: "").replacingOccurrences(of: wrapper, with: "<wrapper>")
+        for (path, shown) in paths { text = text.replacingOccurrences(of: path, with: shown) }
         let lines = text.split(separator: "\n").filter { !$0.hasPrefix("# Warning") }
         return lines.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
     }

@@ -24,7 +24,7 @@ extension Validator {
         var check = RenderedCheck()
         guard !plan.renderings.isEmpty, let renderer = options.kustomize.renderer ?? KustomizeRenderer.find() else { return check }
         let rendering = KustomizeRendering(renderer: renderer, timeout: options.kustomize.timeout)
-        let outcomes = InputOrder.map(plan.renderings, parallel: options.parallel) { rendering.render(root: $0.folder) }
+        let outcomes = InputOrder.map(plan.renderings, parallel: options.parallel) { rendering.render(root: $0.folder, shownAs: $0.displayFolder) }
         // Whole documents: a rendered resource's origin is in metadata.annotations, which no policy may read.
         let loader = ManifestLoader(limits: options.limits)
 
