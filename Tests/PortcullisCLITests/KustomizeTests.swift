@@ -151,6 +151,31 @@ import Testing
         #expect(headers.count == 4, "\(result.stdout)")
     }
 
+    /// A finding the origin file does not have as written is the overlay's: placed at what the
+    /// overlay did (an inline patch's operation) or, when the overlay left the field as the base
+    /// wrote it, at the base's field naming the overlay.
+    @Test(.enabled(if: canRender, Comment(rawValue: kubectlMissing)))
+    func overlayCausesArePlacedAndNamed() throws {
+        let copy = try Scratch(copying: Self.fixture)
+        defer { copy.remove() }
+        try copy.replace("overlays/prod/kustomization.yaml", "  - path: scale-patch.yaml\n", with: """
+              - path: scale-patch.yaml
+              - target: {kind: Deployment, name: web}
+                patch: |-
+                  - op: remove
+                    path: /spec/template/spec/containers/0/livenessProbe
+
+            """)
+        try copy.replace("overlays/prod/scale-patch.yaml", "  replicas: 3\n", with: "")
+        let result = try PortcullisBinary.run(["check", "--kustomize", "--quiet", "."], workingDirectory: copy.url)
+        let headers = result.stdout.split(separator: "\n").filter { $0.hasPrefix("overlays/") || $0.hasPrefix("base/") }.map(String.init)
+        #expect(headers.contains("overlays/prod/kustomization.yaml:14:15: warning: container 'web' does not define every required probe ([livenessProbe, readinessProbe]) (in overlay overlays/prod) [reliability/probes]"),
+                "\(result.stdout)")
+        #expect(headers.contains("base/deployment.yaml:8:13: warning: Deployment 'web' runs in production with 1 replica(s); at least 2 are needed (in overlay overlays/prod) [reliability/prod-replicas]"),
+                "\(result.stdout)")
+        #expect(headers.contains("base/deployment.yaml:21:17: warning: container 'web' does not set readOnlyRootFilesystem: true [pod-security-extra/read-only-root-filesystem]"))
+    }
+
     /// Rendering never writes into the repository: no file changes, no file appears.
     @Test(.enabled(if: canRender, Comment(rawValue: kubectlMissing)))
     func renderingLeavesTheRepositoryUntouched() throws {

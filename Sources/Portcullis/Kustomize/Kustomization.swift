@@ -44,6 +44,29 @@ struct Kustomization: Sendable {
     var patchFiles: [String] = []
     /// The `target` a patch file was given (kind and name; either may be absent), by file.
     var patchTargets: [String: (kind: String?, name: String?)] = [:]
+    /// Patches written in the kustomization itself (`patch: |-`, inline `patchesStrategicMerge`).
+    var inlinePatches: [InlinePatch] = []
+
+    /// A patch written inline: its text parsed, and how its positions map into the kustomization file.
+    struct InlinePatch: Sendable {
+        /// The text, loaded (shown as the kustomization file: positions are then moved into it).
+        var content: ManifestFile
+        var target: (kind: String?, name: String?)?
+        /// The scalar holding the text.
+        var node: Node
+        /// For a literal block (`|`), where the text's line 1, column 1 is in the file; `nil`
+        /// otherwise (positions then fall back to the whole scalar).
+        var origin: SourceLocation?
+
+        /// A position in the text, as a span of the kustomization file.
+        func place(_ span: SourceSpan) -> SourceSpan {
+            guard let origin else { return node.span }
+            func move(_ location: SourceLocation) -> SourceLocation {
+                SourceLocation(line: location.line + origin.line - 1, column: location.column + origin.column - 1)
+            }
+            return SourceSpan(start: move(span.start), end: move(span.end))
+        }
+    }
     /// Other files the rendering reads: generator sources, replacements, CRDs, configurations.
     var otherFiles: [String] = []
     var images: [ImageEntry] = []
@@ -52,6 +75,8 @@ struct Kustomization: Sendable {
     var namespace: Node?
     /// Generators or transformers kustomize runs only with extra flags (`helmCharts`).
     var needsHelm = false
+    /// A `kind: Component`: included by kustomizations (`components:`), never rendered alone.
+    var isComponent = false
 
     /// The kustomization file in `folder` (absolute), if there is one.
     static func file(inFolder folder: String) -> String? {
@@ -94,16 +119,22 @@ struct Kustomization: Sendable {
             if Self.isRemote(reference) { remoteResources.append(reference) } else { components.append(absolute(reference)) }
         }
         for entry in (root["patches"]?.elements ?? []) + (root["patchesJson6902"]?.elements ?? []) {
-            guard let path = entry["path"]?.scalarText else { continue }  // an inline `patch:`
-            patchFiles.append(absolute(path))
-            if let target = entry["target"] {
-                patchTargets[absolute(path)] = (target["kind"]?.scalarText, target["name"]?.scalarText)
+            let target = entry["target"].map { ($0["kind"]?.scalarText, $0["name"]?.scalarText) }
+            if let path = entry["path"]?.scalarText {
+                patchFiles.append(absolute(path))
+                if let target { patchTargets[absolute(path)] = target }
+            } else if let patch = entry["patch"], patch.kind == .scalar {
+                inlinePatches.append(inline(patch, target: target))
             }
         }
         for element in root["patchesStrategicMerge"]?.elements ?? [] {
             // An entry is a file name, or a whole patch written inline (several lines).
-            guard let text = element.scalarText, !text.contains("\n"), !text.contains(": ") else { continue }
-            patchFiles.append(absolute(text))
+            guard let text = element.scalarText else { continue }
+            if text.contains("\n") || text.contains(": ") {
+                inlinePatches.append(inline(element, target: nil))
+            } else {
+                patchFiles.append(absolute(text))
+            }
         }
         for key in ["configMapGenerator", "secretGenerator"] {
             for entry in root[key]?.elements ?? [] where entry.kind == .mapping {
@@ -134,6 +165,24 @@ struct Kustomization: Sendable {
         }
         namespace = root["namespace"].flatMap { $0.kind == .scalar ? $0 : nil }
         needsHelm = root["helmCharts"] != nil || root["helmChartInflationGenerator"] != nil
+        isComponent = root["kind"]?.scalarText == "Component"
+    }
+
+    /// An inline patch: its text loaded; for a literal block, where its first line starts in the file
+    /// (the line after the indicator, at the block's indentation).
+    private func inline(_ node: Node, target: (kind: String?, name: String?)?) -> InlinePatch {
+        let content = ManifestLoader().load(SourceFile(path: file.path, bytes: Array((node.scalarText ?? "").utf8)))
+        var origin: SourceLocation?
+        if node.style == .literal {
+            var line = node.span.start.line + 1
+            while let text = file.source.text(ofLine: line), text.allSatisfy({ $0 == " " }), line < node.span.end.line { line += 1 }
+            if let text = file.source.text(ofLine: line) {
+                let indent = text.prefix { $0 == " " }.count
+                // Blank lines before the first one are part of the text.
+                origin = SourceLocation(line: node.span.start.line + 1, column: indent + 1)
+            }
+        }
+        return InlinePatch(content: content, target: target, node: node, origin: origin)
     }
 
     /// The text scalars of a sequence (a lone scalar counts as a list of one).

@@ -64,11 +64,12 @@ struct KustomizeLayout: Sendable {
         return patches.subtracting(resources)
     }
 
-    /// The folders of found kustomizations that no other kustomization includes, sorted.
+    /// The folders of found kustomizations that no other kustomization includes, sorted (a
+    /// component is never a root: it is rendered only as part of a kustomization).
     var roots: [String] {
         var included: Set<String> = []
         for kustomization in kustomizations.values { included.formUnion(kustomization.resources + kustomization.components) }
-        return foundFolders.filter { !included.contains($0) }.sorted()
+        return foundFolders.filter { !included.contains($0) && kustomizations[$0]?.isComponent != true }.sorted()
     }
 
     /// What rendering the kustomization in `root` reads.

@@ -26,6 +26,31 @@ struct OriginMapper {
     var files: [String: ManifestFile]
     /// Absolute paths by real path (symbolic links resolved): origin paths come resolved.
     var byRealPath: [String: String]
+    /// What the origin files find as they are written: a rendered finding that is one of these is
+    /// the origin's own, not the overlay's.
+    var originFindings: Set<OriginFinding> = []
+
+    /// A finding of an origin file as written: policy and place.
+    struct OriginFinding: Hashable, Sendable {
+        var policyID: String
+        var path: String
+        var documentIndex: Int
+        var listItemIndex: Int?
+        var span: SourceSpan
+
+        init(policyID: String, path: String, documentIndex: Int, listItemIndex: Int?, span: SourceSpan) {
+            self.policyID = policyID
+            self.path = path
+            self.documentIndex = documentIndex
+            self.listItemIndex = listItemIndex
+            self.span = span
+        }
+
+        init(_ finding: PortcullisEngine.Finding) {
+            self.init(policyID: finding.policyID, path: finding.path, documentIndex: finding.documentIndex,
+                      listItemIndex: finding.listItemIndex, span: finding.span)
+        }
+    }
 
     static let originAnnotation = "config.kubernetes.io/origin"
     /// Keys that identify an element of a list that strategic merge patches merge by.
@@ -68,12 +93,14 @@ struct OriginMapper {
         switch origin {
         case .file(let path):
             guard let file = files[path], let source = Self.matchingDocument(in: file, kind: rendered.kind, name: rendered.name) else { break }
-            // 1. The same field of the origin resource.
-            if let place = Self.sameField(finding.pathComponents, rendered: rendered.root, renderedNode: renderedNode, in: source.root) {
+            let same = Self.sameField(finding.pathComponents, rendered: rendered.root, renderedNode: renderedNode, in: source.root)
+            // 1. The origin resource's own finding: the same field, as the origin file has it.
+            if let same, originFindings.contains(OriginFinding(policyID: finding.policyID, path: file.path, documentIndex: source.streamIndex,
+                                                                listItemIndex: source.listItemIndex, span: same.span)) {
                 var mapped = finding
                 mapped.path = file.path
-                mapped.span = place.span
-                mapped.pathComponents = place.path
+                mapped.span = same.span
+                mapped.pathComponents = same.path
                 mapped.documentIndex = source.streamIndex
                 mapped.listItemIndex = source.listItemIndex
                 mapped.kind = source.kind
@@ -81,10 +108,12 @@ struct OriginMapper {
                 mapped.name = source.name
                 return mapped
             }
-            // 2. Set by the overlay; 3. the resource.
+            // 2. Where the overlay set the value; 3. a patch changing the same element.
             if let placed = setByOverlay(finding, rendered: rendered, renderedNode: renderedNode, originName: source.name) { return placed }
-            let at = source.root["metadata"]?["name"] ?? source.root
-            return overlayFinding(finding, path: file.path, span: at.span, documentIndex: source.streamIndex, listItemIndex: source.listItemIndex)
+            if let placed = nearPatch(finding, rendered: rendered, originName: source.name) { return placed }
+            // 4. The field in the origin (the overlay made it a finding: its path, its namespace); 5. the resource.
+            let at = same?.span ?? (source.root["metadata"]?["name"] ?? source.root).span
+            return overlayFinding(finding, path: file.path, span: at, documentIndex: source.streamIndex, listItemIndex: source.listItemIndex)
         case .generator(let kustomizationPath, let kind):
             if let placed = setByOverlay(finding, rendered: rendered, renderedNode: renderedNode, originName: nil) { return placed }
             if let kustomization = closure.kustomizations.first(where: { $0.path == kustomizationPath }) {
@@ -179,34 +208,60 @@ struct OriginMapper {
 
     // MARK: Case 2: set by the overlay
 
+    /// A patch to search: a patch file, or a patch written in a kustomization.
+    struct PatchSource {
+        /// The patch, loaded: strategic-merge documents and JSON 6902 operation lists.
+        var content: ManifestFile
+        /// The file findings point into, and how positions in `content` map into it.
+        var file: ManifestFile
+        var place: (SourceSpan) -> SourceSpan
+        var target: (kind: String?, name: String?)?
+        /// Written in the kustomization: its documents are not the file's.
+        var isInline: Bool
+    }
+
+    /// The patches of the closure, the root's kustomization first (the outer patch is applied last).
+    var patches: [PatchSource] {
+        closure.kustomizations.flatMap { kustomization -> [PatchSource] in
+            let files = kustomization.patchFiles.compactMap { path in
+                self.files[path].map { PatchSource(content: $0, file: $0, place: { $0 }, target: kustomization.patchTargets[path], isInline: false) }
+            }
+            let inline = kustomization.inlinePatches.map { patch in
+                PatchSource(content: patch.content, file: kustomization.file, place: patch.place, target: patch.target, isInline: true)
+            }
+            return files + inline
+        }
+    }
+
     private func setByOverlay(_ finding: PortcullisEngine.Finding, rendered: Document, renderedNode: Node?, originName: String?)
         -> PortcullisEngine.Finding? {
-        guard let renderedNode else { return nil }
         let components = finding.pathComponents
         var place: (file: ManifestFile, span: SourceSpan, documentIndex: Int)?
-        // Patches, the root's kustomization first (the outer patch is applied last).
-        search: for kustomization in closure.kustomizations {
-            for patchPath in kustomization.patchFiles {
-                guard let patch = files[patchPath] else { continue }
-                let target = kustomization.patchTargets[patchPath]
-                if let kind = target?.kind, kind != rendered.kind { continue }
-                if let name = target?.name, name != originName && name != rendered.name { continue }
-                for operations in patch.sequenceDocuments {
-                    if let span = Self.jsonPatchSpan(components, operations: operations, rendered: rendered.root, renderedNode: renderedNode) {
-                        place = (patch, span, 0)
-                        break search
-                    }
-                }
-                for document in patch.resources where document.kind == rendered.kind
-                    && (target?.name != nil || document.name == originName || document.name == rendered.name) {
-                    if let found = Self.corresponding(components[...], rendered: rendered.root, other: document.root),
-                       Self.agree(renderedNode, found.node) {
-                        let span = found.node.kind != .scalar ? (found.key?.span ?? found.node.span) : found.node.span
-                        place = (patch, span, document.streamIndex)
-                        break search
-                    }
+        search: for patch in patches {
+            if let kind = patch.target?.kind, kind != rendered.kind { continue }
+            if let name = patch.target?.name, name != originName && name != rendered.name { continue }
+            for operations in patch.content.sequenceDocuments {
+                if let span = Self.jsonPatchSpan(components, operations: operations, rendered: rendered.root, renderedNode: renderedNode) {
+                    place = (patch.file, patch.place(span), 0)
+                    break search
                 }
             }
+            // A field a strategic merge removed: no line says so. A merge key (a container's name,
+            // the resource's name) identifies what the patch changes; it sets nothing.
+            guard let renderedNode, !Self.isIdentifier(components) else { continue }
+            for document in patch.content.resources where document.kind == rendered.kind
+                && (patch.target?.name != nil || document.name == originName || document.name == rendered.name) {
+                if let found = Self.corresponding(components[...], rendered: rendered.root, other: document.root),
+                   Self.agree(renderedNode, found.node) {
+                    let span = found.node.kind != .scalar ? (found.key?.span ?? found.node.span) : found.node.span
+                    place = (patch.file, patch.place(span), patch.isInline ? 0 : document.streamIndex)
+                    break search
+                }
+            }
+        }
+        guard let renderedNode else {
+            guard let place else { return nil }
+            return overlayFinding(finding, path: place.file.path, span: place.span, documentIndex: place.documentIndex, listItemIndex: nil)
         }
         // An image set by an `images:` entry.
         if place == nil, case .key("image")? = components.last, let image = renderedNode.scalarText {
@@ -250,15 +305,62 @@ struct OriginMapper {
         return overlayFinding(finding, path: place.file.path, span: place.span, documentIndex: place.documentIndex, listItemIndex: nil)
     }
 
-    /// The span in a JSON 6902 patch of the value an `add` or `replace` operation gave the node.
-    static func jsonPatchSpan(_ components: [PathComponent], operations: Node, rendered: Node, renderedNode: Node) -> SourceSpan? {
+    /// A patch that changes the element holding the finding's node (the list element, a container,
+    /// or the mapping below the top level): a JSON 6902 operation inside it, else a strategic-merge
+    /// patch that has it — the likely cause when nothing set the node
+    /// itself (an operation names a change; a merge patch names the element to find it).
+    private func nearPatch(_ finding: PortcullisEngine.Finding, rendered: Document, originName: String?) -> PortcullisEngine.Finding? {
+        // The element: through the last list index (a container), else a parent below the top level.
+        let components = finding.pathComponents
+        let parent: [PathComponent]
+        if let last = components.lastIndex(where: { if case .index = $0 { return true } else { return false } }) {
+            parent = Array(components[...last])
+        } else {
+            parent = Array(components.dropLast())
+            guard parent.count >= 2 else { return nil }
+        }
+        let applicable = patches.filter { patch in
+            if let kind = patch.target?.kind, kind != rendered.kind { return false }
+            if let name = patch.target?.name, name != originName && name != rendered.name { return false }
+            return true
+        }
+        for patch in applicable {
+            for operations in patch.content.sequenceDocuments {
+                for operation in operations.elements.reversed() {
+                    guard let pathNode = operation["path"], let pointer = pathNode.scalarText else { continue }
+                    let target = Self.jsonPointer(pointer)
+                    if target.count >= parent.count, Array(target.prefix(parent.count)) == parent {
+                        return overlayFinding(finding, path: patch.file.path, span: patch.place(pathNode.span), documentIndex: 0, listItemIndex: nil)
+                    }
+                }
+            }
+        }
+        for patch in applicable {
+            for document in patch.content.resources where document.kind == rendered.kind
+                && (patch.target?.name != nil || document.name == originName || document.name == rendered.name) {
+                if let found = Self.corresponding(parent[...], rendered: rendered.root, other: document.root) {
+                    let span = found.key?.span ?? found.node.span
+                    return overlayFinding(finding, path: patch.file.path, span: patch.place(span),
+                                          documentIndex: patch.isInline ? 0 : document.streamIndex, listItemIndex: nil)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The span in a JSON 6902 patch of what set the node: the `value` of an `add` or `replace`
+    /// operation; for a field the rendering lacks (`renderedNode` nil), the `path` of a `remove`.
+    static func jsonPatchSpan(_ components: [PathComponent], operations: Node, rendered: Node, renderedNode: Node?) -> SourceSpan? {
         for operation in operations.elements.reversed() {  // the last operation on a path wins
-            guard let op = operation["op"]?.scalarText, op == "add" || op == "replace",
-                  let pointer = operation["path"]?.scalarText, let value = operation["value"],
-                  let valueKey = operation.entries.first(where: { $0.key.scalarText == "value" })?.key else { continue }
+            guard let op = operation["op"]?.scalarText, let pathNode = operation["path"], let pointer = pathNode.scalarText else { continue }
             let target = jsonPointer(pointer)
-            guard target.count <= components.count, Array(components.prefix(target.count)) == target,
-                  let renderedValue = rendered.node(at: target) else { continue }
+            guard target.count <= components.count, Array(components.prefix(target.count)) == target else { continue }
+            guard let renderedNode else {
+                if op == "remove" { return pathNode.span }
+                continue
+            }
+            guard op == "add" || op == "replace", let value = operation["value"], let renderedValue = rendered.node(at: target),
+                  let valueKey = operation.entries.first(where: { $0.key.scalarText == "value" })?.key else { continue }
             let rest = components.dropFirst(target.count)
             if rest.isEmpty {
                 guard agree(renderedNode, value) else { continue }
@@ -269,6 +371,14 @@ struct OriginMapper {
             }
         }
         return nil
+    }
+
+    /// Whether the path leads to what a strategic-merge patch names to find its target: the
+    /// resource's `apiVersion`, `kind`, `metadata.name`, or a list element's merge key.
+    static func isIdentifier(_ components: [PathComponent]) -> Bool {
+        if components == [.key("apiVersion")] || components == [.key("kind")] || components == [.key("metadata"), .key("name")] { return true }
+        guard components.count >= 2, case .key(let key) = components[components.count - 1], case .index = components[components.count - 2] else { return false }
+        return mergeKeys.contains(key)
     }
 
     /// `/spec/containers/0/image` as path components (`~1` is `/`, `~0` is `~`).

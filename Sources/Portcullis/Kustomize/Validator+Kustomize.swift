@@ -53,28 +53,36 @@ extension Validator {
         // and every origin the rendered resources name.
         var byRealPath: [String: String] = [:]
         for path in readByRendered { byRealPath[URL(fileURLWithPath: path).resolvingSymlinksInPath().path] = path }
-        var wanted = Set(readByRendered.filter(Self.isManifestOrKustomization))
+        var originPaths: Set<String> = []
         for entry in rendered {
             let mapper = OriginMapper(root: entry.root.folder, overlay: entry.root.displayFolder, closure: entry.root.closure,
                                       wrapperFolder: entry.wrapper, files: [:], byRealPath: byRealPath)
             for document in entry.file.resources {
-                if case .file(let path) = mapper.origin(of: document) { wanted.insert(path) }
+                if case .file(let path) = mapper.origin(of: document) { originPaths.insert(path) }
             }
         }
+        let wanted = Set(readByRendered.filter(Self.isManifestOrKustomization)).union(originPaths)
         let paths = wanted.sorted()
         let loaded = InputOrder.map(paths, parallel: options.parallel) { loader.loadFile(atPath: $0, displayPath: plan.display($0)) }
         let files = Dictionary(uniqueKeysWithValues: zip(paths, loaded))
 
-        // Evaluate and place; the same finding from several overlays (a field of the base) is one.
+        // What the origin files find as written (together, as one input set): a rendered finding
+        // among these is the origin's own.
         let checker = ManifestChecker(graph: policies.graph, loader: loader)
         let crossDocument = policies.graph.isCrossDocument
+        let originFiles = paths.filter(originPaths.contains).compactMap { files[$0] }
+        let originSet = crossDocument ? InputSet(files: originFiles) : .empty
+        let originFindings = Set(InputOrder.map(originFiles, parallel: options.parallel) { checker.evaluate($0, in: originSet).findings }
+            .joined().map(OriginMapper.OriginFinding.init))
+
+        // Evaluate and place; the same finding from several overlays (a field of the base) is one.
         var placed: Set<PortcullisEngine.Finding> = []
         var byPath: [String: [PortcullisEngine.Finding]] = [:]
         for entry in rendered {
             let result = checker.evaluate(entry.file, in: crossDocument ? InputSet(files: [entry.file]) : .empty)
             check.diagnostics += result.issues.map { Self.aboutRendering($0, of: entry.root) }
             let mapper = OriginMapper(root: entry.root.folder, overlay: entry.root.displayFolder, closure: entry.root.closure,
-                                      wrapperFolder: entry.wrapper, files: files, byRealPath: byRealPath)
+                                      wrapperFolder: entry.wrapper, files: files, byRealPath: byRealPath, originFindings: originFindings)
             var documents: [[Int?]: Document] = [:]
             for document in entry.file.resources { documents[[document.streamIndex, document.listItemIndex]] = document }
             for finding in result.findings {
