@@ -31,9 +31,17 @@ struct KustomizeRoot: Sendable {
     /// The folder as shown: `overlays/prod`.
     var displayFolder: String
     var closure: KustomizeLayout.Closure
-    /// The root's kustomization file as shown: the rendered resources' `file`, so path globs
-    /// (`*/prod/*`: the environment policies) see the overlay.
+    /// The root's kustomization file as shown (problems of the rendering are reported there).
     var displayFile: String { closure.kustomizations[0].file.path }
+
+    /// The rendered resources' `file`: the root's kustomization file relative to the repository's
+    /// top (outside a repository: as shown), whatever the working directory, so path globs (`*/prod/*`: the environment policies)
+    /// always see the overlay's folders.
+    var renderedPath: String {
+        guard let top = FolderSearch.nearest(holding: ".git", from: folder),
+              let relative = PathResolution.relative(closure.kustomizations[0].path, to: top.path) else { return displayFile }
+        return relative
+    }
 }
 
 extension Validator {
@@ -88,7 +96,8 @@ extension Validator {
                     inputs.removeAll(where: consumed.contains)
                     continue
                 }
-                let shown = plan.display(folder)
+                let display = plan.display(folder)
+                let shown = display == "." ? (folder as NSString).lastPathComponent : display
                 if let remote = closure.remoteResources.first {
                     plan.diagnostics.append(.warning("kustomize.not-rendered",
                         "\(shown) is not rendered: it includes the remote resource '\(remote)', and Portcullis does not fetch; its files are checked as they are",

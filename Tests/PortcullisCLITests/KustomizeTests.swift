@@ -242,6 +242,13 @@ import Testing
         try repo.git(["commit", "-q", "-m", "fixture"])
         try repo.git(["checkout", "-q", "-b", "feature"])
 
+        if Self.canRender {
+            // Run from inside an overlay, the environment still comes from the overlay's path in the repository.
+            let inside = try PortcullisBinary.run(["check", "--kustomize", "--quiet", "."], workingDirectory: repo.url.appendingPathComponent("overlays/prod"))
+            #expect(inside.stdout.contains("\nkustomization.yaml:8:13: error: container 'web' runs 'ghcr.io/acme/web:3f9c2ab' in production: the tag '3f9c2ab' is not a release version (x.y.z) (in overlay prod) [images/prod-release-version]"),
+                    "\(inside.stdout)")
+        }
+
         let nothing = try PortcullisBinary.run(["check", "--changed-since", "main"], workingDirectory: repo.url)
         #expect(nothing.status == 0 && nothing.stdout.hasPrefix("checked 0 files, 0 resources"), "\(nothing.stdout)")
 

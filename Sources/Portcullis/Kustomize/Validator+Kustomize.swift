@@ -37,7 +37,7 @@ extension Validator {
                     "\(root.displayFolder) could not be rendered: \(failure.reason); its files are checked as they are", path: root.displayFile))
                 failed.append(root)
             case .success(let output):
-                let file = loader.load(SourceFile(path: root.displayFile, bytes: output.bytes))
+                let file = loader.load(SourceFile(path: root.renderedPath, bytes: output.bytes))
                 check.diagnostics += file.diagnostics.map { Self.aboutRendering($0, of: root) }
                 rendered.append((root, output.wrapperFolder, file))
                 check.rendered.append(root.displayFolder)
