@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/debug/portcullis
 
-.PHONY: setup build demo test docs conformance conformance-doc policy-docs bench bench-throughput compare-corpus clean
+.PHONY: setup build demo test install uninstall docs conformance conformance-doc policy-docs bench bench-throughput compare-corpus clean
 
 setup:
 	@bash scripts/setup.sh
@@ -21,6 +21,20 @@ demo: build
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## Release build, installed as $(PREFIX)/bin/portcullis (PREFIX defaults to /usr/local; DESTDIR for
+## packaging). The binary is one file: the built-in policies are inside it.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+CONFIGURATION ?= release
+install: setup
+	$(SWIFT) build -c $(CONFIGURATION) --product portcullis
+	install -d "$(DESTDIR)$(BINDIR)"
+	install -m 0755 .build/$(CONFIGURATION)/portcullis "$(DESTDIR)$(BINDIR)/portcullis"
+	@echo "installed $(DESTDIR)$(BINDIR)/portcullis"
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/portcullis"
 
 ## The library's API documentation (DocC) into .build/docs, without a package plugin: symbol graphs from a
 ## build of its own (.build/docs-build, so the debug build keeps its flags), then docc over the catalog.

@@ -34,6 +34,8 @@ public struct Configuration: Sendable {
     public var outputs: [ReportFormat: String] = [:]
     /// The severity from which findings fail a run (`fail-on:`).
     public var failOn: Severity?
+    /// `kustomize: true`: render the kustomization roots and check what they render (`--kustomize`).
+    public var kustomize: Bool?
 
     /// The file as read: reports show its lines (waivers, expired waivers).
     let source: SourceFile

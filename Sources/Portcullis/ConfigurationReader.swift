@@ -14,6 +14,7 @@ struct ConfigurationReader {
         "waivers": "exceptions with policy, kind/namespace/name or path, reason, owner, expires",
         "format": "default report formats", "output": "report files by format: sarif: report.sarif",
         "fail-on": "error|warning|info",
+        "kustomize": "true: render kustomization roots (overlays) and check what they render",
     ]
     static let waiverKeys: Set<String> = ["policy", "kind", "namespace", "name", "path", "reason", "owner", "expires"]
 
@@ -70,6 +71,9 @@ struct ConfigurationReader {
             case "only": config.only = strings(value, key)
             case "exclude": config.excludes = strings(value, key)
             case "fail-on": config.failOn = severity(value, key)
+            case "kustomize":
+                guard let flag = value.bool else { error("config.invalid-value", "'kustomize' takes true or false", value); continue }
+                config.kustomize = flag
             case "severity":
                 guard value.kind == .mapping else { error("config.invalid-value", "'severity' maps policy ids or packs to error, warning or info", value); continue }
                 for (policy, level) in value.entries { config.severities[policy.scalarText ?? ""] = severity(level, "severity.\(policy.scalarText ?? "")") }

@@ -50,7 +50,20 @@ public struct Report: Sendable {
         report.rootPath = rootPath ?? RepositoryRoot.find()
         report.standardInputNames = Set(result.standardInputNames)
         let reporter: any Reporter = format == .text ? TextReporter(color: color, quiet: quiet) : format.layer.reporter(color: color)
-        return reporter.render(report)
+        let text = reporter.render(report)
+        guard format == .text, !quiet, let kustomize = result.kustomize.summary else { return text }
+        return Self.addingToSummary(kustomize, text)
+    }
+
+    /// The text report with `note` added to its summary (the last line), before the run's duration.
+    static func addingToSummary(_ note: String, _ text: String) -> String {
+        guard text.hasSuffix("\n") else { return text }
+        var body = String(text.dropLast())
+        let lineStart = body.lastIndex(of: "\n").map(body.index(after:)) ?? body.startIndex
+        var insertAt = body.endIndex
+        if body.hasSuffix(" ms)"), let open = body[lineStart...].range(of: " (", options: .backwards) { insertAt = open.lowerBound }
+        body.insert(contentsOf: "; " + note, at: insertAt)
+        return body + "\n"
     }
 
     /// Renders `result` into the file at `path`: a regular file is replaced atomically (keeping its

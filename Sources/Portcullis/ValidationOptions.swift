@@ -25,13 +25,21 @@ public struct ValidationOptions: Sendable {
     public var configuration: Configuration?
     /// Today as `YYYY-MM-DD` (UTC) for waiver expiry; `nil`: the real date.
     public var today: String?
+    /// Kustomize repositories: patch files are never checked as resources; `render` checks the
+    /// rendered overlays instead, with findings placed in the repository's files.
+    public var kustomize = KustomizeOptions()
+    /// Check only the files changed since this git ref (a branch, tag or commit: what a pull
+    /// request changed), and the kustomization roots whose rendering they feed. Files outside the
+    /// paths given are not checked even when changed.
+    public var changedSince: String?
 
     /// The defaults: every core, projection on, the standard limits, no exceptions.
     public init() {}
 
-    /// Options carrying a configuration file's excludes and waivers.
+    /// Options carrying a configuration file's excludes, waivers and kustomize setting.
     public init(configuration: Configuration?) {
         self.configuration = configuration
+        kustomize.render = configuration?.kustomize ?? false
     }
 
     var limits: ManifestLimits {

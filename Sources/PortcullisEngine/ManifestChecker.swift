@@ -9,6 +9,12 @@ package struct ManifestChecker: Sendable {
         package var findings: [Finding]
         /// Problems met while evaluating (not policy violations).
         package var issues: [Diagnostic]
+
+        package init(file: ManifestFile, findings: [Finding], issues: [Diagnostic]) {
+            self.file = file
+            self.findings = findings
+            self.issues = issues
+        }
     }
 
     package let graph: RuleGraph

@@ -40,6 +40,7 @@ package struct ManifestLoader: Sendable {
         let directiveComments = builder.directiveComments
         let storage = builder.finish()
         var resources: [Document] = []
+        var sequences: [Node] = []
         resources.reserveCapacity(roots.count)
         for root in roots {
             let node = Node(storage: storage, index: root.root)
@@ -51,6 +52,7 @@ package struct ManifestLoader: Sendable {
                     "document \(root.streamIndex + 1) is a single value, not a Kubernetes resource (expected a mapping with apiVersion and kind)",
                     path: source.path, at: node.span))
             case .sequence:
+                sequences.append(node)
                 diagnostics.append(.warning(
                     ManifestDiagnostic.sequenceDocument,
                     "document \(root.streamIndex + 1) is a sequence (a patch?), not a Kubernetes resource; no policy can match it",
@@ -82,7 +84,7 @@ package struct ManifestLoader: Sendable {
                 path: source.path, at: resource.root.span))
         }
         return ManifestFile(source: source, storage: storage, resources: resources, diagnostics: diagnostics,
-                            directiveComments: directiveComments)
+                            directiveComments: directiveComments, sequenceDocuments: sequences)
     }
 
     /// A NUL byte in the first 8 KiB, with no UTF-16/32 byte-order mark, means a binary file.

@@ -17,6 +17,7 @@ struct CheckCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputArguments
+    @OptionGroup var repository: RepositoryArguments
     @OptionGroup var policies: PolicyArguments
 
     @Option(help: ArgumentHelp("Report format (repeatable): text, json, sarif, github, junit.", valueName: "format"))
@@ -56,14 +57,16 @@ struct CheckCommand: ParsableCommand {
                                              defaultOutputs: configuration?.outputs ?? [:])
         let policySet = try policies.compile(configuration: configuration, color: color)
         if explainPlan { return print(policySet.planDescription, terminator: "") }
-        try input.requirePaths()
+        let paths = repository.paths(input.paths)
+        try input.requirePaths(paths)
 
         // 2. Validate.
         var options = input.options(configuration: configuration)
+        repository.apply(to: &options)
         options.projection = !noProjection
         options.baseline = try baseline.map(loadBaseline)
         options.ignoredPaths = targets.targets.compactMap(\.path) + [writeBaseline, baseline].compactMap { $0 }
-        let result = Validator(policies: policySet, options: options).validate(paths: input.paths)
+        let result = Validator(policies: policySet, options: options).validate(paths: paths)
 
         // 3. Baseline, reports, exit status.
         var writeFailed = false

@@ -119,8 +119,8 @@ struct InputArguments: ParsableArguments {
     }
 
     /// Fails with a usage error when no path was given.
-    func requirePaths() throws {
-        guard !paths.isEmpty else { throw ValidationError("Give at least one file or folder ('-' for standard input).") }
+    func requirePaths(_ paths: [String]? = nil) throws {
+        guard !(paths ?? self.paths).isEmpty else { throw ValidationError("Give at least one file or folder ('-' for standard input).") }
     }
 
     /// The validation options these arguments set.
