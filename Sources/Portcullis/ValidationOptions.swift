@@ -25,6 +25,8 @@ public struct ValidationOptions: Sendable {
     public var configuration: Configuration?
     /// Today as `YYYY-MM-DD` (UTC) for waiver expiry; `nil`: the real date.
     public var today: String?
+    /// Counts files and documents as ``Validator/validate(paths:)`` goes, for a progress display.
+    public var progress: ValidationProgress?
 
     /// The defaults: every core, projection on, the standard limits, no exceptions.
     public init() {}

@@ -29,7 +29,7 @@ public struct Validator: Sendable {
         let discovery = InputDiscovery(excludes: excludePatterns, standardInputName: options.standardInputName)
         let (found, discoveryDiagnostics) = discovery.collect(paths)
         let inputs = found.filter { !isIgnored($0) }
-        let results = checker.check(inputs, parallel: options.parallel)
+        let results = checker.check(inputs, parallel: options.parallel, progress: options.progress?.counters)
         return finish(results, discoveryDiagnostics: discoveryDiagnostics, standardInput: inputs.filter(\.isStandardInput).map(\.displayPath),
                       started: started)
     }
@@ -129,11 +129,12 @@ public struct Validator: Sendable {
         findings = waived.findings
         diagnostics += suppressionDiagnostics + waived.diagnostics
         let accepted = findings
-        var baselineMatches = 0
-        if let baseline = options.baseline { (findings, baselineMatches) = baseline.filter(findings) }
+        var held: [PortcullisEngine.Finding] = []
+        if let baseline = options.baseline { (findings, held) = baseline.filter(findings) }
         var report = RunReport(findings: findings, diagnostics: diagnostics, rules: policies.graph.rules.map(\.info),
                                sources: results.map(\.file.source), resourceCount: resourceCount,
-                               duration: ContinuousClock.now - started, baselineMatches: baselineMatches)
+                               duration: ContinuousClock.now - started, baselineMatches: held.count)
+        report.baselineFindings = held
         if let configuration = options.configuration { report.supportingSources = [configuration.source] }
         return ValidationResult(report: report, findingsBeforeBaseline: accepted, standardInputNames: standardInput)
     }

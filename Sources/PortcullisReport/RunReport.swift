@@ -19,6 +19,8 @@ package struct RunReport: Sendable {
     package var duration: Duration?
     /// Findings left out because the baseline holds them.
     package var baselineMatches: Int
+    /// Those findings themselves, when known (the HTML report lists them apart).
+    package var baselineFindings: [Finding] = []
     /// The folder artifact URIs are made relative to (the repository root).
     package var rootPath: String?
     /// The names standard input was shown as (`--stdin-filename`): SARIF gives them as they are.
