@@ -35,8 +35,7 @@ package struct MarkdownReporter: Reporter {
             let n = report.count(severity)
             return "\(n) \(severity.rawValue)\(n == 1 ? "" : "s")"
         }
-        let active = report.activeFindings.count
-        out.add("## Portcullis: " + (active == 0 ? "no findings" : counts.joined(separator: ", ")) + "\n\n")
+        out.add("## Portcullis: " + (summary.findings == 0 ? "no findings" : counts.joined(separator: ", ")) + "\n\n")
         let files = report.sources.count, resources = report.resourceCount, policies = report.rules.count
         let problems = report.diagnostics.filter { $0.severity == .error }.count
         var totals = "Checked \(files) file\(files == 1 ? "" : "s") and \(resources) resource\(resources == 1 ? "" : "s") against "
@@ -115,8 +114,7 @@ package struct MarkdownReporter: Reporter {
     /// the label as plain text.
     private func link(_ path: String, line: Int?, paths: inout RepositoryPaths, label: String? = nil) -> String {
         let text = MarkdownText.escape(label ?? path)
-        guard let relative = paths.relative(path) else { return text }
-        var target = RepositoryPaths.encode(relative)
+        guard var target = paths.relativeURLPath(path) else { return text }
         if let linkBase { target = (linkBase.hasSuffix("/") ? linkBase : linkBase + "/") + target }
         if let line { target += "#L\(line)" }
         return "[\(text)](\(Self.destination(target)))"
@@ -124,8 +122,15 @@ package struct MarkdownReporter: Reporter {
 
     /// A link destination that cannot end the link early: spaces and parentheses encoded.
     private static func destination(_ url: String) -> String {
-        url.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "(", with: "%28").replacingOccurrences(of: ")", with: "%29")
-            .replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E")
+        func special(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+        }
+        guard url.utf8.contains(where: special) else { return url }
+        var out: [UInt8] = []
+        for byte in url.utf8 {
+            if special(byte) { out += Array(("%" + String(byte, radix: 16, uppercase: true)).utf8) } else { out.append(byte) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func isWebURL(_ url: String) -> Bool { url.hasPrefix("https://") || url.hasPrefix("http://") }

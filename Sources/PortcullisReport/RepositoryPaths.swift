@@ -33,6 +33,13 @@ struct RepositoryPaths {
         return result
     }
 
-    /// Percent-encodes what a URL path may not hold as is.
-    static func encode(_ path: String) -> String { ArtifactLocator.encode(path) }
+    private var encoded: [String: String?] = [:]
+
+    /// The relative path percent-encoded for a URL (memoised: a file has many findings).
+    mutating func relativeURLPath(_ path: String) -> String? {
+        if let cached = encoded[path] { return cached }
+        let result = relative(path).map(ArtifactLocator.encode)
+        encoded[path] = result
+        return result
+    }
 }
