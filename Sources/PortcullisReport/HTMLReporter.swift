@@ -15,7 +15,7 @@ package struct HTMLReporter: Reporter {
     /// always count every finding.
     package var maxRows: Int
 
-    package init(maxRows: Int = 20_000) {
+    package init(maxRows: Int = 5_000) {
         self.maxRows = maxRows
     }
 
