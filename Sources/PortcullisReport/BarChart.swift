@@ -26,8 +26,9 @@ struct BarChart {
     static let characterWidth = 7.5
 
     func svg() -> String {
-        let longest = rows.map(\.label.count).max() ?? 0
-        let labelWidth = min(420, max(60, Int(Double(longest) * Self.characterWidth) + 12))
+        // Labels up to the widest that fits 420 pixels are whole; longer ones are cut with an ellipsis.
+        let longest = min(rows.map(\.label.count).max() ?? 0, Int(408 / Self.characterWidth))
+        let labelWidth = max(60, Int((Double(longest) * Self.characterWidth).rounded(.up)) + 12)
         let maximum = max(1, rows.map(\.total).max() ?? 1)
         let width = labelWidth + Self.barWidth + 70
         let height = rows.count * Self.rowHeight + 6
@@ -35,7 +36,7 @@ struct BarChart {
             + "width=\"\(width)\" height=\"\(height)\">\n<title>\(HTMLText.escape(title))</title>\n"
         for (index, row) in rows.enumerated() {
             let y = index * Self.rowHeight + 3
-            let label = HTMLText.escape(Self.shortened(row.label, to: Int(Double(labelWidth - 12) / Self.characterWidth)))
+            let label = HTMLText.escape(Self.shortened(row.label, to: longest))
             var text = "<text class=\"label\" x=\"\(labelWidth - 8)\" y=\(quoted(y + 15)) text-anchor=\"end\">\(label)<title>\(HTMLText.escape(row.label))</title></text>"
             if let link = row.link { text = "<a href=\"\(HTMLText.escape(link))\">\(text)</a>" }
             out += "<g class=\"bar\">" + text
