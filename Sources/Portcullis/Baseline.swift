@@ -96,24 +96,24 @@ public struct Baseline: Codable, Sendable {
         return String(decoding: json.bytes, as: UTF8.self)
     }
 
-    /// The findings not in the baseline, and how many were.
-    func filter(_ findings: [PortcullisEngine.Finding]) -> (findings: [PortcullisEngine.Finding], matched: Int) {
+    /// The findings not in the baseline, and those it holds.
+    func filter(_ findings: [PortcullisEngine.Finding]) -> (findings: [PortcullisEngine.Finding], held: [PortcullisEngine.Finding]) {
         var remaining: [FindingKey: Int] = [:]
         for entry in self.findings {
             let key = FindingKey(policy: entry.policy, kind: entry.kind, namespace: entry.namespace, name: entry.name, jsonPath: entry.jsonPath)
             remaining[key, default: 0] += entry.count
         }
         var kept: [PortcullisEngine.Finding] = []
-        var matched = 0
+        var held: [PortcullisEngine.Finding] = []
         for finding in findings {
             let key = FindingKey(finding)
             if finding.suppression == nil, let left = remaining[key], left > 0 {
                 remaining[key] = left - 1
-                matched += 1
+                held.append(finding)
             } else {
                 kept.append(finding)
             }
         }
-        return (kept, matched)
+        return (kept, held)
     }
 }

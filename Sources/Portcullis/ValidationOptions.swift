@@ -32,6 +32,8 @@ public struct ValidationOptions: Sendable {
     /// request changed), and the kustomization roots whose rendering they feed. Files outside the
     /// paths given are not checked even when changed.
     public var changedSince: String?
+    /// Counts files and documents as ``Validator/validate(paths:)`` goes, for a progress display.
+    public var progress: ValidationProgress?
 
     /// The defaults: every core, projection on, the standard limits, no exceptions.
     public init() {}

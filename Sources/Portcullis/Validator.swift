@@ -34,7 +34,7 @@ public struct Validator: Sendable {
         let plan = plan(paths)
         let rendered = checkRenderings(plan)
         let inputs = plan.inputs + rendered.fallbackInputs
-        let results = checker.check(inputs, parallel: options.parallel)
+        let results = checker.check(inputs, parallel: options.parallel, progress: options.progress?.counters)
         let kustomize = KustomizeSummary(patchFiles: plan.patchFiles.map(\.displayPath), renderedRoots: rendered.rendered,
                                          renderedResources: rendered.resourceCount)
         return finish(results, readByRenderings: rendered.results, discoveryDiagnostics: plan.diagnostics + rendered.diagnostics,
@@ -140,11 +140,12 @@ public struct Validator: Sendable {
         findings = waived.findings
         diagnostics += suppressionDiagnostics + waived.diagnostics
         let accepted = findings
-        var baselineMatches = 0
-        if let baseline = options.baseline { (findings, baselineMatches) = baseline.filter(findings) }
+        var held: [PortcullisEngine.Finding] = []
+        if let baseline = options.baseline { (findings, held) = baseline.filter(findings) }
         var report = RunReport(findings: findings, diagnostics: diagnostics, rules: policies.graph.rules.map(\.info),
                                sources: (results + readByRenderings).map(\.file.source), resourceCount: resourceCount,
-                               duration: ContinuousClock.now - started, baselineMatches: baselineMatches)
+                               duration: ContinuousClock.now - started, baselineMatches: held.count)
+        report.baselineFindings = held
         if let configuration = options.configuration { report.supportingSources = [configuration.source] }
         return ValidationResult(report: report, findingsBeforeBaseline: accepted, standardInputNames: standardInput, kustomize: kustomize)
     }

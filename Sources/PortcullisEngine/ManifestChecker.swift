@@ -28,14 +28,31 @@ package struct ManifestChecker: Sendable {
     /// Checks every input; results are in input order whatever the scheduling.
     /// Files are loaded and evaluated one by one, unless a rule looks across documents: then every
     /// file is loaded first and the rules see the whole input set.
-    package func check(_ inputs: [InputFile], parallel: Bool = true) -> [FileResult] {
+    /// With `progress`, each file loaded and evaluated is counted there.
+    package func check(_ inputs: [InputFile], parallel: Bool = true, progress: CheckProgress? = nil) -> [FileResult] {
         let loader = self.loader
+        progress?.files.store(inputs.count, ordering: .relaxed)
+        progress?.loadsFirst.store(graph.isCrossDocument, ordering: .relaxed)
         guard graph.isCrossDocument else {
-            return InputOrder.map(inputs, parallel: parallel) { evaluate(loader.load($0)) }
+            return InputOrder.map(inputs, parallel: parallel) {
+                let file = loader.load($0)
+                progress?.loaded(file.resources.count)
+                let result = evaluate(file)
+                progress?.evaluated(file.resources.count)
+                return result
+            }
         }
-        let files = InputOrder.map(inputs, parallel: parallel) { loader.load($0) }
+        let files = InputOrder.map(inputs, parallel: parallel) {
+            let file = loader.load($0)
+            progress?.loaded(file.resources.count)
+            return file
+        }
         let inputSet = InputSet(files: files)
-        return InputOrder.map(files, parallel: parallel) { evaluate($0, in: inputSet) }
+        return InputOrder.map(files, parallel: parallel) {
+            let result = evaluate($0, in: inputSet)
+            progress?.evaluated($0.resources.count)
+            return result
+        }
     }
 
     /// Evaluates an already loaded file; cross-document rules look across `inputSet`.

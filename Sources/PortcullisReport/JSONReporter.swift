@@ -61,6 +61,18 @@ package struct JSONReporter: Reporter {
         json.key("summary")
         json.beginObject()
         json.member("baselineMatches", report.baselineMatches)
+        json.key("byPolicy")
+        json.beginArray()
+        for row in PolicySummary(report).rows {
+            json.beginObject()
+            json.member("files", row.files)
+            json.member("findings", row.findings)
+            json.member("policy", row.policy)
+            json.member("severity", row.severity.rawValue)
+            json.member("suppressed", row.suppressed)
+            json.endObject()
+        }
+        json.endArray()
         json.member("files", report.sources.count)
         json.key("findings")
         json.beginObject()
