@@ -88,7 +88,7 @@ public struct Validator: Sendable {
     var checker: ManifestChecker {
         var limits = options.limits
         if options.projection { limits.projection = policies.graph.projection }
-        return ManifestChecker(graph: policies.graph, loader: ManifestLoader(limits: limits))
+        return ManifestChecker(graph: policies.graph, loader: ManifestLoader(limits: limits), maxFindingsPerResource: options.maxFindingsPerResource)
     }
 
     private var excludePatterns: [GlobPattern] {
@@ -124,10 +124,11 @@ public struct Validator: Sendable {
             diagnostics += result.file.diagnostics + result.issues
             resourceCount += result.file.resourceCount
         }
-        let suppressor = Suppressor(waivers: options.waivers + (options.configuration?.waivers ?? []), today: options.today ?? Suppressor.todayUTC())
+        let waivers = options.waivers + (options.configuration?.waivers ?? [])
+        let suppressor = Suppressor(waivers: waivers, today: options.today ?? Suppressor.todayUTC())
         let waived = suppressor.applyWaivers(to: findings)
         findings = waived.findings
-        diagnostics += suppressionDiagnostics + waived.diagnostics
+        diagnostics += suppressionDiagnostics + Suppressor.unknownPolicies(in: waivers, known: policies.graph.declaredPolicyIDs) + waived.diagnostics
         let accepted = findings
         var baselineMatches = 0
         if let baseline = options.baseline { (findings, baselineMatches) = baseline.filter(findings) }
