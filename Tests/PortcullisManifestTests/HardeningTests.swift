@@ -183,4 +183,30 @@ import PortcullisDiagnostics
         let diagnostic = FileReadFailure.tooLarge(size: nil, limit: 10).diagnostic(path: "<stdin>")
         #expect(diagnostic.message == "input is over the limit of 10 bytes; not read")
     }
+
+    // Catalogue classes without a test of their own elsewhere (docs/robustness.md).
+    @Test func tabIndentationIsALocatedSyntaxError() throws {
+        let file = load("apiVersion: v1\nkind: ConfigMap\ndata:\n\ta: 1\n")
+        let error = try #require(file.diagnostics.first)
+        #expect(error.id == ManifestDiagnostic.syntax)
+        #expect(error.span?.start.line == 4)
+    }
+
+    @Test func hugeScalarsAndKeysLoad() throws {
+        let big = String(repeating: "x", count: 8 << 20), key = String(repeating: "k", count: 1 << 20)
+        let file = load("apiVersion: v1\nkind: ConfigMap\ndata:\n  a: \(big)\n  \(key): 1\n")
+        #expect(file.diagnostics.isEmpty)
+        let data = try #require(file.resources.first?.root["data"])
+        #expect(data["a"]?.scalarText?.utf8.count == big.utf8.count)
+        #expect(data[key]?.int == 1)
+    }
+
+    @Test func hugeFoldersAreWalked() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        for index in 0..<3_000 { try dir.write("many/f\(index).yaml", "a: \(index)\n") }
+        let (files, diagnostics) = InputDiscovery().collect([dir.path])
+        #expect(diagnostics.isEmpty)
+        #expect(files.count == 3_000)
+    }
 }
