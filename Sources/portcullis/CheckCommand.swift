@@ -55,7 +55,11 @@ struct CheckCommand: ParsableCommand {
                                              defaultFormats: configuration?.formats.isEmpty == false ? configuration!.formats : [.text],
                                              defaultOutputs: configuration?.outputs ?? [:], alsoWritten: [writeBaseline].compactMap { $0 })
         let policySet = try policies.compile(configuration: configuration, color: color)
-        if explainPlan { return print(policySet.planDescription, terminator: "") }
+        if explainPlan {
+            var out = OutputStream.standardOutput
+            out.write(policySet.planDescription)
+            return out.flush()
+        }
         try input.requirePaths()
 
         // 2. Validate.
