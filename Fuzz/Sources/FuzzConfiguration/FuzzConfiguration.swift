@@ -1,20 +1,10 @@
 import Foundation
-import Portcullis
+@_spi(Fuzzing) import Portcullis
 
-/// The configuration reader, then the built-in policies compiled with what it set (parameters,
-/// selection, severities) when it read.
+/// The configuration reader, then the built-in policies compiled with what it set.
 func fuzzConfiguration(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard let data else { return 0 }
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    do throws(ConfigurationError) {
-        let configuration = try Configuration.load(text: text, path: "/fuzz/.portcullis.yaml")
-        if !configuration.parameters.isEmpty || !configuration.enable.isEmpty || !configuration.severities.isEmpty || configuration.only != nil {
-            let compilation = PolicySet.compile([.builtin], options: configuration.policyOptions)
-            for diagnostic in compilation.diagnostics { _ = diagnostic.rendered() }
-        }
-    } catch {
-        for diagnostic in error.diagnostics { _ = diagnostic.rendered() }
-    }
+    FuzzingHooks.configuration(String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self))
     return 0
 }
 
