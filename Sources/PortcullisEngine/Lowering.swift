@@ -209,10 +209,11 @@ struct Lowering {
     }
 
     private mutating func lowerBinary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, span: SourceSpan) -> (id: Int, type: ValueType) {
+        if op == .and || op == .or { return lowerChain(op, [left, right]) }
         let (l, lt) = lower(left)
         switch op {
         case .and, .or:
-            return lowerChain(op, [left, right])
+            return lowerChain(op, [left, right])  // not reached: chains are lowered above
         case .matches:
             if case .string(let pattern, let patternSpan) = right {
                 let p: Int

@@ -100,32 +100,46 @@ extension Value {
     /// Collections are compared with an explicit stack of pairs, so documents as deep as a raised
     /// `--max-depth` allows compare without recursion.
     static func equal(_ a: Value, _ b: Value) -> Bool {
+        // Scalars (the common case) compare without allocating the stack.
+        if let shallow = scalarEqual(a.resolved, b.resolved) { return shallow }
         var pending: [(Value, Value)] = [(a, b)]
         while let (x, y) = pending.popLast() {
-            switch (x.resolved, y.resolved) {
-            case (.missing, .missing), (.null, .null): continue
-            case (.bool(let x), .bool(let y)): if x != y { return false }
-            case (.number(let x), .number(let y)): if x != y { return false }
-            case (.string(let x), .string(let y)): if x != y { return false }
-            case (.image(let x), .image(let y)): if x.original != y.original { return false }
-            case (.semver(let x), .semver(let y)): if x.original != y.original { return false }
-            case (let x, let y):
-                if let xs = x.elements, let ys = y.elements {
-                    guard xs.count == ys.count else { return false }
-                    for (u, v) in zip(xs, ys).reversed() { pending.append((u, v)) }
-                    continue
-                }
-                if case .node(let m) = x, case .node(let n) = y, m.kind == .mapping, n.kind == .mapping {
-                    guard m.count == n.count else { return false }
-                    for entry in m.entries.reversed() {
-                        guard let key = entry.key.scalarText, let other = n[key] else { return false }
-                        pending.append((.node(entry.value), .node(other)))
-                    }
-                    continue
-                }
-                return false
+            let (rx, ry) = (x.resolved, y.resolved)
+            if let shallow = scalarEqual(rx, ry) {
+                if !shallow { return false }
+                continue
             }
+            if let xs = rx.elements, let ys = ry.elements {
+                guard xs.count == ys.count else { return false }
+                for (u, v) in zip(xs, ys).reversed() { pending.append((u, v)) }
+                continue
+            }
+            if case .node(let m) = rx, case .node(let n) = ry, m.kind == .mapping, n.kind == .mapping {
+                guard m.count == n.count else { return false }
+                for entry in m.entries.reversed() {
+                    guard let key = entry.key.scalarText, let other = n[key] else { return false }
+                    pending.append((.node(entry.value), .node(other)))
+                }
+                continue
+            }
+            return false
         }
         return true
+    }
+
+    /// Equality of two resolved values when neither is a collection; `nil` when one is.
+    private static func scalarEqual(_ x: Value, _ y: Value) -> Bool? {
+        switch (x, y) {
+        case (.missing, .missing), (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.image(let x), .image(let y)): return x.original == y.original
+        case (.semver(let x), .semver(let y)): return x.original == y.original
+        case (.list, _), (_, .list): return nil
+        case (.node(let n), _) where n.kind != .scalar: return nil
+        case (_, .node(let n)) where n.kind != .scalar: return nil
+        default: return false
+        }
     }
 }
