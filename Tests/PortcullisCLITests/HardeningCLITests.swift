@@ -73,6 +73,20 @@ import Testing
         #expect(mode == 0o640)
     }
 
+    @Test func outputThroughADanglingSymlinkCreatesItsTarget() throws {
+        let dir = try TemporaryFolder()
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/link.json", withDestinationPath: "reports/new.json")
+        try FileManager.default.createDirectory(atPath: dir.path + "/reports", withIntermediateDirectories: true)
+        let result = try PortcullisBinary.run(["check", "--no-config", "fixtures/violations", "--format", "json", "--output", dir.path + "/link.json"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.path + "/link.json") == "reports/new.json")
+        #expect(try String(contentsOfFile: dir.path + "/reports/new.json", encoding: .utf8).contains("\"findings\""))
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/loop.json", withDestinationPath: "loop.json")
+        let loop = try PortcullisBinary.run(["check", "--no-config", "fixtures/violations", "--format", "json", "--output", dir.path + "/loop.json"])
+        #expect(loop.status == 2)
+        #expect(loop.stderr.contains("loop.json: cannot write the report: symbolic links form a loop"), "\(loop.stderr)")
+    }
+
     // MARK: Item 2: documents per file
 
     @Test func documentsPastTheLimitAreALocatedError() throws {
