@@ -1,4 +1,5 @@
 import Foundation
+import PortcullisManifest
 import PortcullisDiagnostics
 import PortcullisEngine
 import PortcullisReport
@@ -63,9 +64,10 @@ public struct Baseline: Codable, Sendable {
 
     /// Reads a baseline written by `--write-baseline`.
     public static func load(_ path: String) throws(LoadError) -> Baseline {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+        // Opened, then checked to be a regular file: a FIFO in its place never blocks the run.
+        guard case .success(let bytes) = FileReader.read(path: path, maxBytes: 256 << 20) else { throw .unreadable(path) }
         do {
-            return try JSONDecoder().decode(Baseline.self, from: data)
+            return try JSONDecoder().decode(Baseline.self, from: Data(bytes))
         } catch {
             throw .invalid(path, "\(error)")
         }

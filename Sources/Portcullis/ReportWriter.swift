@@ -10,7 +10,7 @@ enum ReportWriter {
     typealias WriteError = ReportWriteError
 
     static func write(_ text: String, to path: String) throws(WriteError) {
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        let target = try followLinks(path)
         let attributes = try? FileManager.default.attributesOfItem(atPath: target.path)
         if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
             guard type != .typeDirectory else { throw WriteError(path: path, reason: "is a folder") }
@@ -40,6 +40,20 @@ enum ReportWriter {
             try? FileManager.default.removeItem(at: temporary)
             throw WriteError(path: path, reason: error.message)
         }
+    }
+
+    /// The file a path names once symbolic links are followed, a dangling link's target included (a
+    /// link to a report not written yet gets it; the link stays).
+    private static func followLinks(_ path: String) throws(WriteError) -> URL {
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        for _ in 0..<40 {
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else {
+                return url.resolvingSymlinksInPath()
+            }
+            url = destination.hasPrefix("/") ? URL(fileURLWithPath: destination)
+                : url.deletingLastPathComponent().appendingPathComponent(destination).standardizedFileURL
+        }
+        throw WriteError(path: path, reason: "symbolic links form a loop")
     }
 
     /// Writes into an existing non-regular file (a device, a FIFO) without replacing it.

@@ -10,6 +10,12 @@ public struct ValidationOptions: Sendable {
     public var maxFileBytes = ManifestLimits.standard.maxFileBytes
     /// Documents nested deeper than this are rejected.
     public var maxDepth = ManifestLimits.standard.maxDepth
+    /// A file with more YAML documents than this stops there (`yaml.too-many-documents`).
+    public var maxDocuments = ManifestLimits.standard.maxDocuments
+    /// A document whose aliases expand it past this many nodes is refused (`yaml.alias-expansion`).
+    public var maxNodes = ManifestLimits.standard.maxExpandedNodes
+    /// Findings kept per resource; past it, an error says how many were left out.
+    public var maxFindingsPerResource = 1_000
     /// Load and evaluate files on every core.
     public var parallel = true
     /// Build only the fields some policy reads (faster, less memory; findings are the same).
@@ -45,6 +51,6 @@ public struct ValidationOptions: Sendable {
     }
 
     var limits: ManifestLimits {
-        ManifestLimits(maxFileBytes: maxFileBytes, maxDepth: maxDepth)
+        ManifestLimits(maxFileBytes: maxFileBytes, maxDepth: maxDepth, maxExpandedNodes: maxNodes, maxDocuments: maxDocuments)
     }
 }

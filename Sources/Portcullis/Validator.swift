@@ -95,7 +95,7 @@ public struct Validator: Sendable {
     var checker: ManifestChecker {
         var limits = options.limits
         if options.projection { limits.projection = policies.graph.projection }
-        return ManifestChecker(graph: policies.graph, loader: ManifestLoader(limits: limits))
+        return ManifestChecker(graph: policies.graph, loader: ManifestLoader(limits: limits), maxFindingsPerResource: options.maxFindingsPerResource)
     }
 
     var excludePatterns: [GlobPattern] {
@@ -135,10 +135,11 @@ public struct Validator: Sendable {
             diagnostics += result.file.diagnostics + result.issues
         }
         resourceCount += results.reduce(0) { $0 + $1.file.resourceCount }
-        let suppressor = Suppressor(waivers: options.waivers + (options.configuration?.waivers ?? []), today: options.today ?? Suppressor.todayUTC())
+        let waivers = options.waivers + (options.configuration?.waivers ?? [])
+        let suppressor = Suppressor(waivers: waivers, today: options.today ?? Suppressor.todayUTC())
         let waived = suppressor.applyWaivers(to: findings)
         findings = waived.findings
-        diagnostics += suppressionDiagnostics + waived.diagnostics
+        diagnostics += suppressionDiagnostics + Suppressor.unknownPolicies(in: waivers, known: policies.graph.declaredPolicyIDs) + waived.diagnostics
         let accepted = findings
         var held: [PortcullisEngine.Finding] = []
         if let baseline = options.baseline { (findings, held) = baseline.filter(findings) }

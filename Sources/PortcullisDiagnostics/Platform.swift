@@ -87,14 +87,31 @@ extension Platform {
         var info = stat()
         let status = followingLinks ? stat(path, &info) : lstat(path, &info)
         guard status == 0 else { return .failure(.current) }
+        return .success(Self.status(info))
+    }
+
+    /// `fstat`: what an open descriptor is. Reading code opens first and asks the descriptor, so a
+    /// path swapped for a FIFO or a device between a `stat` and the `open` is still caught.
+    package static func fileStatus(descriptor: Int32) -> Result<FileStatus, ErrorNumber> {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(.current) }
+        return .success(status(info))
+    }
+
+    private static func status(_ info: stat) -> FileStatus {
         let kind: FileStatus.Kind = switch info.st_mode & S_IFMT {
         case S_IFREG: .regular
         case S_IFDIR: .directory
         default: .other
         }
-        return .success(FileStatus(kind: kind, size: Int(info.st_size),
-                                   device: UInt64(truncatingIfNeeded: info.st_dev),
-                                   inode: UInt64(truncatingIfNeeded: info.st_ino)))
+        return FileStatus(kind: kind, size: Int(info.st_size),
+                          device: UInt64(truncatingIfNeeded: info.st_dev),
+                          inode: UInt64(truncatingIfNeeded: info.st_ino))
+    }
+
+    /// `fflush(NULL)`: whether what `print` buffered reached its files (standard output).
+    package static func flushStandardOutput() -> Bool {
+        fflush(nil) == 0
     }
 
     /// The names in a folder, `.` and `..` left out, in the order the system gives them.

@@ -19,10 +19,14 @@ package struct ManifestChecker: Sendable {
 
     package let graph: RuleGraph
     package let loader: ManifestLoader
+    /// Findings kept per resource (a policy over a list of 100,000 containers would otherwise make
+    /// 100,000 findings); past it, one error says how many were left out.
+    package var maxFindingsPerResource: Int
 
-    package init(graph: RuleGraph, loader: ManifestLoader = ManifestLoader()) {
+    package init(graph: RuleGraph, loader: ManifestLoader = ManifestLoader(), maxFindingsPerResource: Int = 1_000) {
         self.graph = graph
         self.loader = loader
+        self.maxFindingsPerResource = maxFindingsPerResource
     }
 
     /// Checks every input; results are in input order whatever the scheduling.
@@ -60,7 +64,18 @@ package struct ManifestChecker: Sendable {
         var evaluator = Evaluator(graph: graph)
         evaluator.inputSet = inputSet
         var findings: [Finding] = []
-        for resource in file.resources { findings += evaluator.evaluate(resource) }
+        var issues: [Diagnostic] = []
+        for resource in file.resources {
+            let found = evaluator.evaluate(resource)
+            if found.count > maxFindingsPerResource {
+                findings += found.prefix(maxFindingsPerResource)
+                issues.append(.error("engine.too-many-findings",
+                                     "this resource has \(found.count) findings; only the first \(maxFindingsPerResource) are reported (raise --max-findings-per-resource)",
+                                     path: resource.path, at: resource.root.span))
+            } else {
+                findings += found
+            }
+        }
         // One file: order by line and column (integers), looking at policy and message only on ties;
         // then permute once (a Finding is large, and a sort would move it many times).
         let keys = findings.map { (line: $0.span.start.line, column: $0.span.start.column) }
@@ -69,6 +84,6 @@ package struct ManifestChecker: Sendable {
             return Finding.reportOrder(findings[a], findings[b])
         }
         findings = order.map { findings[$0] }
-        return FileResult(file: file, findings: findings, issues: evaluator.issues)
+        return FileResult(file: file, findings: findings, issues: evaluator.issues + issues)
     }
 }

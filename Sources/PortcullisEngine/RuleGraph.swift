@@ -34,6 +34,10 @@ package struct RuleGraph: Sendable {
     /// run's CustomResourceDefinitions declare for their kinds. The loader always builds what a
     /// definition says of scope (`ManifestProjection.alwaysKeptNested`), never its schemas.
     package let readsResourceScopes: Bool
+    /// The id of every policy compiled, selected or not (a waiver may name a policy that is off).
+    package var declaredPolicyIDs: Set<String> = []
+    /// PCRE2's match and depth limits, for patterns compiled at run time too.
+    var regexLimits: (match: UInt32, depth: UInt32) = (1_000_000, 10_000)
     /// Whether some rule looks across documents, so a run must load every file before evaluating.
     package var isCrossDocument: Bool {
         readsCustomResources || readsResourceScopes || (crossDocumentKinds.map { !$0.isEmpty } ?? true)

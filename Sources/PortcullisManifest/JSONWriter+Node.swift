@@ -10,7 +10,16 @@ extension JSONWriter {
     /// Appends a node and everything under it.
     package mutating func append(_ node: Node) {
         node.storage.text.withUnsafeBytes { text in
-            write(node.storage, node.index, text)
+            _ = write(node.storage, node.index, text, limit: Int.max)
+        }
+    }
+
+    /// Appends a node unless its JSON (aliases expanded: a small file can stand for terabytes of
+    /// it) would pass `maxBytes`; then stops early and returns `false`, the output cut short.
+    package mutating func append(_ node: Node, maxBytes: Int) -> Bool {
+        let limit = bytes.count > Int.max - maxBytes ? Int.max : bytes.count + maxBytes
+        return node.storage.text.withUnsafeBytes { text in
+            write(node.storage, node.index, text, limit: limit)
         }
     }
 
@@ -21,10 +30,11 @@ extension JSONWriter {
         let isMapping: Bool
     }
 
-    private mutating func write(_ storage: ManifestStorage, _ root: Int32, _ text: UnsafeRawBufferPointer) {
+    private mutating func write(_ storage: ManifestStorage, _ root: Int32, _ text: UnsafeRawBufferPointer, limit: Int) -> Bool {
         var stack: [Frame] = []
         var next: Int32? = root
         while true {
+            if bytes.count > limit { return false }
             if let index = next {
                 next = nil
                 let record = storage.nodes[Int(index)]
@@ -39,7 +49,7 @@ extension JSONWriter {
                     writeScalar(record.scalarType, UnsafeRawBufferPointer(rebasing: text[Int(record.first)..<Int(record.first + record.count)]))
                 }
             }
-            guard var frame = stack.last else { return }
+            guard var frame = stack.last else { return bytes.count <= limit }
             if frame.cursor == frame.end {
                 stack.removeLast()
                 if frame.isMapping { endObject() } else { endArray() }

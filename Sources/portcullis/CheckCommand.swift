@@ -56,9 +56,13 @@ struct CheckCommand: ParsableCommand {
         let configuration = try configFile.load(color: color)
         let targets = try ReportTargets.pair(arguments: Array(CommandLine.arguments.dropFirst()),
                                              defaultFormats: configuration?.formats.isEmpty == false ? configuration!.formats : [.text],
-                                             defaultOutputs: configuration?.outputs ?? [:])
+                                             defaultOutputs: configuration?.outputs ?? [:], alsoWritten: [writeBaseline].compactMap { $0 })
         let policySet = try policies.compile(configuration: configuration, color: color)
-        if explainPlan { return print(policySet.planDescription, terminator: "") }
+        if explainPlan {
+            var out = OutputStream.standardOutput
+            out.write(policySet.planDescription)
+            return out.flush()
+        }
         let paths = repository.paths(input.paths)
         try input.requirePaths(paths)
 
