@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/debug/portcullis
 
-.PHONY: setup build demo test docs conformance conformance-doc policy-docs bench bench-throughput bench-admission compare-corpus clean
+.PHONY: setup build demo test fuzz fuzz-build install uninstall docs conformance conformance-doc policy-docs bench bench-throughput compare-corpus bench-admission clean
 
 setup:
 	@bash scripts/setup.sh
@@ -21,6 +21,38 @@ demo: build
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## Release build, installed as $(PREFIX)/bin/portcullis (PREFIX defaults to /usr/local; DESTDIR for
+## packaging). The binary is one file: the built-in policies are inside it.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+CONFIGURATION ?= release
+install: setup
+	$(SWIFT) build -c $(CONFIGURATION) --product portcullis
+	install -d "$(DESTDIR)$(BINDIR)"
+	install -m 0755 .build/$(CONFIGURATION)/portcullis "$(DESTDIR)$(BINDIR)/portcullis"
+	@echo "installed $(DESTDIR)$(BINDIR)/portcullis"
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/portcullis"
+
+## libFuzzer: `make fuzz TARGET=manifest|policy|configuration SECONDS=600` (Fuzz/, its own package:
+## address sanitizer + coverage everywhere, libFuzzer linked into the targets). Seeds: fixtures/ and
+## policies/ (and Fuzz/Seeds/TARGET), copied into .build/fuzz-corpus/TARGET, which keeps what the
+## fuzzer finds; a crash is written to .build/fuzz-crashes/ and becomes a regression test.
+TARGET ?= manifest
+SECONDS ?= 60
+FUZZ_SCRATCH = $(CURDIR)/.build/fuzz
+FUZZ_BINARY = $(if $(filter manifest,$(TARGET)),FuzzManifest,$(if $(filter policy,$(TARGET)),FuzzPolicy,FuzzConfiguration))
+FUZZ_FLAGS = -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
+fuzz-build: setup
+	rm -f Fuzz/.build/build.db
+	cd Fuzz && $(SWIFT) build -c release --scratch-path $(FUZZ_SCRATCH) $(FUZZ_FLAGS)
+fuzz: fuzz-build
+	@mkdir -p .build/fuzz-corpus/$(TARGET) .build/fuzz-crashes
+	@bash scripts/fuzz-seeds.sh $(TARGET) .build/fuzz-corpus/$(TARGET)
+	ASAN_OPTIONS=detect_leaks=0 $(FUZZ_SCRATCH)/release/$(FUZZ_BINARY) -max_total_time=$(SECONDS) -max_len=65536 -timeout=20 -rss_limit_mb=4096 -detect_leaks=0 \
+	  -artifact_prefix=.build/fuzz-crashes/$(TARGET)- -print_final_stats=1 .build/fuzz-corpus/$(TARGET)
 
 ## The library's API documentation (DocC) into .build/docs, without a package plugin: symbol graphs from a
 ## build of its own (.build/docs-build, so the debug build keeps its flags), then docc over the catalog.

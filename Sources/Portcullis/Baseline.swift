@@ -1,4 +1,6 @@
 import Foundation
+import PortcullisManifest
+import PortcullisDiagnostics
 import PortcullisEngine
 import PortcullisReport
 
@@ -62,39 +64,58 @@ public struct Baseline: Codable, Sendable {
 
     /// Reads a baseline written by `--write-baseline`.
     public static func load(_ path: String) throws(LoadError) -> Baseline {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+        // Opened, then checked to be a regular file: a FIFO in its place never blocks the run.
+        guard case .success(let bytes) = FileReader.read(path: path, maxBytes: 256 << 20) else { throw .unreadable(path) }
         do {
-            return try JSONDecoder().decode(Baseline.self, from: data)
+            return try JSONDecoder().decode(Baseline.self, from: Data(bytes))
         } catch {
             throw .invalid(path, "\(error)")
         }
     }
 
-    /// The baseline as the file holds it.
+    /// The baseline as the file holds it: keys sorted, indented as the JSON report.
     public var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+        var json = JSONWriter(style: .indentedLikeJSONEncoder, capacity: 1 << 12)
+        json.beginObject()
+        json.key("findings")
+        json.beginArray()
+        for entry in findings {
+            json.beginObject()
+            json.member("count", entry.count)
+            json.member("jsonPath", entry.jsonPath)
+            json.member("kind", entry.kind)
+            json.member("message", entry.message)
+            json.member("name", entry.name)
+            json.member("namespace", entry.namespace)
+            json.member("policy", entry.policy)
+            json.endObject()
+        }
+        json.endArray()
+        json.member("tool", tool)
+        json.member("version", version)
+        json.endObject()
+        json.append(raw: "\n")
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
-    /// The findings not in the baseline, and how many were.
-    func filter(_ findings: [PortcullisEngine.Finding]) -> (findings: [PortcullisEngine.Finding], matched: Int) {
+    /// The findings not in the baseline, and those it holds.
+    func filter(_ findings: [PortcullisEngine.Finding]) -> (findings: [PortcullisEngine.Finding], held: [PortcullisEngine.Finding]) {
         var remaining: [FindingKey: Int] = [:]
         for entry in self.findings {
             let key = FindingKey(policy: entry.policy, kind: entry.kind, namespace: entry.namespace, name: entry.name, jsonPath: entry.jsonPath)
             remaining[key, default: 0] += entry.count
         }
         var kept: [PortcullisEngine.Finding] = []
-        var matched = 0
+        var held: [PortcullisEngine.Finding] = []
         for finding in findings {
             let key = FindingKey(finding)
             if finding.suppression == nil, let left = remaining[key], left > 0 {
                 remaining[key] = left - 1
-                matched += 1
+                held.append(finding)
             } else {
                 kept.append(finding)
             }
         }
-        return (kept, matched)
+        return (kept, held)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PortcullisDiagnostics
+import PortcullisManifest
 
 /// `.portcullis.yaml`: a project's settings. Found upward from a folder, or named explicitly. Every
 /// path in it (`policies`, `exclude`, waiver `path`, `output`) is relative to the file's own folder,
@@ -36,9 +37,15 @@ public struct Configuration: Sendable {
     public var failOn: Severity?
     /// How the admission endpoint (`portcullis serve`) turns findings into decisions (`admission:`).
     public var admission = AdmissionSettings()
+    /// `kustomize: true`: render the kustomization roots and check what they render (`--kustomize`).
+    public var kustomize: Bool?
 
     /// The file as read: reports show its lines (waivers, expired waivers).
     let source: SourceFile
+    /// Where each parameter's value and each policy name (`enable`, `disable`, `only`, `severity`)
+    /// is written: errors about them point there.
+    var parameterOrigins: [String: SourceRange] = [:]
+    var nameOrigins: [String: SourceRange] = [:]
 
     init(source: SourceFile, folder: String) {
         self.source = source
@@ -55,10 +62,16 @@ public struct Configuration: Sendable {
     /// Reads and checks the file at `path`. Unknown keys and bad values are errors naming the line
     /// and column.
     public static func load(_ path: String) throws(ConfigurationError) -> Configuration {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError(diagnostics: [Diagnostic(.error("config.unreadable", "cannot read the configuration file", path: path))])
+        // Opened, then checked to be a regular file: a FIFO in its place never blocks the run.
+        switch FileReader.read(path: path, maxBytes: ManifestLimits.standard.maxFileBytes) {
+        case .success(let bytes):
+            return try load(SourceFile(path: path, bytes: bytes))
+        case .failure(let failure):
+            var diagnostic = failure.diagnostic(path: path)
+            diagnostic.id = "config.unreadable"
+            diagnostic.message = "cannot read the configuration file: " + diagnostic.message
+            throw ConfigurationError(diagnostics: [Diagnostic(diagnostic)])
         }
-        return try load(SourceFile(path: path, bytes: Array(data)))
     }
 
     /// Checks configuration text, as if read from `path` (relative paths then resolve against its folder).
@@ -75,7 +88,10 @@ public struct Configuration: Sendable {
 
     /// The policy options the file sets.
     public var policyOptions: PolicyOptions {
-        PolicyOptions(enable: enable, disable: disable, only: only, severities: severities, parameters: parameters)
+        var options = PolicyOptions(enable: enable, disable: disable, only: only, severities: severities, parameters: parameters)
+        options.parameterOrigins = parameterOrigins
+        options.nameOrigins = nameOrigins
+        return options
     }
 
     /// `path` (relative to the file's folder, or absolute) as a path usable from the working

@@ -15,6 +15,7 @@ struct ConfigurationReader {
         "format": "default report formats", "output": "report files by format: sarif: report.sarif",
         "fail-on": "error|warning|info",
         "admission": "the admission endpoint's modes, exemptions and limits (docs/admission.md)",
+        "kustomize": "true: render kustomization roots (overlays) and check what they render",
     ]
     static let waiverKeys: Set<String> = ["policy", "kind", "namespace", "name", "path", "reason", "owner", "expires"]
 
@@ -25,13 +26,20 @@ struct ConfigurationReader {
 
     static func read(_ source: SourceFile, folder: String) -> (Configuration?, [PortcullisDiagnostics.Diagnostic]) {
         let file = ManifestLoader().load(source)
-        let problems = file.diagnostics.filter { $0.severity == .error || $0.id.rawValue == "yaml.duplicate-key" }
+        let problems = file.diagnostics.filter {
+            $0.severity == .error || $0.id.rawValue == "yaml.duplicate-key" || $0.id == ManifestDiagnostic.sequenceDocument
+        }
         var configuration = Configuration(source: source, folder: folder)
         guard problems.isEmpty else { return (nil, problems) }
         // An empty file (or one of comments only) sets nothing.
         if file.resources.isEmpty && file.diagnostics.isEmpty { return (configuration, []) }
         guard let root = file.resources.first?.root, root.kind == .mapping else {
             return (nil, [.error("config.not-a-mapping", "the configuration must be a mapping of settings (see `portcullis init`)", path: source.path)])
+        }
+        if file.resources.count > 1 {
+            // One configuration per file: a second document would otherwise be ignored without a word.
+            return (nil, [.error("config.multiple-documents", "the configuration is one YAML document; this second one would be ignored (merge it into the first)",
+                                 path: source.path, at: file.resources[1].root.span)])
         }
         var reader = ConfigurationReader(path: source.path)
         reader.fill(&configuration, from: root)
@@ -53,6 +61,15 @@ struct ConfigurationReader {
         return result
     }
 
+    /// `strings`, remembering where each name is written (an unknown one is reported there).
+    private mutating func names(_ node: PortcullisManifest.Node, _ key: String, into config: inout Configuration) -> [String] {
+        let elements = node.kind == .sequence ? node.elements : [node]
+        for element in elements {
+            if let text = element.scalarText, config.nameOrigins[text] == nil { config.nameOrigins[text] = SourceRange(file: path, span: element.span) }
+        }
+        return strings(node, key)
+    }
+
     private mutating func severity(_ node: PortcullisManifest.Node, _ key: String) -> Severity? {
         guard let text = node.scalarText, let value = Severity(rawValue: text) else {
             error("config.invalid-value", "'\(key)' takes error, warning or info", node)
@@ -66,17 +83,26 @@ struct ConfigurationReader {
             let key = keyNode.scalarText ?? ""
             switch key {
             case "policies": config.policyPaths = strings(value, key).map(config.resolve)
-            case "enable": config.enable = strings(value, key)
-            case "disable": config.disable = strings(value, key)
-            case "only": config.only = strings(value, key)
+            case "enable": config.enable = names(value, key, into: &config)
+            case "disable": config.disable = names(value, key, into: &config)
+            case "only": config.only = names(value, key, into: &config)
             case "exclude": config.excludes = strings(value, key)
             case "fail-on": config.failOn = severity(value, key)
+            case "kustomize":
+                guard let flag = value.bool else { error("config.invalid-value", "'kustomize' takes true or false", value); continue }
+                config.kustomize = flag
             case "severity":
                 guard value.kind == .mapping else { error("config.invalid-value", "'severity' maps policy ids or packs to error, warning or info", value); continue }
-                for (policy, level) in value.entries { config.severities[policy.scalarText ?? ""] = severity(level, "severity.\(policy.scalarText ?? "")") }
+                for (policy, level) in value.entries {
+                    config.severities[policy.scalarText ?? ""] = severity(level, "severity.\(policy.scalarText ?? "")")
+                    config.nameOrigins[policy.scalarText ?? ""] = SourceRange(file: path, span: policy.span)
+                }
             case "parameters":
                 guard value.kind == .mapping else { error("config.invalid-value", "'parameters' maps parameter names to values", value); continue }
-                for (name, parameter) in value.entries { config.parameters[name.scalarText ?? ""] = ParameterValue(Literal(parameter)) }
+                for (name, parameter) in value.entries {
+                    config.parameters[name.scalarText ?? ""] = ParameterValue(Literal(parameter))
+                    config.parameterOrigins[name.scalarText ?? ""] = SourceRange(file: path, span: parameter.span)
+                }
             case "format":
                 for name in strings(value, key) {
                     guard let format = ReportFormat(rawValue: name) else {
@@ -126,13 +152,34 @@ struct ConfigurationReader {
             return nil
         }
         let expires = fields["expires"]!.scalarText!
-        guard expires.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else {
-            error("config.invalid-waiver", "expires takes a date, YYYY-MM-DD", fields["expires"]!)
+        guard Self.isCalendarDate(expires) else {
+            error("config.invalid-waiver", "expires takes a date that exists, YYYY-MM-DD (not '\(expires)')", fields["expires"]!)
             return nil
         }
-        return Waiver(policies: strings(fields["policy"]!, "policy"), kind: fields["kind"]?.scalarText, namespace: fields["namespace"]?.scalarText,
+        var waiver = Waiver(policies: strings(fields["policy"]!, "policy"), kind: fields["kind"]?.scalarText, namespace: fields["namespace"]?.scalarText,
                       name: fields["name"]?.scalarText, paths: fields["path"].map { strings($0, "path") } ?? [],
                       reason: fields["reason"]!.scalarText!, owner: fields["owner"]!.scalarText!, expires: expires,
                       origin: SourceRange(file: path, span: entry.span), folder: folder)
+        waiver.policyOrigin = SourceRange(file: path, span: fields["policy"]!.span)
+        return waiver
+    }
+
+    /// `YYYY-MM-DD` naming a day of the Gregorian calendar (`2024-02-29` is one, `2023-02-29`,
+    /// `2020-13-45` and `9999-99-99` are not).
+    static func isCalendarDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), year >= 1, (1...12).contains(month) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
     }
 }

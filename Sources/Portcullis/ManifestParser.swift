@@ -34,26 +34,53 @@ public struct ManifestParser: Sendable {
 
         /// `{"file":…,"document":N[,"item":N],"resource":{…}[,"positions":{path: [line, column, endLine, endColumn]}]}`.
         public func jsonLine(positions: Bool = false) -> [UInt8] {
+            (try? jsonLine(positions: positions, maxBytes: Int.max).get()) ?? []
+        }
+
+        /// The line, unless it would be longer than `maxBytes`: aliases expand (a 20 KB file of
+        /// aliases can stand for gigabytes of JSON) and each position's path is as long as its
+        /// node is deep, so neither the file size nor the node limit bounds the output. Over the
+        /// limit, the line is not made at all and the error names the resource.
+        public func jsonLine(positions: Bool, maxBytes: Int) -> Result<[UInt8], OutputTooLarge> {
             var writer = JSONWriter()
             writer.append(raw: "{\"file\":")
             writer.append(string: document.path)
             writer.append(raw: ",\"document\":\(document.streamIndex)")
             if let item = document.listItemIndex { writer.append(raw: ",\"item\":\(item)") }
             writer.append(raw: ",\"resource\":")
-            writer.append(document.root)
+            guard writer.append(document.root, maxBytes: max(0, maxBytes - writer.bytes.count)) else { return .failure(tooLarge(maxBytes)) }
             if positions {
                 writer.append(raw: ",\"positions\":{")
-                for (offset, entry) in document.root.pathsAndSpans().enumerated() {
+                // Each entry adds its path, quoted, and four numbers: the paths alone bound it first.
+                let (entries, complete) = document.root.pathsAndSpans(maxPathBytes: max(0, maxBytes - writer.bytes.count))
+                guard complete else { return .failure(tooLarge(maxBytes)) }
+                for (offset, entry) in entries.enumerated() {
                     if offset > 0 { writer.append(raw: ",") }
                     writer.append(string: entry.path)
                     let s = entry.span
                     writer.append(raw: ":[\(s.start.line),\(s.start.column),\(s.end.line),\(s.end.column)]")
+                    if writer.bytes.count > maxBytes { return .failure(tooLarge(maxBytes)) }
                 }
                 writer.append(raw: "}")
             }
             writer.append(raw: "}\n")
-            return writer.bytes
+            guard writer.bytes.count <= maxBytes else { return .failure(tooLarge(maxBytes)) }
+            return .success(writer.bytes)
         }
+
+        private func tooLarge(_ limit: Int) -> OutputTooLarge {
+            let where_ = document.listItemIndex.map { "item \($0) of document \(document.streamIndex + 1)" } ?? "document \(document.streamIndex + 1)"
+            return OutputTooLarge(diagnostic: Diagnostic(.error(
+                ManifestDiagnostic.outputTooLarge,
+                "\(where_) would print more than \(limit) bytes of JSON (aliases expanded, positions included); not printed (raise --max-output-bytes)",
+                path: document.path, at: document.root.span)))
+        }
+    }
+
+    /// A resource whose `parse` line would pass the output limit.
+    public struct OutputTooLarge: Error, Sendable {
+        /// Where and why, as an error.
+        public let diagnostic: Diagnostic
     }
 
     /// Reads every file under `paths`: problems of discovery (a missing path) first, then each file.

@@ -15,6 +15,14 @@ public struct PolicyOptions: Sendable, Hashable {
     /// Parameter values as command-line text (`--param allowed_images=a,b`); they win over
     /// `parameters`. Lists are comma-separated or JSON, mappings JSON.
     public var parameterTexts: [String: String]
+    /// Policy expressions nested deeper than this are an error (`policy.too-deep`); default 64.
+    public var maxNesting = 64
+    /// PCRE2's match limit for every pattern, those from parameters and manifests too; a match
+    /// that reaches it is an error (`engine.regex-limit`) at the value. Default 1,000,000.
+    public var regexMatchLimit = 1_000_000
+    /// Where parameters and policy names were written (a configuration file), for located errors.
+    var parameterOrigins: [String: SourceRange] = [:]
+    var nameOrigins: [String: SourceRange] = [:]
 
     /// Options; everything left out keeps its default.
     public init(enable: [String] = [], disable: [String] = [], only: [String]? = nil, all: Bool = false,

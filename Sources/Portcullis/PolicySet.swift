@@ -1,6 +1,7 @@
 import Foundation
 import PortcullisDiagnostics
 import PortcullisEngine
+import PortcullisManifest
 
 /// Compiled policies, ready to validate with: immutable, `Sendable`, and safe to share across
 /// tasks and threads (one policy set can serve every request of an admission endpoint).
@@ -49,8 +50,16 @@ public struct PolicySet: Sendable {
         if files.isEmpty && problems.isEmpty {
             problems.append(.error("config.no-policies", "no .policy files found in \(sources.map(\.label).joined(separator: ", "))"))
         }
+        // The same file named twice (`--policy a.policy --policy .`) is read once: its policies
+        // are not duplicates of themselves.
+        var seenFiles: Set<String> = []
+        files = files.filter { file in
+            guard !file.path.hasPrefix("builtin:") else { return seenFiles.insert(file.path).inserted }
+            return seenFiles.insert(URL(fileURLWithPath: file.path).standardizedFileURL.resolvingSymlinksInPath().path).inserted
+        }
         let (graph, compileProblems) = PolicyCompiler.compile(
-            files, parameters: options.parameterTexts, literalParameters: options.parameters.mapValues(\.literal), selection: options.engineSelection)
+            files, parameters: options.parameterTexts, literalParameters: options.parameters.mapValues(\.literal), selection: options.engineSelection,
+            options: options.compileOptions)
         let diagnostics = (problems + compileProblems).sorted(by: PortcullisDiagnostics.Diagnostic.reportOrder).wrapped(sources: files)
         guard problems.isEmpty, let graph else { return Compilation(policySet: nil, diagnostics: diagnostics) }
         return Compilation(policySet: PolicySet(graph: graph, sources: files, options: options), diagnostics: diagnostics)
@@ -100,6 +109,20 @@ extension PolicySource {
 }
 
 extension PolicyOptions {
+    var compileOptions: PolicyCompileOptions {
+        var compile = PolicyCompileOptions()
+        compile.maxNesting = maxNesting
+        compile.regexMatchLimit = UInt32(clamping: regexMatchLimit)
+        compile.parameterOrigins = parameterOrigins.mapValues {
+            .configured(path: $0.file, span: SourceSpan(start: SourceLocation(line: $0.line, column: $0.column),
+                                                        end: SourceLocation(line: $0.endLine, column: $0.endColumn)))
+        }
+        compile.nameOrigins = nameOrigins.mapValues {
+            (path: $0.file, span: SourceSpan(start: SourceLocation(line: $0.line, column: $0.column)))
+        }
+        return compile
+    }
+
     var engineSelection: PortcullisEngine.PolicySelection {
         var selection = PortcullisEngine.PolicySelection(enable: enable, disable: disable, only: only, everything: all)
         selection.severities = severities.mapValues(\.layer)
@@ -129,11 +152,12 @@ enum PolicyFiles {
         var sources: [SourceFile] = []
         var problems: [PortcullisDiagnostics.Diagnostic] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                problems.append(.error("config.policy-unreadable", "cannot read the policy file", path: file))
+            // Opened, then checked to be a regular file: a FIFO named .policy never blocks the run.
+            guard case .success(let bytes) = FileReader.read(path: file, maxBytes: ManifestLimits.standard.maxFileBytes) else {
+                problems.append(.error("config.policy-unreadable", "cannot read the policy file (not a regular file, too large or unreadable)", path: file))
                 continue
             }
-            sources.append(SourceFile(path: file.hasPrefix("./") ? String(file.dropFirst(2)) : file, bytes: Array(data)))
+            sources.append(SourceFile(path: file.hasPrefix("./") ? String(file.dropFirst(2)) : file, bytes: bytes))
         }
         return (sources, problems)
     }

@@ -68,7 +68,7 @@ struct PolicyTestRunner {
             }
             let (compiled, diagnostics) = PolicyCompiler.compile(sources, parameters: options.parameterTexts.filter { literals[$0.key] == nil },
                                                                  literalParameters: options.parameters.mapValues(\.literal).merging(literals) { $1 },
-                                                                 selection: PolicySelection(only: [rule.info.id]))
+                                                                 selection: PolicySelection(only: [rule.info.id]), options: options.compileOptions)
             guard let compiled else {
                 result.problem = "the example's parameters do not compile: " + diagnostics.map(\.message).joined(separator: "; ")
                 return result

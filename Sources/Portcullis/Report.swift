@@ -3,8 +3,12 @@ import PortcullisReport
 
 /// The formats a result renders to.
 public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
-    /// Compiler style, `file:line:column: severity: message [policy]`, the source line and a caret.
+    /// Compiler style, `file:line:column: severity: message [policy]`, the source line and a caret;
+    /// then a table of findings per policy and the totals.
     case text
+    /// One line per finding, `file:line:column: severity: message [policy]`, no excerpt: for
+    /// editors' problem matchers and `grep`.
+    case compact
     /// Versioned JSON with every field (docs/json-report.md, schemas/report.schema.json).
     case json
     /// SARIF 2.1.0, as GitHub code scanning accepts it.
@@ -13,14 +17,23 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
     case github
     /// JUnit XML: a suite per policy.
     case junit
+    /// Markdown for a pull request or a GitHub Actions job summary: totals, findings per policy, the
+    /// first findings by file with links; at most 1 MiB.
+    case markdown
+    /// One self-contained HTML page: totals, charts, a findings table to filter and sort, source
+    /// excerpts. No network, no external resources.
+    case html
 
     var layer: PortcullisReport.ReportFormat {
         switch self {
         case .text: .text
+        case .compact: .compact
         case .json: .json
         case .sarif: .sarif
         case .github: .github
         case .junit: .junit
+        case .markdown: .markdown
+        case .html: .html
         }
     }
 }
@@ -31,17 +44,25 @@ public struct Report: Sendable {
     public var format: ReportFormat
     /// ANSI colour (text only).
     public var color: Bool
-    /// Text only: problems, no summary.
+    /// Text and compact: problems, no summary.
     public var quiet: Bool
-    /// The folder file locations are relative to in SARIF (the repository root).
+    /// The folder file locations are relative to in SARIF and Markdown links (the repository root).
     public var rootPath: String?
+    /// Text only: just the table of findings per policy and the totals line.
+    public var summaryOnly: Bool
+    /// Markdown only: the prefix of file links, e.g. `https://github.com/OWNER/REPO/blob/SHA/`;
+    /// `nil` links relative to the repository root.
+    public var linkBase: String?
 
     /// A report; colour off, summary on, locations relative to the repository root found upward.
-    public init(format: ReportFormat, color: Bool = false, quiet: Bool = false, rootPath: String? = nil) {
+    public init(format: ReportFormat, color: Bool = false, quiet: Bool = false, rootPath: String? = nil,
+                summaryOnly: Bool = false, linkBase: String? = nil) {
         self.format = format
         self.color = color
         self.quiet = quiet
         self.rootPath = rootPath
+        self.summaryOnly = summaryOnly
+        self.linkBase = linkBase
     }
 
     /// The report of `result`, as text.
@@ -49,8 +70,26 @@ public struct Report: Sendable {
         var report = result.report
         report.rootPath = rootPath ?? RepositoryRoot.find()
         report.standardInputNames = Set(result.standardInputNames)
-        let reporter: any Reporter = format == .text ? TextReporter(color: color, quiet: quiet) : format.layer.reporter(color: color)
-        return reporter.render(report)
+        let reporter: any Reporter = switch format {
+        case .text: summaryOnly ? SummaryReporter(color: color) : TextReporter(color: color, quiet: quiet)
+        case .compact: CompactReporter(quiet: quiet)
+        case .markdown: MarkdownReporter(linkBase: linkBase)
+        default: format.layer.reporter(color: color)
+        }
+        let text = reporter.render(report)
+        guard format == .text, !quiet, !summaryOnly, let kustomize = result.kustomize.summary else { return text }
+        return Self.addingToSummary(kustomize, text)
+    }
+
+    /// The text report with `note` added to its summary (the last line), before the run's duration.
+    static func addingToSummary(_ note: String, _ text: String) -> String {
+        guard text.hasSuffix("\n") else { return text }
+        var body = String(text.dropLast())
+        let lineStart = body.lastIndex(of: "\n").map(body.index(after:)) ?? body.startIndex
+        var insertAt = body.endIndex
+        if body.hasSuffix(" ms)"), let open = body[lineStart...].range(of: " (", options: .backwards) { insertAt = open.lowerBound }
+        body.insert(contentsOf: "; " + note, at: insertAt)
+        return body + "\n"
     }
 
     /// Renders `result` into the file at `path`: a regular file is replaced atomically (keeping its

@@ -1,4 +1,5 @@
 import Foundation
+import PortcullisDiagnostics
 
 /// Writes report and baseline files. A regular file (or a new one) is written atomically: into a
 /// temporary file beside it, then renamed over it, so a reader (a CI upload step) never sees half a
@@ -9,7 +10,7 @@ enum ReportWriter {
     typealias WriteError = ReportWriteError
 
     static func write(_ text: String, to path: String) throws(WriteError) {
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        let target = try followLinks(path)
         let attributes = try? FileManager.default.attributesOfItem(atPath: target.path)
         if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
             guard type != .typeDirectory else { throw WriteError(path: path, reason: "is a folder") }
@@ -35,11 +36,24 @@ enum ReportWriter {
             throw WriteError(path: path, reason: (error as NSError).localizedDescription)
         }
         // rename(2) replaces the old file in one step (FileManager's replaceItemAt removes it first).
-        guard rename(temporary.path, target.path) == 0 else {
-            let reason = String(cString: strerror(errno))
+        if case .failure(let error) = Platform.rename(temporary.path, to: target.path) {
             try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(path: path, reason: reason)
+            throw WriteError(path: path, reason: error.message)
         }
+    }
+
+    /// The file a path names once symbolic links are followed, a dangling link's target included (a
+    /// link to a report not written yet gets it; the link stays).
+    private static func followLinks(_ path: String) throws(WriteError) -> URL {
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        for _ in 0..<40 {
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else {
+                return url.resolvingSymlinksInPath()
+            }
+            url = destination.hasPrefix("/") ? URL(fileURLWithPath: destination)
+                : url.deletingLastPathComponent().appendingPathComponent(destination).standardizedFileURL
+        }
+        throw WriteError(path: path, reason: "symbolic links form a loop")
     }
 
     /// Writes into an existing non-regular file (a device, a FIFO) without replacing it.

@@ -76,6 +76,22 @@ struct Suppressor: Sendable {
         return (result + expired, Self.unused(directives, used: used))
     }
 
+    /// Waiver policy names that name no policy and no pack of the compiled set: a warning at the
+    /// waiver's `policy` line (a typo would otherwise only show as an unused waiver).
+    static func unknownPolicies(in waivers: [Waiver], known: Set<String>) -> [PortcullisDiagnostics.Diagnostic] {
+        guard !known.isEmpty else { return [] }
+        var diagnostics: [PortcullisDiagnostics.Diagnostic] = []
+        for waiver in waivers {
+            for name in waiver.policies where name != "all" && !known.contains(where: { $0 == name || $0.hasPrefix(name + "/") }) {
+                let origin = waiver.policyOrigin ?? waiver.origin
+                diagnostics.append(.warning("config.unknown-policy", "the waiver names '\(name)', which is no policy and no pack (see `portcullis rules --all-policies`)",
+                                          path: origin?.file,
+                                          at: origin.map { SourceSpan(start: SourceLocation(line: $0.line, column: $0.column)) }))
+            }
+        }
+        return diagnostics
+    }
+
     private static func unused(_ directives: [SuppressionDirective], used: [Bool]) -> [PortcullisDiagnostics.Diagnostic] {
         var diagnostics: [PortcullisDiagnostics.Diagnostic] = []
         for (index, directive) in directives.enumerated() where !used[index] {

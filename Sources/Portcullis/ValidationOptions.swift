@@ -10,6 +10,12 @@ public struct ValidationOptions: Sendable {
     public var maxFileBytes = ManifestLimits.standard.maxFileBytes
     /// Documents nested deeper than this are rejected.
     public var maxDepth = ManifestLimits.standard.maxDepth
+    /// A file with more YAML documents than this stops there (`yaml.too-many-documents`).
+    public var maxDocuments = ManifestLimits.standard.maxDocuments
+    /// A document whose aliases expand it past this many nodes is refused (`yaml.alias-expansion`).
+    public var maxNodes = ManifestLimits.standard.maxExpandedNodes
+    /// Findings kept per resource; past it, an error says how many were left out.
+    public var maxFindingsPerResource = 1_000
     /// Load and evaluate files on every core.
     public var parallel = true
     /// Build only the fields some policy reads (faster, less memory; findings are the same).
@@ -25,16 +31,26 @@ public struct ValidationOptions: Sendable {
     public var configuration: Configuration?
     /// Today as `YYYY-MM-DD` (UTC) for waiver expiry; `nil`: the real date.
     public var today: String?
+    /// Kustomize repositories: patch files are never checked as resources; `render` checks the
+    /// rendered overlays instead, with findings placed in the repository's files.
+    public var kustomize = KustomizeOptions()
+    /// Check only the files changed since this git ref (a branch, tag or commit: what a pull
+    /// request changed), and the kustomization roots whose rendering they feed. Files outside the
+    /// paths given are not checked even when changed.
+    public var changedSince: String?
+    /// Counts files and documents as ``Validator/validate(paths:)`` goes, for a progress display.
+    public var progress: ValidationProgress?
 
     /// The defaults: every core, projection on, the standard limits, no exceptions.
     public init() {}
 
-    /// Options carrying a configuration file's excludes and waivers.
+    /// Options carrying a configuration file's excludes, waivers and kustomize setting.
     public init(configuration: Configuration?) {
         self.configuration = configuration
+        kustomize.render = configuration?.kustomize ?? false
     }
 
     var limits: ManifestLimits {
-        ManifestLimits(maxFileBytes: maxFileBytes, maxDepth: maxDepth)
+        ManifestLimits(maxFileBytes: maxFileBytes, maxDepth: maxDepth, maxExpandedNodes: maxNodes, maxDocuments: maxDocuments)
     }
 }

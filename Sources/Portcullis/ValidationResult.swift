@@ -10,6 +10,13 @@ public struct ValidationResult: Sendable {
     let findingsBeforeBaseline: [PortcullisEngine.Finding]
     /// Display names of standard input in this run.
     let standardInputNames: [String]
+    /// What the kustomize support did.
+    var kustomize = KustomizeSummary()
+
+    /// Files left out because a kustomization reads them as patches (partial objects, not resources).
+    public var kustomizePatchFiles: [String] { kustomize.patchFiles }
+    /// The kustomization roots rendered and checked (`KustomizeOptions.render`), as shown.
+    public var renderedKustomizations: [String] { kustomize.renderedRoots }
 
     /// Findings in report order (file, line, column, policy), suppressed ones included.
     public var findings: [Finding] { report.findings.map(Finding.init) }
@@ -42,4 +49,23 @@ public struct ValidationResult: Sendable {
 
     /// The baseline that accepts every active finding of this run.
     public var baseline: Baseline { Baseline(findings: findingsBeforeBaseline) }
+}
+
+/// What the kustomize support did in a run: for the summary line and the result's API.
+struct KustomizeSummary: Sendable {
+    var patchFiles: [String] = []
+    var renderedRoots: [String] = []
+    var renderedResources = 0
+
+    /// `3 kustomize patch files not checked as resources; 3 kustomizations rendered`, or `nil`.
+    var summary: String? {
+        var parts: [String] = []
+        if !patchFiles.isEmpty {
+            parts.append("\(patchFiles.count) kustomize patch file\(patchFiles.count == 1 ? "" : "s") not checked as whole resources")
+        }
+        if !renderedRoots.isEmpty {
+            parts.append("\(renderedRoots.count) kustomization\(renderedRoots.count == 1 ? "" : "s") rendered")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
 }

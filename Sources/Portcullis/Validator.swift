@@ -24,14 +24,21 @@ public struct Validator: Sendable {
     /// Validates the files and folders at `paths` (folders recursively: `.yaml`, `.yml`, `.json`;
     /// `-` is standard input). Files load and evaluate one by one on every core, unless a policy
     /// looks across documents: then every file is loaded first.
+    ///
+    /// In a kustomize repository, files a kustomization reads as patches are not checked as
+    /// resources; with `options.kustomize.render`, the kustomization roots are rendered and checked
+    /// instead of the files they read (see `KustomizeOptions`). With `options.changedSince`, only
+    /// files changed since that git ref are checked, and the roots whose rendering they feed.
     public func validate(paths: [String]) -> ValidationResult {
         let started = ContinuousClock.now
-        let discovery = InputDiscovery(excludes: excludePatterns, standardInputName: options.standardInputName)
-        let (found, discoveryDiagnostics) = discovery.collect(paths)
-        let inputs = found.filter { !isIgnored($0) }
-        let results = checker.check(inputs, parallel: options.parallel)
-        return finish(results, discoveryDiagnostics: discoveryDiagnostics, standardInput: inputs.filter(\.isStandardInput).map(\.displayPath),
-                      started: started)
+        let plan = plan(paths)
+        let rendered = checkRenderings(plan)
+        let inputs = plan.inputs + rendered.fallbackInputs
+        let results = checker.check(inputs, parallel: options.parallel, progress: options.progress?.counters)
+        let kustomize = KustomizeSummary(patchFiles: plan.patchFiles.map(\.displayPath), renderedRoots: rendered.rendered,
+                                         renderedResources: rendered.resourceCount)
+        return finish(results, readByRenderings: rendered.results, discoveryDiagnostics: plan.diagnostics + rendered.diagnostics,
+                      standardInput: inputs.filter(\.isStandardInput).map(\.displayPath), started: started, kustomize: kustomize)
     }
 
     /// Validates manifests held in memory (YAML or JSON, one or more documents, an AdmissionReview),
@@ -88,15 +95,15 @@ public struct Validator: Sendable {
     var checker: ManifestChecker {
         var limits = options.limits
         if options.projection { limits.projection = policies.graph.projection }
-        return ManifestChecker(graph: policies.graph, loader: ManifestLoader(limits: limits))
+        return ManifestChecker(graph: policies.graph, loader: ManifestLoader(limits: limits), maxFindingsPerResource: options.maxFindingsPerResource)
     }
 
-    private var excludePatterns: [GlobPattern] {
+    var excludePatterns: [GlobPattern] {
         (options.excludes + (options.configuration?.excludes ?? [])).map(GlobPattern.init)
     }
 
     /// The run's own reports and baselines, and paths the configuration excludes relative to its folder.
-    private func isIgnored(_ input: InputFile) -> Bool {
+    func isIgnored(_ input: InputFile) -> Bool {
         guard !input.isStandardInput else { return false }
         let absolute = PathResolution.absolute(input.path)
         if ignoredAbsolutePaths.contains(absolute) { return true }
@@ -111,31 +118,37 @@ public struct Validator: Sendable {
         Set(options.ignoredPaths.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path } + options.ignoredPaths.map(PathResolution.absolute))
     }
 
-    private func finish(_ results: [ManifestChecker.FileResult], discoveryDiagnostics: [PortcullisDiagnostics.Diagnostic],
-                        standardInput: [String], started: ContinuousClock.Instant) -> ValidationResult {
+    /// Suppressions, waivers, baseline, counts. `readByRenderings`: the files rendered kustomizations
+    /// read, with the findings placed in them (their resources are counted as rendered).
+    private func finish(_ results: [ManifestChecker.FileResult], readByRenderings: [ManifestChecker.FileResult] = [],
+                        discoveryDiagnostics: [PortcullisDiagnostics.Diagnostic],
+                        standardInput: [String], started: ContinuousClock.Instant,
+                        kustomize: KustomizeSummary = KustomizeSummary()) -> ValidationResult {
         var findings: [PortcullisEngine.Finding] = []
         var diagnostics = discoveryDiagnostics
         var suppressionDiagnostics: [PortcullisDiagnostics.Diagnostic] = []
-        var resourceCount = 0
-        for result in results {
+        var resourceCount = kustomize.renderedResources
+        for result in results + readByRenderings {
             var fileFindings = result.findings
             suppressionDiagnostics += Suppressor.applyInline(to: &fileFindings, of: result.file)
             findings += fileFindings
             diagnostics += result.file.diagnostics + result.issues
-            resourceCount += result.file.resourceCount
         }
-        let suppressor = Suppressor(waivers: options.waivers + (options.configuration?.waivers ?? []), today: options.today ?? Suppressor.todayUTC())
+        resourceCount += results.reduce(0) { $0 + $1.file.resourceCount }
+        let waivers = options.waivers + (options.configuration?.waivers ?? [])
+        let suppressor = Suppressor(waivers: waivers, today: options.today ?? Suppressor.todayUTC())
         let waived = suppressor.applyWaivers(to: findings)
         findings = waived.findings
-        diagnostics += suppressionDiagnostics + waived.diagnostics
+        diagnostics += suppressionDiagnostics + Suppressor.unknownPolicies(in: waivers, known: policies.graph.declaredPolicyIDs) + waived.diagnostics
         let accepted = findings
-        var baselineMatches = 0
-        if let baseline = options.baseline { (findings, baselineMatches) = baseline.filter(findings) }
+        var held: [PortcullisEngine.Finding] = []
+        if let baseline = options.baseline { (findings, held) = baseline.filter(findings) }
         var report = RunReport(findings: findings, diagnostics: diagnostics, rules: policies.graph.rules.map(\.info),
-                               sources: results.map(\.file.source), resourceCount: resourceCount,
-                               duration: ContinuousClock.now - started, baselineMatches: baselineMatches)
+                               sources: (results + readByRenderings).map(\.file.source), resourceCount: resourceCount,
+                               duration: ContinuousClock.now - started, baselineMatches: held.count)
+        report.baselineFindings = held
         if let configuration = options.configuration { report.supportingSources = [configuration.source] }
-        return ValidationResult(report: report, findingsBeforeBaseline: accepted, standardInputNames: standardInput)
+        return ValidationResult(report: report, findingsBeforeBaseline: accepted, standardInputNames: standardInput, kustomize: kustomize)
     }
 }
 

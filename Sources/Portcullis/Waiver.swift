@@ -23,6 +23,8 @@ public struct Waiver: Sendable, Hashable {
     /// Where it is written: the configuration file and its line.
     public var origin: SourceRange?
 
+    /// Where its `policy` is written (an unknown policy is reported there).
+    var policyOrigin: SourceRange?
     /// The configuration file's folder: path globs are relative to it.
     let folder: String?
     private let kindGlob: GlobPattern?

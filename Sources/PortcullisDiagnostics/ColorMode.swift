@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Whether rendered output may use ANSI colour.
 package enum ColorMode: String, Sendable, CaseIterable {
     /// Colour when the stream is a terminal and `NO_COLOR` is not set.
@@ -21,7 +13,7 @@ package enum ColorMode: String, Sendable, CaseIterable {
         case .auto:
             if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
             if environment["TERM"] == "dumb" { return false }
-            return isatty(fileDescriptor) == 1
+            return Platform.isTerminal(fileDescriptor)
         }
     }
 }

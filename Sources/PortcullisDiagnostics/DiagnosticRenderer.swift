@@ -27,28 +27,30 @@ package struct DiagnosticRenderer: Sendable {
         }
         for note in diagnostic.notes {
             var prefix = ""
-            if let path = diagnostic.path, let span = note.span { prefix = "\(path):\(span.start): " }
-            out += "\n" + prefix + paint("note", code: "1;36") + ": " + note.message
+            if let path = diagnostic.path, let span = note.span { prefix = "\(TerminalText.escaped(path)):\(span.start): " }
+            out += "\n" + prefix + paint("note", code: "1;36") + ": " + TerminalText.escaped(note.message, keepingNewlines: true)
         }
         return out
     }
 
-    /// The first line: `path:line:col: severity: message [id]`.
+    /// The first line: `path:line:col: severity: message [id]`. Control characters of the path and
+    /// message (a manifest value quoted in a message can hold any) are escaped (`TerminalText`).
     package func header(_ diagnostic: Diagnostic) -> String {
         var location = ""
         if let path = diagnostic.path {
-            location = path
+            location = TerminalText.escaped(path)
             if let span = diagnostic.span { location += ":\(span.start.line):\(span.start.column)" }
             location += ": "
         }
         let severity = paint(diagnostic.severity.rawValue, code: Self.colorCode(diagnostic.severity))
-        return "\(paint(location, code: "1"))\(severity): \(diagnostic.message) [\(diagnostic.id)]"
+        return "\(paint(location, code: "1"))\(severity): \(TerminalText.escaped(diagnostic.message)) [\(TerminalText.escaped(diagnostic.id.rawValue))]"
     }
 
     /// The line (a window of it around the column when it is long) and a caret under the column.
     private func excerpt(line: String, column: Int) -> String {
-        // Control characters (a NUL in a binary file, say) would garble a terminal: show U+FFFD.
-        let scalars = line.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? "\u{FFFD}" : $0 }
+        // Control characters (a NUL in a binary file, an ESC sequence, a C1 control, a bidirectional
+        // override) would garble a terminal or reorder the line: show U+FFFD.
+        let scalars = line.unicodeScalars.map { $0 != "\t" && TerminalText.needsEscape($0) ? "\u{FFFD}" : $0 }
         let width = 160
         var first = 0
         if scalars.count > width { first = max(0, min(column - 1 - width / 2, scalars.count - width)) }

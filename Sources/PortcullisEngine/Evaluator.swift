@@ -216,13 +216,27 @@ package struct Evaluator {
         case .compare(let op, let l, let r): return .bool(Self.compare(op, value(l), value(r)))
         case .member(let l, let r, let negated): return .bool(Self.contains(value(r), value(l)) != negated)
         case .regex(let subject, let pattern):
-            guard let text = value(subject).stringValue else { return .bool(false) }
-            return .bool(match(graph.regexes[Int(pattern)], text))
+            let subjectValue = value(subject)
+            guard let text = subjectValue.stringValue else { return .bool(false) }
+            return .bool(match(graph.regexes[Int(pattern)], text, subject: subjectValue))
         case .regexDynamic(let subject, let patternID):
-            guard let text = value(subject).stringValue, let source = value(patternID).stringValue else { return .bool(false) }
-            if dynamicPatterns[source] == nil { dynamicPatterns[source] = .some(try? RegexPattern(source)) }
+            let subjectValue = value(subject), patternValue = value(patternID)
+            guard let text = subjectValue.stringValue, let source = patternValue.stringValue else { return .bool(false) }
+            if dynamicPatterns[source] == nil {
+                do throws(RegexError) {
+                    dynamicPatterns[source] = .some(try RegexPattern(source, matchLimit: graph.regexLimits.match, depthLimit: graph.regexLimits.depth))
+                } catch {
+                    dynamicPatterns[source] = .some(nil)
+                    // Parameters' patterns were compiled with the policies; this one comes from the
+                    // manifest: an input error at the value, never a quiet "no match".
+                    if case .invalidPattern(let message, let offset) = error {
+                        report(.error("engine.invalid-regex", "'\(source)' is not a valid regular expression: \(message) (at offset \(offset)); the condition using it cannot be decided",
+                                      path: document?.path, at: span(of: patternValue)))
+                    }
+                }
+            }
             guard let pattern = dynamicPatterns[source]! else { return .bool(false) }
-            return .bool(match(pattern, text))
+            return .bool(match(pattern, text, subject: subjectValue))
         case .quantifier(let quantifier, let slot32, let collection, let body):
             let slot = Int(slot32)
             let elements = value(collection)
@@ -275,15 +289,26 @@ package struct Evaluator {
         return .list(all)
     }
 
-    private mutating func match(_ pattern: RegexPattern, _ text: String) -> Bool {
+    private mutating func match(_ pattern: RegexPattern, _ text: String, subject: Value) -> Bool {
         do throws(RegexError) {
             return try pattern.matches(text)
         } catch {
-            if issues.count < 20, let document {
-                issues.append(.error("engine.regex-limit", "pattern /\(pattern.pattern)/ hit its match limit on this document; treated as no match",
-                                     path: document.path, at: document.root.span))
-            }
+            report(.error("engine.regex-limit", "pattern /\(pattern.pattern)/ hit its match limit on this value; treated as no match",
+                          path: document?.path, at: span(of: subject)))
             return false
         }
+    }
+
+    /// Where a value stands in the document: its node, else the document.
+    private func span(of value: Value) -> SourceSpan? {
+        if case .node(let node) = value { return node.span }
+        if case .missing(let parent?, _) = value { return parent.span }
+        return root?.span
+    }
+
+    /// An evaluation problem; at most 20 per file.
+    private mutating func report(_ diagnostic: Diagnostic) {
+        guard issues.count < 20, document != nil else { return }
+        issues.append(diagnostic)
     }
 }

@@ -16,16 +16,26 @@ struct Lowering {
     private struct SlotKey: Hashable { var collection: Int; var depth: Int }
     private var slotKeys: [SlotKey: Int] = [:]
     private(set) var slotCount = 0
-    private var scope: [(name: String, slot: Int)] = []
+    /// Iteration variables in scope; `parameter`: the parameter whose list the variable walks.
+    private var scope: [(name: String, slot: Int, parameter: String?)] = []
     var policy = ""
     var path = ""
     let parameters: [String: Literal]
+    /// Where each parameter's value came from: a pattern in one that does not compile is reported there.
+    let parameterOrigins: [String: ParameterOrigin]
+    private let regexMatchLimit: UInt32
+    private let regexDepthLimit: UInt32
+    private var reportedParameterPatterns: Set<String> = []
     private(set) var diagnostics: [Diagnostic] = []
     /// Parameters the current policy reads (reset per policy by the compiler).
     var parametersRead: [String] = []
 
-    init(parameters: [String: Literal]) {
+    init(parameters: [String: Literal], parameterOrigins: [String: ParameterOrigin] = [:],
+         regexMatchLimit: UInt32 = 1_000_000, regexDepthLimit: UInt32 = 10_000) {
         self.parameters = parameters
+        self.parameterOrigins = parameterOrigins
+        self.regexMatchLimit = regexMatchLimit
+        self.regexDepthLimit = regexDepthLimit
     }
 
     mutating func error(_ id: DiagnosticID, _ message: String, at span: SourceSpan, notes: [DiagnosticNote] = []) {
@@ -59,7 +69,11 @@ struct Lowering {
         return slot
     }
 
-    mutating func pushBinding(_ name: String, slot: Int) { scope.append((name, slot)) }
+    mutating func pushBinding(_ name: String, slot: Int, over collection: Expr? = nil) {
+        var parameter: String?
+        if case .field(.identifier("params", _), let name, _)? = collection { parameter = name }
+        scope.append((name, slot, parameter))
+    }
     mutating func popBinding() { scope.removeLast() }
 
     // MARK: Expressions
@@ -134,6 +148,10 @@ struct Lowering {
             case .exists: return (intern(.exists(o), text: nodes[o].text + " exists"), .bool)
             case .missing: return (intern(.missing(o), text: nodes[o].text + " missing"), .bool)
             }
+        case .binary(let op, let left, let right, _) where op == .and || op == .or:
+            return lowerChain(op, [left, right])
+        case .chain(let op, let operands, _):
+            return lowerChain(op, operands)
         case .binary(let op, let left, let right, let span):
             return lowerBinary(op, left, right, span: span)
         case .quantifier(let quantifier, let variable, let collection, let body, _):
@@ -142,7 +160,7 @@ struct Lowering {
                 error("policy.type-mismatch", "'\(quantifier.rawValue)' iterates a list, not a \(collectionType.rawValue)", at: collection.span)
             }
             let s = slot(for: c)
-            pushBinding(variable, slot: s)
+            pushBinding(variable, slot: s, over: collection)
             let (b, bodyType) = lower(body)
             popBinding()
             requireCondition(bodyType, body.span)
@@ -191,21 +209,11 @@ struct Lowering {
     }
 
     private mutating func lowerBinary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, span: SourceSpan) -> (id: Int, type: ValueType) {
+        if op == .and || op == .or { return lowerChain(op, [left, right]) }
         let (l, lt) = lower(left)
         switch op {
         case .and, .or:
-            let (r, rt) = lower(right)
-            requireCondition(lt, left.span)
-            requireCondition(rt, right.span)
-            // Flatten chains so `a and b and c` is one node.
-            var operands: [Int] = []
-            for id in [l, r] {
-                if op == .and, case .and(let inner) = nodes[id].op { operands += inner }
-                else if op == .or, case .or(let inner) = nodes[id].op { operands += inner }
-                else { operands.append(id) }
-            }
-            let text = operands.map { nodes[$0].text }.joined(separator: " \(op.rawValue) ")
-            return (intern(op == .and ? .and(operands) : .or(operands), text: "(\(text))"), .bool)
+            return lowerChain(op, [left, right])  // not reached: chains are lowered above
         case .matches:
             if case .string(let pattern, let patternSpan) = right {
                 let p: Int
@@ -213,7 +221,7 @@ struct Lowering {
                     p = known
                 } else {
                     do throws(RegexError) {
-                        regexes.append(try RegexPattern(pattern))
+                        regexes.append(try RegexPattern(pattern, matchLimit: regexMatchLimit, depthLimit: regexDepthLimit))
                         p = regexes.count - 1
                         regexIndex[pattern] = p
                     } catch {
@@ -228,6 +236,14 @@ struct Lowering {
                     error("policy.type-mismatch", "'matches' tests text, not a \(lt.rawValue)", at: left.span)
                 }
                 return (intern(.regex(l, pattern: p), text: "\(nodes[l].text) matches \(quoted(pattern))"), .bool)
+            }
+            // A pattern from a parameter is known now: compile it now, so a bad one is an error
+            // where the parameter is set, not a silent "no match" at run time.
+            if case .field(.identifier("params", _), let name, _) = right, let literal = parameters[name] {
+                checkParameterPatterns(name, literal)
+            } else if case .identifier(let variable, _) = right, let binding = scope.last(where: { $0.name == variable }),
+                      let name = binding.parameter, let literal = parameters[name] {
+                checkParameterPatterns(name, literal)
             }
             let (r, _) = lower(right)
             return (intern(.regexDynamic(l, r), text: "\(nodes[l].text) matches \(nodes[r].text)"), .bool)
@@ -250,6 +266,52 @@ struct Lowering {
                 }
             }
             return (intern(.compare(op, l, r), text: "\(nodes[l].text) \(op.rawValue) \(nodes[r].text)"), .bool)
+        }
+    }
+
+    /// `a and b and …` / `a or b or …` as one node: operands lowered once each, nested chains of
+    /// the same operator (parenthesised) flattened.
+    private mutating func lowerChain(_ op: BinaryOperator, _ chain: [Expr]) -> (id: Int, type: ValueType) {
+        var operands: [Int] = []
+        operands.reserveCapacity(chain.count)
+        for expr in chain {
+            let (id, type) = lower(expr)
+            requireCondition(type, expr.span)
+            if op == .and, case .and(let inner) = nodes[id].op { operands += inner }
+            else if op == .or, case .or(let inner) = nodes[id].op { operands += inner }
+            else { operands.append(id) }
+        }
+        let text = operands.map { nodes[$0].text }.joined(separator: " \(op.rawValue) ")
+        return (intern(op == .and ? .and(operands) : .or(operands), text: "(\(text))"), .bool)
+    }
+
+    /// Compiles the pattern (or list of patterns) a parameter holds; reports each bad one once,
+    /// where the parameter's value is written.
+    private mutating func checkParameterPatterns(_ name: String, _ literal: Literal) {
+        guard !reportedParameterPatterns.contains(name) else { return }
+        let patterns: [String]
+        switch literal {
+        case .string(let pattern): patterns = [pattern]
+        case .list(let items): patterns = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+        default: return
+        }
+        for pattern in patterns {
+            do throws(RegexError) {
+                _ = try RegexPattern(pattern, matchLimit: regexMatchLimit, depthLimit: regexDepthLimit)
+            } catch {
+                guard case .invalidPattern(let message, let offset) = error else { continue }
+                reportedParameterPatterns.insert(name)
+                let text = "parameter '\(name)': invalid regular expression '\(pattern)': \(message) (at offset \(offset))"
+                switch parameterOrigins[name] {
+                case .declared(let path, let span)?, .configured(let path, let span)?:
+                    diagnostics.append(.error("config.invalid-parameter", text, path: path, at: span))
+                case .commandLine?:
+                    diagnostics.append(.error("config.invalid-parameter", "--param " + text))
+                case nil:
+                    diagnostics.append(.error("config.invalid-parameter", text))
+                }
+                return
+            }
         }
     }
 

@@ -43,18 +43,43 @@ package indirect enum Literal: Hashable, Sendable {
         }
     }
 
-    /// The literal holding a document node's data (a `--param name=[…]` override given as YAML or JSON).
+    /// The literal holding a document node's data (a `--param name=[…]` override given as YAML or
+    /// JSON, a configuration file's parameter). Built bottom-up with an explicit stack, so the
+    /// node's depth costs no call stack.
     package init(_ node: PortcullisManifest.Node) {
-        switch node.kind {
-        case .mapping: self = .mapping(node.entries.map { LiteralEntry(key: $0.key.scalarText ?? "", value: Literal($0.value)) })
-        case .sequence: self = .list(node.elements.map(Literal.init))
-        default:
+        func leaf(_ node: PortcullisManifest.Node) -> Literal {
             switch node.scalarType {
-            case .null: self = .null
-            case .bool: self = .bool(node.bool ?? false)
-            case .int, .float: self = node.double.map(Literal.number) ?? .string(node.scalarText ?? "")
-            case .string: self = .string(node.scalarText ?? "")
+            case .null: return .null
+            case .bool: return .bool(node.bool ?? false)
+            case .int, .float: return node.double.map(Literal.number) ?? .string(node.scalarText ?? "")
+            case .string: return .string(node.scalarText ?? "")
             }
+        }
+        struct Frame {
+            let node: PortcullisManifest.Node
+            let children: [(key: String?, node: PortcullisManifest.Node)]
+            var built: [Literal] = []
+        }
+        func frame(_ node: PortcullisManifest.Node) -> Frame {
+            node.kind == .mapping
+                ? Frame(node: node, children: node.entries.map { (key: $0.key.scalarText ?? "", node: $0.value) })
+                : Frame(node: node, children: node.elements.map { (key: nil, node: $0) })
+        }
+        guard node.kind != .scalar else { self = leaf(node); return }
+        var stack = [frame(node)]
+        while true {
+            let top = stack.count - 1
+            if stack[top].built.count == stack[top].children.count {
+                let done = stack.removeLast()
+                let literal: Literal = done.node.kind == .mapping
+                    ? .mapping(zip(done.children, done.built).map { LiteralEntry(key: $0.0.key ?? "", value: $0.1) })
+                    : .list(done.built)
+                if stack.isEmpty { self = literal; return }
+                stack[stack.count - 1].built.append(literal)
+                continue
+            }
+            let child = stack[top].children[stack[top].built.count].node
+            if child.kind == .scalar { stack[top].built.append(leaf(child)) } else { stack.append(frame(child)) }
         }
     }
 }

@@ -24,6 +24,9 @@ package struct PolicyCompiler {
         package var rules: [CompiledRule] = []
         package var graph: RuleGraph?
         package var diagnostics: [Diagnostic] = []
+        package var options = PolicyCompileOptions()
+        /// Where each parameter's value in effect came from.
+        var parameterOrigins: [String: ParameterOrigin] = [:]
         var lowering: Lowering?
     }
 
@@ -38,20 +41,26 @@ package struct PolicyCompiler {
     /// Compiles `sources` with `--param` style overrides (`name` → text), keeping the policies
     /// `selection` picks.
     package static func compile(_ sources: [SourceFile], parameters: [String: String] = [:], literalParameters: [String: Literal] = [:],
-                               selection: PolicySelection = .defaults) -> (RuleGraph?, [Diagnostic]) {
+                               selection: PolicySelection = .defaults, options: PolicyCompileOptions = PolicyCompileOptions()) -> (RuleGraph?, [Diagnostic]) {
         var compilation = Compilation(sources: sources, parameterOverrides: parameters)
         compilation.literalOverrides = literalParameters
         compilation.selection = selection
+        compilation.options = options
         for stage in stages {
             stage.run(&compilation)
-            if compilation.diagnostics.contains(where: { $0.severity == .error }) { return (nil, compilation.diagnostics) }
+            if compilation.diagnostics.contains(where: { $0.severity == .error }) {
+                return (nil, compilation.diagnostics.capped(perFileAndID: diagnosticCap))
+            }
         }
-        return (compilation.graph, compilation.diagnostics)
+        return (compilation.graph, compilation.diagnostics.capped(perFileAndID: diagnosticCap))
     }
+
+    /// Diagnostics of one kind per policy file shown (then one line says how many more).
+    package static let diagnosticCap = 25
 
     static func parseStage(_ c: inout Compilation) {
         for source in c.sources {
-            let (syntax, diagnostics) = Parser.parse(source)
+            let (syntax, diagnostics) = Parser.parse(source, maxNesting: c.options.maxNesting)
             c.syntax.append(syntax)
             c.diagnostics += diagnostics
         }
@@ -80,15 +89,29 @@ package struct PolicyCompiler {
                                                 path: file.path, at: parameter.span))
                 }
                 c.parameters[parameter.name] = literal
+                c.parameterOrigins[parameter.name] = .declared(path: file.path, span: parameter.defaultValue.span)
             }
         }
         // Structured overrides (configuration file, an example's `with`) first; --param text wins.
         for (name, value) in c.literalOverrides.sorted(by: { $0.key < $1.key }) {
-            guard c.parameters[name] != nil else {
-                c.diagnostics.append(.error("config.unknown-parameter", "no policy declares a parameter '\(name)'"))
+            let origin = c.options.parameterOrigins[name]
+            var path: String?, span: SourceSpan?
+            if case .configured(let p, let s)? = origin { (path, span) = (p, s) }
+            guard let declared = c.parameters[name] else {
+                c.diagnostics.append(.error("config.unknown-parameter", "no policy declares a parameter '\(name)'" +
+                                            (c.parameters.isEmpty ? "" : " (declared: \(c.parameters.keys.sorted().joined(separator: ", ")))"),
+                                            path: path, at: span))
+                continue
+            }
+            // The same types --param accepts: a value of another type would quietly switch the
+            // policies reading it off (`"3" > 2` is never true).
+            if let expected = typeMismatch(value, declared: declared) {
+                c.diagnostics.append(.error("config.invalid-parameter", "parameter '\(name)' takes \(expected), not \(describeValue(value))",
+                                            path: path, at: span))
                 continue
             }
             c.parameters[name] = value
+            c.parameterOrigins[name] = origin ?? c.parameterOrigins[name]
         }
         for (name, text) in c.parameterOverrides.sorted(by: { $0.key < $1.key }) {
             guard let declared = c.parameters[name] else {
@@ -98,8 +121,10 @@ package struct PolicyCompiler {
                 continue
             }
             switch parse(override: text, like: declared) {
-            case .some(let value): c.parameters[name] = value
-            case .none:
+            case .some(let value) where typeMismatch(value, declared: declared) == nil:
+                c.parameters[name] = value
+                c.parameterOrigins[name] = .commandLine
+            default:
                 c.diagnostics.append(.error("config.invalid-parameter", "--param \(name)=\(text): expected \(describe(declared))"))
             }
         }
@@ -107,7 +132,8 @@ package struct PolicyCompiler {
     }
 
     static func lowerStage(_ c: inout Compilation) {
-        var lowering = Lowering(parameters: c.parameters)
+        var lowering = Lowering(parameters: c.parameters, parameterOrigins: c.parameterOrigins,
+                                regexMatchLimit: c.options.regexMatchLimit, regexDepthLimit: c.options.regexDepthLimit)
         for file in c.syntax {
             lowering.path = file.path
             for policy in file.policies {
@@ -123,10 +149,15 @@ package struct PolicyCompiler {
     static func indexStage(_ c: inout Compilation) {
         guard let lowering = c.lowering else { return }
         for name in c.selection.unknownNames(among: c.rules.map(\.info.id)) {
-            c.diagnostics.append(.error("config.unknown-policy", "'\(name)' names no policy and no pack (see `portcullis rules --all-policies`)"))
+            let origin = c.options.nameOrigins[name]
+            c.diagnostics.append(.error("config.unknown-policy", "'\(name)' names no policy and no pack (see `portcullis rules --all-policies`)",
+                                        path: origin?.path, at: origin?.span))
         }
         let selected = c.rules.filter { c.selection.includes($0.info) }
-        c.graph = RuleGraph(rules: selected, nodes: lowering.nodes, regexes: lowering.regexes, slotCount: lowering.slotCount)
+        var graph = RuleGraph(rules: selected, nodes: lowering.nodes, regexes: lowering.regexes, slotCount: lowering.slotCount)
+        graph.declaredPolicyIDs = Set(c.rules.map(\.info.id))
+        graph.regexLimits = (c.options.regexMatchLimit, c.options.regexDepthLimit)
+        c.graph = graph
     }
 
     private static func lower(_ policy: PolicyDecl, file: PolicyFileSyntax, lowering: inout Lowering, selection: PolicySelection) -> CompiledRule? {
@@ -153,7 +184,7 @@ package struct PolicyCompiler {
             }
             collection = c
             slot = lowering.slot(for: c)
-            lowering.pushBinding(iteration.variable, slot: slot!)
+            lowering.pushBinding(iteration.variable, slot: slot!, over: iteration.collection)
         }
         defer { if policy.iteration != nil { lowering.popBinding() } }
         let (condition, conditionType) = lowering.lower(conditionExpr)
@@ -234,6 +265,40 @@ package struct PolicyCompiler {
         case .number: return Double(text).map(Literal.number)
         case .bool: return text == "true" ? .bool(true) : text == "false" ? .bool(false) : nil
         case .string, .null: return .string(text)
+        }
+    }
+
+    /// What `declared` asks for when `value` is not of its type (`nil`: it is). A list whose
+    /// default holds elements of one type asks the same of every element.
+    static func typeMismatch(_ value: Literal, declared: Literal) -> String? {
+        switch (declared, value) {
+        case (.null, _), (.number, .number), (.bool, .bool), (.string, .string), (.mapping, .mapping):
+            return nil
+        case (.list(let defaults), .list(let items)):
+            guard let first = defaults.first, defaults.allSatisfy({ sameKind($0, first) }),
+                  [.string(""), .number(0), .bool(false)].contains(where: { sameKind($0, first) }) else { return nil }
+            return items.allSatisfy { sameKind($0, first) } ? nil : "a list of \(describeValue(first).dropFirst(2))s"
+        default:
+            return describe(declared)
+        }
+    }
+
+    private static func sameKind(_ a: Literal, _ b: Literal) -> Bool {
+        switch (a, b) {
+        case (.null, .null), (.bool, .bool), (.number, .number), (.string, .string), (.list, .list), (.mapping, .mapping): true
+        default: false
+        }
+    }
+
+    /// "a number", "a text", … for messages.
+    static func describeValue(_ literal: Literal) -> String {
+        switch literal {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a text"
+        case .list: "a list"
+        case .mapping: "a mapping"
         }
     }
 

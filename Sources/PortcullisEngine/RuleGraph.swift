@@ -41,6 +41,10 @@ package struct RuleGraph: Sendable {
     package let crossDocumentRules: [Bool]
     /// The top-level fields the rules can read, by kind (`computeProjection`).
     package private(set) var projection = ManifestProjection(keysByKind: [:], otherKinds: nil)
+    /// The id of every policy compiled, selected or not (a waiver may name a policy that is off).
+    package var declaredPolicyIDs: Set<String> = []
+    /// PCRE2's match and depth limits, for patterns compiled at run time too.
+    var regexLimits: (match: UInt32, depth: UInt32) = (1_000_000, 10_000)
     /// Whether some rule looks across documents, so a run must load every file before evaluating.
     package var isCrossDocument: Bool {
         readsCustomResources || readsResourceScopes || (crossDocumentKinds.map { !$0.isEmpty } ?? true)

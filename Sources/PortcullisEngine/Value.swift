@@ -1,3 +1,4 @@
+import PortcullisDiagnostics
 import PortcullisManifest
 
 /// A value during evaluation.
@@ -65,6 +66,9 @@ package enum Value: Sendable {
         }
     }
 
+    /// The most bytes of JSON a collection shows in a message.
+    static let displayLimit = 4096
+
     static func format(_ n: Double) -> String {
         n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
     }
@@ -79,9 +83,11 @@ package enum Value: Sendable {
         case .string(let s): return s
         case .node(let node):
             if node.kind == .scalar { return node.scalarText ?? "" }
+            // A collection quoted in a message: its JSON, cut at `displayLimit` bytes (aliases can
+            // make a small file stand for gigabytes of it).
             var writer = JSONWriter()
-            writer.append(node)
-            return String(decoding: writer.bytes, as: UTF8.self)
+            if writer.append(node, maxBytes: Self.displayLimit) { return String(decoding: writer.bytes, as: UTF8.self) }
+            return String(decoding: writer.bytes.prefix(Self.displayLimit), as: UTF8.self) + "…"
         case .list(let values): return "[" + values.map(\.display).joined(separator: ", ") + "]"
         case .image(let image): return image.original
         case .semver(let version): return version.original
@@ -91,25 +97,49 @@ package enum Value: Sendable {
 
 extension Value {
     /// Equality as the language defines it: numbers by value, strings by text, collections deeply.
+    /// Collections are compared with an explicit stack of pairs, so documents as deep as a raised
+    /// `--max-depth` allows compare without recursion.
     static func equal(_ a: Value, _ b: Value) -> Bool {
-        switch (a.resolved, b.resolved) {
+        // Scalars (the common case) compare without allocating the stack.
+        if let shallow = scalarEqual(a.resolved, b.resolved) { return shallow }
+        var pending: [(Value, Value)] = [(a, b)]
+        while let (x, y) = pending.popLast() {
+            let (rx, ry) = (x.resolved, y.resolved)
+            if let shallow = scalarEqual(rx, ry) {
+                if !shallow { return false }
+                continue
+            }
+            if let xs = rx.elements, let ys = ry.elements {
+                guard xs.count == ys.count else { return false }
+                for (u, v) in zip(xs, ys).reversed() { pending.append((u, v)) }
+                continue
+            }
+            if case .node(let m) = rx, case .node(let n) = ry, m.kind == .mapping, n.kind == .mapping {
+                guard m.count == n.count else { return false }
+                for entry in m.entries.reversed() {
+                    guard let key = entry.key.scalarText, let other = n[key] else { return false }
+                    pending.append((.node(entry.value), .node(other)))
+                }
+                continue
+            }
+            return false
+        }
+        return true
+    }
+
+    /// Equality of two resolved values when neither is a collection; `nil` when one is.
+    private static func scalarEqual(_ x: Value, _ y: Value) -> Bool? {
+        switch (x, y) {
         case (.missing, .missing), (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
         case (.number(let x), .number(let y)): return x == y
         case (.string(let x), .string(let y)): return x == y
         case (.image(let x), .image(let y)): return x.original == y.original
         case (.semver(let x), .semver(let y)): return x.original == y.original
-        case (let x, let y):
-            if let xs = x.elements, let ys = y.elements {
-                return xs.count == ys.count && zip(xs, ys).allSatisfy { equal($0, $1) }
-            }
-            if case .node(let m) = x, case .node(let n) = y, m.kind == .mapping, n.kind == .mapping {
-                return m.count == n.count && m.entries.allSatisfy { entry in
-                    guard let key = entry.key.scalarText, let other = n[key] else { return false }
-                    return equal(.node(entry.value), .node(other))
-                }
-            }
-            return false
+        case (.list, _), (_, .list): return nil
+        case (.node(let n), _) where n.kind != .scalar: return nil
+        case (_, .node(let n)) where n.kind != .scalar: return nil
+        default: return false
         }
     }
 }

@@ -107,13 +107,16 @@ package indirect enum Expr: Sendable {
     case call(String, [Expr], SourceSpan)
     case unary(UnaryOperator, Expr, SourceSpan)
     case binary(BinaryOperator, Expr, Expr, SourceSpan)
+    /// `a and b and c …` / `a or b or c …` (`.and` or `.or`): a chain of any length is one node, so
+    /// its depth and the work on it stay linear in its length.
+    case chain(BinaryOperator, [Expr], SourceSpan)
     case quantifier(Quantifier, String, Expr, Expr, SourceSpan)
 
     package var span: SourceSpan {
         switch self {
         case .identifier(_, let s), .string(_, let s), .number(_, let s), .bool(_, let s), .null(let s), .list(_, let s), .mapping(_, let s),
              .field(_, _, let s), .index(_, _, let s), .call(_, _, let s), .unary(_, _, let s), .binary(_, _, _, let s),
-             .quantifier(_, _, _, _, let s):
+             .chain(_, _, let s), .quantifier(_, _, _, _, let s):
             return s
         }
     }

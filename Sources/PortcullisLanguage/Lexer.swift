@@ -37,21 +37,21 @@ struct Lexer {
             let kind: TokenKind
             if c == "\"" {
                 if peek(1) == "\"" && peek(2) == "\"" { kind = blockString(start: start) } else { kind = string(start: start) }
-            } else if c.properties.isAlphabetic || c == "_" {
+            } else if c.isLetterLike || c == "_" {
                 var name = ""
-                while let d = peek(), d.properties.isAlphabetic || d.properties.numericType != nil || d == "_" || d == "-" {
+                while let d = peek(), d.isLetterLike || d.isDigitLike || d == "_" || d == "-" {
                     // A `-` continues an identifier only when a letter or digit follows (kebab-case).
-                    if d == "-" { guard let after = peek(1), after.properties.isAlphabetic || after.properties.numericType != nil else { break } }
+                    if d == "-" { guard let after = peek(1), after.isLetterLike || after.isDigitLike else { break } }
                     name.unicodeScalars.append(d)
                     advance()
                 }
                 kind = .identifier(name)
-            } else if c.properties.numericType != nil || (c == "-" && peek(1)?.properties.numericType != nil) {
+            } else if c.isDigitLike || (c == "-" && peek(1)?.isDigitLike == true) {
                 var text = ""
                 text.unicodeScalars.append(c)
                 advance()
-                while let d = peek(), d.properties.numericType != nil || d == "." || d == "_" {
-                    if d == "." && !(peek(1)?.properties.numericType != nil) { break }
+                while let d = peek(), d.isDigitLike || d == "." || d == "_" {
+                    if d == "." && !(peek(1)?.isDigitLike == true) { break }
                     text.unicodeScalars.append(d)
                     advance()
                 }
@@ -117,26 +117,69 @@ struct Lexer {
     /// `"""` … `"""`: the text between, first line break dropped, common indentation removed.
     private mutating func blockString(start: SourceLocation) -> TokenKind {
         advance(); advance(); advance()
-        var raw = ""
+        let begin = index
         while index < scalars.count {
             if peek() == "\"" && peek(1) == "\"" && peek(2) == "\"" {
+                let text = Lexer.dedent(scalars[begin..<index])
                 advance(); advance(); advance()
-                return .blockString(Lexer.dedent(raw))
+                return .blockString(text)
             }
-            raw.unicodeScalars.append(scalars[index])
             advance()
         }
         diagnostics.append(.error("policy.unterminated-string", "\"\"\" block is never closed", path: path, at: SourceSpan(start: start)))
-        return .blockString(Lexer.dedent(raw))
+        return .blockString(Lexer.dedent(scalars[begin..<index]))
     }
 
-    static func dedent(_ raw: String) -> String {
-        var lines = raw.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if let first = lines.first, first.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeFirst() }
-        if let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
-        let indent = lines.filter { !$0.allSatisfy { $0 == " " || $0 == "\t" } }
-            .map { $0.prefix { $0 == " " || $0 == "\t" }.count }.min() ?? 0
-        return lines.map { $0.count >= indent ? String($0.dropFirst(indent)) : "" }.joined(separator: "\n") + "\n"
+    /// The block's lines without a blank first and last line and without the indentation they all
+    /// share; one string built once (this runs for every example of every built-in policy at start-up).
+    static func dedent(_ raw: ArraySlice<Unicode.Scalar>) -> String {
+        var lines: [Range<Int>] = []
+        var lineStart = raw.startIndex
+        var indent = Int.max
+        var index = raw.startIndex
+        while index < raw.endIndex {
+            if raw[index] == "\n" {
+                lines.append(lineStart..<index)
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        lines.append(lineStart..<raw.endIndex)
+        /// The line's leading blanks, or nil when it holds nothing else.
+        func leadingBlanks(_ line: Range<Int>) -> Int? {
+            var position = line.lowerBound
+            while position < line.upperBound && (raw[position] == " " || raw[position] == "\t") { position += 1 }
+            return position == line.upperBound ? nil : position - line.lowerBound
+        }
+        if let first = lines.first, leadingBlanks(first) == nil { lines.removeFirst() }
+        if let last = lines.last, leadingBlanks(last) == nil { lines.removeLast() }
+        for line in lines { if let blanks = leadingBlanks(line) { indent = min(indent, blanks) } }
+        if indent == .max { indent = 0 }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.count + 1)
+        for (number, line) in lines.enumerated() {
+            if number > 0 { bytes.append(0x0A) }
+            guard line.count >= indent else { continue }
+            for scalar in raw[(line.lowerBound + indent)..<line.upperBound] {
+                if scalar.isASCII { bytes.append(UInt8(truncatingIfNeeded: scalar.value)) } else { bytes.append(contentsOf: UTF8.encode(scalar)!) }
+            }
+        }
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension Unicode.Scalar {
+    /// A letter (Unicode alphabetic), with a fast path for ASCII: the lexer asks for every character.
+    var isLetterLike: Bool {
+        if isASCII { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        return properties.isAlphabetic
+    }
+
+    /// A digit (any Unicode numeric type), with a fast path for ASCII.
+    var isDigitLike: Bool {
+        if isASCII { return value >= 0x30 && value <= 0x39 }
+        return properties.numericType != nil
     }
 }
 

@@ -7,16 +7,28 @@ package struct Parser {
     private var position = 0
     private let path: String
     private(set) var diagnostics: [Diagnostic] = []
-    /// Parsing stops collecting after this many errors.
+    /// Parsing stops collecting after this many errors (then one line says how many more there were).
     package static let errorCap = 25
+    /// The deepest expression nesting accepted by default (parentheses, `not`, field and index
+    /// steps, lists, calls, quantifiers). Parsing and lowering recurse, so this bounds the stack
+    /// they use; real policies nest a dozen levels at most.
+    package static let defaultMaxNesting = 64
+    private var maxNesting = Parser.defaultMaxNesting
+    private var depth = 0
+    private var unshownErrors = 0
 
     /// Parses `source`; returns the syntax and the diagnostics of lexing and parsing.
-    package static func parse(_ source: SourceFile) -> (PolicyFileSyntax, [Diagnostic]) {
+    package static func parse(_ source: SourceFile, maxNesting: Int = Parser.defaultMaxNesting) -> (PolicyFileSyntax, [Diagnostic]) {
         var lexer = Lexer(source: source)
         let tokens = lexer.tokenize()
         var parser = Parser(tokens: tokens, path: source.path)
-        parser.diagnostics = lexer.diagnostics
+        parser.maxNesting = maxNesting
+        parser.diagnostics = lexer.diagnostics.capped(perFileAndID: Parser.errorCap)
         let file = parser.parseFile()
+        if parser.unshownErrors > 0 {
+            parser.diagnostics.append(.error("policy.syntax", "\(parser.unshownErrors) more error\(parser.unshownErrors == 1 ? "" : "s") in this file not shown",
+                                             path: source.path))
+        }
         return (file, parser.diagnostics)
     }
 
@@ -33,8 +45,10 @@ package struct Parser {
     private struct ParseError: Error {}
 
     private mutating func fail(_ message: String, at span: SourceSpan? = nil, id: DiagnosticID = "policy.syntax") -> ParseError {
-        if diagnostics.filter({ $0.severity == .error }).count < Parser.errorCap {
+        if diagnostics.count(where: { $0.severity == .error }) < Parser.errorCap {
             diagnostics.append(.error(id, message, path: path, at: span ?? current.span))
+        } else {
+            unshownErrors += 1
         }
         return ParseError()
     }
@@ -295,7 +309,9 @@ package struct Parser {
             return token
         }
         var inner = Parser(tokens: shifted, path: path)
-        defer { diagnostics += inner.diagnostics }
+        inner.maxNesting = maxNesting
+        inner.depth = depth
+        defer { diagnostics += inner.diagnostics; unshownErrors += inner.unshownErrors }
         let expr = try inner.parseExpression()
         if !inner.atEnd { throw inner.fail("unexpected \(inner.current.description) in '{\(text)}'") }
         return expr
@@ -303,36 +319,56 @@ package struct Parser {
 
     // MARK: Expressions
 
-    private mutating func parseExpression() throws(ParseError) -> Expr { try parseOr() }
+    private mutating func parseExpression() throws(ParseError) -> Expr {
+        try enter(1)
+        defer { depth -= 1 }
+        return try parseOr()
+    }
+
+    /// Goes `levels` deeper, failing with a located error past `maxNesting`.
+    private mutating func enter(_ levels: Int) throws(ParseError) {
+        depth += levels
+        if depth > maxNesting {
+            depth -= levels
+            throw fail("expression nested deeper than \(maxNesting) levels (parentheses, 'not', field steps, lists, calls); simplify it or raise --max-policy-nesting",
+                       id: "policy.too-deep")
+        }
+    }
 
     private mutating func parseOr() throws(ParseError) -> Expr {
-        var left = try parseAnd()
+        let first = try parseAnd()
+        guard current.isKeyword("or") else { return first }
+        var operands = [first]
         while current.isKeyword("or") {
             advance()
-            let right = try parseAnd()
-            left = .binary(.or, left, right, SourceSpan(start: left.span.start, end: right.span.end))
+            operands.append(try parseAnd())
         }
-        return left
+        return .chain(.or, operands, SourceSpan(start: first.span.start, end: operands[operands.count - 1].span.end))
     }
 
     private mutating func parseAnd() throws(ParseError) -> Expr {
-        var left = try parseNot()
+        let first = try parseNot()
+        guard current.isKeyword("and") else { return first }
+        var operands = [first]
         while current.isKeyword("and") {
             advance()
-            let right = try parseNot()
-            left = .binary(.and, left, right, SourceSpan(start: left.span.start, end: right.span.end))
+            operands.append(try parseNot())
         }
-        return left
+        return .chain(.and, operands, SourceSpan(start: first.span.start, end: operands[operands.count - 1].span.end))
     }
 
+    /// `not not … x`: counted in a loop (each `not` is a level), built from the inside out.
     private mutating func parseNot() throws(ParseError) -> Expr {
-        if current.isKeyword("not") {
-            let start = current.span.start
+        var starts: [SourceLocation] = []
+        defer { depth -= starts.count }
+        while current.isKeyword("not") {
+            try enter(1)
+            starts.append(current.span.start)
             advance()
-            let operand = try parseNot()
-            return .unary(.not, operand, SourceSpan(start: start, end: operand.span.end))
         }
-        return try parseComparison()
+        var expr = try parseComparison()
+        for start in starts.reversed() { expr = .unary(.not, expr, SourceSpan(start: start, end: expr.span.end)) }
+        return expr
     }
 
     private mutating func parseComparison() throws(ParseError) -> Expr {
@@ -366,7 +402,14 @@ package struct Parser {
 
     private mutating func parsePostfix() throws(ParseError) -> Expr {
         var expr = try parsePrimary()
+        // Each step nests the expression one level deeper (`a.b.c` is field(field(a, b), c)).
+        var steps = 0
+        defer { depth -= steps }
         while true {
+            if current.isPunctuation(".") || current.isPunctuation("[") {
+                try enter(1)
+                steps += 1
+            }
             if current.isPunctuation(".") {
                 advance()
                 let span = current.span

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import PortcullisDiagnostics
 
 /// Why a file could not be read.
@@ -12,7 +5,8 @@ package enum FileReadFailure: Error, Sendable, Equatable {
     case notFound
     case symlinkLoop
     case notRegularFile
-    case tooLarge(size: Int, limit: Int)
+    /// `size` is `nil` for a stream (standard input), whose size is known only by reading it all.
+    case tooLarge(size: Int?, limit: Int)
     case unreadable(reason: String)
 
     /// The diagnostic for this failure on `path`.
@@ -24,55 +18,68 @@ package enum FileReadFailure: Error, Sendable, Equatable {
             return .error(ManifestDiagnostic.symlinkLoop, "symbolic links form a loop; not read", path: path)
         case .notRegularFile:
             return .error(ManifestDiagnostic.notRegularFile, "not a regular file (a FIFO, socket or device); not read", path: path)
-        case .tooLarge(let size, let limit):
+        case .tooLarge(let size?, let limit):
             return .error(ManifestDiagnostic.tooLarge, "file is \(size) bytes, over the limit of \(limit) bytes; not read", path: path)
+        case .tooLarge(nil, let limit):
+            return .error(ManifestDiagnostic.tooLarge, "input is over the limit of \(limit) bytes; not read", path: path)
         case .unreadable(let reason):
             return .error(ManifestDiagnostic.unreadable, "cannot read: \(reason)", path: path)
         }
     }
 
-    static func from(errno code: Int32) -> FileReadFailure {
-        switch code {
-        case ENOENT, ENOTDIR: return .notFound
-        case ELOOP: return .symlinkLoop
-        default: return .unreadable(reason: String(cString: strerror(code)))
+    static func from(_ error: Platform.ErrorNumber) -> FileReadFailure {
+        switch error {
+        case .noSuchEntry, .notADirectory: return .notFound
+        case .symlinkLoop: return .symlinkLoop
+        default: return .unreadable(reason: error.message)
         }
     }
 }
 
-/// Reads whole files with POSIX calls: checks the type and size before reading, never blocks on a FIFO.
-enum FileReader {
-    static func read(path: String, maxBytes: Int) -> Result<[UInt8], FileReadFailure> {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return .failure(.from(errno: errno)) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegularFile) }
-        guard Int(info.st_size) <= maxBytes else { return .failure(.tooLarge(size: Int(info.st_size), limit: maxBytes)) }
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { return .failure(.from(errno: errno)) }
-        defer { close(fd) }
-        return readAll(fd: fd, expected: Int(info.st_size), maxBytes: maxBytes)
+/// Reads whole files with POSIX calls: opens first (non-blocking), then asks the open descriptor
+/// what it is (`fstat`), so a path swapped for a FIFO or a device between a check and the open is
+/// still refused, and nothing ever blocks on a non-regular file.
+package enum FileReader {
+    package static func read(path: String, maxBytes: Int) -> Result<[UInt8], FileReadFailure> {
+        let fd: Int32
+        switch Platform.openForReading(path) {
+        case .success(let descriptor): fd = descriptor
+        case .failure(let error): return .failure(.from(error))
+        }
+        defer { Platform.close(fd) }
+        let info: Platform.FileStatus
+        switch Platform.fileStatus(descriptor: fd) {
+        case .success(let status): info = status
+        case .failure(let error): return .failure(.from(error))
+        }
+        guard info.kind == .regular else { return .failure(.notRegularFile) }
+        guard info.size <= maxBytes else { return .failure(.tooLarge(size: info.size, limit: maxBytes)) }
+        return readAll(fd: fd, expected: info.size, maxBytes: maxBytes, isStream: false)
     }
 
     /// Reads a descriptor to its end, failing past `maxBytes` (the file may grow while read).
-    static func readAll(fd: Int32, expected: Int, maxBytes: Int) -> Result<[UInt8], FileReadFailure> {
+    /// A regular file that would block (it cannot) or grows past the limit while read fails; a
+    /// stream (`isStream`) waits for data and reports no size when over the limit.
+    static func readAll(fd: Int32, expected: Int, maxBytes: Int, isStream: Bool) -> Result<[UInt8], FileReadFailure> {
         var bytes = [UInt8](repeating: 0, count: max(expected, 4096))
         var used = 0
         while true {
             if used == bytes.count {
-                if bytes.count > maxBytes { return .failure(.tooLarge(size: used, limit: maxBytes)) }
+                if bytes.count > maxBytes { return .failure(.tooLarge(size: isStream ? nil : used, limit: maxBytes)) }
                 bytes.append(contentsOf: repeatElement(0, count: bytes.count))
             }
             let n = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + used, buffer.count - used)
+                readDescriptor(fd, into: buffer.baseAddress! + used, count: buffer.count - used)
             }
             if n < 0 {
-                if errno == EINTR { continue }
-                if errno == EAGAIN { usleep(1000); continue }
-                return .failure(.from(errno: errno))
+                let error = Platform.ErrorNumber.current
+                if error == .interrupted { continue }
+                if error == .wouldBlock && isStream { Platform.sleep(microseconds: 1000); continue }
+                return .failure(.from(error))
             }
             if n == 0 { break }
             used += n
-            if used > maxBytes { return .failure(.tooLarge(size: used, limit: maxBytes)) }
+            if used > maxBytes { return .failure(.tooLarge(size: isStream ? nil : used, limit: maxBytes)) }
         }
         bytes.removeSubrange(used...)
         return .success(bytes)
@@ -80,6 +87,6 @@ enum FileReader {
 
     /// Reads standard input to its end.
     static func readStandardInput(maxBytes: Int) -> Result<[UInt8], FileReadFailure> {
-        readAll(fd: 0, expected: 64 * 1024, maxBytes: maxBytes)
+        readAll(fd: 0, expected: 64 * 1024, maxBytes: maxBytes, isStream: true)
     }
 }

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import PortcullisDiagnostics
 
 /// One file to load: where it is and how to show it.
@@ -90,18 +83,18 @@ private struct Walk {
 
     mutating func visitRoot(_ path: String) {
         let shown = Self.display(path)
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            let code = errno
-            var linkInfo = stat()
-            if code == ENOENT && lstat(path, &linkInfo) == 0 {
+        let info: Platform.FileStatus
+        switch Platform.fileStatus(path) {
+        case .success(let status): info = status
+        case .failure(let error):
+            if error == .noSuchEntry, case .success = Platform.fileStatus(path, followingLinks: false) {
                 diagnostics.append(.error(ManifestDiagnostic.notFound, "symbolic link points to nothing", path: shown))
             } else {
-                diagnostics.append(FileReadFailure.from(errno: code).diagnostic(path: shown))
+                diagnostics.append(FileReadFailure.from(error).diagnostic(path: shown))
             }
             return
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
+        if info.kind == .directory {
             visitDirectory(path, shown: shown, info: info)
         } else if !discovery.isExcluded(shown) {
             addFile(path, shown: shown)
@@ -113,27 +106,21 @@ private struct Walk {
         files.append(InputFile(path: path, displayPath: shown))
     }
 
-    mutating func visitDirectory(_ path: String, shown: String, info: stat) {
-        let id = DirectoryID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    mutating func visitDirectory(_ path: String, shown: String, info: Platform.FileStatus) {
+        let id = DirectoryID(device: info.device, inode: info.inode)
         if ancestors.contains(id) {
             diagnostics.append(.error(ManifestDiagnostic.symlinkLoop,
                                       "symbolic link leads back to a folder that contains it; not followed",
                                       path: shown))
             return
         }
-        guard let stream = opendir(path) else {
-            diagnostics.append(FileReadFailure.from(errno: errno).diagnostic(path: shown))
+        var names: [String]
+        switch Platform.directoryEntries(path) {
+        case .success(let entries): names = entries.filter { !$0.hasPrefix(".") }
+        case .failure(let error):
+            diagnostics.append(FileReadFailure.from(error).diagnostic(path: shown))
             return
         }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name.hasPrefix(".") { continue }
-            names.append(name)
-        }
-        closedir(stream)
         names.sort()
         ancestors.append(id)
         defer { ancestors.removeLast() }
@@ -141,21 +128,22 @@ private struct Walk {
             let childPath = path.hasSuffix("/") ? path + name : path + "/" + name
             let childShown = shown == "." ? name : (shown.hasSuffix("/") ? shown + name : shown + "/" + name)
             if discovery.isExcluded(childShown) { continue }
-            var childInfo = stat()
-            guard stat(childPath, &childInfo) == 0 else {
-                let code = errno
+            let childInfo: Platform.FileStatus
+            switch Platform.fileStatus(childPath) {
+            case .success(let status): childInfo = status
+            case .failure(let error):
                 // A dangling link with a manifest's extension was meant to be read: say so.
-                if code == ELOOP || discovery.hasWantedExtension(name) {
-                    diagnostics.append(FileReadFailure.from(errno: code).diagnostic(path: childShown))
+                if error == .symlinkLoop || discovery.hasWantedExtension(name) {
+                    diagnostics.append(FileReadFailure.from(error).diagnostic(path: childShown))
                 }
                 continue
             }
-            switch childInfo.st_mode & S_IFMT {
-            case S_IFDIR:
+            switch childInfo.kind {
+            case .directory:
                 visitDirectory(childPath, shown: childShown, info: childInfo)
-            case S_IFREG:
+            case .regular:
                 if discovery.hasWantedExtension(name) { addFile(childPath, shown: childShown) }
-            default:
+            case .other:
                 if discovery.hasWantedExtension(name) {
                     diagnostics.append(FileReadFailure.notRegularFile.diagnostic(path: childShown))
                 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PortcullisDiagnostics
 
 /// Interned mapping keys of one file: each distinct key text gets a small integer id (an atom), so
 /// that key comparison during lookup is an integer comparison.
@@ -54,7 +50,7 @@ struct KeyTable: Sendable {
         let end = Int(offsets[Int(atom) + 1])
         guard end - start == key.count else { return false }
         guard let base = key.baseAddress, key.count > 0 else { return true }
-        return bytes.withUnsafeBytes { stored in memcmp(stored.baseAddress! + start, base, key.count) == 0 }
+        return bytes.withUnsafeBytes { stored in bytesEqual(stored.baseAddress! + start, base, count: key.count) }
     }
 
     /// The atom of `key`, or `nil` if the file never used it as a key.

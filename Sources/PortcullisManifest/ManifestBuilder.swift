@@ -133,6 +133,12 @@ struct ManifestBuilder {
             addAlias(&event)
         case YAML_DOCUMENT_START_EVENT:
             streamIndex += 1
+            if streamIndex >= limits.maxDocuments {
+                stop(.error(ManifestDiagnostic.tooManyDocuments,
+                            "more than \(limits.maxDocuments) documents in this file; the rest of the file is not read",
+                            path: source.path, at: SourceSpan(start: Self.location(event.start_mark))))
+                return false
+            }
             keptAtoms = nil
             partialAtoms = [:]
             openPartial = nil
@@ -287,7 +293,7 @@ struct ManifestBuilder {
         let name = String(cString: tag)
         switch name {
         case "tag:yaml.org,2002:str", "!": return .string
-        case "tag:yaml.org,2002:null": return .null
+        case "tag:yaml.org,2002:null": return ScalarResolver.resolvePlain(value) == .null ? .null : .string
         case "tag:yaml.org,2002:bool": return ScalarResolver.resolvePlain(value) == .bool ? .bool : .string
         case "tag:yaml.org,2002:int":
             return ScalarResolver.resolvePlain(value) == .int ? .int : .string
@@ -416,25 +422,37 @@ struct ManifestBuilder {
     }
 
     /// The number of nodes `node` stands for with aliases expanded, memoised per document so that
-    /// nested aliases (each level of a "billion laughs") cost one walk each.
+    /// nested aliases (each level of a "billion laughs") cost one walk each. An explicit stack: an
+    /// anchored node may be as deep as a raised `maxDepth` allows.
     private mutating func expandedWeight(of node: Int32) -> Int64 {
         if let known = aliasWeights[node] { return known }
-        let record = nodes[Int(node)]
-        var weight: Int64 = 1
-        switch record.kind {
-        case .scalar:
-            break
-        case .sequence, .mapping:
-            let width = record.kind == .mapping ? 2 : 1
-            var cursor = Int(record.first)
-            let end = cursor + Int(record.count) * width
-            while cursor < end {
-                weight &+= expandedWeight(of: children[cursor])
-                cursor += 1
+        // (node, next child slot, weight so far)
+        var stack: [(node: Int32, cursor: Int, end: Int, weight: Int64)] = []
+        func frame(_ builder: ManifestBuilder, _ index: Int32) -> (node: Int32, cursor: Int, end: Int, weight: Int64) {
+            let record = builder.nodes[Int(index)]
+            guard record.kind != .scalar else { return (index, 0, 0, 1) }
+            let first = Int(record.first)
+            return (index, first, first + Int(record.count) * (record.kind == .mapping ? 2 : 1), 1)
+        }
+        stack.append(frame(self, node))
+        var result: Int64 = 0
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            if stack[top].cursor == stack[top].end {
+                let done = stack.removeLast()
+                aliasWeights[done.node] = done.weight
+                if stack.isEmpty { result = done.weight } else { stack[stack.count - 1].weight &+= done.weight }
+                continue
+            }
+            let child = children[stack[top].cursor]
+            stack[top].cursor += 1
+            if let known = aliasWeights[child] {
+                stack[top].weight &+= known
+            } else {
+                stack.append(frame(self, child))
             }
         }
-        aliasWeights[node] = weight
-        return weight
+        return result
     }
 
     private mutating func closeMapping(end: yaml_mark_t) {

@@ -34,6 +34,10 @@ package enum ManifestDiagnostic {
     package static let duplicateKey: DiagnosticID = "yaml.duplicate-key"
     /// A merge key (`<<`) whose value is not a mapping or a sequence of mappings.
     package static let badMerge: DiagnosticID = "yaml.invalid-merge"
+    /// A file holds more documents than `ManifestLimits.maxDocuments`; the rest is not read.
+    package static let tooManyDocuments: DiagnosticID = "yaml.too-many-documents"
+    /// A resource's JSON (aliases expanded) or its positions map is larger than `parse` prints.
+    package static let outputTooLarge: DiagnosticID = "parse.output-too-large"
     /// A document that is a single scalar (plain text saved as YAML): not a Kubernetes resource.
     package static let notAMapping: DiagnosticID = "manifest.not-a-mapping"
     /// A document that is a sequence (a JSON patch, a values list): read, but not a resource.

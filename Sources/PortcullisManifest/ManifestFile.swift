@@ -14,10 +14,14 @@ package struct ManifestFile: Sendable {
 
     /// `# portcullis:` comments, as YAML reads the file (not text inside scalars), in file order.
     package let directiveComments: [DirectiveComment]
+    /// Documents that are sequences, in file order: not resources (the loader warns), but a
+    /// kustomize JSON 6902 patch is one, and findings are traced back into its operations.
+    package let sequenceDocuments: [Node]
 
     package init(source: SourceFile, storage: ManifestStorage?, resources: [Document], diagnostics: [Diagnostic],
-                 directiveComments: [DirectiveComment] = []) {
+                 directiveComments: [DirectiveComment] = [], sequenceDocuments: [Node] = []) {
         self.directiveComments = directiveComments
+        self.sequenceDocuments = sequenceDocuments
         self.source = source
         self.storage = storage
         self.resources = resources

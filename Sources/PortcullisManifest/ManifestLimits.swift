@@ -8,18 +8,23 @@ package struct ManifestLimits: Sendable, Hashable {
     package var maxExpandedNodes: Int
     /// Stop collecting diagnostics of one kind in one file after this many (default 20).
     package var maxRepeatedDiagnostics: Int
+    /// A file with more YAML documents than this stops there (default 100,000): ten million tiny
+    /// documents in a file under the size limit would otherwise cost gigabytes of bookkeeping.
+    package var maxDocuments: Int
 
     package init(
         maxFileBytes: Int = 64 << 20,
         maxDepth: Int = 256,
         maxExpandedNodes: Int = 1_000_000,
         maxRepeatedDiagnostics: Int = 20,
+        maxDocuments: Int = 100_000,
         projection: ManifestProjection? = nil
     ) {
         self.maxFileBytes = maxFileBytes
         self.maxDepth = maxDepth
         self.maxExpandedNodes = maxExpandedNodes
         self.maxRepeatedDiagnostics = maxRepeatedDiagnostics
+        self.maxDocuments = maxDocuments
         self.projection = projection
     }
 

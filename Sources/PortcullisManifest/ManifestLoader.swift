@@ -25,6 +25,14 @@ package struct ManifestLoader: Sendable {
 
     /// Loads bytes already in memory (standard input, an admission request, a test).
     package func load(_ source: SourceFile) -> ManifestFile {
+        // UTF-16 is decoded once, here: every later step (libyaml, directive comments, source
+        // excerpts) reads the same UTF-8 text, with the same lines and columns.
+        var source = source
+        switch UTF16Text.decode(source) {
+        case .notUTF16: break
+        case .decoded(let utf8): source = utf8
+        case .invalid(let diagnostic): return ManifestFile(source: source, storage: nil, resources: [], diagnostics: [diagnostic])
+        }
         if let binary = Self.binaryDiagnostic(source) {
             return ManifestFile(source: source, storage: nil, resources: [], diagnostics: [binary])
         }
@@ -35,23 +43,27 @@ package struct ManifestLoader: Sendable {
             full.projection = nil
             builder = YAMLEventStream.build(source, limits: full)
         }
-        var diagnostics = builder.diagnostics
+        let diagnostics = builder.diagnostics
+        // Per-document problems are capped like the builder's (`maxRepeatedDiagnostics` per kind).
+        var documentDiagnostics: [Diagnostic] = []
         let roots = builder.documents
         let directiveComments = builder.directiveComments
         let storage = builder.finish()
         var resources: [Document] = []
+        var sequences: [Node] = []
         resources.reserveCapacity(roots.count)
         for root in roots {
             let node = Node(storage: storage, index: root.root)
             switch node.kind {
             case .scalar:
                 if node.scalarType == .null { continue }  // an empty document
-                diagnostics.append(.error(
+                documentDiagnostics.append(.error(
                     ManifestDiagnostic.notAMapping,
                     "document \(root.streamIndex + 1) is a single value, not a Kubernetes resource (expected a mapping with apiVersion and kind)",
                     path: source.path, at: node.span))
             case .sequence:
-                diagnostics.append(.warning(
+                sequences.append(node)
+                documentDiagnostics.append(.warning(
                     ManifestDiagnostic.sequenceDocument,
                     "document \(root.streamIndex + 1) is a sequence (a patch?), not a Kubernetes resource; no policy can match it",
                     path: source.path, at: node.span))
@@ -76,13 +88,14 @@ package struct ManifestLoader: Sendable {
         }
         for resource in resources where !resource.isResource {
             let missing = resource.missingIdentity.joined(separator: " and ")
-            diagnostics.append(.warning(
+            documentDiagnostics.append(.warning(
                 ManifestDiagnostic.missingKind,
                 "document \(resource.streamIndex + 1) has no \(missing); no policy can match it",
                 path: source.path, at: resource.root.span))
         }
-        return ManifestFile(source: source, storage: storage, resources: resources, diagnostics: diagnostics,
-                            directiveComments: directiveComments)
+        return ManifestFile(source: source, storage: storage, resources: resources,
+                            diagnostics: diagnostics + documentDiagnostics.capped(perFileAndID: limits.maxRepeatedDiagnostics),
+                            directiveComments: directiveComments, sequenceDocuments: sequences)
     }
 
     /// A NUL byte in the first 8 KiB, with no UTF-16/32 byte-order mark, means a binary file.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PortcullisDiagnostics
 
 extension Node {
     /// How to reach `target` from this node: the path components, and the key node `target` is held
@@ -29,26 +25,34 @@ extension Node {
         return (components, key)
     }
 
+    /// Depth-first search with an explicit stack (a document may be as deep as a raised `maxDepth`
+    /// allows): on success `trail` holds each (container, slot) on the way to `target`.
     private static func search(_ storage: ManifestStorage, from node: Int32, for target: Int32,
                                trail: inout [(parent: Int32, slot: Int32)]) -> Bool {
-        let record = storage.nodes[Int(node)]
-        switch record.kind {
-        case .scalar:
-            return false
-        case .sequence:
-            for slot in 0..<record.count {
-                let child = storage.children[Int(record.first + slot)]
-                trail.append((node, slot))
-                if child == target || search(storage, from: child, for: target, trail: &trail) { return true }
-                trail.removeLast()
+        struct Frame { var node: Int32; var slot: Int32; var next: Int32; let count: Int32; let first: Int32; let width: Int32 }
+        func frame(_ index: Int32) -> Frame? {
+            let record = storage.nodes[Int(index)]
+            switch record.kind {
+            case .scalar: return nil
+            case .sequence: return Frame(node: index, slot: -1, next: 0, count: record.count, first: record.first, width: 1)
+            case .mapping: return Frame(node: index, slot: -1, next: 0, count: record.count, first: record.first, width: 2)
             }
-        case .mapping:
-            for slot in 0..<record.count {
-                let child = storage.children[Int(record.first + slot * 2 + 1)]
-                trail.append((node, slot))
-                if child == target || search(storage, from: child, for: target, trail: &trail) { return true }
-                trail.removeLast()
+        }
+        guard let root = frame(node) else { return false }
+        var stack = [root]
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            let current = stack[top]
+            guard current.next < current.count else { stack.removeLast(); continue }
+            stack[top].slot = current.next
+            stack[top].next += 1
+            // A mapping's value is the second of its pair.
+            let child = storage.children[Int(current.first + current.next * current.width + (current.width - 1))]
+            if child == target {
+                trail = stack.map { ($0.node, $0.slot) }
+                return true
             }
+            if let inner = frame(child) { stack.append(inner) }
         }
         return false
     }
@@ -96,7 +100,7 @@ extension Node {
         var text = text
         return text.withUTF8 { wanted in
             withScalarBytes { have in
-                have.count == wanted.count && (have.count == 0 || memcmp(have.baseAddress!, wanted.baseAddress!, have.count) == 0)
+                have.count == wanted.count && (have.count == 0 || bytesEqual(have.baseAddress!, wanted.baseAddress!, count: have.count))
             }
         }
     }

@@ -8,6 +8,7 @@ enum YAMLEventStream {
         var builder = ManifestBuilder(source: source, limits: limits)
         guard !source.bytes.isEmpty else { return builder }
         var directives = DirectiveCommentScanner(source.bytes)
+        let lineMap = LineBreakMap.make(source.bytes)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             builder.report(.error(ManifestDiagnostic.syntax, "libyaml could not start (out of memory)", path: source.path))
@@ -19,8 +20,16 @@ enum YAMLEventStream {
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
+                    if let lineMap {
+                        remap(&parser.problem_mark, lineMap)
+                        remap(&parser.context_mark, lineMap)
+                    }
                     builder.report(parseError(&parser, source: source))
                     break
+                }
+                if let lineMap {
+                    remap(&event.start_mark, lineMap)
+                    remap(&event.end_mark, lineMap)
                 }
                 if !directives.isEmpty && event.type == YAML_SCALAR_EVENT {
                     directives.scalar(startLine: Int(event.start_mark.line), startColumn: Int(event.start_mark.column),
@@ -33,6 +42,13 @@ enum YAMLEventStream {
         }
         if !directives.isEmpty { builder.directiveComments = directives.comments }
         return builder
+    }
+
+    /// Moves a libyaml mark onto the file's own lines (`LineBreakMap`).
+    private static func remap(_ mark: inout yaml_mark_t, _ map: LineBreakMap) {
+        let (line, column) = map.map(line: Int(mark.line), column: Int(mark.column))
+        mark.line = numericCast(line)
+        mark.column = numericCast(column)
     }
 
     /// Counts libyaml events without building anything: the baseline the loader is measured against.

@@ -1,4 +1,3 @@
-import Foundation
 import PortcullisDiagnostics
 import PortcullisEngine
 
@@ -9,94 +8,90 @@ package struct JSONReporter: Reporter {
 
     package init() {}
 
-    struct Document: Encodable {
-        var version = JSONReporter.schemaVersion
-        var tool = ToolRecord()
-        var findings: [FindingRecord]
-        var diagnostics: [DiagnosticRecord]
-        var summary: Summary
-    }
-
-    struct ToolRecord: Encodable {
-        var name = Tool.name
-        var version = Tool.version
-    }
-
-    struct FindingRecord: Encodable {
-        var file: String
-        var line: Int
-        var column: Int
-        var endLine: Int
-        var endColumn: Int
-        var document: Int
-        var item: Int?
-        var kind: String?
-        var namespace: String?
-        var name: String?
-        var jsonPath: String
-        var policy: String
-        var severity: String
-        var message: String
-        var help: String?
-        var helpUrl: String?
-        var remediation: String?
-        var fingerprint: String
-        var suppression: SuppressionRecord?
-    }
-
-    struct SuppressionRecord: Encodable {
-        var kind: String
-        var justification: String
-        var origin: String
-    }
-
-    struct DiagnosticRecord: Encodable {
-        var file: String?
-        var line: Int?
-        var column: Int?
-        var id: String
-        var severity: String
-        var message: String
-    }
-
-    struct Summary: Encodable {
-        var files: Int
-        var resources: Int
-        var policies: Int
-        var findings: [String: Int]
-        var suppressed: Int
-        var baselineMatches: Int
-    }
-
     package func render(_ report: RunReport) -> String {
-        let findings = report.findings.map { f in
-            FindingRecord(file: f.path, line: f.span.start.line, column: f.span.start.column, endLine: f.span.end.line,
-                          endColumn: f.span.end.column, document: f.documentIndex, item: f.listItemIndex, kind: f.kind,
-                          namespace: f.namespace, name: f.name, jsonPath: f.jsonPath, policy: f.policyID,
-                          severity: f.severity.rawValue, message: f.message, help: f.help, helpUrl: f.helpURL,
-                          remediation: f.remediation, fingerprint: FindingKey(f).hash,
-                          suppression: f.suppression.map { SuppressionRecord(kind: $0.kind.rawValue, justification: $0.justification, origin: $0.origin) })
+        var json = JSONWriter(style: .indentedLikeJSONEncoder, capacity: 1 << 16)
+        // Keys in sorted order, member by member: the report's bytes are documented as sorted.
+        json.beginObject()
+        json.key("diagnostics")
+        json.beginArray()
+        for d in report.diagnostics {
+            json.beginObject()
+            json.member("column", d.span?.start.column)
+            json.member("file", d.path)
+            json.member("id", d.id.rawValue)
+            json.member("line", d.span?.start.line)
+            json.member("message", d.message)
+            json.member("severity", d.severity.rawValue)
+            json.endObject()
         }
-        let diagnostics = report.diagnostics.map { d in
-            DiagnosticRecord(file: d.path, line: d.span?.start.line, column: d.span?.start.column, id: d.id.rawValue,
-                             severity: d.severity.rawValue, message: d.message)
+        json.endArray()
+        json.key("findings")
+        json.beginArray()
+        for f in report.findings {
+            json.beginObject()
+            json.member("column", f.span.start.column)
+            json.member("document", f.documentIndex)
+            json.member("endColumn", f.span.end.column)
+            json.member("endLine", f.span.end.line)
+            json.member("file", f.path)
+            json.member("fingerprint", FindingKey(f).hash)
+            json.member("help", f.help)
+            json.member("helpUrl", f.helpURL)
+            json.member("item", f.listItemIndex)
+            json.member("jsonPath", f.jsonPath)
+            json.member("kind", f.kind)
+            json.member("line", f.span.start.line)
+            json.member("message", f.message)
+            json.member("name", f.name)
+            json.member("namespace", f.namespace)
+            json.member("policy", f.policyID)
+            json.member("remediation", f.remediation)
+            json.member("severity", f.severity.rawValue)
+            if let suppression = f.suppression {
+                json.key("suppression")
+                json.beginObject()
+                json.member("justification", suppression.justification)
+                json.member("kind", suppression.kind.rawValue)
+                json.member("origin", suppression.origin)
+                json.endObject()
+            }
+            json.endObject()
         }
-        var counts: [String: Int] = [:]
-        for severity in Severity.allCases { counts[severity.rawValue] = report.count(severity) }
-        let document = Document(findings: findings, diagnostics: diagnostics,
-                                summary: Summary(files: report.sources.count, resources: report.resourceCount, policies: report.rules.count,
-                                                 findings: counts, suppressed: report.findings.count - report.activeFindings.count,
-                                                 baselineMatches: report.baselineMatches))
-        return JSONText.encode(document)
-    }
-}
-
-/// Sorted, pretty JSON with a final newline.
-enum JSONText {
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        json.endArray()
+        json.key("summary")
+        json.beginObject()
+        json.member("baselineMatches", report.baselineMatches)
+        json.key("byPolicy")
+        json.beginArray()
+        for row in PolicySummary(report).rows {
+            json.beginObject()
+            json.member("files", row.files)
+            json.member("findings", row.findings)
+            json.member("policy", row.policy)
+            json.member("severity", row.severity.rawValue)
+            json.member("suppressed", row.suppressed)
+            json.endObject()
+        }
+        json.endArray()
+        json.member("files", report.sources.count)
+        json.key("findings")
+        json.beginObject()
+        for severity in Severity.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
+            json.member(severity.rawValue, report.count(severity))
+        }
+        json.endObject()
+        json.member("policies", report.rules.count)
+        json.member("resources", report.resourceCount)
+        json.member("suppressed", report.findings.count - report.activeFindings.count)
+        json.endObject()
+        json.key("tool")
+        json.beginObject()
+        json.member("name", Tool.name)
+        json.member("version", Tool.version)
+        json.endObject()
+        json.member("version", Self.schemaVersion)
+        json.endObject()
+        json.append(raw: "\n")
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 }

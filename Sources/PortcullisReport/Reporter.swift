@@ -5,16 +5,19 @@ package protocol Reporter: Sendable {
 
 /// The formats `--format` accepts.
 package enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, github, junit
+    case text, compact, json, sarif, github, junit, markdown, html
 
-    /// The reporter for this format; `color` matters only to text.
+    /// The reporter for this format with its defaults; `color` matters only to text.
     package func reporter(color: Bool = false) -> any Reporter {
         switch self {
         case .text: TextReporter(color: color)
+        case .compact: CompactReporter()
         case .json: JSONReporter()
         case .sarif: SARIFReporter()
         case .github: GitHubReporter()
         case .junit: JUnitReporter()
+        case .markdown: MarkdownReporter()
+        case .html: HTMLReporter()
         }
     }
 }

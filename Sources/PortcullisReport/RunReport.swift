@@ -19,6 +19,8 @@ package struct RunReport: Sendable {
     package var duration: Duration?
     /// Findings left out because the baseline holds them.
     package var baselineMatches: Int
+    /// Those findings themselves, when known (the HTML report lists them apart).
+    package var baselineFindings: [Finding] = []
     /// The folder artifact URIs are made relative to (the repository root).
     package var rootPath: String?
     /// The names standard input was shown as (`--stdin-filename`): SARIF gives them as they are.
@@ -39,8 +41,11 @@ package struct RunReport: Sendable {
     /// Findings that count: not suppressed.
     package var activeFindings: [Finding] { findings.filter { $0.suppression == nil } }
 
-    /// Active findings per severity.
-    package func count(_ severity: Severity) -> Int { activeFindings.filter { $0.severity == severity }.count }
+    /// Active findings per severity (counted in place: a finding is large, and copying every active
+    /// one per call cost each reporter several milliseconds per 10,000 findings).
+    package func count(_ severity: Severity) -> Int {
+        findings.reduce(0) { $0 + ($1.suppression == nil && $1.severity == severity ? 1 : 0) }
+    }
 }
 
 /// The tool, as reports name it.

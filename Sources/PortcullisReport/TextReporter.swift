@@ -2,7 +2,7 @@ import PortcullisDiagnostics
 import PortcullisEngine
 
 /// Compiler-style text: `file:line:col: severity: message [policy]`, the source line, a caret, the
-/// help line; problems and findings of a file together in line order; then a summary.
+/// help line; problems and findings of a file together in line order; then the per-policy table and a summary.
 package struct TextReporter: Reporter {
     package var color: Bool
     /// Leave out the summary line (`--quiet`).
@@ -39,7 +39,10 @@ package struct TextReporter: Reporter {
             let sorted = entries[path]!.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }
             for entry in sorted { out += entry.element.1 + "\n" }
         }
-        if !quiet { out += summary(report) + "\n" }
+        if !quiet {
+            let table = PolicySummaryTable(color: color).render(PolicySummary(report))
+            out += (out.isEmpty || table.isEmpty ? "" : "\n") + table + summary(report) + "\n"
+        }
         return out
     }
 

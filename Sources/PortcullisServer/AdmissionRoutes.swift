@@ -124,7 +124,9 @@ struct AdmissionRoutes: Sendable {
         switch format {
         case .json, .sarif: "application/json"
         case .junit: "application/xml"
-        case .text, .github: "text/plain; charset=utf-8"
+        case .text, .github, .compact: "text/plain; charset=utf-8"
+        case .markdown: "text/markdown; charset=utf-8"
+        case .html: "text/html; charset=utf-8"
         }
     }
 

@@ -9,7 +9,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check manifests against the policies; report findings as file:line:column: severity: message [policy].",
         discussion: """
-            Formats: text, json, sarif, github (Actions annotations), junit. Several at once: each --output FILE \
+            Formats: text, compact, json, sarif, github (Actions annotations), junit, markdown (job summaries), \
+            html (one self-contained page). Several at once: each --output FILE \
             belongs to the --format before it (--format sarif --output report.sarif --format text); reports \
             are written atomically; --output - is standard output.
             Exit status: 0 no active finding at or above --fail-on, 1 such findings, 2 usage, configuration, policy or input errors.
@@ -17,9 +18,10 @@ struct CheckCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputArguments
+    @OptionGroup var repository: RepositoryArguments
     @OptionGroup var policies: PolicyArguments
 
-    @Option(help: ArgumentHelp("Report format (repeatable): text, json, sarif, github, junit.", valueName: "format"))
+    @Option(help: ArgumentHelp("Report format (repeatable): text, compact, json, sarif, github, junit, markdown, html.", valueName: "format"))
     var format: [ReportFormat] = []
 
     @Option(help: ArgumentHelp("Write the report of the --format before it to this file (repeatable).", valueName: "file"))
@@ -41,6 +43,7 @@ struct CheckCommand: ParsableCommand {
     var noProjection = false
 
     @OptionGroup var configFile: ConfigArguments
+    @OptionGroup var display: DisplayArguments
 
     @Option(help: ArgumentHelp("Record the current findings as accepted, in this file.", valueName: "file"))
     var writeBaseline: String?
@@ -53,17 +56,26 @@ struct CheckCommand: ParsableCommand {
         let configuration = try configFile.load(color: color)
         let targets = try ReportTargets.pair(arguments: Array(CommandLine.arguments.dropFirst()),
                                              defaultFormats: configuration?.formats.isEmpty == false ? configuration!.formats : [.text],
-                                             defaultOutputs: configuration?.outputs ?? [:])
+                                             defaultOutputs: configuration?.outputs ?? [:], alsoWritten: [writeBaseline].compactMap { $0 })
         let policySet = try policies.compile(configuration: configuration, color: color)
-        if explainPlan { return print(policySet.planDescription, terminator: "") }
-        try input.requirePaths()
+        if explainPlan {
+            var out = OutputStream.standardOutput
+            out.write(policySet.planDescription)
+            return out.flush()
+        }
+        let paths = repository.paths(input.paths)
+        try input.requirePaths(paths)
 
         // 2. Validate.
         var options = input.options(configuration: configuration)
+        repository.apply(to: &options)
         options.projection = !noProjection
         options.baseline = try baseline.map(loadBaseline)
         options.ignoredPaths = targets.targets.compactMap(\.path) + [writeBaseline, baseline].compactMap { $0 }
-        let result = Validator(policies: policySet, options: options).validate(paths: input.paths)
+        let progressLine = display.progressLine(quiet: quiet)
+        options.progress = progressLine?.progress
+        let result = Validator(policies: policySet, options: options).validate(paths: paths)
+        progressLine?.stop()
 
         // 3. Baseline, reports, exit status.
         var writeFailed = false
@@ -72,7 +84,7 @@ struct CheckCommand: ParsableCommand {
         for target in targets.targets {
             let useColor = target.path == nil && target.format == .text
                 && color.allowsColor(fileDescriptor: out.descriptor, environment: ProcessEnvironment.variables)
-            let report = Report(format: target.format, color: useColor, quiet: quiet)
+            let report = display.report(target.format, color: useColor, quiet: quiet)
             if let path = target.path {
                 writeFailed = !reportWrite { () throws(ReportWriteError) in try report.write(result, to: path) } || writeFailed
             } else {

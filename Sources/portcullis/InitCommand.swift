@@ -37,6 +37,9 @@ struct InitCommand: ParsableCommand {
         # Which findings fail the run: error (default), warning or info.
         fail-on: error
 
+        # Kustomize repositories: render each overlay and check what it renders (like --kustomize).
+        # kustomize: true
+
         # Default report formats, and files for those that should not go to standard output.
         format: [text]
         output: {}        # e.g. {sarif: portcullis.sarif}

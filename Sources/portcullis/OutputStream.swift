@@ -1,17 +1,22 @@
-import Foundation
+import PortcullisDiagnostics
+import Synchronization
 
-/// Buffered writing to standard output or standard error, flushed in large blocks.
+/// Buffered writing to standard output or standard error, flushed in large blocks. A failed write
+/// (a full disk, `> /dev/full`, a closed pipe) is remembered: the command then ends with exit
+/// status 2 and says why (`PortcullisCommand.finish`), never 0 with a report lost.
 struct OutputStream {
-    private let handle: FileHandle
     let descriptor: Int32
     private var buffer: [UInt8] = []
 
     static var standardOutput: OutputStream { OutputStream(fileDescriptor: 1) }
     static var standardError: OutputStream { OutputStream(fileDescriptor: 2) }
 
+    /// The first failed write to standard output: the system's reason.
+    static var standardOutputFailure: String? { failure.withLock { $0 } }
+    private static let failure = Mutex<String?>(nil)
+
     init(fileDescriptor: Int32) {
         descriptor = fileDescriptor
-        handle = FileHandle(fileDescriptor: fileDescriptor, closeOnDealloc: false)
         buffer.reserveCapacity(1 << 16)
     }
 
@@ -30,9 +35,26 @@ struct OutputStream {
         write("\n")
     }
 
+    /// Ends the process with `status`, or with 2 and a message when a write to standard output
+    /// failed (here, or in `print`'s buffer).
+    static func exit(_ status: Int32) -> Never {
+        let printed = Platform.flushStandardOutput()
+        if let reason = standardOutputFailure ?? (printed ? nil : "the write failed") {
+            var err = OutputStream.standardError
+            err.writeLine("error: cannot write to standard output: \(reason) [output.write-failed]")
+            err.flush()
+            Platform.exit(2)
+        }
+        Platform.exit(status)
+    }
+
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        try? handle.write(contentsOf: buffer)
+        let written = buffer.withUnsafeBytes { Platform.writeAll(descriptor, $0) }
+        if !written && descriptor == 1 {
+            let reason = Platform.ErrorNumber.current.message
+            Self.failure.withLock { if $0 == nil { $0 = reason } }
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -20,8 +20,15 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "Add the line and column of every node.")
     var positions = false
 
+    @Option(help: "Print no resource line longer than this many bytes (aliases expand; positions grow with depth): an error instead.")
+    var maxOutputBytes: Int = 256 << 20
+
     @Option(help: "Colour for diagnostics on standard error: auto, always, never.")
     var color: ColorMode = .auto
+
+    func validate() throws {
+        guard maxOutputBytes > 0 else { throw ValidationError("--max-output-bytes must be positive.") }
+    }
 
     func run() throws {
         try input.requirePaths()
@@ -31,9 +38,15 @@ struct ParseCommand: ParsableCommand {
         err.write(discoveryDiagnostics, color: color)
         var failed = discoveryDiagnostics.contains { $0.severity == .error }
         for file in files {
-            for resource in file.resources { out.write(bytes: resource.jsonLine(positions: positions)) }
-            err.write(file.diagnostics, color: color)
-            failed = failed || file.hasErrors
+            var problems = file.diagnostics
+            for resource in file.resources {
+                switch resource.jsonLine(positions: positions, maxBytes: maxOutputBytes) {
+                case .success(let line): out.write(bytes: line)
+                case .failure(let tooLarge): problems.append(tooLarge.diagnostic)
+                }
+            }
+            err.write(problems, color: color)
+            failed = failed || problems.contains { $0.severity == .error }
         }
         out.flush()
         err.flush()

@@ -22,16 +22,25 @@ struct PolicyArguments: ParsableArguments {
     @Flag(name: .customLong("all-policies"), help: "Run every policy, opt-in ones included.")
     var all = false
 
+    @Option(help: ArgumentHelp("Refuse policy expressions nested deeper than this (parentheses, not, field steps).", valueName: "levels"))
+    var maxPolicyNesting: Int = Portcullis.PolicyOptions().maxNesting
+
+    @Option(help: ArgumentHelp("PCRE2 match limit per pattern match (a pattern reaching it is an error at the value).", valueName: "steps"))
+    var regexMatchLimit: Int = Portcullis.PolicyOptions().regexMatchLimit
+
     func validate() throws {
-        for parameter in parameters where !parameter.contains("=") {
-            throw ValidationError("--param takes name=value, not '\(parameter)'.")
+        for parameter in parameters {
+            guard let equals = parameter.firstIndex(of: "=") else { throw ValidationError("--param takes name=value, not '\(parameter)'.") }
+            guard equals != parameter.startIndex else { throw ValidationError("--param takes name=value; '\(parameter)' has no name.") }
         }
+        guard maxPolicyNesting > 0 else { throw ValidationError("--max-policy-nesting must be positive.") }
+        guard regexMatchLimit > 0 else { throw ValidationError("--regex-match-limit must be positive.") }
     }
 
     /// `--param` values by name (the last one wins).
     var parameterTexts: [String: String] {
         Dictionary(parameters.map { entry in
-            let parts = entry.split(separator: "=", maxSplits: 1)
+            let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
         }, uniquingKeysWith: { _, last in last })
     }
@@ -53,6 +62,8 @@ struct PolicyArguments: ParsableArguments {
         if !only.isEmpty { options.only = only }
         options.all = all
         options.parameterTexts = parameterTexts
+        options.maxNesting = maxPolicyNesting
+        options.regexMatchLimit = regexMatchLimit
         return options
     }
 
@@ -110,17 +121,29 @@ struct InputArguments: ParsableArguments {
     @Option(help: "Reject documents nested deeper than this.")
     var maxDepth: Int = ValidationOptions().maxDepth
 
+    @Option(help: "Stop reading a file after this many YAML documents.")
+    var maxDocuments: Int = ValidationOptions().maxDocuments
+
+    @Option(help: "Refuse documents whose aliases expand them past this many nodes.")
+    var maxNodes: Int = ValidationOptions().maxNodes
+
+    @Option(help: "Report at most this many findings per resource.")
+    var maxFindingsPerResource: Int = ValidationOptions().maxFindingsPerResource
+
     @Flag(help: "Load files one at a time instead of on all cores.")
     var serial = false
 
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive.") }
         guard maxDepth > 0 else { throw ValidationError("--max-depth must be positive.") }
+        guard maxDocuments > 0 else { throw ValidationError("--max-documents must be positive.") }
+        guard maxNodes > 0 else { throw ValidationError("--max-nodes must be positive.") }
+        guard maxFindingsPerResource > 0 else { throw ValidationError("--max-findings-per-resource must be positive.") }
     }
 
     /// Fails with a usage error when no path was given.
-    func requirePaths() throws {
-        guard !paths.isEmpty else { throw ValidationError("Give at least one file or folder ('-' for standard input).") }
+    func requirePaths(_ paths: [String]? = nil) throws {
+        guard !(paths ?? self.paths).isEmpty else { throw ValidationError("Give at least one file or folder ('-' for standard input).") }
     }
 
     /// The validation options these arguments set.
@@ -130,6 +153,9 @@ struct InputArguments: ParsableArguments {
         options.standardInputName = stdinFilename
         options.maxFileBytes = maxFileSize
         options.maxDepth = maxDepth
+        options.maxDocuments = maxDocuments
+        options.maxNodes = maxNodes
+        options.maxFindingsPerResource = maxFindingsPerResource
         options.parallel = !serial
         return options
     }

@@ -17,6 +17,8 @@ struct PortcullisCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let code as ExitCode {
+            finish(status: code.rawValue)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 var err = OutputStream.standardError
@@ -26,6 +28,13 @@ struct PortcullisCommand: ParsableCommand {
             }
             exit(withError: error)
         }
+        finish(status: 0)
+    }
+
+    /// Exits with `status`, unless something written to standard output did not get there (a full
+    /// disk, `> /dev/full`): then a message on standard error and status 2, since the report is lost.
+    static func finish(status: Int32) -> Never {
+        OutputStream.exit(status)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Portcullis
 
 /// Which format goes where: each `--output PATH` belongs to the `--format` given before it
@@ -14,7 +15,9 @@ struct ReportTargets: Equatable {
     var targets: [Target]
 
     /// Pairs formats and outputs in the order the command line gave them.
-    static func pair(arguments: [String], defaultFormats: [ReportFormat] = [.text], defaultOutputs: [ReportFormat: String] = [:]) throws -> ReportTargets {
+    /// `alsoWritten`: other files the run writes (`--write-baseline`), which no report may share.
+    static func pair(arguments: [String], defaultFormats: [ReportFormat] = [.text], defaultOutputs: [ReportFormat: String] = [:],
+                     alsoWritten: [String] = []) throws -> ReportTargets {
         var targets: [Target] = []
         var pendingOutputs: [String] = []
         var index = 0
@@ -57,6 +60,24 @@ struct ReportTargets: Equatable {
         if toStandardOutput.count > 1 {
             throw ValidationError("formats \(toStandardOutput.map(\.format.rawValue).joined(separator: " and ")) would both go to standard output; give --output FILE after all but one")
         }
+        try refuseSharedFiles(targets.compactMap(\.path) + alsoWritten)
         return ReportTargets(targets: targets)
+    }
+
+    /// Two outputs naming one file (directly, through `./`, `..` or a symbolic link) would leave
+    /// only the last report: a usage error. A device or FIFO (`/dev/null`, `/dev/stdout`) takes
+    /// each in turn, so it may be named more than once.
+    static func refuseSharedFiles(_ paths: [String]) throws {
+        var seen: [String: String] = [:]
+        for path in paths {
+            let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            if let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType,
+               type != .typeRegular && type != .typeDirectory { continue }
+            if let first = seen[resolved] {
+                throw ValidationError(first == path ? "\(path) is named by two outputs; each report needs a file of its own"
+                                                    : "\(first) and \(path) are the same file; each report needs a file of its own")
+            }
+            seen[resolved] = path
+        }
     }
 }

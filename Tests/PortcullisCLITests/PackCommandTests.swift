@@ -51,4 +51,26 @@ import Testing
         #expect(badJSON.status == 2)
         #expect(badJSON.stderr.contains("--param fs_group_ranges=[{min: 1: expected a comma-separated list or a JSON list [config.invalid-parameter]"), "\(badJSON.stderr)")
     }
+
+    @Test func gitopsSourcesFollowTheEnvironmentVersionPolicy() throws {
+        // Opt-in pack: nothing by default, so the default policy count and the other fixtures stay as they were.
+        let byDefault = try PortcullisBinary.run(["check", "fixtures/gitops-sources"])
+        #expect(byDefault.status == 0, "\(byDefault.stdout)")
+        let result = try PortcullisBinary.run(["check", "--quiet", "fixtures/gitops-sources", "--only", "gitops", "--disable", "gitops/flux-source-verify"])
+        #expect(result.status == 1)
+        let headers = result.stdout.split(separator: "\n").filter { $0.hasPrefix("fixtures/") }
+        #expect(headers == [
+            "fixtures/gitops-sources/argocd/projects.yaml:22:7: error: AppProject 'everything' allows every source repository [gitops/appproject-source-repos]",
+            "fixtures/gitops-sources/argocd/projects.yaml:24:7: error: AppProject 'everything' allows a wildcard destination {\"server\":\"*\",\"namespace\":\"*\"} [gitops/appproject-destinations]",
+            "fixtures/gitops-sources/argocd/projects.yaml:26:7: error: AppProject 'everything' allows every cluster-scoped kind of group '*' ('*') [gitops/appproject-cluster-resources]",
+            "fixtures/gitops-sources/prod/shop.yaml:12:21: error: Application 'shop-prod' deploys to production from a moving revision: targetRevision must be a release tag (x.y.z) or a commit SHA, not HEAD, a branch, `*` or a range [gitops/argocd-prod-revision]",
+            "fixtures/gitops-sources/prod/shop.yaml:27:3: error: GitRepository 'shop' feeds production from a moving reference ({\"branch\":\"main\"}); pin a release tag, an exact version, a commit or a digest [gitops/flux-prod-source-ref]",
+        ], "dev follows a branch and is accepted; prod following one is refused; the wildcard AppProject is refused:\n\(result.stdout)")
+        // The same branch in the dev folder is accepted; a release tag makes production clean.
+        let source = try String(contentsOf: PortcullisBinary.packageRoot.appendingPathComponent("fixtures/gitops-sources/prod/shop.yaml"), encoding: .utf8)
+        let tagged = source.replacingOccurrences(of: "targetRevision: main", with: "targetRevision: v1.4.2")
+            .replacingOccurrences(of: "branch: main", with: "tag: v1.4.2")
+        let released = try PortcullisBinary.run(["check", "--quiet", "--only", "gitops", "--disable", "gitops/flux-source-verify", "-", "--stdin-filename", "envs/prod/shop.yaml"], stdin: tagged)
+        #expect(released.status == 0, "\(released.stdout)")
+    }
 }

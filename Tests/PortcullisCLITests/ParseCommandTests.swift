@@ -45,6 +45,18 @@ import Testing
         #expect(ok.stdout == "{\"file\":\"<stdin>\",\"document\":0,\"resource\":{\"apiVersion\":\"v1\",\"kind\":\"Pod\"}}\n")
     }
 
+    /// 100,000 nested sequences, let in by a raised --max-depth, are printed, not a stack overflow.
+    @Test func printsVeryDeepDocuments() throws {
+        let depth = 100_000
+        let yaml = "apiVersion: v1\nkind: X\nspec:\n" + String(repeating: "- ", count: depth) + "x\n"
+        let result = try PortcullisBinary.run(["parse", "-", "--max-depth", "200000"], stdin: yaml)
+        #expect(result.status == 0, "\(result.stderr.prefix(300))")
+        let expected = #"{"file":"<stdin>","document":0,"resource":{"apiVersion":"v1","kind":"X","spec":"#
+            + String(repeating: "[", count: depth) + #""x""# + String(repeating: "]", count: depth) + "}}\n"
+        #expect(result.stdout.count == expected.count)
+        #expect(result.stdout == expected, "differs (not shown: 200 kB)")
+    }
+
     @Test func goodFilesStillPrintWhenOthersFail() throws {
         let result = try PortcullisBinary.run(["parse", "fixtures/invalid/syntax-error.yaml", "fixtures/valid/deployment.yaml"])
         #expect(result.status == 2)

@@ -13,14 +13,19 @@ import Testing
             .replacingOccurrences(of: #"\(\d+ ms\)"#, with: "(N ms)", options: .regularExpression)
     }
 
+    /// Golden file names by format (`summary`: text with `--summary`).
+    static let goldenNames = ["text": "report.txt", "junit": "report.xml", "compact": "report.compact.txt", "markdown": "report.md",
+                              "summary": "report.summary.txt"]
+
     /// Every format over the same inputs against a recorded report. Re-record with
     /// PORTCULLIS_RECORD_GOLDEN=1 swift test --filter ReportCommandTests (and review the diff).
-    @Test(arguments: ["text", "json", "sarif", "github", "junit"])
+    @Test(arguments: ["text", "json", "sarif", "github", "junit", "compact", "markdown", "summary"])
     func goldenReport(_ format: String) throws {
-        let result = try PortcullisBinary.run(["check", "--color", "never", "--format", format] + Self.inputs)
+        let options = format == "summary" ? ["--summary"] : ["--format", format]
+        let result = try PortcullisBinary.run(["check", "--color", "never"] + options + Self.inputs)
         #expect(result.status == 2, "the syntax error makes it 2: \(result.stderr)")
         let produced = Self.normalize(result.stdout)
-        let golden = Self.goldenFolder.appendingPathComponent("report.\(format == "text" ? "txt" : format == "junit" ? "xml" : format)")
+        let golden = Self.goldenFolder.appendingPathComponent(Self.goldenNames[format] ?? "report.\(format)")
         if ProcessInfo.processInfo.environment["PORTCULLIS_RECORD_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true)
             try produced.write(to: golden, atomically: true, encoding: .utf8)

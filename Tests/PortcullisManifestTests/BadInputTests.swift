@@ -58,6 +58,28 @@ import PortcullisDiagnostics
         #expect(file.resources.map(\.kind) == ["A"])
     }
 
+    /// A document as deep as a raised limit lets in is written as JSON without recursion (100,000
+    /// nested calls do not fit on a thread's stack), and its paths are listed likewise. Block
+    /// sequences (`- - - x`): libyaml takes time quadratic in the depth of flow ones (`[[[x]]]`).
+    @Test func veryDeepDocumentsAreWrittenWithoutRecursion() throws {
+        let depth = 100_000
+        let file = load("apiVersion: v1\nkind: A\nx:\n" + String(repeating: "- ", count: depth) + "z\n",
+                        limits: ManifestLimits(maxDepth: 2 * depth))
+        #expect(file.diagnostics.isEmpty)
+        let root = try #require(file.resources.first?.root)
+        let written = json(root)
+        let expected = #"{"apiVersion":"v1","kind":"A","x":"# + String(repeating: "[", count: depth) + #""z""# + String(repeating: "]", count: depth) + "}"
+        #expect(written.count == expected.count)
+        #expect(written == expected, "differs (not shown: 200 kB)")
+        // Each path repeats its parent's, so the path list is checked on a shorter chain.
+        let chain = load("apiVersion: v1\nkind: A\nx:\n" + String(repeating: "- ", count: 5_000) + "z\n",
+                         limits: ManifestLimits(maxDepth: 10_000))
+        let paths = try #require(chain.resources.first?.root).pathsAndSpans()
+        #expect(paths.count == 3 + 5_001)
+        #expect(paths.prefix(4).map(\.path) == ["$", "$.apiVersion", "$.kind", "$.x"])
+        #expect(paths.last?.path == "$.x" + String(repeating: "[0]", count: 5_000))
+    }
+
     @Test func deepBlockNestingToo() {
         var text = "apiVersion: v1\nkind: A\nspec:\n"
         for level in 1...300 { text += String(repeating: " ", count: level) + "k:\n" }

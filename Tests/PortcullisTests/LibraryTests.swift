@@ -63,6 +63,35 @@ import Testing
         #expect(Report(format: .text).render(result).contains("app.yaml:14:14: error: container 'web' uses floating image 'nginx:latest' [images/no-latest-tag]"))
     }
 
+    /// The formats for people: the per-policy table (or only it), Markdown links under a base.
+    @Test func summaryMarkdownAndHTMLOptions() throws {
+        let policies = try PolicySet.compile([.builtin]).get()
+        let result = Validator(policies: policies).validate(yaml: Self.manifests, name: "app.yaml")
+        let summary = Report(format: .text, summaryOnly: true).render(result)
+        #expect(summary.hasPrefix("policy "))
+        #expect(summary.contains("\nimages/no-latest-tag "))
+        #expect(!summary.contains("app.yaml:"))
+        let markdown = Report(format: .markdown, rootPath: "/nowhere", linkBase: "https://example.com/blob/main/").render(result)
+        #expect(markdown.hasPrefix("## Portcullis: "))
+        #expect(markdown.contains("\n#### app.yaml ("), "outside the repository root: no link")
+        let html = Report(format: .html).render(result)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg class=\"chart\""))
+    }
+
+    /// A progress object counts a validation of paths as it goes: at the end, everything is done.
+    @Test func progressCountsFilesAndDocuments() throws {
+        let policies = try PolicySet.compile([.builtin]).get()
+        var options = ValidationOptions()
+        let progress = ValidationProgress()
+        options.progress = progress
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let result = Validator(policies: policies, options: options).validate(paths: [root.appendingPathComponent("fixtures/valid").path])
+        let done = progress.snapshot
+        #expect(done.files == 3 && done.filesLoaded == 3 && done.filesChecked == 3)
+        #expect(done.documentsLoaded == done.documentsChecked && done.documentsChecked >= result.resourceCount)
+        #expect(done.loadsFirst == policies.looksAcrossDocuments)
+    }
+
     @Test func policyErrorsAreDiagnosticsWithFileLineAndColumn() {
         let compilation = PolicySet.compile([.text("policy \"x/y\" {\n  match kind Pod\n  deny when nope(1)\n}\n", name: "bad.policy")])
         #expect(compilation.policySet == nil)

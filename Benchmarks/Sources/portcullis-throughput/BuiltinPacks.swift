@@ -35,8 +35,9 @@ extension Throughput {
             }
             // ratio(a, b) is a / b in time: rendering time over loading time.
             let share = ratio(best, loadOnly)
-            print(String(format: "  render %-6@ %6.1f ms  %5.1f MB  (%.0f%% of loading time)", format.rawValue as NSString,
-                         Double(best.components.attoseconds) / 1e15 + Double(best.components.seconds) * 1000, Double(size) / 1e6, share * 100))
+            print("  render " + format.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+                  + String(format: "%7.1f ms  %5.1f MB  (%.0f%% of loading time)",
+                           Double(best.components.attoseconds) / 1e15 + Double(best.components.seconds) * 1000, Double(size) / 1e6, share * 100))
         }
     }
 }

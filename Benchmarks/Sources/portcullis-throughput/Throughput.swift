@@ -113,7 +113,7 @@ enum Throughput {
         let forty = policies(BenchmarkPolicies.forty)
         let loader = Loader()
         // `portcullis check` loads with the policies' projection: fields no rule reads are parsed, not built.
-        func evaluate(_ set: PolicySet, _ source: (name: String, bytes: [UInt8]), projection: Bool = true) -> Int {
+        @Sendable func evaluate(_ set: PolicySet, _ source: (name: String, bytes: [UInt8]), projection: Bool = true) -> Int {
             BenchmarkHooks.loadAndEvaluate(source.bytes, name: source.name, policies: set, projection: projection)
         }
         print("\nevaluation: \(BenchmarkHooks.size(of: four).rules) and \(BenchmarkHooks.size(of: forty).rules) policies (\(BenchmarkHooks.size(of: forty).nodes) plan nodes)")

@@ -1,0 +1,24 @@
+import Foundation
+@_spi(Fuzzing) import Portcullis
+
+/// The policy lexer, parser and compiler, then the compiled set over a small manifest.
+func fuzzPolicy(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    guard let data else { return 0 }
+    FuzzingHooks.policy(String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self))
+    return 0
+}
+
+/// libFuzzer's own driver, called from this executable's `main` (SwiftPM links an executable's
+/// entry point as `main`, so libFuzzer's `main` is not used).
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
+
+@main
+struct FuzzPolicy {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzPolicy(data, size) })
+    }
+}

@@ -1,0 +1,189 @@
+// The one place that talks to the C library: every other file of the package calls these wrappers,
+// so the package builds with Glibc, Musl and Darwin alike and no C type leaves this file.
+//
+// A plain (public) import: the inlinable wrappers below are compiled into their callers, which must
+// then see the C functions; `internal` or `package import` makes the compiler refuse them. Clients
+// still cannot name a C function without importing the C library themselves.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#else
+#error("Portcullis needs a POSIX C library (Glibc, Musl or Darwin)")
+#endif
+
+// MARK: - Hot paths
+//
+// Free functions, not members of `Platform`: Swift 6.3 does not inline an `@inlinable` member of a
+// `package` type into another module (it calls it), but does inline a free `package` function.
+
+/// `memcmp`: whether `count` bytes at `a` and `b` are equal.
+@inlinable @inline(__always)
+package func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {
+    memcmp(a, b, count) == 0
+}
+
+/// `memchr`: the first occurrence of `byte` in `count` bytes from `start`, or `nil`.
+@inlinable @inline(__always)
+package func firstOccurrence(of byte: UInt8, in start: UnsafeRawPointer, count: Int) -> UnsafeRawPointer? {
+    memchr(start, Int32(byte), count).map { UnsafeRawPointer($0) }
+}
+
+/// `read`: bytes read, 0 at the end, -1 on error (then see `Platform.ErrorNumber.current`).
+@inlinable @inline(__always)
+package func readDescriptor(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
+    read(descriptor, buffer, count)
+}
+
+/// `write`: bytes written, -1 on error (then see `Platform.ErrorNumber.current`).
+@inlinable @inline(__always)
+package func writeDescriptor(_ descriptor: Int32, from buffer: UnsafeRawPointer, count: Int) -> Int {
+    write(descriptor, buffer, count)
+}
+
+/// The calls off the hot paths.
+package enum Platform {}
+
+// MARK: - Errors
+
+extension Platform {
+    /// A C library error number (`errno`).
+    package struct ErrorNumber: Error, Equatable, Hashable, Sendable {
+        package let rawValue: Int32
+
+        package init(rawValue: Int32) { self.rawValue = rawValue }
+
+        /// The calling thread's `errno`, read right after the failed call.
+        package static var current: ErrorNumber { ErrorNumber(rawValue: errno) }
+
+        package static let noSuchEntry = ErrorNumber(rawValue: ENOENT)
+        package static let notADirectory = ErrorNumber(rawValue: ENOTDIR)
+        package static let symlinkLoop = ErrorNumber(rawValue: ELOOP)
+        package static let interrupted = ErrorNumber(rawValue: EINTR)
+        package static let wouldBlock = ErrorNumber(rawValue: EAGAIN)
+
+        /// `strerror`: the C library's description ("Permission denied").
+        package var message: String { String(cString: strerror(rawValue)) }
+    }
+}
+
+// MARK: - Files and descriptors
+
+extension Platform {
+    /// What `stat` says about a path, in the terms the package uses.
+    package struct FileStatus: Sendable {
+        package enum Kind: Sendable { case regular, directory, other }
+        package var kind: Kind
+        package var size: Int
+        /// Device and inode: together they identify a file (a folder reached twice through links).
+        package var device: UInt64
+        package var inode: UInt64
+    }
+
+    /// `stat` (following symbolic links) or `lstat` (not following them).
+    package static func fileStatus(_ path: String, followingLinks: Bool = true) -> Result<FileStatus, ErrorNumber> {
+        var info = stat()
+        let status = followingLinks ? stat(path, &info) : lstat(path, &info)
+        guard status == 0 else { return .failure(.current) }
+        return .success(Self.status(info))
+    }
+
+    /// `fstat`: what an open descriptor is. Reading code opens first and asks the descriptor, so a
+    /// path swapped for a FIFO or a device between a `stat` and the `open` is still caught.
+    package static func fileStatus(descriptor: Int32) -> Result<FileStatus, ErrorNumber> {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(.current) }
+        return .success(status(info))
+    }
+
+    private static func status(_ info: stat) -> FileStatus {
+        let kind: FileStatus.Kind = switch info.st_mode & S_IFMT {
+        case S_IFREG: .regular
+        case S_IFDIR: .directory
+        default: .other
+        }
+        return FileStatus(kind: kind, size: Int(info.st_size),
+                          device: UInt64(truncatingIfNeeded: info.st_dev),
+                          inode: UInt64(truncatingIfNeeded: info.st_ino))
+    }
+
+    /// `fflush(NULL)`: whether what `print` buffered reached its files (standard output).
+    package static func flushStandardOutput() -> Bool {
+        fflush(nil) == 0
+    }
+
+    /// The names in a folder, `.` and `..` left out, in the order the system gives them.
+    package static func directoryEntries(_ path: String) -> Result<[String], ErrorNumber> {
+        guard let stream = opendir(path) else { return .failure(.current) }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name == "." || name == ".." { continue }
+            names.append(name)
+        }
+        return .success(names)
+    }
+
+    /// `open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)`: non-blocking, so opening a FIFO never waits
+    /// for a writer.
+    package static func openForReading(_ path: String) -> Result<Int32, ErrorNumber> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        return descriptor >= 0 ? .success(descriptor) : .failure(.current)
+    }
+
+    /// Renames `from` over `to` in one step (`rename(2)`): a reader sees the old file or the new one.
+    package static func rename(_ from: String, to: String) -> Result<Void, ErrorNumber> {
+        renamePath(from, to) == 0 ? .success(()) : .failure(.current)
+    }
+
+    package static func close(_ descriptor: Int32) {
+        _ = closeDescriptor(descriptor)
+    }
+
+    /// Writes all of `bytes`, retrying after interruptions; `false` if the descriptor failed.
+    package static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var offset = 0
+        while offset < bytes.count {
+            let written = writeDescriptor(descriptor, from: base + offset, count: bytes.count - offset)
+            if written < 0 {
+                if ErrorNumber.current == .interrupted { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+
+    /// `isatty`.
+    package static func isTerminal(_ descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1
+    }
+
+    /// `usleep`.
+    package static func sleep(microseconds: UInt32) {
+        _ = usleep(microseconds)
+    }
+
+    /// `exit`: ends the process at once (buffered output of the caller must be flushed first).
+    package static func exit(_ status: Int32) -> Never {
+        exitProcess(status)
+    }
+}
+
+// The C functions under names of their own: inside `Platform` its members' names would hide them.
+private func closeDescriptor(_ descriptor: Int32) -> Int32 {
+    close(descriptor)
+}
+
+private func exitProcess(_ status: Int32) -> Never {
+    exit(status)
+}
+
+/// `rename(2)` under a name `Platform.rename` does not shadow.
+private func renamePath(_ from: String, _ to: String) -> Int32 { rename(from, to) }

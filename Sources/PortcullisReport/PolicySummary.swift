@@ -1,0 +1,84 @@
+import PortcullisDiagnostics
+import PortcullisEngine
+
+/// Findings counted per policy: the table at the end of the text report (and `--summary`),
+/// `summary.byPolicy` in the JSON report, and the Markdown and HTML reports' tables and charts.
+///
+/// A row per policy with at least one finding, active or suppressed; rows are sorted by active
+/// findings (most first), then suppressed findings (most first), then policy id.
+package struct PolicySummary: Sendable {
+    package struct Row: Sendable, Equatable {
+        package var policy: String
+        /// The severity of the policy's findings (after configuration overrides; the highest if they differ).
+        package var severity: Severity
+        /// Active (not suppressed) findings.
+        package var findings: Int
+        /// Files holding at least one of those active findings.
+        package var files: Int
+        /// Suppressed findings (inline, annotation, waiver).
+        package var suppressed: Int
+
+        /// The pack: the policy id's first segment (`images` of `images/no-latest-tag`).
+        package var pack: String { PolicySummary.pack(of: policy) }
+    }
+
+    package var rows: [Row]
+    /// Active findings of the run.
+    package var findings: Int
+    /// Files holding at least one active finding.
+    package var files: Int
+    package var suppressed: Int
+
+    package init(_ report: RunReport) {
+        var index: [String: Int] = [:]
+        var rows: [Row] = []
+        var filesByRow: [Set<String>] = []
+        var allFiles = Set<String>()
+        var findings = 0, suppressed = 0
+        for finding in report.findings {
+            let row: Int
+            if let known = index[finding.policyID] {
+                row = known
+            } else {
+                row = rows.count
+                index[finding.policyID] = row
+                rows.append(Row(policy: finding.policyID, severity: finding.severity, findings: 0, files: 0, suppressed: 0))
+                filesByRow.append([])
+            }
+            rows[row].severity = max(rows[row].severity, finding.severity)
+            if finding.suppression == nil {
+                rows[row].findings += 1
+                filesByRow[row].insert(finding.path)
+                allFiles.insert(finding.path)
+                findings += 1
+            } else {
+                rows[row].suppressed += 1
+                suppressed += 1
+            }
+        }
+        for row in rows.indices { rows[row].files = filesByRow[row].count }
+        rows.sort { a, b in
+            if a.findings != b.findings { return a.findings > b.findings }
+            if a.suppressed != b.suppressed { return a.suppressed > b.suppressed }
+            return a.policy < b.policy
+        }
+        self.rows = rows
+        self.findings = findings
+        self.files = allFiles.count
+        self.suppressed = suppressed
+    }
+
+    /// Active findings per pack and severity, packs sorted by their total (most first), then name.
+    package var byPack: [(pack: String, counts: [Severity: Int])] {
+        var counts: [String: [Severity: Int]] = [:]
+        for row in rows where row.findings > 0 { counts[row.pack, default: [:]][row.severity, default: 0] += row.findings }
+        func total(_ c: [Severity: Int]) -> Int { c.values.reduce(0, +) }
+        return counts.map { (pack: $0.key, counts: $0.value) }.sorted { a, b in
+            total(a.counts) != total(b.counts) ? total(a.counts) > total(b.counts) : a.pack < b.pack
+        }
+    }
+
+    static func pack(of policy: String) -> String {
+        policy.firstIndex(of: "/").map { String(policy[..<$0]) } ?? policy
+    }
+}
