@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/debug/portcullis
 
-.PHONY: setup build demo test fuzz fuzz-build install uninstall docs conformance conformance-doc policy-docs bench bench-throughput compare-corpus bench-admission clean
+.PHONY: setup build demo test fuzz fuzz-build install uninstall docs conformance conformance-doc policy-docs bench bench-throughput bench-process compare-corpus bench-admission clean
 
 setup:
 	@bash scripts/setup.sh
@@ -89,6 +89,13 @@ policy-docs: build
 bench-throughput: setup
 	rm -f Benchmarks/.build/build.db Benchmarks/.build/*/release/description.json
 	cd Benchmarks && $(SWIFT) run -c release portcullis-throughput
+
+## `portcullis check` whole process (default packs, text report to a pipe; one core pinned, all cores) next to
+## libyaml's event parse (Benchmarks/process/yaml-events.c), peak RSS and findings, over a generated corpus at
+## each of SCALES documents (under .build/bench-corpus), then one-file start-up. Quick mode: SCALES=20000.
+SCALES ?= 20000 200000 1000000
+bench-process: setup
+	SCALES="$(SCALES)" Benchmarks/process/bench-process.sh
 
 ## ordo-one/benchmark suites.
 bench: setup

@@ -15,8 +15,8 @@ package struct Evaluator {
     private var root: PortcullisManifest.Node?
     private var dynamicPatterns: [String: RegexPattern?] = [:]
     private var kind: String?
-    /// The path of the current iteration element, found on its first finding.
-    private var elementPath: (stamp: UInt32, index: Int32, components: [PathComponent], key: PortcullisManifest.Node?)?
+    /// Where each node of the current file stands, for findings' paths (walked up, never searched).
+    private var places = NodePlaces()
     /// The current document's namespace and name, read on its first finding.
     private var identity: (stamp: UInt32, namespace: String?, name: String?) = (0, nil, nil)
     /// Field names resolved to key ids for the current file, by plan node (`fieldStamps` says which are valid).
@@ -43,7 +43,14 @@ package struct Evaluator {
     /// The findings of every applicable rule on `document`, in rule order; none when it is not a
     /// resource (no `apiVersion` or no `kind`: a Helm values file, an application's configuration).
     package mutating func evaluate(_ document: Document) -> [Finding] {
-        guard document.isResource else { return [] }
+        evaluate(document, keepingAtMost: .max).findings
+    }
+
+    /// The first `limit` findings of `document` in rule order, and how many there are in all: past
+    /// the limit a violation is only counted (no message, no location), so a resource with 50,000
+    /// failing containers costs its conditions, not 50,000 findings.
+    package mutating func evaluate(_ document: Document, keepingAtMost limit: Int) -> (findings: [Finding], count: Int) {
+        guard document.isResource else { return ([], 0) }
         self.document = document
         root = document.root
         kind = document.kind
@@ -55,15 +62,19 @@ package struct Evaluator {
         generation &+= 1
         if generation == 0 { stamps.reset(); generation = 1 }
         var findings: [Finding] = []
+        var count = 0
         let rules = graph.rules  // one reference, not a copy of the whole graph per document
-        // Rules iterating the same collection share one pass over its elements.
+        var applicable: [Int] = []
+        // Rules iterating the same collection share one pass over its elements; their matchers
+        // depend on the document only, so they are decided once per group.
         for group in graph.groups(forKind: kind) {
-            var applicable = 0
-            for index in group.rules where applies(rules[index], to: document) { applicable += 1 }
-            guard applicable > 0 else { continue }
+            applicable.removeAll(keepingCapacity: true)
+            for index in group.rules where applies(rules[index], to: document) { applicable.append(index) }
+            guard !applicable.isEmpty else { continue }
             guard let collection = group.collection, let slot = group.slot else {
-                for index in group.rules where applies(rules[index], to: document) && value(rules[index].condition).isTrue {
-                    findings.append(finding(rules[index], element: nil))
+                for index in applicable where value(rules[index].condition).isTrue {
+                    count += 1
+                    if count <= limit { findings.append(finding(rules[index], element: nil)) }
                 }
                 continue
             }
@@ -71,12 +82,13 @@ package struct Evaluator {
             for position in 0..<Self.count(elements) {
                 let element = Self.element(elements, position)
                 bind(slot, element)
-                for index in group.rules where applies(rules[index], to: document) && value(rules[index].condition).isTrue {
-                    findings.append(finding(rules[index], element: element))
+                for index in applicable where value(rules[index].condition).isTrue {
+                    count += 1
+                    if count <= limit { findings.append(finding(rules[index], element: element)) }
                 }
             }
         }
-        return findings
+        return (findings, count)
     }
 
     /// Whether `rule` runs on `document`: selected policies only, and its per-document matchers.
@@ -134,19 +146,21 @@ package struct Evaluator {
         }
     }
 
-    /// The path of `target`, searched first below the current iteration element (whose own path is
-    /// found once per element), then from the root.
+    /// The path of `target`: below the current iteration element when it is there (the element's own
+    /// path, then the rest), else from the root. Both are walked up from `target` in `places`, so a
+    /// finding costs the depth of its node, not the size of its document. A node shared through an
+    /// alias has one recorded place; when that place is not under the element but the node is (an
+    /// anchored value reused in another container), it is searched for within the element only.
     private mutating func path(to target: PortcullisManifest.Node, near element: Value?, in document: Document)
         -> (components: [PathComponent], key: PortcullisManifest.Node?)? {
-        if case .node(let base)? = element, base.kind != .scalar, let inner = base.path(to: target) {
-            if elementPath?.index != base.index || elementPath?.stamp != generation {
-                let outer = document.root.path(to: base)
-                elementPath = (generation, base.index, outer?.components ?? [], outer?.key)
+        let root = document.root
+        if case .node(let base)? = element, base.kind != .scalar, base.storage === root.storage {
+            if let inner = places.path(to: target, from: base, root: root) ?? base.path(to: target) {
+                let outer = places.path(to: base, from: root, root: root)
+                return ((outer?.components ?? []) + inner.components, inner.components.isEmpty ? outer?.key : inner.key)
             }
-            let outer = elementPath!
-            return (outer.components + inner.components, inner.components.isEmpty ? outer.key : inner.key)
         }
-        return document.root.path(to: target)
+        return places.path(to: target, from: root, root: root)
     }
 
     // MARK: Values
@@ -239,6 +253,7 @@ package struct Evaluator {
             return .bool(match(pattern, text, subject: subjectValue))
         case .quantifier(let quantifier, let slot32, let collection, let body):
             let slot = Int(slot32)
+            if let selection = graph.selections[id] { return .bool(anySelected(selection, slot: slot, body: body)) }
             let elements = value(collection)
             let saved = bindings[slot]
             defer { bind(slot, saved) }
@@ -250,6 +265,36 @@ package struct Evaluator {
             }
             return .bool(quantifier == .all)
         }
+    }
+
+    /// An `any` over a cross-document lookup whose body is a label selection: the body is evaluated
+    /// on the index's candidates only, in input order (the others cannot satisfy it).
+    private mutating func anySelected(_ selection: IndexedSelection, slot: Int, body: Int32) -> Bool {
+        let index: SelectionIndex, candidates: [Int32]?
+        switch selection.shape {
+        case .podsSelectedBy(let selector, let namespace):
+            index = inputSet.podIndex(namespace: namespace >= 0 ? (value(namespace).stringValue ?? "") : nil)
+            candidates = index.pods(selectedBy: value(selector))
+        case .selectorsMatching(let labels, let kindsID, let namespace, let path):
+            let kinds = value(kindsID)
+            index = inputSet.selectorIndex(kinds: kinds.elements?.compactMap(\.stringValue) ?? kinds.stringValue.map { [$0] } ?? [],
+                                           namespace: namespace >= 0 ? (value(namespace).stringValue ?? "") : nil, path: path)
+            candidates = index.selectors(matching: value(labels))
+        }
+        let saved = bindings[slot]
+        defer { bind(slot, saved) }
+        if let candidates {
+            for position in candidates {
+                bind(slot, index.elements[Int(position)])
+                if value(body).isTrue { return true }
+            }
+        } else {
+            for element in index.elements {
+                bind(slot, element)
+                if value(body).isTrue { return true }
+            }
+        }
+        return false
     }
 
     /// How many elements a collection value has (0 for anything else); with `element`, iteration

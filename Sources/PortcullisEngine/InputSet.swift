@@ -15,6 +15,8 @@ package struct InputSet: Sendable {
     private let customResourcesByNamespace: [String: Value]
     /// `spec.scope` of the run's CustomResourceDefinitions, by `Kind.group` (`Widget.example.com`).
     private let declaredScopes: [String: ResourceScope]
+    /// Label-selection indexes over these lists, built on first use (`SelectionIndex`).
+    private let selectionIndexes = SelectionIndexes()
 
     /// An empty set: cross-document functions then find nothing.
     package static let empty = InputSet(documents: [])
@@ -76,6 +78,22 @@ package struct InputSet: Sendable {
     func workloads(namespace: String?) -> Value {
         guard let namespace else { return allWorkloads }
         return workloadsByNamespace[namespace] ?? .list([])
+    }
+
+    /// The workloads of `workloads(namespace)` indexed by their pods' labels (built once per run).
+    func podIndex(namespace: String?) -> SelectionIndex {
+        selectionIndexes.index(.pods(namespace: namespace)) {
+            guard case .list(let workloads) = workloads(namespace: namespace) else { return SelectionIndex.pods([]) }
+            return SelectionIndex.pods(workloads)
+        }
+    }
+
+    /// The resources of `resources(kinds, namespace)` indexed by their selector at `path` (built once per run).
+    func selectorIndex(kinds: [String], namespace: String?, path: [String]) -> SelectionIndex {
+        selectionIndexes.index(.selectors(kinds: kinds, namespace: namespace, path: path)) {
+            guard case .list(let resources) = resources(ofKinds: kinds, namespace: namespace) else { return SelectionIndex.selectors([], path: path) }
+            return SelectionIndex.selectors(resources, path: path)
+        }
     }
 
     /// Resources of API groups outside Kubernetes' own (operators' custom resources), all or of one namespace.

@@ -66,14 +66,12 @@ package struct ManifestChecker: Sendable {
         var findings: [Finding] = []
         var issues: [Diagnostic] = []
         for resource in file.resources {
-            let found = evaluator.evaluate(resource)
+            let found = evaluator.evaluate(resource, keepingAtMost: maxFindingsPerResource)
+            findings += found.findings
             if found.count > maxFindingsPerResource {
-                findings += found.prefix(maxFindingsPerResource)
                 issues.append(.error("engine.too-many-findings",
                                      "this resource has \(found.count) findings; only the first \(maxFindingsPerResource) are reported (raise --max-findings-per-resource)",
                                      path: resource.path, at: resource.root.span))
-            } else {
-                findings += found
             }
         }
         // One file: order by line and column (integers), looking at policy and message only on ties;

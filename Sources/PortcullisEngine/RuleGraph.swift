@@ -13,6 +13,8 @@ package struct RuleGraph: Sendable {
     /// The built-ins the plan calls, resolved once: `Instruction.call` holds an index here.
     let functions: [BuiltinFunction]
     let operands: [Int32]
+    /// Per plan node: an `any` quantifier answered from a selection index (`IndexedSelection`), else nil.
+    let selections: [IndexedSelection?]
     let regexes: [RegexPattern]
     let slotCount: Int
     /// For each slot, the nodes to forget when its element changes.
@@ -65,6 +67,7 @@ package struct RuleGraph: Sendable {
             for slot in node.slots { dependents[slot].append(id) }
         }
         self.dependents = dependents
+        selections = IndexedSelection.find(instructions, functions: functions, names: names, dependents: dependents)
         var index: [String: [Int]] = [:]
         var wildcard: [Int] = []
         for (offset, rule) in rules.enumerated() {

@@ -38,29 +38,27 @@ struct Lexer {
             if c == "\"" {
                 if peek(1) == "\"" && peek(2) == "\"" { kind = blockString(start: start) } else { kind = string(start: start) }
             } else if c.isLetterLike || c == "_" {
-                var name = ""
+                let begin = index
                 while let d = peek(), d.isLetterLike || d.isDigitLike || d == "_" || d == "-" {
                     // A `-` continues an identifier only when a letter or digit follows (kebab-case).
                     if d == "-" { guard let after = peek(1), after.isLetterLike || after.isDigitLike else { break } }
-                    name.unicodeScalars.append(d)
                     advance()
                 }
-                kind = .identifier(name)
+                kind = .identifier(text(begin..<index))
             } else if c.isDigitLike || (c == "-" && peek(1)?.isDigitLike == true) {
-                var text = ""
-                text.unicodeScalars.append(c)
+                let begin = index
                 advance()
                 while let d = peek(), d.isDigitLike || d == "." || d == "_" {
                     if d == "." && !(peek(1)?.isDigitLike == true) { break }
-                    text.unicodeScalars.append(d)
                     advance()
                 }
+                let text = text(begin..<index)
                 kind = .number(Double(text.replacingUnderscores) ?? 0, text: text)
             } else {
-                let two = peek(1).map { String(c) + String($0) } ?? ""
-                if ["==", "!=", "<=", ">=", "=~"].contains(two) {
+                let next = peek(1)
+                if next == "=" && (c == "=" || c == "!" || c == "<" || c == ">") || (c == "=" && next == "~") {
                     advance(); advance()
-                    kind = .punctuation(two)
+                    kind = .punctuation(text(index - 2..<index))
                 } else if "{}[](),.:=<>".unicodeScalars.contains(c) {
                     advance()
                     kind = .punctuation(String(c))
@@ -87,29 +85,50 @@ struct Lexer {
         }
     }
 
+    /// The source text of a range of scalars, encoded once (appending scalar by scalar to a
+    /// `String` cost a third of start-up's instructions).
+    private func text(_ range: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        appendUTF8(range, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func appendUTF8(_ range: Range<Int>, to bytes: inout [UInt8]) {
+        bytes.reserveCapacity(bytes.count + range.count)
+        for scalar in scalars[range] {
+            if scalar.isASCII { bytes.append(UInt8(truncatingIfNeeded: scalar.value)) } else { bytes.append(contentsOf: UTF8.encode(scalar)!) }
+        }
+    }
+
     private mutating func string(start: SourceLocation) -> TokenKind {
         advance()  // opening quote
-        var value = ""
+        // Runs without escapes are copied whole into `bytes`; escapes append their replacement.
+        var bytes: [UInt8] = []
+        var run = index
+        var value: String { String(decoding: bytes, as: UTF8.self) }
         while let c = peek() {
-            if c == "\"" { advance(); return .string(value) }
+            if c == "\"" { appendUTF8(run..<index, to: &bytes); advance(); return .string(value) }
             if c == "\n" { break }
             if c == "\\" {
+                appendUTF8(run..<index, to: &bytes)
                 advance()
+                run = index
                 guard let e = peek() else { break }
                 switch e {
-                case "n": value += "\n"
-                case "t": value += "\t"
-                case "\"": value += "\""
-                case "\\": value += "\\"
-                case "{": value += "\\{"  // kept escaped for message interpolation
-                default: value += "\\"; value.unicodeScalars.append(e)
+                case "n": bytes.append(0x0A)
+                case "t": bytes.append(0x09)
+                case "\"": bytes.append(0x22)
+                case "\\": bytes.append(0x5C)
+                case "{": bytes += [0x5C, 0x7B]  // kept escaped for message interpolation
+                default: bytes.append(0x5C); appendUTF8(index..<index + 1, to: &bytes)
                 }
                 advance()
+                run = index
                 continue
             }
-            value.unicodeScalars.append(c)
             advance()
         }
+        appendUTF8(run..<index, to: &bytes)
         diagnostics.append(.error("policy.unterminated-string", "string is not closed on this line", path: path, at: SourceSpan(start: start)))
         return .string(value)
     }

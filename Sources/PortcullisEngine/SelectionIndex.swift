@@ -1,0 +1,176 @@
+import PortcullisManifest
+import Synchronization
+
+/// Cross-document label selection answered from an index: `any w in workloads(ns): selects(S,
+/// podLabels(w))` (which workload's pods does a Service select) and `any b in resources(K, ns):
+/// selects(b.spec.selector, L)` (which PodDisruptionBudget selects these pods). Scanning costs every
+/// resource of the namespace for each document that asks — quadratic in the run; the index narrows
+/// the scan to the resources that share a required label pair with the query, and the quantifier's
+/// body still decides each of them, in input order, so the verdict is the scan's.
+///
+/// Recognised on the plan when the graph is built (`IndexedSelection.find`); an index is built once
+/// per run and key (`SelectionIndexes`), on the first document that needs it.
+struct IndexedSelection: Sendable {
+    enum Shape: Sendable {
+        /// `any x in workloads([namespace]): selects(selector, podLabels(x))`, `selector` not reading `x`.
+        case podsSelectedBy(selector: Int32, namespace: Int32)
+        /// `any x in resources(kinds [, namespace]): selects(x.path…, labels)`, `labels` not reading `x`.
+        case selectorsMatching(labels: Int32, kinds: Int32, namespace: Int32, path: [String])
+    }
+    let shape: Shape
+
+    /// Per plan node: the indexed form of an `any` quantifier of one of the two shapes, else nil.
+    static func find(_ instructions: [Instruction], functions: [BuiltinFunction], names: [String], dependents: [[Int]]) -> [IndexedSelection?] {
+        func builtin(_ id: Int32) -> (Builtin, Int32, Int32)? {
+            guard id >= 0, case .call(let function, let first, let second) = instructions[Int(id)] else { return nil }
+            return (functions[Int(function)].builtin, first, second)
+        }
+        func independent(_ id: Int32, of slot: Int32) -> Bool { id >= 0 && !dependents[Int(slot)].contains(Int(id)) }
+        /// `x.a.b…` where `x` is the binding of `slot`: the field names.
+        func fieldPath(_ id: Int32, from slot: Int32) -> [String]? {
+            var names_: [String] = [], current = id
+            while true {
+                switch instructions[Int(current)] {
+                case .binding(let bound) where bound == slot: return names_.isEmpty ? nil : names_.reversed()
+                case .field(let base, let name): names_.append(names[Int(name)]); current = base
+                default: return nil
+                }
+            }
+        }
+        return instructions.map { instruction in
+            guard case .quantifier(.any, let slot, let collection, let body) = instruction,
+                  let (lookup, first, second) = builtin(collection),
+                  let (test, selector, labels) = builtin(body), test == .selects else { return nil }
+            if lookup == .workloads, let (pods, argument, _) = builtin(labels), pods == .podLabels,
+               case .binding(let bound) = instructions[Int(argument)], bound == slot, independent(selector, of: slot) {
+                return IndexedSelection(shape: .podsSelectedBy(selector: selector, namespace: first))
+            }
+            if lookup == .resources, let path = fieldPath(selector, from: slot), independent(labels, of: slot) {
+                return IndexedSelection(shape: .selectorsMatching(labels: labels, kinds: first, namespace: second, path: path))
+            }
+            return nil
+        }
+    }
+}
+
+/// One label pair a selector requires (`key` present with exactly `value`).
+struct LabelPair: Hashable, Sendable {
+    let key: String
+    let value: String
+}
+
+/// The resources of one lookup (in input order) and, by label pair, which of them can match.
+final class SelectionIndex: Sendable {
+    let elements: [Value]
+    /// `podsSelectedBy`: every (label, value) of each element's pod labels. `selectorsMatching`: one
+    /// pair each element's selector requires (any one will do: all are needed).
+    private let byPair: [LabelPair: [Int32]]
+    /// `selectorsMatching`: elements whose selector requires no pair (empty, expressions only): always candidates.
+    private let unconditional: [Int32]
+
+    init(elements: [Value], byPair: [LabelPair: [Int32]], unconditional: [Int32]) {
+        self.elements = elements
+        self.byPair = byPair
+        self.unconditional = unconditional
+    }
+
+    /// An index of workloads by their pods' labels.
+    static func pods(_ workloads: [Value]) -> SelectionIndex {
+        var byPair: [LabelPair: [Int32]] = [:]
+        for (position, workload) in workloads.enumerated() {
+            guard case .node(let labels) = LabelSelector.podLabels(workload), labels.kind == .mapping else { continue }
+            for pair in pairs(of: labels) where byPair[pair]?.last != Int32(position) {
+                byPair[pair, default: []].append(Int32(position))
+            }
+        }
+        return SelectionIndex(elements: workloads, byPair: byPair, unconditional: [])
+    }
+
+    /// An index of resources by one label pair their selector (at `path`) requires.
+    static func selectors(_ resources: [Value], path: [String]) -> SelectionIndex {
+        var byPair: [LabelPair: [Int32]] = [:], unconditional: [Int32] = []
+        for (position, resource) in resources.enumerated() {
+            let selector = path.reduce(resource) { Evaluator.field($0, $1) }
+            // `selects` is false for anything but a mapping: such a resource never matches.
+            guard case .node(let node) = selector, node.kind == .mapping else { continue }
+            if let pair = requiredPairs(of: node)?.first {
+                byPair[pair, default: []].append(Int32(position))
+            } else {
+                unconditional.append(Int32(position))
+            }
+        }
+        return SelectionIndex(elements: resources, byPair: byPair, unconditional: unconditional)
+    }
+
+    /// Positions of the workloads whose pods `selector` may select (in input order); nil: all may.
+    func pods(selectedBy selector: Value) -> [Int32]? {
+        guard case .node(let node) = selector, node.kind == .mapping, let required = Self.requiredPairs(of: node) else { return nil }
+        var best: [Int32]?
+        for pair in required {
+            let positions = byPair[pair] ?? []
+            if best == nil || positions.count < best!.count { best = positions }
+            if positions.isEmpty { break }
+        }
+        return best
+    }
+
+    /// Positions of the resources whose selector may select pods with `labels` (in input order).
+    func selectors(matching labels: Value) -> [Int32] {
+        guard case .node(let node) = labels, node.kind == .mapping else { return unconditional }
+        var positions = unconditional
+        for pair in Self.pairs(of: node) { positions += byPair[pair] ?? [] }
+        if positions.count > unconditional.count { positions.sort() }
+        return positions
+    }
+
+    /// The (key, value) pairs of a label mapping, as `selects` reads them (a repeated key: its last value).
+    private static func pairs(of labels: PortcullisManifest.Node) -> [LabelPair] {
+        var seen = Set<String>(), result: [LabelPair] = []
+        for entry in labels.entries {
+            guard let key = entry.key.scalarText, seen.insert(key).inserted, let value = labels[key]?.scalarText else { continue }
+            result.append(LabelPair(key: key, value: value))
+        }
+        return result
+    }
+
+    /// The pairs a selector requires as `LabelSelector.selects` decides: `matchLabels`' when it is a
+    /// LabelSelector, else a Service map's pairs except controller-added labels. nil when it requires
+    /// none (it may select anything).
+    private static func requiredPairs(of selector: PortcullisManifest.Node) -> [LabelPair]? {
+        var result: [LabelPair] = []
+        let matchLabels = selector["matchLabels"], matchExpressions = selector["matchExpressions"]
+        if matchLabels != nil || matchExpressions != nil {
+            if let matchLabels, matchLabels.kind == .mapping {
+                for entry in matchLabels.entries {
+                    if let key = entry.key.scalarText, let value = entry.value.scalarText { result.append(LabelPair(key: key, value: value)) }
+                }
+            }
+        } else {
+            for entry in selector.entries {
+                guard let key = entry.key.scalarText, !LabelSelector.controllerLabels.contains(key),
+                      let value = entry.value.scalarText else { continue }
+                result.append(LabelPair(key: key, value: value))
+            }
+        }
+        return result.isEmpty ? nil : result
+    }
+}
+
+/// The selection indexes of one run, built on first use and kept for the run (shared by every
+/// evaluator, on all cores).
+final class SelectionIndexes: Sendable {
+    enum Key: Hashable {
+        case pods(namespace: String?)
+        case selectors(kinds: [String], namespace: String?, path: [String])
+    }
+    private let built = Mutex<[Key: SelectionIndex]>([:])
+
+    func index(_ key: Key, build: () -> SelectionIndex) -> SelectionIndex {
+        built.withLock { indexes in
+            if let known = indexes[key] { return known }
+            let index = build()
+            indexes[key] = index
+            return index
+        }
+    }
+}
