@@ -36,14 +36,14 @@ install: setup
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/portcullis"
 
-## libFuzzer: `make fuzz TARGET=manifest|policy|configuration SECONDS=600` (Fuzz/, its own package:
+## libFuzzer: `make fuzz TARGET=manifest|policy|configuration|admission SECONDS=600` (Fuzz/, its own package:
 ## address sanitizer + coverage everywhere, libFuzzer linked into the targets). Seeds: fixtures/ and
 ## policies/ (and Fuzz/Seeds/TARGET), copied into .build/fuzz-corpus/TARGET, which keeps what the
 ## fuzzer finds; a crash is written to .build/fuzz-crashes/ and becomes a regression test.
 TARGET ?= manifest
 SECONDS ?= 60
 FUZZ_SCRATCH = $(CURDIR)/.build/fuzz
-FUZZ_BINARY = $(if $(filter manifest,$(TARGET)),FuzzManifest,$(if $(filter policy,$(TARGET)),FuzzPolicy,FuzzConfiguration))
+FUZZ_BINARY = $(if $(filter manifest,$(TARGET)),FuzzManifest,$(if $(filter policy,$(TARGET)),FuzzPolicy,$(if $(filter admission,$(TARGET)),FuzzAdmission,FuzzConfiguration)))
 FUZZ_FLAGS = -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
 fuzz-build: setup
 	rm -f Fuzz/.build/build.db
