@@ -289,9 +289,12 @@ package struct PolicyCompiler {
         info.parameters = read.map { (String($0.split(separator: ".", maxSplits: 1).last ?? ""), lowering.parameters[$0]?.json ?? "null") }
         info.parameterDetails = read.map { key in
             let declaration = declarations[key]
+            // Shown where the policy's own file declares it, when it does.
+            let own = key.hasPrefix(lowering.pack + ".") ? file.parameters.first { lowering.pack + "." + $0.name == key } : nil
             return ParameterDetail(qualifiedName: key, value: lowering.parameters[key]?.json ?? "null",
                                    defaultValue: declaration?.defaultValue.json ?? "null",
-                                   path: declaration?.path ?? file.path, line: declaration?.span.start.line ?? 0)
+                                   path: own != nil ? file.path : declaration?.path ?? file.path,
+                                   line: own?.span.start.line ?? declaration?.span.start.line ?? 0)
         }
         info.checkNames = checks.map(\.name)
         // Kind matchers are decided by the kind index before a rule runs; only the others run per document.
