@@ -36,7 +36,12 @@ struct Lexer {
             }
             let kind: TokenKind
             if c == "\"" {
-                if peek(1) == "\"" && peek(2) == "\"" { kind = blockString(start: start) } else { kind = string(start: start) }
+                if peek(1) == "\"" && peek(2) == "\"" {
+                    kind = blockString(start: start)
+                } else {
+                    // Holes exist in messages only: elsewhere a `{` is text (`matches "^a{2}"`).
+                    kind = string(start: start, holes: tokens.last?.identifier == "message")
+                }
             } else if c.isLetterLike || c == "_" {
                 var name = ""
                 while let d = peek(), d.isLetterLike || d.isDigitLike || d == "_" || d == "-" {
@@ -87,13 +92,14 @@ struct Lexer {
         }
     }
 
-    /// A one-line string. Inside a `{…}` hole a `"` opens a string literal of the hole's expression
-    /// (`"{default(x, "unset")}"`) instead of ending the string; such a literal and the older
-    /// `\"…\"` form are kept as written, for the message parser to lex. A string whose hole is not
-    /// closed on its line is read again as plain text (a pattern such as `"^a{"`).
-    private mutating func string(start: SourceLocation) -> TokenKind {
+    /// A one-line string. In a message (`holes`), inside a `{…}` hole a `"` opens a string literal of
+    /// the hole's expression (`"{default(x, "unset")}"`) instead of ending the string; such a literal
+    /// and the older `\"…\"` form are kept as written, for the message parser to lex. A message
+    /// whose hole is not closed on its line is read again as plain text (the message parser then
+    /// reports the unclosed brace).
+    private mutating func string(start: SourceLocation, holes: Bool) -> TokenKind {
         let saved = (index, line, column)
-        if let value = scanString(holes: true) { return .string(value) }
+        if holes, let value = scanString(holes: true) { return .string(value) }
         (index, line, column) = saved
         if let value = scanString(holes: false) { return .string(value) }
         diagnostics.append(.error("policy.unterminated-string", "string is not closed on this line", path: path, at: SourceSpan(start: start)))

@@ -224,26 +224,18 @@ package struct Parser {
             policy.denies.append(DenyBlock(label: label, condition: condition, message: nil, at: nil,
                                            span: SourceSpan(start: keywordSpan.start, end: condition.span.end)))
         case "message":
+            if policy.denies.last?.message != nil || (policy.denies.isEmpty && policy.defaultMessage != nil) {
+                throw fail("this 'deny' already has a message; each 'deny when' takes one 'message' after it", at: keywordSpan)
+            }
             let (text, span) = try expectString("after 'message'")
             let template = try parseTemplate(text, span: span)
-            if policy.denies.isEmpty {
-                policy.defaultMessage = template
-            } else {
-                if policy.denies[policy.denies.count - 1].message != nil {
-                    throw fail("this 'deny' already has a message; each 'deny when' takes one 'message' after it", at: keywordSpan)
-                }
-                policy.denies[policy.denies.count - 1].message = template
-            }
+            if policy.denies.isEmpty { policy.defaultMessage = template } else { policy.denies[policy.denies.count - 1].message = template }
         case "at":
-            let location = try parseExpression()
-            if policy.denies.isEmpty {
-                policy.defaultAt = location
-            } else {
-                if policy.denies[policy.denies.count - 1].at != nil {
-                    throw fail("this 'deny' already has a location; each 'deny when' takes one 'at' after it", at: keywordSpan)
-                }
-                policy.denies[policy.denies.count - 1].at = location
+            if policy.denies.last?.at != nil || (policy.denies.isEmpty && policy.defaultAt != nil) {
+                throw fail("this 'deny' already has a location; each 'deny when' takes one 'at' after it", at: keywordSpan)
             }
+            let location = try parseExpression()
+            if policy.denies.isEmpty { policy.defaultAt = location } else { policy.denies[policy.denies.count - 1].at = location }
         case "example":
             let kindSpan = current.span
             let kind = try expectIdentifier("after 'example' (pass or fail)")
