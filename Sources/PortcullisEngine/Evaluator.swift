@@ -62,8 +62,8 @@ package struct Evaluator {
             for index in group.rules where applies(rules[index], to: document) { applicable += 1 }
             guard applicable > 0 else { continue }
             guard let collection = group.collection, let slot = group.slot else {
-                for index in group.rules where applies(rules[index], to: document) && value(rules[index].condition).isTrue {
-                    findings.append(finding(rules[index], element: nil))
+                for index in group.rules where applies(rules[index], to: document) {
+                    check(rules[index], element: nil, into: &findings)
                 }
                 continue
             }
@@ -71,12 +71,40 @@ package struct Evaluator {
             for position in 0..<Self.count(elements) {
                 let element = Self.element(elements, position)
                 bind(slot, element)
-                for index in group.rules where applies(rules[index], to: document) && value(rules[index].condition).isTrue {
-                    findings.append(finding(rules[index], element: element))
+                for index in group.rules where applies(rules[index], to: document) {
+                    if rules[index].nested.isEmpty {
+                        check(rules[index], element: element, into: &findings)
+                    } else {
+                        iterate(rules[index], level: 0, into: &findings)
+                    }
                 }
             }
         }
         return findings
+    }
+
+    /// The findings of the rule's `deny` blocks for the current bindings.
+    @inline(__always)
+    private mutating func check(_ rule: CompiledRule, element: Value?, into findings: inout [Finding]) {
+        for check in rule.checks where value(check.condition).isTrue {
+            findings.append(finding(rule, check, element: element))
+        }
+    }
+
+    /// A nested iteration (`for c in containers, m in c.volumeMounts`): each element of the level's
+    /// collection, with the outer variables still bound; the innermost element is the default location.
+    private mutating func iterate(_ rule: CompiledRule, level: Int, into findings: inout [Finding]) {
+        let (collection, slot) = rule.nested[level]
+        let elements = value(collection)
+        for position in 0..<Self.count(elements) {
+            let element = Self.element(elements, position)
+            bind(slot, element)
+            if level + 1 == rule.nested.count {
+                check(rule, element: element, into: &findings)
+            } else {
+                iterate(rule, level: level + 1, into: &findings)
+            }
+        }
     }
 
     /// Whether `rule` runs on `document`: selected policies only, and its per-document matchers.
@@ -93,10 +121,10 @@ package struct Evaluator {
 
     // MARK: Findings
 
-    private mutating func finding(_ rule: CompiledRule, element: Value?) -> Finding {
+    private mutating func finding(_ rule: CompiledRule, _ check: CompiledCheck, element: Value?) -> Finding {
         let document = document!
         var message = ""
-        for piece in rule.message {
+        for piece in check.message {
             switch piece {
             case .text(let text): message += text
             case .value(let id): message += value(id).display
@@ -105,12 +133,12 @@ package struct Evaluator {
         if identity.stamp != generation {
             identity = (generation, document.namespace, document.name)
         }
-        let target = rule.at.map { value($0) } ?? element ?? .node(document.root)
+        let target = check.at.map { value($0) } ?? element ?? .node(document.root)
         let (span, components) = locate(target, fallback: element, in: document)
         return Finding(policyID: rule.info.id, severity: rule.info.severity, message: message, path: document.path, span: span,
                        documentIndex: document.streamIndex, listItemIndex: document.listItemIndex, kind: kind,
                        namespace: identity.namespace, name: identity.name, pathComponents: components,
-                       help: rule.info.help, helpURL: rule.info.helpURL, remediation: rule.info.remediation)
+                       help: rule.info.help, helpURL: rule.info.helpURL, remediation: rule.info.remediation, check: check.name)
     }
 
     /// Where a finding points: a scalar at itself; a mapping or sequence held under a key at that key

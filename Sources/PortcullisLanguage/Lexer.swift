@@ -36,7 +36,12 @@ struct Lexer {
             }
             let kind: TokenKind
             if c == "\"" {
-                if peek(1) == "\"" && peek(2) == "\"" { kind = blockString(start: start) } else { kind = string(start: start) }
+                if peek(1) == "\"" && peek(2) == "\"" {
+                    kind = blockString(start: start)
+                } else {
+                    // Holes exist in messages only: elsewhere a `{` is text (`matches "^a{2}"`).
+                    kind = string(start: start, holes: tokens.last?.identifier == "message")
+                }
             } else if c.isLetterLike || c == "_" {
                 var name = ""
                 while let d = peek(), d.isLetterLike || d.isDigitLike || d == "_" || d == "-" {
@@ -87,15 +92,66 @@ struct Lexer {
         }
     }
 
-    private mutating func string(start: SourceLocation) -> TokenKind {
+    /// A one-line string. In a message (`holes`), inside a `{…}` hole a `"` opens a string literal of
+    /// the hole's expression (`"{default(x, "unset")}"`) instead of ending the string; such a literal
+    /// and the older `\"…\"` form are kept as written, for the message parser to lex. A message
+    /// whose hole is not closed on its line is read again as plain text (the message parser then
+    /// reports the unclosed brace).
+    private mutating func string(start: SourceLocation, holes: Bool) -> TokenKind {
+        let saved = (index, line, column)
+        if holes, let value = scanString(holes: true) { return .string(value) }
+        (index, line, column) = saved
+        if let value = scanString(holes: false) { return .string(value) }
+        diagnostics.append(.error("policy.unterminated-string", "string is not closed on this line", path: path, at: SourceSpan(start: start)))
+        return .string("")
+    }
+
+    /// The string's value up to its closing quote, or nil when the line or file ends first.
+    private mutating func scanString(holes: Bool) -> String? {
         advance()  // opening quote
         var value = ""
+        var depth = 0  // `{` nesting inside a hole
+        var inner: Unicode.Scalar?  // inside a hole's string literal: what closes it (`"`, or `\` for `\"`)
         while let c = peek() {
-            if c == "\"" { advance(); return .string(value) }
-            if c == "\n" { break }
+            if c == "\n" { return nil }
+            if let closer = inner {
+                if c == "\\" {
+                    guard let e = peek(1) else { return nil }
+                    if closer == "\\" && e == "\"" { value += "\""; inner = nil; advance(); advance(); continue }
+                    value.unicodeScalars.append(c)
+                    value.unicodeScalars.append(e)
+                    advance(); advance()
+                    continue
+                }
+                value.unicodeScalars.append(c)
+                advance()
+                if c == "\"" && closer == "\"" { inner = nil }
+                continue
+            }
+            if depth > 0 {
+                switch c {
+                case "\"":
+                    inner = "\""
+                    value += "\""
+                    advance()
+                    continue
+                case "\\" where peek(1) == "\"":
+                    inner = "\\"
+                    value += "\""
+                    advance(); advance()
+                    continue
+                case "{": depth += 1
+                case "}": depth -= 1
+                default: break
+                }
+                value.unicodeScalars.append(c)
+                advance()
+                continue
+            }
+            if c == "\"" { advance(); return value }
             if c == "\\" {
                 advance()
-                guard let e = peek() else { break }
+                guard let e = peek() else { return nil }
                 switch e {
                 case "n": value += "\n"
                 case "t": value += "\t"
@@ -107,11 +163,11 @@ struct Lexer {
                 advance()
                 continue
             }
+            if c == "{" && holes { depth = 1 }
             value.unicodeScalars.append(c)
             advance()
         }
-        diagnostics.append(.error("policy.unterminated-string", "string is not closed on this line", path: path, at: SourceSpan(start: start)))
-        return .string(value)
+        return nil
     }
 
     /// `"""` … `"""`: the text between, first line break dropped, common indentation removed.
