@@ -85,7 +85,8 @@ package struct SchemaValidator {
                 for (key, value) in node.entries {
                     let name = key.scalarText ?? ""
                     guard let field = object.field(name) else {
-                        if object.allowsUnknownFields { continue }
+                        // SOPS keeps its metadata beside the fields of the resource it encrypts.
+                        if object.allowsUnknownFields || (frame.step == -1 && name == "sops") { continue }
                         let suggestion = NameSuggestion.nearest(to: name, among: object.fields.lazy.map(\.name))
                         report(.unknownField, "\(path(frame.step, then: .key(name))): \(object.displayName) has no field '\(name)'"
                                + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), frame.step, .key(name), .node(key))

@@ -21,7 +21,7 @@ import Testing
         #expect(Self.diagnostics(Self.rule("""
           match kind Deployment
           deny when spec.replcas < 2
-        """)) == ["3:18 policy.unknown-field: Deployment has no field 'replcas'; did you mean 'replicas'?"])
+        """)) == ["3:13 policy.unknown-field: DeploymentSpec has no field 'replcas'; did you mean 'replicas'?"])
     }
 
     @Test func misspeltTopLevelFieldIsAnError() {
@@ -38,6 +38,20 @@ import Testing
         """)) == ["1:8 policy.unknown-kind: unknown kind 'Deploymnet'; did you mean 'Deployment'?"])
     }
 
+    @Test func kindsFarFromAnyKubernetesKindAreCustomAndDynamic() {
+        #expect(Self.diagnostics(Self.rule("""
+          match kind GitRepository
+          deny when spec.ref.branch exists
+        """)).isEmpty)
+    }
+
+    @Test func sopsMetadataIsNotAnUnknownField() {
+        #expect(Self.diagnostics(Self.rule("""
+          match kind Secret
+          deny when data exists and sops missing
+        """)).isEmpty)
+    }
+
     @Test func customKindsWithTheirGroupAreDynamic() {
         #expect(Self.diagnostics(Self.rule("""
           match kind Widget and apiVersion ["example.com/v1"]
@@ -51,8 +65,8 @@ import Testing
           for c in containers
           deny when container.image matches ":latest$"
         """)) == [
-            "3:13 policy.unknown-field: CronJob / DaemonSet / Deployment / Job / Pod / ReplicaSet / ReplicationController / StatefulSet has no field 'container'",
-            "2:3 policy.unused-variable: loop variable 'c' is never used: the policy checks the same thing once per element",
+            "4:13 policy.unknown-field: CronJob / DaemonSet / Deployment / Job / Pod / ReplicaSet / ReplicationController / StatefulSet has no field 'container'",
+            "3:3 policy.unused-variable: loop variable 'c' is never used: the policy checks the same thing once per element",
         ])
     }
 
@@ -87,16 +101,16 @@ import Testing
           match workload
           for c in containers
           deny when c.imagePullpolicy == "Always"
-        """)) == ["3:14 policy.unknown-field: Container has no field 'imagePullpolicy'; did you mean 'imagePullPolicy'?"])
+        """)) == ["4:13 policy.unknown-field: Container has no field 'imagePullpolicy'; did you mean 'imagePullPolicy'?"])
         #expect(Self.diagnostics(Self.rule("""
           match kind Pod
           for v in spec.volumes
           deny when v.hostpath exists
-        """)) == ["3:14 policy.unknown-field: Volume has no field 'hostpath'; did you mean 'hostPath'?"])
+        """)) == ["4:13 policy.unknown-field: Volume has no field 'hostpath'; did you mean 'hostPath'?"])
         #expect(Self.diagnostics(Self.rule("""
           match kind Deployment
           deny when any c in spec.template.spec.containers: any p in c.ports: p.hostport > 0
-        """)) == ["3:74 policy.unknown-field: ContainerPort has no field 'hostport'; did you mean 'hostPort'?"])
+        """)) == ["3:71 policy.unknown-field: ContainerPort has no field 'hostport'; did you mean 'hostPort'?"])
     }
 
     @Test func enumerationLiteralsAreChecked() {
@@ -104,7 +118,7 @@ import Testing
           match kind Pod
           for c in containers
           deny when c.imagePullPolicy == "always"
-        """)) == ["3:34 policy.type-mismatch: \"always\" is not a value this field takes (Always, IfNotPresent, Never); did you mean \"Always\"?"])
+        """)) == ["4:34 policy.type-mismatch: \"always\" is not a value this field takes (Always, IfNotPresent, Never); did you mean \"Always\"?"])
     }
 
     @Test func unusedAndShadowedVariablesAreWarnings() {
@@ -118,8 +132,8 @@ import Testing
           for c in containers
           deny when any c in spec.initContainers: c.name == "x"
         """))
-        #expect(shadowed.contains("3:13 policy.shadowed-variable: 'any c' shadows the variable 'c' bound at line 2: inside, 'c' is the inner one"))
-        #expect(shadowed.contains("2:3 policy.unused-variable: loop variable 'c' is never used: the policy checks the same thing once per element"))
+        #expect(shadowed.contains("4:13 policy.shadowed-variable: 'any c' shadows the variable 'c' bound at line 3: inside, 'c' is the inner one"))
+        #expect(shadowed.contains("3:3 policy.unused-variable: loop variable 'c' is never used: the policy checks the same thing once per element"))
         // Warnings do not stop compilation.
         let (graph, _) = PolicyCompiler.compile([SourceFile(path: "team.policy", bytes: Array(Self.rule("match kind Pod\n  deny when any c in spec.containers: spec.hostNetwork").utf8))])
         #expect(graph != nil)
@@ -142,7 +156,7 @@ import Testing
           at spec.typ
         }
         """) == [
-            "4:12 policy.unknown-field: ObjectMeta has no field 'nme'; did you mean 'name'?",
+            "4:13 policy.unknown-field: ObjectMeta has no field 'nme'; did you mean 'name'?",
             "5:6 policy.unknown-field: ServiceSpec has no field 'typ'; did you mean 'type'?",
         ])
     }

@@ -85,6 +85,8 @@ extension PolicyTypeChecker {
         case "containers": return schemaType(kind: "Pod", apiVersion: "v1", path: ["spec", "containers"])
         case "file": return .plain(.string)
         case "params": return .dynamic
+        // SOPS keeps its metadata beside the fields of any resource it encrypts.
+        case "sops": return .dynamic
         default:
             return field(name, of: root, base: nil, span: span)
         }

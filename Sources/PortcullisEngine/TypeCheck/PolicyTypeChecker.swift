@@ -101,10 +101,11 @@ struct PolicyTypeChecker {
             if let apiVersions { versions = versions.filter { apiVersions.contains($0.apiVersion) } }
             if versions.isEmpty {
                 dynamic = true
-                if !schema.isKnownKind(kind) && customGroups.isEmpty {
-                    let suggestion = NameSuggestion.nearest(to: kind, among: schema.kindNames)
-                    error("policy.unknown-kind", "unknown kind '\(kind)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                          at: policy.idSpan,
+                // A kind one or two letters from a Kubernetes kind is a typo; any other is taken
+                // as a custom resource's (Flux's GitRepository, Argo CD's Application).
+                if !schema.isKnownKind(kind) && customGroups.isEmpty,
+                   let suggestion = NameSuggestion.nearest(to: kind, among: schema.kindNames) {
+                    error("policy.unknown-kind", "unknown kind '\(kind)'; did you mean '\(suggestion)'?", at: policy.idSpan,
                           notes: [DiagnosticNote("a custom resource's kind is checked dynamically when the policy also says `match apiVersion [\"GROUP/VERSION\"]` with its API group")])
                 }
                 continue
