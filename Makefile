@@ -16,7 +16,7 @@ build: setup
 demo: build
 	@echo "== portcullis check fixtures/"
 	@$(BIN) check fixtures; status=$$?; \
-	  echo "== exit status $$status (0 clean, 1 policy violations, 2 input errors: fixtures/violations and fixtures/invalid are broken on purpose)"; \
+	  echo "== exit status $$status (0 clean, 1 policy violations, 2 input errors: fixtures/violations, fixtures/invalid and fixtures/schema are broken on purpose)"; \
 	  [ $$status -le 2 ]
 
 ## Build and run every test (Swift Testing).

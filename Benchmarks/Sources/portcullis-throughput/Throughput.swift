@@ -18,6 +18,10 @@ enum Throughput {
             writeFolder = arguments[flag + 1]
             arguments.removeSubrange(flag...(flag + 1))
         }
+        if arguments.contains("--compile-times") {
+            compileTimes()
+            return
+        }
         if let flag = arguments.firstIndex(of: "--schema-files"), flag + 1 < arguments.count {
             // The schema pack over a folder of manifests (../shared/gen's output): nothing else.
             let sources = files(in: arguments[flag + 1])
