@@ -1,4 +1,5 @@
 import PortcullisManifest
+import PortcullisSchema
 
 /// Every resource of a run, by kind and namespace: what cross-document rules
 /// (`resources("PodDisruptionBudget", metadata.namespace)`, `workloads()`) look across, and the
@@ -15,6 +16,8 @@ package struct InputSet: Sendable {
     private let customResourcesByNamespace: [String: Value]
     /// `spec.scope` of the run's CustomResourceDefinitions, by `Kind.group` (`Widget.example.com`).
     private let declaredScopes: [String: ResourceScope]
+    /// The schemas the run's CustomResourceDefinitions declare, for the `schema` pack.
+    private let customSchemas: CustomResourceSchemas
 
     /// An empty set: cross-document functions then find nothing.
     package static let empty = InputSet(documents: [])
@@ -55,11 +58,17 @@ package struct InputSet: Sendable {
         allCustomResources = .list(custom)
         customResourcesByNamespace = customByNamespace.mapValues(Value.list)
         self.declaredScopes = declaredScopes
+        customSchemas = CustomResourceSchemas(documents: documents)
     }
 
     /// The scope a CustomResourceDefinition of the set declares for `kind` of API `group`.
     func declaredScope(kind: String, group: String) -> ResourceScope? {
         declaredScopes.isEmpty ? nil : declaredScopes[kind + "." + group]
+    }
+
+    /// The schema a CustomResourceDefinition of the set declares for `kind` at `apiVersion`.
+    func customResourceSchema(kind: String, apiVersion: String, using schema: KubernetesSchema) -> SchemaType? {
+        customSchemas.isEmpty ? nil : customSchemas.type(kind: kind, apiVersion: apiVersion, using: schema)
     }
 
     /// The resources of these kinds (in input order within each kind), in one namespace when given

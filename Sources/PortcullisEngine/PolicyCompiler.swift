@@ -1,6 +1,7 @@
 import PortcullisDiagnostics
 import PortcullisLanguage
 import PortcullisManifest
+import PortcullisSchema
 
 /// Where a parameter is declared, and its default.
 struct ParameterDeclaration: Sendable {
@@ -45,6 +46,7 @@ package struct PolicyCompiler {
     package static let stages: [Stage] = [
         Stage(name: "parse", run: parseStage),
         Stage(name: "parameters", run: parameterStage),
+        Stage(name: "typecheck", run: typeCheckStage),
         Stage(name: "lower", run: lowerStage),
         Stage(name: "index", run: indexStage),
     ]
@@ -182,6 +184,19 @@ package struct PolicyCompiler {
                 }
             }
         }
+    }
+
+    /// The type check against the Kubernetes schema (`PolicyTypeChecker`); built-in sources only
+    /// when asked (`typeCheckBuiltins`), so a run with the built-in packs alone never reads the schema.
+    static func typeCheckStage(_ c: inout Compilation) {
+        let files = c.syntax.filter { c.options.typeCheckBuiltins || !$0.path.hasPrefix("builtin:") }
+        guard !files.isEmpty else { return }
+        var checker = PolicyTypeChecker(schema: .embedded, parameters: c.parameters)
+        for file in files {
+            checker.path = file.path
+            for policy in file.policies { checker.check(policy) }
+        }
+        c.diagnostics += checker.diagnostics
     }
 
     static func lowerStage(_ c: inout Compilation) {
