@@ -110,9 +110,15 @@ package struct PolicyCompiler {
         return parameters.keys.filter { $0.hasSuffix("." + name) && !$0.dropLast(name.count + 1).contains(".") }.sorted()
     }
 
-    /// The plain names of the declared parameters, for "declared: …" hints.
-    private static func declaredNames(_ parameters: [String: Literal]) -> String {
-        Set(parameters.keys.map { String($0.split(separator: ".", maxSplits: 1).last ?? "") }).sorted().joined(separator: ", ")
+    /// The declared parameters, for "declared: …" hints: plain names, or for a qualified `PACK.NAME`
+    /// the qualified names of that pack (of every pack when it declares none).
+    private static func declaredNames(_ parameters: [String: Literal], near name: String) -> String {
+        if let dot = name.firstIndex(of: ".") {
+            let pack = name[..<dot] + "."
+            let own = parameters.keys.filter { $0.hasPrefix(pack) }
+            return (own.isEmpty ? Array(parameters.keys) : own).sorted().joined(separator: ", ")
+        }
+        return Set(parameters.keys.map { String($0.split(separator: ".", maxSplits: 1).last ?? "") }).sorted().joined(separator: ", ")
     }
 
     static func parameterStage(_ c: inout Compilation) {
@@ -148,7 +154,7 @@ package struct PolicyCompiler {
             let targets = targets(of: name, in: c.parameters)
             guard !targets.isEmpty else {
                 c.diagnostics.append(.error("config.unknown-parameter", "no policy declares a parameter '\(name)'" +
-                                            (c.parameters.isEmpty ? "" : " (declared: \(declaredNames(c.parameters)))"),
+                                            (c.parameters.isEmpty ? "" : " (declared: \(declaredNames(c.parameters, near: name)))"),
                                             path: path, at: span))
                 continue
             }
@@ -170,7 +176,7 @@ package struct PolicyCompiler {
             guard !targets.isEmpty else {
                 c.diagnostics.append(.error("config.unknown-parameter",
                                             "--param \(name): no policy declares a parameter '\(name)'" +
-                                            (c.parameters.isEmpty ? "" : " (declared: \(declaredNames(c.parameters)))")))
+                                            (c.parameters.isEmpty ? "" : " (declared: \(declaredNames(c.parameters, near: name)))")))
                 continue
             }
             for key in targets {

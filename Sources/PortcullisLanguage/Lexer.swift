@@ -10,11 +10,27 @@ struct Lexer {
     private(set) var diagnostics: [Diagnostic] = []
 
     init(source: SourceFile) {
-        scalars = Array(String(decoding: source.bytes, as: UTF8.self).unicodeScalars)
+        scalars = Lexer.decode(source.bytes)
         path = source.path
     }
 
     private var location: SourceLocation { SourceLocation(line: line, column: column) }
+
+    /// The file's characters, decoded once (invalid UTF-8 becomes U+FFFD, as `String(decoding:)`
+    /// does) without building a `String` first: this runs for every built-in file at start-up.
+    static func decode(_ bytes: [UInt8]) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(bytes.count)
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): scalars.append(scalar)
+            case .emptyInput: return scalars
+            case .error: scalars.append("\u{FFFD}")
+            }
+        }
+    }
 
     private func peek(_ offset: Int = 0) -> Unicode.Scalar? {
         index + offset < scalars.count ? scalars[index + offset] : nil
@@ -43,14 +59,13 @@ struct Lexer {
                     kind = string(start: start, holes: tokens.last?.identifier == "message")
                 }
             } else if c.isLetterLike || c == "_" {
-                var name = ""
+                let begin = index
                 while let d = peek(), d.isLetterLike || d.isDigitLike || d == "_" || d == "-" {
                     // A `-` continues an identifier only when a letter or digit follows (kebab-case).
                     if d == "-" { guard let after = peek(1), after.isLetterLike || after.isDigitLike else { break } }
-                    name.unicodeScalars.append(d)
                     advance()
                 }
-                kind = .identifier(name)
+                kind = .identifier(Lexer.text(scalars[begin..<index]))
             } else if c.isDigitLike || (c == "-" && peek(1)?.isDigitLike == true) {
                 var text = ""
                 text.unicodeScalars.append(c)
@@ -112,7 +127,15 @@ struct Lexer {
         var value = ""
         var depth = 0  // `{` nesting inside a hole
         var inner: Unicode.Scalar?  // inside a hole's string literal: what closes it (`"`, or `\` for `\"`)
+        // Plain text is taken in runs, converted once (this reads every string of every built-in
+        // policy at start-up).
+        var run = index
         while let c = peek() {
+            if depth == 0 && inner == nil {
+                if c != "\"" && c != "\\" && c != "\n" && (c != "{" || !holes) { advance(); continue }
+                if run < index { value += Lexer.text(scalars[run..<index]) }
+            }
+            defer { run = index }
             if c == "\n" { return nil }
             if let closer = inner {
                 if c == "\\" {
@@ -163,11 +186,22 @@ struct Lexer {
                 advance()
                 continue
             }
-            if c == "{" && holes { depth = 1 }
+            // `{` in a message: a hole opens.
+            depth = 1
             value.unicodeScalars.append(c)
             advance()
         }
         return nil
+    }
+
+    /// The text of `slice`: ASCII through one byte array, the rest encoded as UTF-8.
+    static func text(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(slice.count)
+        for scalar in slice {
+            if scalar.isASCII { bytes.append(UInt8(truncatingIfNeeded: scalar.value)) } else { bytes.append(contentsOf: UTF8.encode(scalar)!) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `"""` … `"""`: the text between, first line break dropped, common indentation removed.
