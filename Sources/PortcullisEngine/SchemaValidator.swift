@@ -35,9 +35,12 @@ package struct SchemaValidator {
         return validate(root, as: custom)
     }
 
+    /// One step of the path to a node: its parent step, and the key node's index (a mapping's
+    /// field) or the position (a list's element, `key` -1). Text is made only for a violation.
     private struct Step {
-        let parent: Int
-        let component: PathComponent
+        let parent: Int32
+        let key: Int32
+        let position: Int32
     }
 
     private struct Frame {
@@ -51,12 +54,14 @@ package struct SchemaValidator {
         var found: [SchemaViolation] = []
         var steps: [Step] = []
         var stack = [Frame(node: root, type: rootType, step: -1)]
+        let storage = root.storage
         func path(_ step: Int, then last: PathComponent? = nil) -> String {
             var components: [PathComponent] = last.map { [$0] } ?? []
             var index = step
             while index >= 0 {
-                components.append(steps[index].component)
-                index = steps[index].parent
+                let s = steps[index]
+                components.append(s.key >= 0 ? .key(Node(storage: storage, index: s.key).scalarText ?? "") : .index(Int(s.position)))
+                index = Int(s.parent)
             }
             var text = ""
             for component in components.reversed() {
@@ -82,20 +87,22 @@ package struct SchemaValidator {
                     continue
                 }
                 let object = schema.object(reference)
-                for (key, value) in node.entries {
-                    let name = key.scalarText ?? ""
-                    guard let field = object.field(name) else {
+                node.forEachEntry { key, value in
+                    guard let index = key.withScalarBytes({ object.fieldIndex(utf8: $0) }) else {
+                        let name = key.scalarText ?? ""
                         // SOPS keeps its metadata beside the fields of the resource it encrypts.
-                        if object.allowsUnknownFields || (frame.step == -1 && name == "sops") { continue }
+                        if object.allowsUnknownFields || (frame.step == -1 && name == "sops") { return }
                         let suggestion = NameSuggestion.nearest(to: name, among: object.fields.lazy.map(\.name))
                         report(.unknownField, "\(path(frame.step, then: .key(name))): \(object.displayName) has no field '\(name)'"
                                + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), frame.step, .key(name), .node(key))
-                        continue
+                        return
                     }
-                    steps.append(Step(parent: frame.step, component: .key(name)))
-                    stack.append(Frame(node: value, type: field.type, step: steps.count - 1))
+                    steps.append(Step(parent: Int32(frame.step), key: key.index, position: 0))
+                    stack.append(Frame(node: value, type: object.fields[index].type, step: steps.count - 1))
                 }
-                for field in object.fields where field.required && (node[field.name].map { $0.isNull } ?? true) {
+                for index in object.requiredIndexes {
+                    let field = object.fields[index]
+                    if node[field.name].map({ !$0.isNull }) == true { continue }
                     report(.required, "\(path(frame.step, then: .key(field.name))) is required (\(object.displayName) needs \(field.name))",
                            frame.step, .key(field.name), .missing(parent: node, key: field.name))
                 }
@@ -104,9 +111,11 @@ package struct SchemaValidator {
                     report(.type, "\(path(frame.step)) must be a list, not \(Self.describe(node))", frame.step, nil, .node(node))
                     continue
                 }
-                for (position, item) in node.elements.enumerated().reversed() {
-                    steps.append(Step(parent: frame.step, component: .index(position)))
+                var position = node.count - 1
+                while position >= 0, let item = node[position] {
+                    steps.append(Step(parent: Int32(frame.step), key: -1, position: Int32(position)))
                     stack.append(Frame(node: item, type: element, step: steps.count - 1))
+                    position -= 1
                 }
             case .map(let valueType):
                 guard node.kind == .mapping else {
@@ -114,8 +123,8 @@ package struct SchemaValidator {
                     continue
                 }
                 if case .any = valueType { continue }
-                for (key, value) in node.entries {
-                    steps.append(Step(parent: frame.step, component: .key(key.scalarText ?? "")))
+                node.forEachEntry { key, value in
+                    steps.append(Step(parent: Int32(frame.step), key: key.index, position: 0))
                     stack.append(Frame(node: value, type: valueType, step: steps.count - 1))
                 }
             case .string(let allowed):

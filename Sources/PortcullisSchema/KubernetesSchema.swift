@@ -78,6 +78,7 @@ package final class KubernetesSchema: Sendable {
         var kindIndex: [String: [Int]] = [:]
         for (index, kind) in kinds.enumerated() { kindIndex[kind.kind, default: []].append(index) }
         self.kindIndex = kindIndex
+        groups = Set(kinds.map(\.group))
         decoded = Mutex(Array(repeating: nil, count: typeLines.count))
     }
 
@@ -104,7 +105,7 @@ package final class KubernetesSchema: Sendable {
     package var kindNames: [String] { kindIndex.keys.sorted() }
 
     /// The API groups Kubernetes' own kinds belong to (`""`, `apps`, `batch`, …).
-    package var groups: Set<String> { Set(kinds.map(\.group)) }
+    package let groups: Set<String>
 
     /// The object type `reference` names, decoded on first use.
     package func object(_ reference: ObjectReference) -> ObjectSchema {

@@ -36,26 +36,42 @@ struct PolicyTypeChecker {
         diagnostics.append(.warning(id, message, path: path, at: span))
     }
 
-    /// Checks one policy of the file at `path`.
+    /// Checks one policy of the file at `path`: its iterations (each variable typed as an element
+    /// of its collection, later collections seeing earlier variables), its `let` names (typed as
+    /// their values, in scope from where they stand), then every `deny` block's condition, message
+    /// and location.
     mutating func check(_ policy: PolicyDecl) {
         scope = []
         (root, rootKinds) = rootType(of: policy)
-        if let iteration = policy.iteration {
-            let collection = type(of: iteration.collection)
-            scope.append((iteration.variable, elementType(of: collection), iteration.span, false))
-        }
-        if let condition = policy.condition {
-            let type = type(of: condition)
-            if !type.isConditionLike, isSchemaTyped(type) {
-                error("policy.type-mismatch", "'deny when' needs a condition (true or false), found \(type.noun): compare it, or test it with 'exists'",
-                      at: condition.span)
+        var iterationSlots: [Int] = []
+        for depth in 0...policy.iterations.count {
+            if depth > 0 {
+                let iteration = policy.iterations[depth - 1]
+                let collection = type(of: iteration.collection)
+                if let outer = scope.last(where: { $0.name == iteration.variable }), iteration.variable != "_" {
+                    warning("policy.shadowed-variable", "'\(iteration.variable)' hides the variable of the same name bound at line \(outer.span.start.line)",
+                            at: iteration.span)
+                }
+                iterationSlots.append(scope.count)
+                scope.append((iteration.variable, elementType(of: collection), iteration.span, false))
+            }
+            for binding in policy.lets where binding.iterationDepth == depth {
+                // A name is read where it is used; an unused `let` is not warned about.
+                scope.append((binding.name, type(of: binding.value), binding.span, true))
             }
         }
-        for part in policy.message?.parts ?? [] {
-            if case .expression(let expression) = part { _ = type(of: expression) }
+        for block in policy.denies {
+            let type = type(of: block.condition)
+            if !type.isConditionLike, isSchemaTyped(type) {
+                error("policy.type-mismatch", "'deny when' needs a condition (true or false), found \(type.noun): compare it, or test it with 'exists'",
+                      at: block.condition.span)
+            }
+            for part in (block.message ?? policy.defaultMessage)?.parts ?? [] {
+                if case .expression(let expression) = part { _ = self.type(of: expression) }
+            }
+            if let at = block.at ?? policy.defaultAt { _ = self.type(of: at) }
         }
-        if let at = policy.at { _ = type(of: at) }
-        if let iteration = policy.iteration, let variable = scope.first, !variable.used, iteration.variable != "_" {
+        for (slot, iteration) in zip(iterationSlots, policy.iterations) where !scope[slot].used && iteration.variable != "_" {
             warning("policy.unused-variable", "loop variable '\(iteration.variable)' is never used: the policy checks the same thing once per element",
                     at: iteration.span)
         }
