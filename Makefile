@@ -2,7 +2,9 @@
 SWIFT ?= swift
 BIN = .build/debug/portcullis
 
-.PHONY: setup build demo test fuzz fuzz-build install uninstall docs conformance conformance-doc policy-docs bench bench-throughput bench-process compare-corpus bench-admission clean
+KUBERNETES_VERSION ?= 1.37.0
+
+.PHONY: schema-table setup build demo test fuzz fuzz-build install uninstall docs conformance conformance-doc policy-docs bench bench-throughput bench-process compare-corpus bench-admission clean
 
 setup:
 	@bash scripts/setup.sh
@@ -14,7 +16,7 @@ build: setup
 demo: build
 	@echo "== portcullis check fixtures/"
 	@$(BIN) check fixtures; status=$$?; \
-	  echo "== exit status $$status (0 clean, 1 policy violations, 2 input errors: fixtures/violations and fixtures/invalid are broken on purpose)"; \
+	  echo "== exit status $$status (0 clean, 1 policy violations, 2 input errors: fixtures/violations, fixtures/invalid and fixtures/schema are broken on purpose)"; \
 	  [ $$status -le 2 ]
 
 ## Build and run every test (Swift Testing).
@@ -36,14 +38,14 @@ install: setup
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/portcullis"
 
-## libFuzzer: `make fuzz TARGET=manifest|policy|configuration SECONDS=600` (Fuzz/, its own package:
+## libFuzzer: `make fuzz TARGET=manifest|policy|configuration|admission SECONDS=600` (Fuzz/, its own package:
 ## address sanitizer + coverage everywhere, libFuzzer linked into the targets). Seeds: fixtures/ and
 ## policies/ (and Fuzz/Seeds/TARGET), copied into .build/fuzz-corpus/TARGET, which keeps what the
 ## fuzzer finds; a crash is written to .build/fuzz-crashes/ and becomes a regression test.
 TARGET ?= manifest
 SECONDS ?= 60
 FUZZ_SCRATCH = $(CURDIR)/.build/fuzz
-FUZZ_BINARY = $(if $(filter manifest,$(TARGET)),FuzzManifest,$(if $(filter policy,$(TARGET)),FuzzPolicy,FuzzConfiguration))
+FUZZ_BINARY = $(if $(filter manifest,$(TARGET)),FuzzManifest,$(if $(filter policy,$(TARGET)),FuzzPolicy,$(if $(filter admission,$(TARGET)),FuzzAdmission,FuzzConfiguration)))
 FUZZ_FLAGS = -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
 fuzz-build: setup
 	rm -f Fuzz/.build/build.db
@@ -83,6 +85,12 @@ conformance-doc: build
 ## Regenerate docs/policies.md from the policies themselves (a test checks it).
 policy-docs: build
 	@$(BIN) rules --all-policies --markdown --no-config > docs/policies.md
+
+## Regenerate the embedded Kubernetes schema table (schemas/kubernetes.schema) from kubernetes-validate's
+## OpenAPI definitions, installed into .build/schema-venv; KUBERNETES_VERSION picks the release (a test checks it).
+schema-table:
+	python3 scripts/generate-kubernetes-schema.py --venv .build/schema-venv --version $(KUBERNETES_VERSION) --output schemas/kubernetes.schema
+	@head -1 schemas/kubernetes.schema; wc -c schemas/kubernetes.schema
 
 ## Loader throughput next to raw libyaml (generates ~100 MB in memory; release build).
 # (SwiftPM keeps a path dependency's file list from the last plan: drop it so new source files count.)

@@ -38,6 +38,13 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"])]
         ),
         .target(name: "PortcullisDiagnostics"),
+        /// The Kubernetes schema (kinds, object types, fields), embedded at build time from
+        /// schemas/kubernetes.schema by the EmbedSchema plugin and decoded lazily.
+        .target(
+            name: "PortcullisSchema",
+            dependencies: ["PortcullisDiagnostics"],
+            plugins: ["EmbedSchema"]
+        ),
         .target(
             name: "PortcullisManifest",
             dependencies: ["PortcullisDiagnostics", "CYAML"]
@@ -52,7 +59,7 @@ let package = Package(
         ),
         .target(
             name: "PortcullisEngine",
-            dependencies: ["PortcullisDiagnostics", "PortcullisManifest", "PortcullisLanguage", "PortcullisRegex"]
+            dependencies: ["PortcullisDiagnostics", "PortcullisManifest", "PortcullisLanguage", "PortcullisRegex", "PortcullisSchema"]
         ),
         .target(
             name: "PortcullisReport",
@@ -68,6 +75,11 @@ let package = Package(
         .executableTarget(name: "PolicyEmbedder"),
         .plugin(
             name: "EmbedPolicies",
+            capability: .buildTool(),
+            dependencies: ["PolicyEmbedder"]
+        ),
+        .plugin(
+            name: "EmbedSchema",
             capability: .buildTool(),
             dependencies: ["PolicyEmbedder"]
         ),
@@ -111,6 +123,10 @@ let package = Package(
         .testTarget(
             name: "PortcullisManifestTests",
             dependencies: ["PortcullisManifest", "PortcullisDiagnostics"]
+        ),
+        .testTarget(
+            name: "PortcullisSchemaTests",
+            dependencies: ["PortcullisSchema"]
         ),
         .testTarget(
             name: "PortcullisRegexTests",

@@ -82,7 +82,7 @@ struct ConfigurationReader {
         for (keyNode, value) in root.entries {
             let key = keyNode.scalarText ?? ""
             switch key {
-            case "policies": config.policyPaths = strings(value, key).map(config.resolve)
+            case "policies": config.policyPaths = strings(value, key).map { $0 == PolicySource.builtinName ? $0 : config.resolve($0) }
             case "enable": config.enable = names(value, key, into: &config)
             case "disable": config.disable = names(value, key, into: &config)
             case "only": config.only = names(value, key, into: &config)

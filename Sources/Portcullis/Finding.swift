@@ -9,6 +9,9 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
 
     /// The policy's id, e.g. `images/no-latest-tag`.
     public var policyID: String { base.policyID }
+    /// The `deny` block that found it, in a policy with several: its label (`deny pdb when …`), else
+    /// its 1-based number; `nil` for a policy with one unnamed block.
+    public var check: String? { base.check }
     /// The policy's severity (after overrides).
     public var severity: Severity { Severity(base.severity) }
     /// What is wrong with this resource, naming the container or field.
@@ -33,7 +36,7 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
     public var isSuppressed: Bool { base.suppression != nil }
 
     /// `file:line:column: severity: message [policy]`.
-    public var description: String { "\(range): \(severity.rawValue): \(message) [\(policyID)]" }
+    public var description: String { "\(range): \(severity.rawValue): \(message) [\(policyID)\(check.map { "#" + $0 } ?? "")]" }
 }
 
 /// Which resource a finding is about.

@@ -57,4 +57,25 @@ public enum FuzzingHooks {
             for diagnostic in error.diagnostics { _ = diagnostic.rendered() }
         }
     }
+
+    /// Reads `bytes` as the admission endpoint does: the AdmissionReview envelope (a `BadReview`
+    /// message otherwise), then the library's admission path over the same bytes (`request.object`
+    /// with its operation, or `oldObject` for a DELETE), and the response JSON.
+    public static func admission(_ bytes: [UInt8], policies: PolicySet) {
+        let request: AdmissionReviewRequest.Request
+        do {
+            request = try AdmissionReviewRequest.decode(bytes).request
+        } catch {
+            _ = AdmissionReviewResponse(uid: "", allowed: false).json
+            return _ = error.message
+        }
+        var options = ValidationOptions()
+        options.parallel = false
+        let validator = Validator(policies: policies, options: options)
+        let result = validator.validate(bytes: bytes, name: "admission-review.json")
+        var response = AdmissionReviewResponse(uid: request.uid ?? "", allowed: !result.hasFindings(atOrAbove: .error))
+        response.warnings = result.findings.prefix(20).map(\.message)
+        if let first = result.diagnostics.first { response.status = (400, first.message) }
+        _ = response.json
+    }
 }

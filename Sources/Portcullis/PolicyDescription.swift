@@ -26,6 +26,11 @@ public struct PolicyDescription: Sendable {
     public var enabledByDefault: Bool
     /// The parameters the policy reads, with the values in effect as JSON.
     public var parameters: [(name: String, value: String)]
+    /// The same parameters in full: pack-qualified name, value in effect, default, declaration.
+    public var parameterDetails: [PolicyParameter]
+    /// The names of its `deny` blocks in a policy with several (labels, else numbers); empty for
+    /// a policy with one unnamed block.
+    public var checks: [String]
     /// The examples the policy carries (`portcullis test` runs them).
     public var examples: [PolicyExample]
     /// Whether the policy's verdict on a resource depends on other resources of the run: it looks
@@ -47,7 +52,13 @@ public struct PolicyDescription: Sendable {
         definedAt = SourceRange(file: info.path, span: info.span)
         enabledByDefault = info.enabledByDefault
         parameters = info.parameters
-        examples = info.examples.map { PolicyExample(shouldFail: $0.shouldFail, text: $0.text, line: $0.firstLine) }
+        parameterDetails = info.parameterDetails.map {
+            PolicyParameter(name: $0.qualifiedName, value: $0.value, defaultValue: $0.defaultValue, declaredAt: "\($0.path):\($0.line)")
+        }
+        checks = info.checkNames.compactMap { $0 }
+        examples = info.examples.map {
+            PolicyExample(shouldFail: $0.shouldFail, text: $0.text, line: $0.firstLine, lines: $0.span.start.line...$0.span.end.line)
+        }
         self.looksAcrossDocuments = looksAcrossDocuments
     }
 }
@@ -61,4 +72,27 @@ public struct PolicyExample: Sendable, Hashable {
     public var text: String
     /// The line of the policy file where the example's text starts.
     public var line: Int
+    /// The lines of the policy file the example's block spans (its `"""` lines included).
+    var lines: ClosedRange<Int>
+
+    public static func == (a: PolicyExample, b: PolicyExample) -> Bool {
+        a.shouldFail == b.shouldFail && a.text == b.text && a.line == b.line
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(shouldFail)
+        hasher.combine(text)
+        hasher.combine(line)
+    }
+}
+
+/// A parameter as a policy reads it.
+public struct PolicyParameter: Sendable, Hashable {
+    /// `pack.name`: parameters are scoped to their pack (`resources.max_memory_limit`).
+    public var name: String
+    /// The value in effect and the declared default, as JSON.
+    public var value: String
+    public var defaultValue: String
+    /// Where it is declared, `file:line`.
+    public var declaredAt: String
 }

@@ -80,6 +80,35 @@ public struct PolicySet: Sendable {
         graph.rules.firstIndex { $0.info.id == id }.map { PolicyDescription(graph.rules[$0].info, looksAcrossDocuments: graph.crossDocumentRules[$0]) }
     }
 
+    /// The policy's source text as written in its file, its examples left out (each one line
+    /// `example pass|fail …`), for `explain`.
+    public func source(of policy: PolicyDescription) -> String? {
+        guard let file = sources.first(where: { $0.path == policy.definedAt.file }) else { return nil }
+        let lines = String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let range = policy.definedAt.line...min(policy.definedAt.endLine, lines.count)
+        var out: [String] = []
+        var line = range.lowerBound
+        while line <= range.upperBound {
+            if let example = policy.examples.first(where: { $0.lines.contains(line) }) {
+                let text = lines[line - 1]
+                let head = text.range(of: "\"\"\"").map { String(text[..<$0.lowerBound]) } ?? String(text)
+                out.append(head + "\"\"\" … \"\"\"")
+                line = example.lines.upperBound + 1
+                continue
+            }
+            out.append(String(lines[line - 1]))
+            line += 1
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// The policy id nearest to `id` (a typo: `images/no-latest-tags`), if one is near enough.
+    public func nearestPolicyID(to id: String) -> String? {
+        let ids = graph.rules.map(\.info.id)
+        guard let best = ids.min(by: { EditDistance.between($0, id) < EditDistance.between($1, id) }) else { return nil }
+        return EditDistance.between(best, id) <= max(2, id.count / 3) ? best : nil
+    }
+
     /// Whether some policy looks across documents (a PodDisruptionBudget for each Deployment):
     /// then a run loads every input before evaluating, and checks on single files see only them.
     public var looksAcrossDocuments: Bool { graph.isCrossDocument }
@@ -160,5 +189,23 @@ enum PolicyFiles {
             sources.append(SourceFile(path: file.hasPrefix("./") ? String(file.dropFirst(2)) : file, bytes: bytes))
         }
         return (sources, problems)
+    }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+enum EditDistance {
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        guard !a.isEmpty else { return b.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
     }
 }

@@ -11,6 +11,8 @@ package enum Builtin: String, CaseIterable, Sendable, Hashable {
     case glob, concat, ratio, flatten
     /// Cross-document: other resources of the run, and how selectors pick pods.
     case resources, workloads, customResources, podLabels, selects
+    /// The resource's departures from its schema (the `schema` pack).
+    case schemaViolations
 
     /// The function's declaration: arity, result type, documentation line, what it looks up, and its
     /// evaluation.
@@ -141,6 +143,12 @@ package enum Builtin: String, CaseIterable, Sendable, Hashable {
             BuiltinFunction(self, arity: 2...2, .bool,
                             "selects(selector, labels) → bool (a label selector with matchLabels/matchExpressions, or a Service's plain map)") { a, _ in
                 .bool(LabelSelector.selects(a.first, a.second))
+            }
+        case .schemaViolations:
+            BuiltinFunction(self, arity: 1...1, .list, lookup: .kinds([ResourceScopes.definitionKind]),
+                            "schemaViolations(resource) → list of the resource's departures from its Kubernetes schema, or its CustomResourceDefinition's (.kind .message .path .at)") { a, run in
+                guard case .node(let root) = a.first else { return .list([]) }
+                return .list(SchemaValidator().violations(of: root, in: run).map(\.record))
             }
         }
     }

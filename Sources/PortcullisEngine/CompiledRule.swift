@@ -18,8 +18,13 @@ package struct PolicyInfo: Sendable {
     package var examples: [Example]
     /// False for opt-in policies (`enabled false`).
     package var enabledByDefault: Bool
-    /// The parameters the policy reads, with the values in effect (as JSON).
+    /// The parameters the policy reads, with the values in effect (as JSON), by their names in
+    /// the policy's file.
     package var parameters: [(name: String, value: String)] = []
+    /// The same parameters in full: pack-qualified name, value in effect, default and declaration.
+    package var parameterDetails: [ParameterDetail] = []
+    /// The names of its `deny` blocks, in order (`nil`: an unnamed single block).
+    package var checkNames: [String?] = []
 
     package init(id: String, title: String?, description: String?, severity: Severity, tags: [String], help: String?, helpURL: String?,
                 remediation: String?, path: String, span: SourceSpan, examples: [Example], enabledByDefault: Bool) {
@@ -36,6 +41,18 @@ package struct PolicyInfo: Sendable {
         self.examples = examples
         self.enabledByDefault = enabledByDefault
     }
+}
+
+/// A parameter as a policy reads it, for `explain`.
+package struct ParameterDetail: Sendable {
+    /// `pack.name`.
+    package var qualifiedName: String
+    /// The value in effect and the declared default, as JSON.
+    package var value: String
+    package var defaultValue: String
+    /// Where it is declared.
+    package var path: String
+    package var line: Int
 }
 
 /// A compiled `match`/`exclude` condition.
@@ -101,6 +118,15 @@ enum MessagePiece: Sendable {
     case value(Int)
 }
 
+/// One `deny when` block of a rule: its condition, message and location.
+struct CompiledCheck: Sendable {
+    /// How findings name the block (`nil`: a policy's single unnamed block).
+    let name: String?
+    let condition: Int
+    let message: [MessagePiece]
+    let at: Int?
+}
+
 /// A policy lowered onto the rule graph (a class: the evaluator passes rules around in its hot loop).
 package final class CompiledRule: Sendable {
     package let info: PolicyInfo
@@ -108,30 +134,37 @@ package final class CompiledRule: Sendable {
     let excludes: [CompiledMatcher]
     /// The kinds the rule can match (`nil`: any kind).
     let kinds: Set<String>?
-    /// The plan node iterated by `for`, and the slot its variable lives in.
+    /// The plan node iterated by the outermost `for`, and the slot its variable lives in.
     let collection: Int?
     let slot: Int?
-    let condition: Int
-    let message: [MessagePiece]
-    let at: Int?
+    /// Nested iterations inside the outermost one (`for c in containers, m in c.volumeMounts`):
+    /// each collection may read the slots before it.
+    let nested: [(collection: Int, slot: Int)]
+    /// The `deny when` blocks, in source order.
+    let checks: [CompiledCheck]
 
     init(info: PolicyInfo, matches: [CompiledMatcher], excludes: [CompiledMatcher], kinds: Set<String>?, collection: Int?,
-         slot: Int?, condition: Int, message: [MessagePiece], at: Int?) {
+         slot: Int?, nested: [(collection: Int, slot: Int)] = [], checks: [CompiledCheck]) {
         self.info = info
         self.matches = matches
         self.excludes = excludes
         self.kinds = kinds
         self.collection = collection
         self.slot = slot
-        self.condition = condition
-        self.message = message
-        self.at = at
+        self.nested = nested
+        self.checks = checks
     }
 
-    /// The plan nodes the rule reads directly: its condition, location, collection and message values.
+    /// The plan nodes the rule reads directly: its conditions, locations, collections and message values.
     var planRoots: [Int] {
-        [condition] + (at.map { [$0] } ?? []) + (collection.map { [$0] } ?? [])
-            + message.compactMap { if case .value(let id) = $0 { id } else { nil } }
+        var roots: [Int] = collection.map { [$0] } ?? []
+        roots += nested.map(\.collection)
+        for check in checks {
+            roots.append(check.condition)
+            if let at = check.at { roots.append(at) }
+            roots += check.message.compactMap { if case .value(let id) = $0 { id } else { nil } }
+        }
+        return roots
     }
 
     /// Whether the rule has matchers to check per document (the kind index settles the others).

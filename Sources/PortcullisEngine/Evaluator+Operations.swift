@@ -9,6 +9,7 @@ extension Evaluator {
             if node.kind == .mapping, let child = node[name] { return .node(child) }
             return .missing(parent: node, key: name)
         case .missing: return base
+        case .record(let record): return record[name]
         case .image(let image):
             switch name {
             case "registry": return .string(image.registry)

@@ -72,9 +72,8 @@ package struct Evaluator {
             for index in group.rules where applies(rules[index], to: document) { applicable.append(index) }
             guard !applicable.isEmpty else { continue }
             guard let collection = group.collection, let slot = group.slot else {
-                for index in applicable where value(rules[index].condition).isTrue {
-                    count += 1
-                    if count <= limit { findings.append(finding(rules[index], element: nil)) }
+                for index in applicable {
+                    check(rules[index], element: nil, limit: limit, count: &count, into: &findings)
                 }
                 continue
             }
@@ -82,13 +81,42 @@ package struct Evaluator {
             for position in 0..<Self.count(elements) {
                 let element = Self.element(elements, position)
                 bind(slot, element)
-                for index in applicable where value(rules[index].condition).isTrue {
-                    count += 1
-                    if count <= limit { findings.append(finding(rules[index], element: element)) }
+                for index in applicable {
+                    if rules[index].nested.isEmpty {
+                        check(rules[index], element: element, limit: limit, count: &count, into: &findings)
+                    } else {
+                        iterate(rules[index], level: 0, limit: limit, count: &count, into: &findings)
+                    }
                 }
             }
         }
         return (findings, count)
+    }
+
+    /// The findings of the rule's `deny` blocks for the current bindings; past `limit` findings of
+    /// the document a violation is only counted.
+    @inline(__always)
+    private mutating func check(_ rule: CompiledRule, element: Value?, limit: Int, count: inout Int, into findings: inout [Finding]) {
+        for check in rule.checks where value(check.condition).isTrue {
+            count += 1
+            if count <= limit { findings.append(finding(rule, check, element: element)) }
+        }
+    }
+
+    /// A nested iteration (`for c in containers, m in c.volumeMounts`): each element of the level's
+    /// collection, with the outer variables still bound; the innermost element is the default location.
+    private mutating func iterate(_ rule: CompiledRule, level: Int, limit: Int, count: inout Int, into findings: inout [Finding]) {
+        let (collection, slot) = rule.nested[level]
+        let elements = value(collection)
+        for position in 0..<Self.count(elements) {
+            let element = Self.element(elements, position)
+            bind(slot, element)
+            if level + 1 == rule.nested.count {
+                check(rule, element: element, limit: limit, count: &count, into: &findings)
+            } else {
+                iterate(rule, level: level + 1, limit: limit, count: &count, into: &findings)
+            }
+        }
     }
 
     /// Whether `rule` runs on `document`: selected policies only, and its per-document matchers.
@@ -105,10 +133,10 @@ package struct Evaluator {
 
     // MARK: Findings
 
-    private mutating func finding(_ rule: CompiledRule, element: Value?) -> Finding {
+    private mutating func finding(_ rule: CompiledRule, _ check: CompiledCheck, element: Value?) -> Finding {
         let document = document!
         var message = ""
-        for piece in rule.message {
+        for piece in check.message {
             switch piece {
             case .text(let text): message += text
             case .value(let id): message += value(id).display
@@ -117,16 +145,14 @@ package struct Evaluator {
         if identity.stamp != generation {
             identity = (generation, document.namespace, document.name)
         }
-        let target = rule.at.map { value($0) } ?? element ?? .node(document.root)
+        let target = check.at.map { value($0) } ?? element ?? .node(document.root)
         let (span, components) = locate(target, fallback: element, in: document)
         return Finding(policyID: rule.info.id, severity: rule.info.severity, message: message, path: document.path, span: span,
                        documentIndex: document.streamIndex, listItemIndex: document.listItemIndex, kind: kind,
                        namespace: identity.namespace, name: identity.name, pathComponents: components,
-                       help: rule.info.help, helpURL: rule.info.helpURL, remediation: rule.info.remediation)
+                       help: rule.info.help, helpURL: rule.info.helpURL, remediation: rule.info.remediation, check: check.name)
     }
 
-    /// Where a finding points: a scalar at itself; a mapping or sequence held under a key at that key
-    /// (the line a reader looks for); a missing field at the mapping where it belongs.
     /// Where a finding points: a scalar at itself; a mapping or sequence held under a key at that key
     /// (the line a reader looks for); a missing field at the key of the mapping where it belongs.
     private mutating func locate(_ target: Value, fallback: Value?, in document: Document) -> (SourceSpan, [PathComponent]) {

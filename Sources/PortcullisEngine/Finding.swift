@@ -4,6 +4,8 @@ import PortcullisManifest
 /// A violation of a policy by a resource: what, where exactly, and how to fix it.
 package struct Finding: Sendable, Hashable {
     package var policyID: String
+    /// The `deny` block that found it, in a policy with several (its label, else its number).
+    package var check: String?
     package var severity: Severity
     package var message: String
     /// The manifest file (display path).
@@ -29,8 +31,9 @@ package struct Finding: Sendable, Hashable {
 
     package init(policyID: String, severity: Severity, message: String, path: String, span: SourceSpan, documentIndex: Int,
                  listItemIndex: Int?, kind: String?, namespace: String?, name: String?, pathComponents: [PathComponent],
-                 help: String?, helpURL: String?, remediation: String?, suppression: Suppression? = nil) {
+                 help: String?, helpURL: String?, remediation: String?, suppression: Suppression? = nil, check: String? = nil) {
         self.policyID = policyID
+        self.check = check
         self.severity = severity
         self.message = message
         self.path = path
@@ -52,6 +55,7 @@ package struct Finding: Sendable, Hashable {
         if a.path != b.path { return a.path < b.path }
         if a.span.start != b.span.start { return a.span.start < b.span.start }
         if a.policyID != b.policyID { return a.policyID < b.policyID }
+        if a.check != b.check { return (a.check ?? "") < (b.check ?? "") }
         return a.message < b.message
     }
 }

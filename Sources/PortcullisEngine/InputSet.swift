@@ -1,4 +1,5 @@
 import PortcullisManifest
+import PortcullisSchema
 
 /// Every resource of a run, by kind and namespace: what cross-document rules
 /// (`resources("PodDisruptionBudget", metadata.namespace)`, `workloads()`) look across, and the
@@ -17,6 +18,8 @@ package struct InputSet: Sendable {
     private let declaredScopes: [String: ResourceScope]
     /// Label-selection indexes over these lists, built on first use (`SelectionIndex`).
     private let selectionIndexes = SelectionIndexes()
+    /// The schemas the run's CustomResourceDefinitions declare, for the `schema` pack.
+    private let customSchemas: CustomResourceSchemas
 
     /// An empty set: cross-document functions then find nothing.
     package static let empty = InputSet(documents: [])
@@ -57,11 +60,17 @@ package struct InputSet: Sendable {
         allCustomResources = .list(custom)
         customResourcesByNamespace = customByNamespace.mapValues(Value.list)
         self.declaredScopes = declaredScopes
+        customSchemas = CustomResourceSchemas(documents: documents)
     }
 
     /// The scope a CustomResourceDefinition of the set declares for `kind` of API `group`.
     func declaredScope(kind: String, group: String) -> ResourceScope? {
         declaredScopes.isEmpty ? nil : declaredScopes[kind + "." + group]
+    }
+
+    /// The schema a CustomResourceDefinition of the set declares for `kind` at `apiVersion`.
+    func customResourceSchema(kind: String, apiVersion: String, using schema: KubernetesSchema) -> SchemaType? {
+        customSchemas.isEmpty ? nil : customSchemas.type(kind: kind, apiVersion: apiVersion, using: schema)
     }
 
     /// The resources of these kinds (in input order within each kind), in one namespace when given

@@ -16,11 +16,17 @@ struct Lowering {
     private struct SlotKey: Hashable { var collection: Int; var depth: Int }
     private var slotKeys: [SlotKey: Int] = [:]
     private(set) var slotCount = 0
-    /// Iteration variables in scope; `parameter`: the parameter whose list the variable walks.
-    private var scope: [(name: String, slot: Int, parameter: String?)] = []
+    /// Names in scope, innermost last: iteration variables (`slot`; `parameter`: the parameter
+    /// whose list the variable walks) and `let` names (`value`: the node they stand for).
+    private var scope: [(name: String, slot: Int?, parameter: String?, value: (id: Int, type: ValueType)?)] = []
     var policy = ""
     var path = ""
+    /// The pack of the file being lowered: `params.NAME` reads `pack.NAME`.
+    var pack = ""
+    /// Parameters by pack-qualified name (`resources.max_memory_limit`).
     let parameters: [String: Literal]
+    /// The packs that declare parameters (`params.PACK.NAME` reads another pack's).
+    let packs: Set<String>
     /// Where each parameter's value came from: a pattern in one that does not compile is reported there.
     let parameterOrigins: [String: ParameterOrigin]
     private let regexMatchLimit: UInt32
@@ -34,6 +40,7 @@ struct Lowering {
          regexMatchLimit: UInt32 = 1_000_000, regexDepthLimit: UInt32 = 10_000) {
         self.parameters = parameters
         self.parameterOrigins = parameterOrigins
+        packs = Set(parameters.keys.compactMap { $0.split(separator: ".", maxSplits: 1).first.map(String.init) })
         self.regexMatchLimit = regexMatchLimit
         self.regexDepthLimit = regexDepthLimit
     }
@@ -61,7 +68,7 @@ struct Lowering {
 
     /// The iteration slot for iterating `collection` at the current nesting depth.
     mutating func slot(for collection: Int) -> Int {
-        let key = SlotKey(collection: collection, depth: scope.count)
+        let key = SlotKey(collection: collection, depth: scope.count(where: { $0.slot != nil }))
         if let slot = slotKeys[key] { return slot }
         let slot = slotCount
         slotCount += 1
@@ -70,11 +77,56 @@ struct Lowering {
     }
 
     mutating func pushBinding(_ name: String, slot: Int, over collection: Expr? = nil) {
-        var parameter: String?
-        if case .field(.identifier("params", _), let name, _)? = collection { parameter = name }
-        scope.append((name, slot, parameter))
+        scope.append((name, slot, collection.flatMap(parameterKey), nil))
     }
     mutating func popBinding() { scope.removeLast() }
+
+    /// `let name = value`: later uses of `name` are the value's node (until `popScope`).
+    mutating func pushLet(_ name: String, value: (id: Int, type: ValueType)) {
+        scope.append((name, nil, nil, value))
+    }
+
+    /// Forgets every name bound since the scope held `count` names (a policy's own, after it).
+    mutating func popScope(to count: Int) { scope.removeLast(scope.count - count) }
+    var scopeCount: Int { scope.count }
+    /// Whether `name` is bound by a `for`, `any`/`all` or `let` in scope.
+    func isBound(_ name: String) -> Bool { scope.contains { $0.name == name } }
+
+    // MARK: Parameters
+
+    /// The qualified name a `params.…` expression reads, if it is one: `params.NAME` is the file's
+    /// own pack's; `params.PACK.NAME` another pack's when the own pack has no parameter `PACK`.
+    func parameterKey(_ expr: Expr) -> String? {
+        switch expr {
+        case .field(.identifier("params", _), let name, _):
+            return pack + "." + name
+        case .field(.field(.identifier("params", _), let other, _), let name, _)
+            where parameters[pack + "." + other] == nil && packs.contains(other):
+            return other + "." + name
+        default:
+            return nil
+        }
+    }
+
+    /// The parameter at `path` (`[name]` or `[pack, name]`), recorded as read by the policy; an
+    /// unknown one is an error saying which packs do declare it.
+    mutating func parameter(_ path: [String], span: SourceSpan) -> (key: String, literal: Literal)? {
+        let key = path.count == 1 ? pack + "." + path[0] : path.joined(separator: ".")
+        guard let literal = parameters[key] else {
+            let name = path[path.count - 1]
+            let elsewhere = parameters.keys.filter { $0.hasSuffix("." + name) && $0 != key }.sorted()
+            var notes: [DiagnosticNote] = []
+            if !elsewhere.isEmpty {
+                notes.append(DiagnosticNote("parameters are scoped to their pack; declared as " + elsewhere.joined(separator: ", ")
+                                            + ": read one as params.\(elsewhere[0])"))
+            }
+            error("policy.unknown-parameter", "unknown parameter '\(path.joined(separator: "."))' (pack '\(path.count == 1 ? pack : path[0])'); declare it with: param \(name) = …",
+                  at: span, notes: notes)
+            return nil
+        }
+        if !parametersRead.contains(key) { parametersRead.append(key) }
+        return (key, literal)
+    }
 
     // MARK: Expressions
 
@@ -106,13 +158,17 @@ struct Lowering {
         case .identifier(let name, let span):
             return lowerIdentifier(name, span: span)
         case .field(let base, let name, let span):
-            if case .identifier("params", _) = base {
-                guard let literal = parameters[name] else {
-                    error("policy.unknown-parameter", "unknown parameter '\(name)'; declare it with: param \(name) = …", at: span)
+            if case .identifier("params", _) = base, !isBound("params") {
+                guard let (key, literal) = parameter([name], span: span) else {
                     return (intern(.constant(.null), text: "null"), .any)
                 }
-                if !parametersRead.contains(name) { parametersRead.append(name) }
-                return (intern(.constant(literal), text: "params.\(name)"), Lowering.type(of: literal))
+                return (intern(.constant(literal), text: "params.\(key)"), Lowering.type(of: literal))
+            }
+            if !isBound("params"), let key = parameterKey(expr), case .field(.field(_, let other, _), _, _) = expr, other + "." + name == key {
+                guard let (key, literal) = parameter([other, name], span: span) else {
+                    return (intern(.constant(.null), text: "null"), .any)
+                }
+                return (intern(.constant(literal), text: "params.\(key)"), Lowering.type(of: literal))
             }
             let (b, baseType) = lower(base)
             let resultType: ValueType
@@ -171,7 +227,8 @@ struct Lowering {
 
     private mutating func lowerIdentifier(_ name: String, span: SourceSpan) -> (id: Int, type: ValueType) {
         if let binding = scope.last(where: { $0.name == name }) {
-            return (intern(.binding(binding.slot), text: "$\(binding.slot)"), .any)
+            if let value = binding.value { return value }
+            return (intern(.binding(binding.slot!), text: "$\(binding.slot!)"), .any)
         }
         switch name {
         case "resource": return (intern(.root, text: "resource"), .any)
@@ -239,7 +296,7 @@ struct Lowering {
             }
             // A pattern from a parameter is known now: compile it now, so a bad one is an error
             // where the parameter is set, not a silent "no match" at run time.
-            if case .field(.identifier("params", _), let name, _) = right, let literal = parameters[name] {
+            if let name = parameterKey(right), let literal = parameters[name] {
                 checkParameterPatterns(name, literal)
             } else if case .identifier(let variable, _) = right, let binding = scope.last(where: { $0.name == variable }),
                       let name = binding.parameter, let literal = parameters[name] {
@@ -301,7 +358,7 @@ struct Lowering {
             } catch {
                 guard case .invalidPattern(let message, let offset) = error else { continue }
                 reportedParameterPatterns.insert(name)
-                let text = "parameter '\(name)': invalid regular expression '\(pattern)': \(message) (at offset \(offset))"
+                let text = "parameter '\(name.split(separator: ".", maxSplits: 1).last ?? "")': invalid regular expression '\(pattern)': \(message) (at offset \(offset))"
                 switch parameterOrigins[name] {
                 case .declared(let path, let span)?, .configured(let path, let span)?:
                     diagnostics.append(.error("config.invalid-parameter", text, path: path, at: span))

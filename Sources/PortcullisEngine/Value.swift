@@ -16,6 +16,8 @@ package enum Value: Sendable {
     case list([Value])
     case image(ImageReference)
     case semver(SemanticVersion)
+    /// Named fields made by a built-in (`schemaViolations`).
+    case record(Record)
 
     static let absent = Value.missing(parent: nil, key: nil)
 
@@ -91,6 +93,7 @@ package enum Value: Sendable {
         case .list(let values): return "[" + values.map(\.display).joined(separator: ", ") + "]"
         case .image(let image): return image.original
         case .semver(let version): return version.original
+        case .record(let record): return record.display
         }
     }
 }

@@ -5,6 +5,16 @@ package struct PolicyFileSyntax: Sendable {
     package var path: String
     package var parameters: [ParameterDecl]
     package var policies: [PolicyDecl]
+    /// `pack NAME`: the pack whose parameter scope the file's parameters belong to (default: the
+    /// built-in pack's folder, or the file's name without `.policy`).
+    package var pack: (name: String, span: SourceSpan)?
+
+    package init(path: String, parameters: [ParameterDecl], policies: [PolicyDecl], pack: (name: String, span: SourceSpan)? = nil) {
+        self.path = path
+        self.parameters = parameters
+        self.policies = policies
+        self.pack = pack
+    }
 }
 
 /// `param NAME = literal`: a value the user may override (`--param NAME=value`).
@@ -30,16 +40,54 @@ package struct PolicyDecl: Sendable {
     package var remediation: String?
     package var matches: [Matcher] = []
     package var excludes: [Matcher] = []
-    package var iteration: Iteration?
-    package var condition: Expr?
-    package var message: MessageTemplate?
-    package var at: Expr?
+    /// `for a in X, b in a.y`: nested iterations, outermost first; each later collection may read
+    /// the earlier variables (the parent of the element).
+    package var iterations: [Iteration] = []
+    /// `let NAME = EXPR` clauses in source order; each sees the iteration variables declared before it.
+    package var lets: [LetDecl] = []
+    /// The `deny when` blocks, in source order; each has its own message and location.
+    package var denies: [DenyBlock] = []
+    /// A `message` given before any `deny`: the default of every block without its own.
+    package var defaultMessage: MessageTemplate?
+    /// An `at` given before any `deny`: the default of every block without its own.
+    package var defaultAt: Expr?
     package var examples: [Example] = []
     /// `enabled false`: an opt-in policy, run only when selected (`--enable`, `--only`, the config file).
     package var enabledByDefault = true
     package var span: SourceSpan
+
+    /// The outermost iteration (nested ones are in `iterations`).
+    package var iteration: Iteration? { iterations.first }
+    /// The first block's condition (every block's is in `denies`).
+    package var condition: Expr? { denies.first?.condition }
+    /// The first block's message (its own, else the policy's default).
+    package var message: MessageTemplate? { denies.first?.message ?? defaultMessage }
+    /// The first block's location (its own, else the policy's default).
+    package var at: Expr? { denies.first?.at ?? defaultAt }
 }
 
+/// `deny [LABEL] when EXPR`, with the `message` and `at` clauses that follow it.
+///
+/// A finding names its block: by `label` when given, else by its 1-based number when the policy
+/// has several blocks (a single unlabelled block is not named: reports stay as they were).
+package struct DenyBlock: Sendable {
+    package var label: String?
+    package var condition: Expr
+    /// This block's message and location; `nil`: the policy-level ones (or their defaults).
+    package var message: MessageTemplate?
+    package var at: Expr?
+    package var span: SourceSpan
+}
+
+/// `let NAME = EXPR`: a name for a sub-expression. It costs nothing at run time: uses of the name
+/// are the expression's own plan node.
+package struct LetDecl: Sendable {
+    package var name: String
+    package var value: Expr
+    /// How many iteration variables (`policy.iterations`) are in scope where the `let` stands.
+    package var iterationDepth: Int
+    package var span: SourceSpan
+}
 /// What a policy applies to: `match …` / `exclude …`.
 package enum Matcher: Sendable {
     /// Every kind with a pod template.
@@ -61,6 +109,14 @@ package enum Matcher: Sendable {
     case clusterScoped
     /// `A and B`: every one holds (`exclude kind Pod and operation UPDATE`).
     case all([Matcher])
+    /// `namespace params.prod_namespaces` (kind, apiVersion, namespace, path, operation): the names a
+    /// parameter holds, resolved when the policy compiles. `path` is `["name"]` or `["pack", "name"]`.
+    case parameter(ParameterMatcher, path: [String], span: SourceSpan)
+}
+
+/// The matchers whose names may come from a parameter.
+package enum ParameterMatcher: String, Sendable {
+    case kind, apiVersion, namespace, path, operation
 }
 
 /// `for NAME in EXPR`.

@@ -10,11 +10,27 @@ struct Lexer {
     private(set) var diagnostics: [Diagnostic] = []
 
     init(source: SourceFile) {
-        scalars = Array(String(decoding: source.bytes, as: UTF8.self).unicodeScalars)
+        scalars = Lexer.decode(source.bytes)
         path = source.path
     }
 
     private var location: SourceLocation { SourceLocation(line: line, column: column) }
+
+    /// The file's characters, decoded once (invalid UTF-8 becomes U+FFFD, as `String(decoding:)`
+    /// does) without building a `String` first: this runs for every built-in file at start-up.
+    static func decode(_ bytes: [UInt8]) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(bytes.count)
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): scalars.append(scalar)
+            case .emptyInput: return scalars
+            case .error: scalars.append("\u{FFFD}")
+            }
+        }
+    }
 
     private func peek(_ offset: Int = 0) -> Unicode.Scalar? {
         index + offset < scalars.count ? scalars[index + offset] : nil
@@ -36,7 +52,12 @@ struct Lexer {
             }
             let kind: TokenKind
             if c == "\"" {
-                if peek(1) == "\"" && peek(2) == "\"" { kind = blockString(start: start) } else { kind = string(start: start) }
+                if peek(1) == "\"" && peek(2) == "\"" {
+                    kind = blockString(start: start)
+                } else {
+                    // Holes exist in messages only: elsewhere a `{` is text (`matches "^a{2}"`).
+                    kind = string(start: start, holes: tokens.last?.identifier == "message")
+                }
             } else if c.isLetterLike || c == "_" {
                 let begin = index
                 while let d = peek(), d.isLetterLike || d.isDigitLike || d == "_" || d == "-" {
@@ -44,21 +65,22 @@ struct Lexer {
                     if d == "-" { guard let after = peek(1), after.isLetterLike || after.isDigitLike else { break } }
                     advance()
                 }
-                kind = .identifier(text(begin..<index))
+                kind = .identifier(Lexer.text(scalars[begin..<index]))
             } else if c.isDigitLike || (c == "-" && peek(1)?.isDigitLike == true) {
-                let begin = index
+                var text = ""
+                text.unicodeScalars.append(c)
                 advance()
                 while let d = peek(), d.isDigitLike || d == "." || d == "_" {
                     if d == "." && !(peek(1)?.isDigitLike == true) { break }
+                    text.unicodeScalars.append(d)
                     advance()
                 }
-                let text = text(begin..<index)
                 kind = .number(Double(text.replacingUnderscores) ?? 0, text: text)
             } else {
-                let next = peek(1)
-                if next == "=" && (c == "=" || c == "!" || c == "<" || c == ">") || (c == "=" && next == "~") {
+                let two = peek(1).map { String(c) + String($0) } ?? ""
+                if ["==", "!=", "<=", ">=", "=~"].contains(two) {
                     advance(); advance()
-                    kind = .punctuation(text(index - 2..<index))
+                    kind = .punctuation(two)
                 } else if "{}[](),.:=<>".unicodeScalars.contains(c) {
                     advance()
                     kind = .punctuation(String(c))
@@ -85,52 +107,101 @@ struct Lexer {
         }
     }
 
-    /// The source text of a range of scalars, encoded once (appending scalar by scalar to a
-    /// `String` cost a third of start-up's instructions).
-    private func text(_ range: Range<Int>) -> String {
-        var bytes: [UInt8] = []
-        appendUTF8(range, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+    /// A one-line string. In a message (`holes`), inside a `{…}` hole a `"` opens a string literal of
+    /// the hole's expression (`"{default(x, "unset")}"`) instead of ending the string; such a literal
+    /// and the older `\"…\"` form are kept as written, for the message parser to lex. A message
+    /// whose hole is not closed on its line is read again as plain text (the message parser then
+    /// reports the unclosed brace).
+    private mutating func string(start: SourceLocation, holes: Bool) -> TokenKind {
+        let saved = (index, line, column)
+        if holes, let value = scanString(holes: true) { return .string(value) }
+        (index, line, column) = saved
+        if let value = scanString(holes: false) { return .string(value) }
+        diagnostics.append(.error("policy.unterminated-string", "string is not closed on this line", path: path, at: SourceSpan(start: start)))
+        return .string("")
     }
 
-    private func appendUTF8(_ range: Range<Int>, to bytes: inout [UInt8]) {
-        bytes.reserveCapacity(bytes.count + range.count)
-        for scalar in scalars[range] {
-            if scalar.isASCII { bytes.append(UInt8(truncatingIfNeeded: scalar.value)) } else { bytes.append(contentsOf: UTF8.encode(scalar)!) }
-        }
-    }
-
-    private mutating func string(start: SourceLocation) -> TokenKind {
+    /// The string's value up to its closing quote, or nil when the line or file ends first.
+    private mutating func scanString(holes: Bool) -> String? {
         advance()  // opening quote
-        // Runs without escapes are copied whole into `bytes`; escapes append their replacement.
-        var bytes: [UInt8] = []
+        var value = ""
+        var depth = 0  // `{` nesting inside a hole
+        var inner: Unicode.Scalar?  // inside a hole's string literal: what closes it (`"`, or `\` for `\"`)
+        // Plain text is taken in runs, converted once (this reads every string of every built-in
+        // policy at start-up).
         var run = index
-        var value: String { String(decoding: bytes, as: UTF8.self) }
         while let c = peek() {
-            if c == "\"" { appendUTF8(run..<index, to: &bytes); advance(); return .string(value) }
-            if c == "\n" { break }
-            if c == "\\" {
-                appendUTF8(run..<index, to: &bytes)
-                advance()
-                run = index
-                guard let e = peek() else { break }
-                switch e {
-                case "n": bytes.append(0x0A)
-                case "t": bytes.append(0x09)
-                case "\"": bytes.append(0x22)
-                case "\\": bytes.append(0x5C)
-                case "{": bytes += [0x5C, 0x7B]  // kept escaped for message interpolation
-                default: bytes.append(0x5C); appendUTF8(index..<index + 1, to: &bytes)
+            if depth == 0 && inner == nil {
+                if c != "\"" && c != "\\" && c != "\n" && (c != "{" || !holes) { advance(); continue }
+                if run < index { value += Lexer.text(scalars[run..<index]) }
+            }
+            defer { run = index }
+            if c == "\n" { return nil }
+            if let closer = inner {
+                if c == "\\" {
+                    guard let e = peek(1) else { return nil }
+                    if closer == "\\" && e == "\"" { value += "\""; inner = nil; advance(); advance(); continue }
+                    value.unicodeScalars.append(c)
+                    value.unicodeScalars.append(e)
+                    advance(); advance()
+                    continue
                 }
+                value.unicodeScalars.append(c)
                 advance()
-                run = index
+                if c == "\"" && closer == "\"" { inner = nil }
                 continue
             }
+            if depth > 0 {
+                switch c {
+                case "\"":
+                    inner = "\""
+                    value += "\""
+                    advance()
+                    continue
+                case "\\" where peek(1) == "\"":
+                    inner = "\\"
+                    value += "\""
+                    advance(); advance()
+                    continue
+                case "{": depth += 1
+                case "}": depth -= 1
+                default: break
+                }
+                value.unicodeScalars.append(c)
+                advance()
+                continue
+            }
+            if c == "\"" { advance(); return value }
+            if c == "\\" {
+                advance()
+                guard let e = peek() else { return nil }
+                switch e {
+                case "n": value += "\n"
+                case "t": value += "\t"
+                case "\"": value += "\""
+                case "\\": value += "\\"
+                case "{": value += "\\{"  // kept escaped for message interpolation
+                default: value += "\\"; value.unicodeScalars.append(e)
+                }
+                advance()
+                continue
+            }
+            // `{` in a message: a hole opens.
+            depth = 1
+            value.unicodeScalars.append(c)
             advance()
         }
-        appendUTF8(run..<index, to: &bytes)
-        diagnostics.append(.error("policy.unterminated-string", "string is not closed on this line", path: path, at: SourceSpan(start: start)))
-        return .string(value)
+        return nil
+    }
+
+    /// The text of `slice`: ASCII through one byte array, the rest encoded as UTF-8.
+    static func text(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(slice.count)
+        for scalar in slice {
+            if scalar.isASCII { bytes.append(UInt8(truncatingIfNeeded: scalar.value)) } else { bytes.append(contentsOf: UTF8.encode(scalar)!) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `"""` … `"""`: the text between, first line break dropped, common indentation removed.

@@ -81,13 +81,22 @@ package struct Parser {
                     file.policies.append(try parsePolicy())
                 } else if current.isKeyword("param") {
                     file.parameters.append(try parseParameter())
+                } else if current.isKeyword("pack") {
+                    let keyword = current.span
+                    advance()
+                    let span = current.span
+                    let name = try expectIdentifier("after 'pack' (the pack whose parameters this file declares)")
+                    if let earlier = file.pack {
+                        throw fail("the file already names its pack '\(earlier.name)' at line \(earlier.span.start.line)", at: keyword)
+                    }
+                    file.pack = (name, span)
                 } else {
-                    throw fail("expected 'policy' or 'param', found \(current.description)")
+                    throw fail("expected 'policy', 'param' or 'pack', found \(current.description)")
                 }
             } catch {
                 // Resume at the next top-level keyword.
                 advance()
-                while !atEnd && !current.isKeyword("policy") && !current.isKeyword("param") { advance() }
+                while !atEnd && !current.isKeyword("policy") && !current.isKeyword("param") && !current.isKeyword("pack") { advance() }
             }
         }
         return file
@@ -104,7 +113,7 @@ package struct Parser {
 
     private static let clauseKeywords: Set<String> = [
         "title", "description", "severity", "tags", "help", "help_url", "remediation", "match", "exclude",
-        "for", "deny", "message", "at", "example", "enabled",
+        "for", "deny", "message", "at", "example", "enabled", "let",
     ]
 
     private mutating func parsePolicy() throws(ParseError) -> PolicyDecl {
@@ -174,22 +183,59 @@ package struct Parser {
             }
             if keyword == "match" { policy.matches.append(matcher) } else { policy.excludes.append(matcher) }
         case "for":
-            if policy.iteration != nil { throw fail("a policy has one 'for' clause; use any/all for more", at: keywordSpan) }
-            let variable = try expectIdentifier("after 'for'")
-            guard current.isKeyword("in") else { throw fail("expected 'in' after 'for \(variable)'") }
-            advance()
-            let collection = try parseExpression()
-            policy.iteration = Iteration(variable: variable, collection: collection, span: keywordSpan)
+            if !policy.iterations.isEmpty {
+                throw fail("a policy has one 'for' clause; nest iterations in it (for c in containers, m in c.volumeMounts) or use any/all", at: keywordSpan)
+            }
+            while true {
+                let span = current.span
+                let variable = try expectIdentifier("after 'for'")
+                guard current.isKeyword("in") else { throw fail("expected 'in' after 'for \(variable)'") }
+                advance()
+                let collection = try parseExpression()
+                policy.iterations.append(Iteration(variable: variable, collection: collection,
+                                                   span: policy.iterations.isEmpty ? keywordSpan : span))
+                guard current.isPunctuation(",") else { break }
+                advance()
+            }
+        case "let":
+            let nameSpan = current.span
+            let name = try expectIdentifier("after 'let'")
+            try expectPunctuation("=", "after 'let \(name)'")
+            let value = try parseExpression()
+            policy.lets.append(LetDecl(name: name, value: value, iterationDepth: policy.iterations.count,
+                                       span: SourceSpan(start: nameSpan.start, end: nameSpan.end)))
         case "deny":
-            guard current.isKeyword("when") else { throw fail("expected 'when' after 'deny'") }
+            var label: String?
+            if let name = current.identifier, name != "when" {
+                label = name
+                advance()
+            } else if case .string(let text) = current.kind {
+                label = text
+                advance()
+            }
+            guard current.isKeyword("when") else {
+                throw fail(label == nil ? "expected 'when' after 'deny'" : "expected 'when' after 'deny \(label!)'")
+            }
             advance()
-            if policy.condition != nil { throw fail("a policy has one 'deny when'; combine conditions with 'or'", at: keywordSpan) }
-            policy.condition = try parseExpression()
+            if let label, policy.denies.contains(where: { $0.label == label }) {
+                throw fail("policy \"\(policy.id)\" already has a 'deny \(label)' block", at: keywordSpan)
+            }
+            let condition = try parseExpression()
+            policy.denies.append(DenyBlock(label: label, condition: condition, message: nil, at: nil,
+                                           span: SourceSpan(start: keywordSpan.start, end: condition.span.end)))
         case "message":
+            if policy.denies.last?.message != nil || (policy.denies.isEmpty && policy.defaultMessage != nil) {
+                throw fail("this 'deny' already has a message; each 'deny when' takes one 'message' after it", at: keywordSpan)
+            }
             let (text, span) = try expectString("after 'message'")
-            policy.message = try parseTemplate(text, span: span)
+            let template = try parseTemplate(text, span: span)
+            if policy.denies.isEmpty { policy.defaultMessage = template } else { policy.denies[policy.denies.count - 1].message = template }
         case "at":
-            policy.at = try parseExpression()
+            if policy.denies.last?.at != nil || (policy.denies.isEmpty && policy.defaultAt != nil) {
+                throw fail("this 'deny' already has a location; each 'deny when' takes one 'at' after it", at: keywordSpan)
+            }
+            let location = try parseExpression()
+            if policy.denies.isEmpty { policy.defaultAt = location } else { policy.denies[policy.denies.count - 1].at = location }
         case "example":
             let kindSpan = current.span
             let kind = try expectIdentifier("after 'example' (pass or fail)")
@@ -206,7 +252,7 @@ package struct Parser {
                                            firstLine: current.span.start.line + 1, span: current.span))
             advance()
         default:
-            throw fail("unknown clause '\(keyword)' (expected title, description, severity, tags, help, help_url, remediation, match, exclude, for, deny, message, at or example)",
+            throw fail("unknown clause '\(keyword)' (expected title, description, severity, tags, help, help_url, remediation, match, exclude, for, let, deny, message, at or example)",
                        at: keywordSpan, id: "policy.unknown-clause")
         }
     }
@@ -247,11 +293,26 @@ package struct Parser {
         case "workload": return .workload
         case "namespaced": return .namespaced
         case "cluster-scoped": return .clusterScoped
-        case "kind": return .kinds(try parseNameList("after 'kind'"))
-        case "apiVersion": return .apiVersions(try parseNameList("after 'apiVersion'"))
-        case "namespace": return .namespaces(try parseNameList("after 'namespace'"))
-        case "path": return .paths(try parseNameList("after 'path'"))
-        case "operation": return .operations(try parseNameList("after 'operation' (CREATE, UPDATE, DELETE, CONNECT)"))
+        case "kind", "apiVersion", "namespace", "path", "operation":
+            if current.isKeyword("params") && tokens[position + 1].isPunctuation(".") {
+                let start = current.span
+                advance(); advance()
+                var path = [try expectIdentifier("after 'params.'")]
+                var end = tokens[position - 1].span.end
+                if current.isPunctuation(".") {
+                    advance()
+                    path.append(try expectIdentifier("after 'params.\(path[0]).'"))
+                    end = tokens[position - 1].span.end
+                }
+                return .parameter(ParameterMatcher(rawValue: what)!, path: path, span: SourceSpan(start: start.start, end: end))
+            }
+            switch what {
+            case "kind": return .kinds(try parseNameList("after 'kind'"))
+            case "apiVersion": return .apiVersions(try parseNameList("after 'apiVersion'"))
+            case "namespace": return .namespaces(try parseNameList("after 'namespace'"))
+            case "path": return .paths(try parseNameList("after 'path'"))
+            default: return .operations(try parseNameList("after 'operation' (CREATE, UPDATE, DELETE, CONNECT)"))
+            }
         case "label", "annotation":
             let key = try expectString("after '\(what)'").0
             var value: String?
@@ -279,7 +340,7 @@ package struct Parser {
                 continue
             }
             if scalars[i] == "{" {
-                guard let close = scalars[i...].firstIndex(of: "}") else {
+                guard let close = Parser.holeEnd(scalars, from: i) else {
                     throw fail("'{' in the message is not closed by '}' (write \\{ for a brace)", at: span)
                 }
                 if !literal.isEmpty { parts.append(.text(literal)); literal = "" }
@@ -295,6 +356,30 @@ package struct Parser {
         }
         if !literal.isEmpty { parts.append(.text(literal)) }
         return MessageTemplate(parts: parts, span: span)
+    }
+
+    /// The index of the `}` closing the hole opened at `open`: braces nest, and string literals in
+    /// the hole (with their `\"` escapes) are skipped.
+    static func holeEnd(_ scalars: [Unicode.Scalar], from open: Int) -> Int? {
+        var depth = 0
+        var inString = false
+        var i = open
+        while i < scalars.count {
+            let c = scalars[i]
+            if inString {
+                if c == "\\" { i += 2; continue }
+                if c == "\"" { inString = false }
+            } else if c == "\"" {
+                inString = true
+            } else if c == "{" {
+                depth += 1
+            } else if c == "}" {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Parses an expression embedded in a string, with positions mapped back into the file.

@@ -7,7 +7,7 @@ package struct Node: Sendable {
     /// (an alias shares the node of its anchor).
     package let index: Int32
 
-    init(storage: ManifestStorage, index: Int32) {
+    package init(storage: ManifestStorage, index: Int32) {
         self.storage = storage
         self.index = index
     }
@@ -65,7 +65,8 @@ package struct Node: Sendable {
         }
     }
 
-    func withScalarBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+    /// Calls `body` with a scalar's bytes in place (no `String` made).
+    package func withScalarBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
         let r = record
         return storage.text.withUnsafeBytes { all in
             body(UnsafeRawBufferPointer(rebasing: all[Int(r.first)..<Int(r.first + r.count)]))
@@ -99,6 +100,19 @@ package struct Node: Sendable {
         guard r.kind == .mapping else { return [] }
         return stride(from: Int(r.first), to: Int(r.first + r.count * 2), by: 2).map {
             (Node(storage: storage, index: storage.children[$0]), Node(storage: storage, index: storage.children[$0 + 1]))
+        }
+    }
+
+    /// Calls `body` with each key and value of a mapping in source order, building no array.
+    @inline(__always)
+    package func forEachEntry(_ body: (_ key: Node, _ value: Node) -> Void) {
+        let r = record
+        guard r.kind == .mapping else { return }
+        var slot = Int(r.first)
+        let end = slot + Int(r.count) * 2
+        while slot < end {
+            body(Node(storage: storage, index: storage.children[slot]), Node(storage: storage, index: storage.children[slot + 1]))
+            slot += 2
         }
     }
 

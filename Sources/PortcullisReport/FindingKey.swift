@@ -11,7 +11,8 @@ package struct FindingKey: Hashable, Sendable, Codable {
     package var jsonPath: String
 
     package init(_ finding: Finding) {
-        policy = finding.policyID
+        // A policy with several `deny` blocks: each block's findings are their own (`policy#check`).
+        policy = finding.check.map { finding.policyID + "#" + $0 } ?? finding.policyID
         kind = finding.kind ?? ""
         namespace = finding.namespace ?? ""
         // A resource without a name is known by its file and document.

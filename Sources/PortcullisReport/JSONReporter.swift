@@ -29,6 +29,7 @@ package struct JSONReporter: Reporter {
         json.beginArray()
         for f in report.findings {
             json.beginObject()
+            json.member("check", f.check)
             json.member("column", f.span.start.column)
             json.member("document", f.documentIndex)
             json.member("endColumn", f.span.end.column)

@@ -47,7 +47,8 @@ package struct TextReporter: Reporter {
     }
 
     private func render(_ finding: Finding, _ source: SourceFile?, _ renderer: DiagnosticRenderer) -> String {
-        var diagnostic = Diagnostic(id: DiagnosticID(finding.policyID), severity: finding.severity, message: finding.message,
+        // A block of a policy with several `deny` blocks is named after the policy: `[id#check]`.
+        var diagnostic = Diagnostic(id: DiagnosticID(finding.check.map { finding.policyID + "#" + $0 } ?? finding.policyID), severity: finding.severity, message: finding.message,
                                     path: finding.path, span: finding.span)
         if let help = finding.help { diagnostic.notes.append(DiagnosticNote("help: " + help)) }
         return renderer.render(diagnostic, source: source).split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in

@@ -60,7 +60,7 @@ final class PolicySnapshot: Sendable {
         }
         let paths = options.policyPaths.isEmpty ? configuration?.policyPaths ?? [] : options.policyPaths
         fingerprint.add(paths)
-        let sources: [PolicySource] = paths.isEmpty ? [.builtin] : paths.map(PolicySource.path)
+        let sources = PolicySource.sources(paths)
         var policyOptions = configuration?.policyOptions ?? PolicyOptions()
         policyOptions.enable += options.enable
         policyOptions.disable += options.disable

@@ -16,8 +16,8 @@ struct InitCommand: ParsableCommand {
         # Portcullis configuration: `portcullis check` reads the nearest .portcullis.yaml upward from
         # the working directory (or --config FILE). Options given on the command line win.
 
-        # Policy files or folders; leave out to use the built-in packs.
-        # policies: [policies/]
+        # Policy files or folders; `builtin` names the built-in packs. Leave out to use only those.
+        # policies: [builtin, ./policies]
 
         # Opt-in policies or whole packs to turn on, and policies or packs to turn off.
         enable: []        # e.g. [images/digest-pinned, metadata/required-labels]

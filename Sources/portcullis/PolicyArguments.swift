@@ -4,7 +4,7 @@ import Portcullis
 
 /// Options that choose and configure the policies.
 struct PolicyArguments: ParsableArguments {
-    @Option(name: .customLong("policy"), help: ArgumentHelp("A .policy file or a folder of them (repeatable; default: $PORTCULLIS_POLICIES, else the built-in policies).", valueName: "path"))
+    @Option(name: .customLong("policy"), help: ArgumentHelp("A .policy file or a folder of them, or 'builtin' for the built-in packs (repeatable; default: $PORTCULLIS_POLICIES, else the built-in packs).", valueName: "path"))
     var policyPaths: [String] = []
 
     @Option(name: .customLong("param"), help: ArgumentHelp("Set a policy parameter (repeatable), e.g. --param allowed_registries=ghcr.io,registry.example.com", valueName: "name=value"))
@@ -46,10 +46,11 @@ struct PolicyArguments: ParsableArguments {
     }
 
     /// Where policies come from: `--policy`, else the configuration's `policies`, else the folder
-    /// in `PORTCULLIS_POLICIES`, else the built-in packs.
+    /// in `PORTCULLIS_POLICIES`, else the built-in packs. The path `builtin` names the built-in
+    /// packs, so `--policy builtin --policy ./policies` loads both.
     func sources(configuration: Configuration?) -> [PolicySource] {
         let paths = policyPaths.isEmpty ? (configuration?.policyPaths ?? []) : policyPaths
-        if !paths.isEmpty { return paths.map(PolicySource.path) }
+        if !paths.isEmpty { return PolicySource.sources(paths) }
         if let folder = ProcessEnvironment.variables["PORTCULLIS_POLICIES"] { return [.path(folder)] }
         return [.builtin]
     }

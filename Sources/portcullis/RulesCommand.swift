@@ -35,12 +35,16 @@ struct ExplainCommand: ParsableCommand {
     var id: String
 
     @OptionGroup var policies: PolicyArguments
+    @OptionGroup var configFile: ConfigArguments
 
     func run() throws {
-        let policySet = try policies.compile(configuration: nil, color: .never, forceAll: true)
+        // The configuration's parameters are the values in effect.
+        let configuration = try configFile.load(color: .never)
+        let policySet = try policies.compile(configuration: configuration, color: .never, forceAll: true)
         guard let policy = policySet.policy(id: id) else {
             var err = OutputStream.standardError
-            err.writeLine("error: no policy '\(id)' (see `portcullis rules --all-policies`)")
+            let suggestion = policySet.nearestPolicyID(to: id).map { "; did you mean '\($0)'?" } ?? ""
+            err.writeLine("error: no policy '\(id)'\(suggestion) (see `portcullis rules --all-policies`)")
             err.flush()
             throw ExitCode(2)
         }
@@ -52,8 +56,18 @@ struct ExplainCommand: ParsableCommand {
         if let help = policy.help { out.writeLine("\nhelp: " + help) }
         if let remediation = policy.remediation { out.writeLine("remediation: " + remediation) }
         if let url = policy.helpURL { out.writeLine("see: " + url) }
-        if !policy.parameters.isEmpty {
-            out.writeLine("\nparameters: " + policy.parameters.map { "\($0.name) = \($0.value)" }.joined(separator: "; "))
+        if !policy.parameterDetails.isEmpty {
+            out.writeLine("\nparameters (set with --param NAME=value, or pack.NAME for this pack's only):")
+            for parameter in policy.parameterDetails {
+                let changed = parameter.value != parameter.defaultValue
+                out.writeLine("  \(parameter.name) = \(parameter.value)" + (changed ? "   (default \(parameter.defaultValue))" : "   (the default)")
+                              + "   declared at \(parameter.declaredAt)")
+            }
+        }
+        if !policy.checks.isEmpty { out.writeLine("\nchecks: " + policy.checks.joined(separator: ", ")) }
+        if let source = policySet.source(of: policy) {
+            out.writeLine("\nsource (\(policy.definedAt.file):\(policy.definedAt.line)):")
+            for line in source.split(separator: "\n", omittingEmptySubsequences: false) { out.writeLine("    " + line) }
         }
         for (offset, example) in policy.examples.enumerated() {
             out.writeLine("\nexample \(offset + 1) (\(example.shouldFail ? "fails" : "passes")):")

@@ -164,7 +164,17 @@ import Testing
         let result = try PortcullisBinary.run(["test", dir.path])
         #expect(result.status == 1)
         #expect(result.stdout.contains("FAIL images/no-latest-tag example 3 (fail)"))
-        #expect(result.stdout.contains("no finding on expected line 10; unexpected finding at line 9: container 'web' uses floating image 'nginx:latest'"))
+        // Lines are the policy file's own (the example starts at line 46), each failure with a caret.
+        #expect(result.stdout.contains("no finding on expected line 55; unexpected finding at line 54: container 'web' uses floating image 'nginx:latest'"))
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (header, source) in [("moved.policy:54:22: error: unexpected finding: container 'web' uses floating image 'nginx:latest' [test.unexpected-finding]", "image: nginx:latest"),
+                                 ("moved.policy:55:31: error: no finding here [test.missing-finding]", "- name: sidecar   # expect")] {
+            let at = try #require(lines.firstIndex { $0.hasSuffix(header) }, "\(result.stdout)")
+            #expect(lines[at + 1].hasSuffix(source))
+            // The caret stands under the column the header names (4 columns of margin).
+            let column = Int(header.split(separator: ":")[2])!
+            #expect(lines[at + 2] == String(repeating: " ", count: 4 + column - 1) + "^")
+        }
         #expect(result.stdout.hasSuffix("3 passed, 1 failed\n"))
     }
 

@@ -25,6 +25,6 @@ import Testing
     }
 
     @Test func crossDocumentFunctionsSayWhatTheyLookUp() {
-        #expect(Builtin.allCases.filter(\.function.isCrossDocument) == [.resources, .workloads, .customResources])
+        #expect(Builtin.allCases.filter(\.function.isCrossDocument) == [.resources, .workloads, .customResources, .schemaViolations])
     }
 }

@@ -58,6 +58,6 @@ import PortcullisDiagnostics
     }
 
     @Test func compilerStagesAreNamedAndOrdered() {
-        #expect(PolicyCompiler.stages.map(\.name) == ["parse", "parameters", "lower", "index"])
+        #expect(PolicyCompiler.stages.map(\.name) == ["parse", "parameters", "typecheck", "lower", "index"])
     }
 }

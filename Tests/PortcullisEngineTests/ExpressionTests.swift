@@ -6,8 +6,8 @@ import Testing
 @Suite struct ExpressionTests {
     static let cases: [(String, Bool)] = [
         // presence
-        ("data exists", true), ("data.missing exists", false), ("data.missing missing", true), ("spec missing", true),
-        ("data.empty exists", true), ("metadata.nothing.deeper missing", true),
+        ("data exists", true), ("data.missing exists", false), ("data.missing missing", true), ("binaryData missing", true),
+        ("data.empty exists", true), ("metadata.ownerReferences[0].name missing", true),
         // comparison
         ("data.mode == \"fast\"", true), ("data.mode != \"fast\"", false), ("kind == \"ConfigMap\"", true),
         ("data.replicas == \"3\"", true), ("number(data.replicas) == 3", true), ("number(data.replicas) > 2", true),

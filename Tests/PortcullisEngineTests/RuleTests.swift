@@ -124,11 +124,11 @@ import PortcullisDiagnostics
             policy "test/info" {
               severity info
               match kind ConfigMap
-              deny when data.a == 1
+              deny when data.a == "1"
               message "map {metadata.name} has a={data.a}; labels {metadata.labels}; \\{literal}"
             }
             """)
-        let findings = harness.run("apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: m, labels: {x: z}}, data: {a: 1}}\n")
+        let findings = harness.run("apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: m, labels: {x: z}}, data: {a: \"1\"}}\n")
         let finding = try #require(findings.first)
         #expect(finding.message == "map m has a=1; labels {\"x\":\"z\"}; {literal}")
         #expect(finding.severity == .info)

@@ -148,3 +148,43 @@ import PortcullisDiagnostics
         #expect(syntax.policies.count == 40)
     }
 }
+
+/// String literals inside message holes, and the escapes of strings.
+@Suite struct MessageHoleTests {
+    static func message(_ text: String) throws -> MessageTemplate {
+        let source = "policy \"a/b\" {\n  deny when true\n  message \(text)\n}\n"
+        let (syntax, diagnostics) = Parser.parse(SourceFile(path: "p.policy", bytes: Array(source.utf8)))
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        return try #require(syntax.policies.first?.denies.first?.message)
+    }
+
+    static func describe(_ template: MessageTemplate) -> [String] {
+        template.parts.map { part in
+            switch part {
+            case .text(let text): return "text(\(text))"
+            case .expression(.call(let name, let arguments, _)):
+                return "call(\(name): " + arguments.map { if case .string(let s, _) = $0 { "\"\(s)\"" } else { "_" } }.joined(separator: ", ") + ")"
+            case .expression: return "expr"
+            }
+        }
+    }
+
+    @Test func stringLiteralsInHoles() throws {
+        #expect(Self.describe(try Self.message(#""a {default(x, "un}set")} b""#)) == ["text(a )", "call(default: _, \"un}set\")", "text( b)"])
+        // The older escaped form reads the same.
+        #expect(Self.describe(try Self.message(#""a {default(x, \"unset\")} b""#)) == ["text(a )", "call(default: _, \"unset\")", "text( b)"])
+        // Escapes inside a hole's string stay the hole's: a quote and a backslash.
+        #expect(Self.describe(try Self.message(#""{concat("say \"hi\"", "\\")}""#)) == ["call(concat: \"say \"hi\"\", \"\\\")"])
+        // Braces nest, and `\{` is a brace of the text.
+        #expect(Self.describe(try Self.message(#""\{x} {len({a: 1})}""#)) == ["text({x} )", "call(len: _)"])
+    }
+
+    @Test func aBraceNeverClosedIsPlainTextOutsideMessages() {
+        let source = "policy \"a/b\" {\n  deny when data.x matches \"^a{\" and data.y == \"}\"\n}\n"
+        let (syntax, diagnostics) = Parser.parse(SourceFile(path: "p.policy", bytes: Array(source.utf8)))
+        #expect(diagnostics.isEmpty)
+        guard case .chain(_, let operands, _)? = syntax.policies.first?.condition,
+              case .binary(_, _, .string(let pattern, _), _) = operands[0] else { Issue.record("not parsed"); return }
+        #expect(pattern == "^a{")
+    }
+}

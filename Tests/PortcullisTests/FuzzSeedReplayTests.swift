@@ -36,4 +36,11 @@ import Testing
         #expect(seeds.count >= 3)
         for url in seeds { FuzzingHooks.configuration(String(decoding: try Data(contentsOf: url), as: UTF8.self)) }
     }
+
+    @Test func admissionTargetOverItsSeeds() throws {
+        let policies = try PolicySet.builtin()
+        let seeds = Self.files(under: ["fixtures/admission", "Fuzz/Seeds/admission"], extensions: ["json", "txt", ""])
+        #expect(seeds.count >= 10)
+        for url in seeds { FuzzingHooks.admission(Array(try Data(contentsOf: url)), policies: policies) }
+    }
 }

@@ -18,6 +18,21 @@ enum Throughput {
             writeFolder = arguments[flag + 1]
             arguments.removeSubrange(flag...(flag + 1))
         }
+        if arguments.contains("--compile-times") {
+            compileTimes()
+            return
+        }
+        if let flag = arguments.firstIndex(of: "--schema-files"), flag + 1 < arguments.count {
+            // The schema pack over a folder of manifests (../shared/gen's output): nothing else.
+            let sources = files(in: arguments[flag + 1])
+            let bytes = sources.reduce(0) { $0 + $1.bytes.count }
+            print("corpus: \(sources.count) files, \(String(format: "%.1f", Double(bytes) / 1e6)) MB from \(arguments[flag + 1])")
+            schemaPack(sources: sources) { name, duration in
+                let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+                return "\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%8.1f", Double(bytes) / 1e6 / seconds)) MB/s"
+            }
+            return
+        }
         let megabytes = arguments.first.flatMap(Int.init) ?? 100
         var generator = CorpusGenerator()
         let files = generator.generate(targetBytes: megabytes << 20)
@@ -99,6 +114,7 @@ enum Throughput {
         print(String(format: "parallel / single: %.2fx (wall clock)", ratio(singleWall, parallel)))
         evaluation(sources: sources, documents: documents, bytes: bytes, line: line)
         builtinPacks(sources: sources, bytes: bytes, documents: documents, line: line)
+        schemaPack(sources: sources, line: line)
     }
 
     /// Loading alone against loading + evaluating 4 and 40 checks, one core, CPU time, interleaved
