@@ -34,7 +34,7 @@ public struct Validator: Sendable {
         let plan = plan(paths)
         let rendered = checkRenderings(plan)
         let inputs = plan.inputs + rendered.fallbackInputs
-        let results = checker.check(inputs, parallel: options.parallel, progress: options.progress?.counters)
+        let results = checker.check(inputs, parallel: options.parallel, progress: options.progress?.counters, finishing: Self.settle)
         let kustomize = KustomizeSummary(patchFiles: plan.patchFiles.map(\.displayPath), renderedRoots: rendered.rendered,
                                          renderedResources: rendered.resourceCount)
         return finish(results, readByRenderings: rendered.results, discoveryDiagnostics: plan.diagnostics + rendered.diagnostics,
@@ -92,6 +92,16 @@ public struct Validator: Sendable {
 
     // MARK: The pipeline
 
+    /// What happens to a file as soon as it is evaluated, on the worker that evaluated it: its
+    /// inline suppressions (comments, annotations) are applied, then its documents are let go and
+    /// its bytes too when they can be read again (`ManifestFile.released()`).
+    @Sendable static func settle(_ result: ManifestChecker.FileResult) -> ManifestChecker.FileResult {
+        var settled = result
+        settled.suppressionProblems = Suppressor.applyInline(to: &settled.findings, of: result.file)
+        settled.file = result.file.released()
+        return settled
+    }
+
     var checker: ManifestChecker {
         var limits = options.limits
         if options.projection { limits.projection = policies.graph.projection }
@@ -130,7 +140,7 @@ public struct Validator: Sendable {
         var resourceCount = kustomize.renderedResources
         for result in results + readByRenderings {
             var fileFindings = result.findings
-            suppressionDiagnostics += Suppressor.applyInline(to: &fileFindings, of: result.file)
+            suppressionDiagnostics += result.suppressionProblems ?? Suppressor.applyInline(to: &fileFindings, of: result.file)
             findings += fileFindings
             diagnostics += result.file.diagnostics + result.issues
         }

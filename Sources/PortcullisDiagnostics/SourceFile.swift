@@ -5,21 +5,45 @@ import Synchronization
 /// Positions are kept as line and column; the text of a line is found through an index of line
 /// starts, built on the first request (a file without diagnostics never pays for it), so rendering
 /// many findings of a large file costs one scan, not one per finding.
+///
+/// A file read from disk can be *detached* once loaded and evaluated (`detached()`): it then holds
+/// no bytes, and reads them again (through a small cache of recent files) only if a report shows
+/// its lines. A run over 100,000 files keeps their paths, not their contents.
 package struct SourceFile: Sendable {
     /// The path as shown to the user (relative when the user gave a relative path).
     package let path: String
-    /// The raw bytes as read.
-    package let bytes: [UInt8]
-    private let lines = LineIndex()
+    /// Where the bytes can be read again, unchanged, when they are let go: set by the loader for a
+    /// file it read from disk and did not transcode.
+    package var reloadPath: String?
+    private let content: Content
 
     package init(path: String, bytes: [UInt8]) {
         self.path = path
-        self.bytes = bytes
+        content = Content(bytes: bytes)
+    }
+
+    private init(path: String, reloadingFrom reloadPath: String, byteCount: Int) {
+        self.path = path
+        self.reloadPath = reloadPath
+        content = Content(reloadingFrom: reloadPath, byteCount: byteCount)
+    }
+
+    /// The raw bytes as read (read again from disk for a detached file).
+    package var bytes: [UInt8] { content.bytes }
+
+    /// Whether the bytes are let go and read again on demand.
+    package var isDetached: Bool { content.reloadPath != nil }
+
+    /// The same file without its bytes in memory, when they can be read again (`reloadPath`); else
+    /// itself. Lines are then read back from disk when a report needs them.
+    package func detached() -> SourceFile {
+        guard let reloadPath, !isDetached else { return self }
+        return SourceFile(path: path, reloadingFrom: reloadPath, byteCount: content.byteCount)
     }
 
     /// The byte range of a 1-based line, without its line break; `nil` past the end.
     package func byteRange(ofLine line: Int) -> Range<Int>? {
-        let starts = lines.starts(of: bytes)
+        let (bytes, starts) = content.bytesAndLineStarts()
         guard line >= 1, line <= starts.count else { return nil }
         let index = starts[line - 1]
         let count = bytes.count
@@ -31,11 +55,12 @@ package struct SourceFile: Sendable {
     /// The text of a 1-based line (invalid UTF-8 repaired), or `nil` past the end.
     package func text(ofLine line: Int) -> String? {
         guard let range = byteRange(ofLine: line) else { return nil }
-        return String(decoding: bytes[range], as: UTF8.self)
+        return String(decoding: content.bytesAndLineStarts().bytes[range], as: UTF8.self)
     }
 
     /// The line and column of a byte offset (columns count Unicode scalars; an invalid byte counts one).
     package func location(ofByteOffset offset: Int) -> SourceLocation {
+        let bytes = self.bytes
         let clamped = max(0, min(offset, bytes.count))
         var line = 1
         var lineStart = 0
@@ -58,17 +83,81 @@ package struct SourceFile: Sendable {
     }
 }
 
-/// The byte offset where each line starts, computed once per file on first use.
-private final class LineIndex: Sendable {
-    private let cache = Mutex<[Int]?>(nil)
+/// A file's bytes and the offsets where its lines start: held (the index built on first use), or
+/// read again from disk for a detached file.
+private final class Content: Sendable {
+    private let held: [UInt8]?
+    let reloadPath: String?
+    let byteCount: Int
+    private let lineStarts = Mutex<[Int]?>(nil)
 
-    func starts(of bytes: [UInt8]) -> [Int] {
-        cache.withLock { cached in
+    init(bytes: [UInt8]) {
+        held = bytes
+        reloadPath = nil
+        byteCount = bytes.count
+    }
+
+    init(reloadingFrom path: String, byteCount: Int) {
+        held = nil
+        reloadPath = path
+        self.byteCount = byteCount
+    }
+
+    var bytes: [UInt8] {
+        if let held { return held }
+        return RecentlyReadFiles.shared.read(reloadPath!).bytes
+    }
+
+    func bytesAndLineStarts() -> (bytes: [UInt8], starts: [Int]) {
+        guard let held else { return RecentlyReadFiles.shared.read(reloadPath!) }
+        return (held, lineStarts.withLock { cached in
             if let cached { return cached }
-            var starts = [0]
-            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            let starts = LineStarts.of(held)
             cached = starts
             return starts
+        })
+    }
+}
+
+/// The offset where each line starts.
+enum LineStarts {
+    static func of(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        return starts
+    }
+}
+
+/// The last few detached files read back, with their line starts: a report shows a file's
+/// findings together, so one read serves them all, and memory holds a handful of files at most.
+final class RecentlyReadFiles: Sendable {
+    static let shared = RecentlyReadFiles()
+    private static let capacity = 4
+    private let entries = Mutex<[(path: String, bytes: [UInt8], starts: [Int])]>([])
+
+    func read(_ path: String) -> (bytes: [UInt8], starts: [Int]) {
+        if let hit = entries.withLock({ list in list.first { $0.path == path } }) { return (hit.bytes, hit.starts) }
+        // A file gone or unreadable since it was checked shows no lines (the findings keep their positions).
+        let bytes = Self.readWhole(path) ?? []
+        let starts = LineStarts.of(bytes)
+        entries.withLock { list in
+            list.insert((path, bytes, starts), at: 0)
+            if list.count > Self.capacity { list.removeLast() }
         }
+        return (bytes, starts)
+    }
+
+    private static func readWhole(_ path: String) -> [UInt8]? {
+        guard case .success(let descriptor) = Platform.openForReading(path) else { return nil }
+        defer { Platform.close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { readDescriptor(descriptor, into: $0.baseAddress!, count: $0.count) }
+            if count < 0, Platform.ErrorNumber.current == .interrupted { continue }
+            guard count > 0 else { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
     }
 }

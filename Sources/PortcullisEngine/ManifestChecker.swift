@@ -9,6 +9,9 @@ package struct ManifestChecker: Sendable {
         package var findings: [Finding]
         /// Problems met while evaluating (not policy violations).
         package var issues: [Diagnostic]
+        /// The problems of the file's inline suppressions (unknown directives, unused ones), once
+        /// they are applied to `findings`; `nil` while they are not.
+        package var suppressionProblems: [Diagnostic]?
 
         package init(file: ManifestFile, findings: [Finding], issues: [Diagnostic]) {
             self.file = file
@@ -30,32 +33,47 @@ package struct ManifestChecker: Sendable {
     }
 
     /// Checks every input; results are in input order whatever the scheduling.
-    /// Files are loaded and evaluated one by one, unless a rule looks across documents: then every
-    /// file is loaded first and the rules see the whole input set.
+    ///
+    /// A file is evaluated as soon as it is loaded, then handed to `finishing` (which may let its
+    /// documents go: `ManifestFile.released()`), so memory holds the files being worked on, not the
+    /// run. When rules look across documents, a file holding documents they need
+    /// (`CrossDocumentScope`) is kept loaded until every file is read, then evaluated against them
+    /// all; the others are still evaluated at once.
     /// With `progress`, each file loaded and evaluated is counted there.
-    package func check(_ inputs: [InputFile], parallel: Bool = true, progress: CheckProgress? = nil) -> [FileResult] {
+    package func check(_ inputs: [InputFile], parallel: Bool = true, progress: CheckProgress? = nil,
+                       finishing: @Sendable (FileResult) -> FileResult = { $0 }) -> [FileResult] {
         let loader = self.loader
+        let scope = CrossDocumentScope(graph)
         progress?.files.store(inputs.count, ordering: .relaxed)
-        progress?.loadsFirst.store(graph.isCrossDocument, ordering: .relaxed)
-        guard graph.isCrossDocument else {
-            return InputOrder.map(inputs, parallel: parallel) {
-                let file = loader.load($0)
-                progress?.loaded(file.resources.count)
-                let result = evaluate(file)
-                progress?.evaluated(file.resources.count)
-                return result
-            }
+        progress?.loadsFirst.store(!scope.isEmpty, ordering: .relaxed)
+        enum FirstPass: Sendable {
+            case done(FileResult)
+            case waiting(ManifestFile)
         }
-        let files = InputOrder.map(inputs, parallel: parallel) {
-            let file = loader.load($0)
+        let firstPass = InputOrder.map(inputs, parallel: parallel) { input -> FirstPass in
+            var file = loader.load(input)
             progress?.loaded(file.resources.count)
-            return file
+            guard !scope.needs(file) else {
+                // Evaluation reads the node arena, not the bytes: a file read from disk lets them go.
+                file.source = file.source.detached()
+                return .waiting(file)
+            }
+            let result = finishing(evaluate(file))
+            progress?.evaluated(file.resources.count)
+            return .done(result)
         }
-        let inputSet = InputSet(files: files)
-        return InputOrder.map(files, parallel: parallel) {
-            let result = evaluate($0, in: inputSet)
+        let waiting = firstPass.compactMap { if case .waiting(let file) = $0 { file } else { nil } }
+        let inputSet = waiting.isEmpty ? .empty : InputSet(documents: waiting.flatMap { $0.resources.filter(scope.contains) })
+        var secondPass = InputOrder.map(waiting, parallel: parallel) {
+            let result = finishing(evaluate($0, in: inputSet))
             progress?.evaluated($0.resources.count)
             return result
+        }.makeIterator()
+        return firstPass.map { pass in
+            switch pass {
+            case .done(let result): result
+            case .waiting: secondPass.next()!  // one second-pass result per waiting file, in order
+            }
         }
     }
 

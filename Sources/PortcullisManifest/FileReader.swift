@@ -61,7 +61,8 @@ package enum FileReader {
     /// A regular file that would block (it cannot) or grows past the limit while read fails; a
     /// stream (`isStream`) waits for data and reports no size when over the limit.
     static func readAll(fd: Int32, expected: Int, maxBytes: Int, isStream: Bool) -> Result<[UInt8], FileReadFailure> {
-        var bytes = [UInt8](repeating: 0, count: max(expected, 4096))
+        // One byte more than expected: the read that finds the end then fits without doubling the buffer.
+        var bytes = [UInt8](repeating: 0, count: max(expected + 1, 4096))
         var used = 0
         while true {
             if used == bytes.count {
@@ -81,6 +82,8 @@ package enum FileReader {
             used += n
             if used > maxBytes { return .failure(.tooLarge(size: isStream ? nil : used, limit: maxBytes)) }
         }
+        // A buffer grown for a stream may be twice what it holds: keep only the bytes.
+        if bytes.count - used > max(4096, used / 4) { return .success(Array(bytes[..<used])) }
         bytes.removeSubrange(used...)
         return .success(bytes)
     }

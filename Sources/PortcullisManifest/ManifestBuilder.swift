@@ -87,7 +87,10 @@ struct ManifestBuilder {
 
     /// The finished arena.
     consuming func finish() -> ManifestStorage {
-        ManifestStorage(nodes: nodes, children: children, text: text, keys: keys, mappingIndex: mappingIndex)
+        nodes.shrinkToFit()
+        children.shrinkToFit()
+        text.shrinkToFit()
+        return ManifestStorage(nodes: nodes, children: children, text: text, keys: keys, mappingIndex: mappingIndex)
     }
 
     // MARK: Diagnostics

@@ -3,7 +3,7 @@ import PortcullisDiagnostics
 /// The outcome of loading one input: its source, its resources and its diagnostics.
 package struct ManifestFile: Sendable {
     /// The bytes as read and the path shown to the user.
-    package let source: SourceFile
+    package var source: SourceFile
     /// The arena behind every resource; `nil` when the file could not be read at all.
     package let storage: ManifestStorage?
     /// The mapping documents in file order, `kind: List` items unpacked: resources, and documents
@@ -33,7 +33,20 @@ package struct ManifestFile: Sendable {
 
     /// How many Kubernetes resources the file holds (what a run summary counts): its documents that
     /// name an apiVersion and a kind.
-    package var resourceCount: Int { resources.count(where: \.isResource) }
+    package var resourceCount: Int { countedResources ?? resources.count(where: \.isResource) }
+    /// The count kept by `released()`, which lets the resources go.
+    private var countedResources: Int?
+
+    /// What a report still needs of the file once it is evaluated: its source (detached from its
+    /// bytes when they can be read again), diagnostics, directive comments and resource count —
+    /// not its node arena or documents. A run keeps this per file, so memory does not grow with
+    /// the files' contents.
+    package func released() -> ManifestFile {
+        var file = ManifestFile(source: source.detached(), storage: nil, resources: [], diagnostics: diagnostics,
+                                directiveComments: directiveComments)
+        file.countedResources = resourceCount
+        return file
+    }
 
     /// Whether any diagnostic is an error.
     package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

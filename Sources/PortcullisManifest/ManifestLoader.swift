@@ -16,7 +16,11 @@ package struct ManifestLoader: Sendable {
         let shown = displayPath ?? path
         switch FileReader.read(path: path, maxBytes: limits.maxFileBytes) {
         case .success(let bytes):
-            return load(SourceFile(path: shown, bytes: bytes))
+            var file = load(SourceFile(path: shown, bytes: bytes))
+            // The bytes as read are the bytes positions refer to (not transcoded from UTF-16): the
+            // source may let them go and read them again.
+            if file.source.bytes.count == bytes.count { file.source.reloadPath = path }
+            return file
         case .failure(let failure):
             return ManifestFile(source: SourceFile(path: shown, bytes: []), storage: nil, resources: [],
                                 diagnostics: [failure.diagnostic(path: shown)])

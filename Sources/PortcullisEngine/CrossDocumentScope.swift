@@ -1,0 +1,46 @@
+import PortcullisManifest
+
+/// The documents a run must keep until every file is read: those cross-document rules are
+/// evaluated on (their subjects) and those they look up (`resources(…)`, `workloads()`, custom
+/// resources, CustomResourceDefinitions for scopes and schemas). A file holding none of them is
+/// evaluated as soon as it is loaded and let go: no cross-document rule can match its documents,
+/// and nothing in it can change another document's verdict.
+package struct CrossDocumentScope: Sendable {
+    /// Kinds kept; `nil`: every resource (a rule matching any kind, or a lookup of computed kinds).
+    let kinds: Set<String>?
+    /// Whether custom resources (API groups outside Kubernetes' own) are kept whatever their kind.
+    let customResources: Bool
+
+    /// The scope of `graph`'s cross-document rules; empty when it has none.
+    package init(_ graph: RuleGraph) {
+        guard graph.isCrossDocument else {
+            kinds = []
+            customResources = false
+            return
+        }
+        var kinds: Set<String>? = graph.crossDocumentKinds
+        for (rule, looksAcross) in zip(graph.rules, graph.crossDocumentRules) where looksAcross {
+            guard let subjects = rule.kinds else { kinds = nil; break }
+            kinds?.formUnion(subjects)
+        }
+        if graph.readsResourceScopes { kinds?.insert(ResourceScopes.definitionKind) }
+        self.kinds = kinds
+        customResources = graph.readsCustomResources
+    }
+
+    /// Whether no document needs keeping.
+    package var isEmpty: Bool { kinds?.isEmpty == true && !customResources }
+
+    /// Whether `document` must stay loaded until the run has read every file.
+    package func contains(_ document: Document) -> Bool {
+        guard document.isResource, let kind = document.kind else { return false }
+        guard let kinds else { return true }
+        if kinds.contains(kind) { return true }
+        return customResources && document.apiVersion.map(InputSet.isCustom(apiVersion:)) == true
+    }
+
+    /// Whether some document of `file` must stay loaded.
+    package func needs(_ file: ManifestFile) -> Bool {
+        !isEmpty && file.resources.contains(where: contains)
+    }
+}
