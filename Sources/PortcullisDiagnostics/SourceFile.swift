@@ -138,8 +138,9 @@ final class RecentlyReadFiles: Sendable {
     func read(_ path: String) -> (bytes: [UInt8], starts: [Int]) {
         if let hit = entries.withLock({ list in list.first { $0.path == path } }) { return (hit.bytes, hit.starts) }
         // A file gone or unreadable since it was checked shows no lines (the findings keep their positions).
-        let bytes = Self.readWhole(path) ?? []
-        let starts = LineStarts.of(bytes)
+        let read = Self.readWhole(path)
+        let bytes = read ?? []
+        let starts = read.map(LineStarts.of) ?? []
         entries.withLock { list in
             list.insert((path, bytes, starts), at: 0)
             if list.count > Self.capacity { list.removeLast() }
