@@ -48,15 +48,12 @@ package struct TextReporter: Reporter {
 
     private func render(_ finding: Finding, _ source: SourceFile?, _ renderer: DiagnosticRenderer) -> String {
         // A block of a policy with several `deny` blocks is named after the policy: `[id#check]`.
-        var diagnostic = Diagnostic(id: DiagnosticID(finding.check.map { finding.policyID + "#" + $0 } ?? finding.policyID), severity: finding.severity, message: finding.message,
+        let diagnostic = Diagnostic(id: DiagnosticID(finding.check.map { finding.policyID + "#" + $0 } ?? finding.policyID), severity: finding.severity, message: finding.message,
                                     path: finding.path, span: finding.span)
-        if let help = finding.help { diagnostic.notes.append(DiagnosticNote("help: " + help)) }
-        return renderer.render(diagnostic, source: source).split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            for prefix in ["note: help: ", "\u{1B}[1;36mnote\u{1B}[0m: help: "] where line.hasPrefix(prefix) {
-                return "    = help: " + line.dropFirst(prefix.count)
-            }
-            return String(line)
-        }.joined(separator: "\n")
+        var out = renderer.render(diagnostic, source: source)
+        // The help line goes under the caret, rustc-style.
+        if let help = finding.help { out += "\n    = help: " + TerminalText.escaped(help, keepingNewlines: true) }
+        return out
     }
 
     func summary(_ report: RunReport) -> String {
