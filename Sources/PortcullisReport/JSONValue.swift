@@ -9,6 +9,8 @@ indirect enum JSONValue {
     case bool(Bool)
     case array([JSONValue])
     case object([String: JSONValue])
+    /// A part written straight into the writer (a long array), in its place in the document.
+    case written((inout JSONWriter) -> Void)
 
     /// The document as indented text with a final newline.
     var text: String {
@@ -18,8 +20,9 @@ indirect enum JSONValue {
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    private func write(into writer: inout JSONWriter) {
+    func write(into writer: inout JSONWriter) {
         switch self {
+        case .written(let write): write(&writer)
         case .string(let s): writer.append(string: s)
         case .int(let n): writer.append(int: n)
         case .bool(let b): writer.append(bool: b)

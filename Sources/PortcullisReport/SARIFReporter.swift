@@ -25,34 +25,18 @@ package struct SARIFReporter: Reporter {
         rules.sort { $0.id < $1.id }
         let ruleIndex = Dictionary(rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var locator = ArtifactLocator(rootPath: report.rootPath, standardInputNames: report.standardInputNames)
-        var results: [JSONValue] = []
-        results.reserveCapacity(report.findings.count)
-        for finding in report.findings {
-            var result: [String: JSONValue] = [
-                "ruleId": .string(finding.policyID),
-                "level": .string(Self.level(finding.severity)),
-                "message": ["text": .string(finding.message)],
-                "locations": [[
-                    "physicalLocation": [
-                        "artifactLocation": locator.location(finding.path),
-                        "region": [
-                            "startLine": .int(finding.span.start.line), "startColumn": .int(finding.span.start.column),
-                            "endLine": .int(max(finding.span.end.line, finding.span.start.line)),
-                            "endColumn": .int(max(finding.span.end.column, 1)),
-                        ],
-                    ],
-                    "logicalLocations": [Self.logicalLocation(finding)],
-                ]],
-                "partialFingerprints": [Self.fingerprintKey: .string(FindingKey(finding).hash)],
-            ]
-            if let index = ruleIndex[finding.policyID] { result["ruleIndex"] = .int(index) }
-            if let suppression = finding.suppression {
-                result["suppressions"] = [[
-                    "kind": .string(suppression.kind.rawValue), "status": "accepted",
-                    "justification": .string("\(suppression.justification) (\(suppression.origin))"),
-                ]]
+        // The results are most of the log: written straight through, members in sorted order as
+        // `JSONValue` writes them, rather than built as a tree of dictionaries first.
+        let findings = report.findings
+        var locations: [JSONValue] = []
+        locations.reserveCapacity(findings.count)
+        for finding in findings { locations.append(locator.location(finding.path)) }
+        let results = JSONValue.written { json in
+            json.beginArray()
+            for (finding, location) in zip(findings, locations) {
+                Self.writeResult(finding, location: location, ruleIndex: ruleIndex[finding.policyID], into: &json)
             }
-            results.append(.object(result))
+            json.endArray()
         }
         var notifications: [JSONValue] = []
         for diagnostic in report.diagnostics {
@@ -76,7 +60,7 @@ package struct SARIFReporter: Reporter {
                 "informationUri": .string(Tool.informationURI),
                 "rules": .array(rules.map(Self.rule)),
             ]],
-            "results": .array(results),
+            "results": results,
             "invocations": [["executionSuccessful": true, "toolExecutionNotifications": .array(notifications)]],
             "columnKind": "unicodeCodePoints",
         ]
@@ -87,6 +71,55 @@ package struct SARIFReporter: Reporter {
             "runs": [.object(run)],
         ]
         return log.text
+    }
+
+    /// One result; members in sorted order (level, locations, message, partialFingerprints, ruleId,
+    /// ruleIndex, suppressions), as every object of the log.
+    static func writeResult(_ finding: Finding, location: JSONValue, ruleIndex: Int?, into json: inout JSONWriter) {
+        json.beginObject()
+        json.member("level", level(finding.severity))
+        json.key("locations")
+        json.beginArray()
+        json.beginObject()
+        json.key("logicalLocations")
+        json.beginArray()
+        logicalLocation(finding).write(into: &json)
+        json.endArray()
+        json.key("physicalLocation")
+        json.beginObject()
+        json.key("artifactLocation")
+        location.write(into: &json)
+        json.key("region")
+        json.beginObject()
+        json.member("endColumn", max(finding.span.end.column, 1))
+        json.member("endLine", max(finding.span.end.line, finding.span.start.line))
+        json.member("startColumn", finding.span.start.column)
+        json.member("startLine", finding.span.start.line)
+        json.endObject()
+        json.endObject()
+        json.endObject()
+        json.endArray()
+        json.key("message")
+        json.beginObject()
+        json.member("text", finding.message)
+        json.endObject()
+        json.key("partialFingerprints")
+        json.beginObject()
+        json.member(fingerprintKey, FindingKey(finding).hash)
+        json.endObject()
+        json.member("ruleId", finding.policyID)
+        json.member("ruleIndex", ruleIndex)
+        if let suppression = finding.suppression {
+            json.key("suppressions")
+            json.beginArray()
+            json.beginObject()
+            json.member("justification", "\(suppression.justification) (\(suppression.origin))")
+            json.member("kind", suppression.kind.rawValue)
+            json.member("status", "accepted")
+            json.endObject()
+            json.endArray()
+        }
+        json.endObject()
     }
 
     static func level(_ severity: Severity) -> String {
