@@ -48,6 +48,18 @@ package struct DiagnosticRenderer: Sendable {
 
     /// The line (a window of it around the column when it is long) and a caret under the column.
     private func excerpt(line: String, column: Int) -> String {
+        // Most lines are short printable ASCII: shown as they are, the caret after column - 1 blanks.
+        let utf8 = line.utf8
+        if utf8.count <= 160, utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) {
+            var marker = ""
+            var index = 1
+            for byte in utf8 where index < column {
+                marker.append(byte == 0x09 ? "\t" : " ")
+                index += 1
+            }
+            if index < column { marker += String(repeating: " ", count: column - index) }
+            return "    " + line + "\n    " + marker + paint("^", code: "1;32")
+        }
         // Control characters (a NUL in a binary file, an ESC sequence, a C1 control, a bidirectional
         // override) would garble a terminal or reorder the line: show U+FFFD.
         let scalars = line.unicodeScalars.map { $0 != "\t" && TerminalText.needsEscape($0) ? "\u{FFFD}" : $0 }

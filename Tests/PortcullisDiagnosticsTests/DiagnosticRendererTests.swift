@@ -15,6 +15,23 @@ import Testing
             """)
     }
 
+    /// Short printable lines take a fast path; the caret must land where the general path puts it:
+    /// tabs kept, a column past the end of the line padded with spaces.
+    @Test func caretOfPlainAndOtherLinesAlike() {
+        let lines = ["image: x", "\timage: x", "name: caf\u{E9}", String(repeating: "a", count: 200)]
+        let source = SourceFile(path: "a.yaml", bytes: Array(lines.joined(separator: "\n").utf8))
+        func caretLine(_ line: Int, _ column: Int) -> Substring {
+            let diagnostic = Diagnostic.error("x.y", "m", path: "a.yaml", at: SourceSpan(start: SourceLocation(line: line, column: column)))
+            return DiagnosticRenderer().render(diagnostic, source: source).split(separator: "\n", omittingEmptySubsequences: false)[2]
+        }
+        #expect(caretLine(1, 1) == "    ^")
+        #expect(caretLine(1, 8) == "           ^")
+        #expect(caretLine(1, 11) == "              ^")
+        #expect(caretLine(2, 3) == "    \t ^")
+        #expect(caretLine(3, 10) == "             ^")
+        #expect(caretLine(4, 100).hasSuffix("^") && caretLine(4, 100).hasPrefix("     "))
+    }
+
     @Test func colourOnlyWhenAsked() {
         let diagnostic = Diagnostic.warning("yaml.duplicate-key", "duplicate", path: "a.yaml",
                                             at: SourceSpan(start: SourceLocation(line: 1, column: 1)))
