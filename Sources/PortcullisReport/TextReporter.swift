@@ -17,8 +17,10 @@ package struct TextReporter: Reporter {
         let renderer = DiagnosticRenderer(useColor: color)
         var out = ""
         let sources = Dictionary((report.sources + report.supportingSources).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        // What each file shows, gathered first and rendered afterwards, file by file on every core
+        // (rendering is most of a report's cost); the text is the same whatever the scheduling.
         var order: [String] = []
-        var entries: [String: [(SourceLocation, String)]] = [:]
+        var entries: [String: [Entry]] = [:]
         var loose: [String] = []
         for diagnostic in report.diagnostics {
             guard let path = diagnostic.path, sources[path] != nil else {
@@ -26,24 +28,46 @@ package struct TextReporter: Reporter {
                 continue
             }
             if entries[path] == nil { order.append(path) }
-            entries[path, default: []].append((diagnostic.span?.start ?? SourceLocation(line: 0, column: 0),
-                                                renderer.render(diagnostic, source: sources[path])))
+            entries[path, default: []].append(.diagnostic(diagnostic))
         }
-        for finding in report.findings where finding.suppression == nil {
+        for (index, finding) in report.findings.enumerated() where finding.suppression == nil {
             if entries[finding.path] == nil { order.append(finding.path) }
-            entries[finding.path, default: []].append((finding.span.start, render(finding, sources[finding.path], renderer)))
+            entries[finding.path, default: []].append(.finding(index))
         }
         for line in loose { out += line + "\n" }
         let inputOrder = Dictionary(report.sources.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        for path in order.sorted(by: { (inputOrder[$0] ?? Int.max, $0) < (inputOrder[$1] ?? Int.max, $1) }) {
-            let sorted = entries[path]!.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }
-            for entry in sorted { out += entry.element.1 + "\n" }
+        order.sort { (inputOrder[$0] ?? Int.max, $0) < (inputOrder[$1] ?? Int.max, $1) }
+        let gathered = entries
+        let blocks = ParallelRendering.map(order) { path -> String in
+            let source = sources[path]
+            let located = gathered[path]!.map { entry -> (SourceLocation, Entry) in
+                switch entry {
+                case .diagnostic(let diagnostic): (diagnostic.span?.start ?? SourceLocation(line: 0, column: 0), entry)
+                case .finding(let index): (report.findings[index].span.start, entry)
+                }
+            }
+            var block = ""
+            for item in located.enumerated().sorted(by: { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }) {
+                switch item.element.1 {
+                case .diagnostic(let diagnostic): block += renderer.render(diagnostic, source: source)
+                case .finding(let index): block += render(report.findings[index], source, renderer)
+                }
+                block += "\n"
+            }
+            return block
         }
+        for block in blocks { out += block }
         if !quiet {
             let table = PolicySummaryTable(color: color).render(PolicySummary(report))
             out += (out.isEmpty || table.isEmpty ? "" : "\n") + table + summary(report) + "\n"
         }
         return out
+    }
+
+    /// One thing a file shows: a problem, or a finding (by its index in the report).
+    private enum Entry {
+        case diagnostic(Diagnostic)
+        case finding(Int)
     }
 
     private func render(_ finding: Finding, _ source: SourceFile?, _ renderer: DiagnosticRenderer) -> String {
