@@ -13,7 +13,7 @@ finding, the unit Checkov reports in.
 Kustomize patch files (named by a kustomization's patches, patchesJson6902, patchesStrategicMerge)
 are partial resources Portcullis does not check as such; OPA and Checkov are told to skip them too.
 """
-import argparse, json, os, re, statistics, subprocess, sys
+import argparse, json, os, re, signal, statistics, subprocess, sys
 
 import yaml
 
@@ -52,15 +52,22 @@ def kustomize_patch_files(root):
     return sorted(patches)
 
 
-def timed(command, stdout_path, env=None, accept=(0,)):
-    """Runs `command` pinned to core 0 under /usr/bin/time -v: (wall seconds, peak RSS MiB)."""
+def timed(command, stdout_path, env=None, accept=(0,), timeout=None):
+    """Runs `command` pinned to core 0 under /usr/bin/time -v: (wall seconds, peak RSS MiB), or None
+    when it runs past `timeout` seconds (then its whole process group is killed)."""
     time_path = stdout_path + '.time'
-    with open(stdout_path, 'wb') as out:
-        status = subprocess.run(['/usr/bin/time', '-v', '-o', time_path, 'taskset', '-c', '0'] + command,
-                                stdout=out, stderr=subprocess.PIPE, env=env).returncode
+    with open(stdout_path, 'wb') as out, open(stdout_path + '.stderr', 'wb') as err:
+        process = subprocess.Popen(['/usr/bin/time', '-v', '-o', time_path, 'taskset', '-c', '0'] + command,
+                                   stdout=out, stderr=err, env=env, start_new_session=True)
+        try:
+            status = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            return None
     report = open(time_path).read()
     if status not in accept:
-        sys.exit(f'bench-peers: {command[0]} exited with {status}\n{report}')
+        sys.exit(f'bench-peers: {command[0]} exited with {status} (its standard error: {stdout_path}.stderr)\n{report}')
     wall = re.search(r'Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)', report)
     seconds = int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60 + float(wall.group(3))
     rss = int(re.search(r'Maximum resident set size \(kbytes\): (\d+)', report).group(1)) / 1024
@@ -107,7 +114,7 @@ def run_opa(venv, root, out, runs, skip_list):
             'note': f"{report['files']} files, {len(report['unreadable'])} unreadable by PyYAML"}
 
 
-def run_checkov(venv, root, out, patches):
+def run_checkov(venv, root, out, patches, timeout):
     ids = sorted({i for _, _, checkov in CHECKS for i in checkov})
     command = [os.path.join(venv, 'bin', 'checkov'), '-d', root, '--framework', 'kubernetes', '--skip-download',
                '--quiet', '--compact', '-o', 'json', '--check', ','.join(ids)]
@@ -116,7 +123,10 @@ def run_checkov(venv, root, out, patches):
     env = dict(os.environ, BC_SKIP_MAPPING='TRUE', CKV_SKIP_PACKAGE_UPDATE_CHECK='true',
                PATH=os.path.join(venv, 'bin') + os.pathsep + os.environ['PATH'])
     path = os.path.join(out, 'checkov.json')
-    wall, rss = timed(command, path, env=env, accept=(0, 1))
+    measured = timed(command, path, env=env, accept=(0, 1), timeout=timeout)
+    if measured is None:
+        return {'timeout': timeout}
+    wall, rss = measured
     report = json.load(open(path))
     if isinstance(report, list):
         report = next(r for r in report if r.get('check_type') == 'kubernetes')
@@ -133,32 +143,42 @@ def run_checkov(venv, root, out, patches):
             'note': f"{summary.get('parsing_errors', 0)} parsing errors"}
 
 
-def table(name, root, results, documents):
-    print(f'\n### {name}: {root}, {documents} resources (Portcullis\'s count), one core (taskset -c 0)\n')
+def table(name, root, results, documents, runs):
+    print(f"\n### {name}: {root}, {documents} resources (Portcullis's count), one core (taskset -c 0)\n")
     tools = list(results)
+    portcullis = results['Portcullis']['wall']
     print('| | ' + ' | '.join(tools) + ' |')
     print('|---|' + '---:|' * len(tools))
     def row(label, cell):
-        print(f'| {label} | ' + ' | '.join(cell(results[t]) for t in tools) + ' |')
+        cells = []
+        for tool in tools:
+            r = results[tool]
+            if 'timeout' in r:
+                cells.append('once' if label == 'runs' else
+                             f"stopped after {r['timeout']:.0f} s" if label.startswith('wall') else
+                             f"< {documents / r['timeout']:,.0f}" if label.startswith('documents') else
+                             f"> {r['timeout'] / portcullis:,.0f}×" if label.startswith('Portcullis') else '—')
+            else:
+                cells.append(cell(r))
+        print(f'| {label} | ' + ' | '.join(cells) + ' |')
+    row('runs', lambda r: 'once' if r is results.get('Checkov') else f'median of {runs}')
     row('wall time (s)', lambda r: f"{r['wall']:.2f}")
     row('documents/s', lambda r: f"{documents / r['wall']:,.0f}")
-    portcullis = results['Portcullis']['wall']
     row('Portcullis is … × faster', lambda r: f"{r['wall'] / portcullis:.1f}×")
     row('peak RSS (MiB)', lambda r: f"{r['rss']:.0f}")
     row('resources it counted', lambda r: str(r['resources']))
-    for check, policy, checkov in CHECKS:
+    for check, _, _ in CHECKS:
         def cell(r, check=check):
             if r is results.get('Checkov') and not [i for c, _, ids in CHECKS if c == check for i in ids]:
                 return 'no equivalent check'
             return f"{r['findings'].get(check, 0)} ({r['flagged'].get(check, 0)})"
         row(f'{check}: findings (resources)', cell)
     row('notes', lambda r: r['note'])
-    if 'OPA' in results:
-        o = results['OPA']
-        print(f"\nOPA's wall time splits into {o['yaml_seconds']:.2f} s reading YAML (PyYAML + libyaml), "
-              f"{o['opa_seconds']:.2f} s in OPA (input JSON encoding + eval, one eval per resource), the rest "
-              f"starting Python and loading the engine; OPA eval alone: {documents / o['opa_seconds']:,.0f} documents/s, "
-              f"Portcullis's whole process is {o['opa_seconds'] / portcullis:.1f}× as fast as that alone.")
+    o = results['OPA']
+    print(f"\nOPA's wall time: {o['yaml_seconds']:.2f} s reading YAML (PyYAML + libyaml), "
+          f"{o['opa_seconds']:.2f} s in OPA (input JSON encoding + eval, one eval per resource), the rest "
+          f"starting Python and loading the engine. OPA eval alone: {documents / o['opa_seconds']:,.0f} documents/s; "
+          f"Portcullis's whole process is {o['opa_seconds'] / portcullis:.1f}× as fast as that alone.")
 
 
 def main():
@@ -168,6 +188,8 @@ def main():
     parser.add_argument('out')
     parser.add_argument('--runs', type=int, default=3)
     parser.add_argument('--skip-checkov', action='store_true')
+    parser.add_argument('--checkov-timeout', type=float, default=900,
+                        help='seconds after which Checkov is stopped and reported as not finished')
     parser.add_argument('corpora', nargs='+')
     arguments = parser.parse_args()
     for corpus in arguments.corpora:
@@ -185,8 +207,8 @@ def main():
         results['OPA'] = run_opa(arguments.venv, root, out, arguments.runs, skip_list)
         if not arguments.skip_checkov:
             print(f'{name}: Checkov ×1', file=sys.stderr, flush=True)
-            results['Checkov'] = run_checkov(arguments.venv, root, out, patches)
-        table(name, root, results, results['Portcullis']['resources'])
+            results['Checkov'] = run_checkov(arguments.venv, root, out, patches, arguments.checkov_timeout)
+        table(name, root, results, results['Portcullis']['resources'], arguments.runs)
 
 
 if __name__ == '__main__':
