@@ -6,12 +6,14 @@
 # Environment: RUNS (Portcullis and OPA runs per corpus, median reported; default 5), SCALE (generated
 # documents; default 20000), SHARED (default ../shared), CHECKOV=0 to leave Checkov out (a minute or more
 # per corpus), CHECKOV_TIMEOUT (seconds after which a Checkov run is stopped and reported as such; default 900).
+# PEERS_VENV: another virtualenv folder (default .build/peers-venv). Reports land in .build/bench-peers/CORPUS/;
+# Benchmarks/peers/compare-resources.py lists the resources Portcullis and Checkov disagree on.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SHARED=${SHARED:-../shared}
 SCALE=${SCALE:-20000}
 RUNS=${RUNS:-5}
-VENV=.build/peers-venv
+VENV=${PEERS_VENV:-.build/peers-venv}
 OUT=.build/bench-peers
 CHECKOV_VERSION=3.3.30
 OPA_BINDINGS_VERSION=0.4.4
