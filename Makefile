@@ -108,7 +108,7 @@ bench-process: setup
 ## Peers side by side: Portcullis, OPA v1.20.2 (four Rego checks, Benchmarks/peers/checks.rego) and Checkov
 ## 3.3.30 with equivalent checks, one core pinned, over ../shared/corpus and the 20k generated corpus: wall
 ## time, documents/s, peak RSS, findings per check, ratios. Installs the peers into .build/peers-venv
-## (from PyPI, once). RUNS=5 (median), SCALE=20000, CHECKOV=0 leaves Checkov out.
+## (from PyPI, once). RUNS=5 (median), SCALE=20000, CHECKOV=0 leaves Checkov out, CHECKOV_TIMEOUT=900 (s).
 bench-peers: setup
 	Benchmarks/peers/bench-peers.sh
 
