@@ -4,7 +4,7 @@ BIN = .build/debug/portcullis
 
 KUBERNETES_VERSION ?= 1.37.0
 
-.PHONY: schema-table setup build demo test fuzz fuzz-build install uninstall docs conformance conformance-doc policy-docs bench bench-throughput bench-process compare-corpus bench-admission clean
+.PHONY: schema-table setup build demo test fuzz fuzz-build install uninstall docs conformance conformance-doc policy-docs bench bench-throughput bench-process bench-peers compare-corpus bench-admission clean
 
 setup:
 	@bash scripts/setup.sh
@@ -104,6 +104,13 @@ bench-throughput: setup
 SCALES ?= 20000 200000 1000000
 bench-process: setup
 	SCALES="$(SCALES)" Benchmarks/process/bench-process.sh
+
+## Peers side by side: Portcullis, OPA v1.20.2 (four Rego checks, Benchmarks/peers/checks.rego) and Checkov
+## 3.3.30 with equivalent checks, one core pinned, over ../shared/corpus and the 20k generated corpus: wall
+## time, documents/s, peak RSS, findings per check, ratios. Installs the peers into .build/peers-venv
+## (from PyPI, once). RUNS=5 (median), SCALE=20000, CHECKOV=0 leaves Checkov out, CHECKOV_TIMEOUT=900 (s).
+bench-peers: setup
+	Benchmarks/peers/bench-peers.sh
 
 ## ordo-one/benchmark suites.
 bench: setup
