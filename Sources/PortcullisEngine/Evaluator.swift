@@ -298,6 +298,8 @@ package struct Evaluator {
     private mutating func anySelected(_ selection: IndexedSelection, slot: Int, body: Int32) -> Bool {
         let index: SelectionIndex, candidates: [Int32]?
         switch selection.shape {
+        case .equalTo(let kindsID, let namespace, let fields):
+            return anyEqual(kindsID: kindsID, namespace: namespace, fields: fields, slot: slot, body: body)
         case .podsSelectedBy(let selector, let namespace):
             index = inputSet.podIndex(namespace: namespace >= 0 ? (value(namespace).stringValue ?? "") : nil)
             candidates = index.pods(selectedBy: value(selector))
@@ -306,6 +308,39 @@ package struct Evaluator {
             index = inputSet.selectorIndex(kinds: kinds.elements?.compactMap(\.stringValue) ?? kinds.stringValue.map { [$0] } ?? [],
                                            namespace: namespace >= 0 ? (value(namespace).stringValue ?? "") : nil, path: path)
             candidates = index.selectors(matching: value(labels))
+        }
+        let saved = bindings[slot]
+        defer { bind(slot, saved) }
+        if let candidates {
+            for position in candidates {
+                bind(slot, index.elements[Int(position)])
+                if value(body).isTrue { return true }
+            }
+        } else {
+            for element in index.elements {
+                bind(slot, element)
+                if value(body).isTrue { return true }
+            }
+        }
+        return false
+    }
+
+    /// An `any` over `resources(…)` whose body compares fields of the element for equality with
+    /// values of the document: the body is evaluated on the resources whose field has the value (the
+    /// fewest of the compared fields'), in input order.
+    private mutating func anyEqual(kindsID: Int32, namespace: Int32, fields: [(path: [String], value: Int32)], slot: Int, body: Int32) -> Bool {
+        let kinds = value(kindsID)
+        let index = inputSet.equalityIndex(kinds: kinds.elements?.compactMap(\.stringValue) ?? kinds.stringValue.map { [$0] } ?? [],
+                                           namespace: namespace >= 0 ? (value(namespace).stringValue ?? "") : nil,
+                                           paths: fields.map(\.path))
+        guard !index.elements.isEmpty else { return false }
+        var candidates: [Int32]?
+        for (number, field) in fields.enumerated() {
+            // A value without a key (a mapping, a list) narrows nothing: that conjunct is left to the body.
+            guard let key = EqualityKey(value(field.value)) else { continue }
+            let positions = index.candidates(path: number, equalTo: key)
+            if candidates == nil || positions.count < candidates!.count { candidates = positions }
+            if positions.isEmpty { break }
         }
         let saved = bindings[slot]
         defer { bind(slot, saved) }

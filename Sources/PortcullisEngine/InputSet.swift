@@ -105,6 +105,15 @@ package struct InputSet: Sendable {
         }
     }
 
+    /// The resources of `resources(kinds, namespace)` indexed by the values of their fields at `paths`
+    /// (built once per run).
+    func equalityIndex(kinds: [String], namespace: String?, paths: [[String]]) -> EqualityIndex {
+        selectionIndexes.equalityIndex(.init(kinds: kinds, namespace: namespace, paths: paths)) {
+            guard case .list(let resources) = resources(ofKinds: kinds, namespace: namespace) else { return EqualityIndex([], paths: paths) }
+            return EqualityIndex(resources, paths: paths)
+        }
+    }
+
     /// Resources of API groups outside Kubernetes' own (operators' custom resources), all or of one namespace.
     func customResources(namespace: String?) -> Value {
         guard let namespace else { return allCustomResources }
