@@ -303,10 +303,10 @@ package struct Evaluator {
         case .podsSelectedBy(let selector, let namespace):
             index = inputSet.podIndex(namespace: namespace >= 0 ? (value(namespace).stringValue ?? "") : nil)
             candidates = index.pods(selectedBy: value(selector))
-        case .selectorsMatching(let labels, let kindsID, let namespace, let path):
+        case .selectorsMatching(let labels, let kindsID, let namespace, let path, let orDefault):
             let kinds = value(kindsID)
             index = inputSet.selectorIndex(kinds: kinds.elements?.compactMap(\.stringValue) ?? kinds.stringValue.map { [$0] } ?? [],
-                                           namespace: namespace >= 0 ? (value(namespace).stringValue ?? "") : nil, path: path)
+                                           namespace: namespace >= 0 ? (value(namespace).stringValue ?? "") : nil, path: path, orDefault: orDefault)
             candidates = index.selectors(matching: value(labels))
         }
         let saved = bindings[slot]

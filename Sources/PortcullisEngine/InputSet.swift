@@ -98,10 +98,10 @@ package struct InputSet: Sendable {
     }
 
     /// The resources of `resources(kinds, namespace)` indexed by their selector at `path` (built once per run).
-    func selectorIndex(kinds: [String], namespace: String?, path: [String]) -> SelectionIndex {
-        selectionIndexes.index(.selectors(kinds: kinds, namespace: namespace, path: path)) {
+    func selectorIndex(kinds: [String], namespace: String?, path: [String], orDefault: Bool = false) -> SelectionIndex {
+        selectionIndexes.index(.selectors(kinds: kinds, namespace: namespace, path: path, orDefault: orDefault)) {
             guard case .list(let resources) = resources(ofKinds: kinds, namespace: namespace) else { return SelectionIndex.selectors([], path: path) }
-            return SelectionIndex.selectors(resources, path: path)
+            return SelectionIndex.selectors(resources, path: path, orDefault: orDefault)
         }
     }
 

@@ -15,7 +15,8 @@ struct IndexedSelection: Sendable {
         /// `any x in workloads([namespace]): selects(selector, podLabels(x))`, `selector` not reading `x`.
         case podsSelectedBy(selector: Int32, namespace: Int32)
         /// `any x in resources(kinds [, namespace]): selects(x.path…, labels)`, `labels` not reading `x`.
-        case selectorsMatching(labels: Int32, kinds: Int32, namespace: Int32, path: [String])
+        /// `orDefault`: the selector is `default(x.path…, constant)` (a resource without one is a candidate).
+        case selectorsMatching(labels: Int32, kinds: Int32, namespace: Int32, path: [String], orDefault: Bool)
         /// `any x in resources(kinds [, namespace]): x.path… == value and …`, `value` not reading `x`:
         /// one (path, value) per such conjunct of the body (`EqualityIndex`).
         case equalTo(kinds: Int32, namespace: Int32, fields: [(path: [String], value: Int32)])
@@ -58,7 +59,13 @@ struct IndexedSelection: Sendable {
                     return IndexedSelection(shape: .podsSelectedBy(selector: selector, namespace: first))
                 }
                 if lookup == .resources, let path = fieldPath(selector, from: slot), independent(labels, of: slot) {
-                    return IndexedSelection(shape: .selectorsMatching(labels: labels, kinds: first, namespace: second, path: path))
+                    return IndexedSelection(shape: .selectorsMatching(labels: labels, kinds: first, namespace: second, path: path, orDefault: false))
+                }
+                // `selects(default(x.path…, {}), labels)` (network/default-deny).
+                if lookup == .resources, let (fallback, field, constant) = builtin(selector), fallback == .default,
+                   let path = fieldPath(field, from: slot), constant >= 0, case .constant = instructions[Int(constant)],
+                   independent(labels, of: slot) {
+                    return IndexedSelection(shape: .selectorsMatching(labels: labels, kinds: first, namespace: second, path: path, orDefault: true))
                 }
             }
             guard lookup == .resources else { return nil }
@@ -110,12 +117,17 @@ final class SelectionIndex: Sendable {
     }
 
     /// An index of resources by one label pair their selector (at `path`) requires.
-    static func selectors(_ resources: [Value], path: [String]) -> SelectionIndex {
+    /// `orDefault`: the selector read is `default(selector, constant)`: a resource whose selector is
+    /// not a mapping is decided by the constant, so it is a candidate for any labels.
+    static func selectors(_ resources: [Value], path: [String], orDefault: Bool = false) -> SelectionIndex {
         var byPair: [LabelPair: [Int32]] = [:], unconditional: [Int32] = []
         for (position, resource) in resources.enumerated() {
             let selector = path.reduce(resource) { Evaluator.field($0, $1) }
             // `selects` is false for anything but a mapping: such a resource never matches.
-            guard case .node(let node) = selector, node.kind == .mapping else { continue }
+            guard case .node(let node) = selector, node.kind == .mapping else {
+                if orDefault { unconditional.append(Int32(position)) }
+                continue
+            }
             if let pair = requiredPairs(of: node)?.first {
                 byPair[pair, default: []].append(Int32(position))
             } else {
@@ -184,7 +196,7 @@ final class SelectionIndex: Sendable {
 final class SelectionIndexes: Sendable {
     enum Key: Hashable {
         case pods(namespace: String?)
-        case selectors(kinds: [String], namespace: String?, path: [String])
+        case selectors(kinds: [String], namespace: String?, path: [String], orDefault: Bool)
     }
     private let built = Mutex<[Key: SelectionIndex]>([:])
     private let equalities = Mutex<[EqualityKeyPaths: EqualityIndex]>([:])

@@ -202,4 +202,26 @@ import Testing
         let nullish = try verdicts(kind: "Deployment") { "(\(conditions[4])\($0))" }
         #expect(nullish.indexed == ["other"])
     }
+
+    /// `selects(default(np.spec.podSelector, {}), podLabels(resource))` (network/default-deny): a
+    /// resource without the field selects everything through the constant.
+    @Test func defaultedSelectorsGiveTheScansVerdicts() throws {
+        for kind in ["Deployment", "StatefulSet"] {
+            for lookup in ["resources(\"PodDisruptionBudget\", default(metadata.namespace, \"\"))", "resources([\"PodDisruptionBudget\", \"Service\"])"] {
+                for path in ["b.spec.selector", "b.spec.podSelector"] {
+                    let result = try verdicts(kind: kind) { "not (any b in \(lookup): selects(default(\(path), {}), podLabels(resource))\($0))" }
+                    #expect(result.indexed == result.scanned, "\(kind) \(lookup) \(path)")
+                }
+            }
+        }
+        let selected = try verdicts(kind: "Deployment") {
+            "not (any b in resources(\"PodDisruptionBudget\", metadata.namespace): selects(default(b.spec.selector, {}), podLabels(resource))\($0))"
+        }
+        #expect(selected.indexed == ["nolabels", "other"])
+        // No PodDisruptionBudget has a podSelector: the constant `{}` selects every workload.
+        let everything = try verdicts(kind: "Deployment") {
+            "not (any b in resources(\"PodDisruptionBudget\", metadata.namespace): selects(default(b.spec.podSelector, {}), podLabels(resource))\($0))"
+        }
+        #expect(everything.indexed.isEmpty)
+    }
 }
