@@ -66,7 +66,15 @@ private final class LineIndex: Sendable {
         cache.withLock { cached in
             if let cached { return cached }
             var starts = [0]
-            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                var offset = 0
+                while offset < buffer.count, let hit = firstOccurrence(of: UInt8(ascii: "\n"), in: base + offset, count: buffer.count - offset) {
+                    let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                    starts.append(position + 1)
+                    offset = position + 1
+                }
+            }
             cached = starts
             return starts
         }

@@ -27,7 +27,11 @@ package struct Evaluator {
     /// Problems met while evaluating (a pattern hitting its match limit), as diagnostics.
     package private(set) var issues: [Diagnostic] = []
     /// Restrict evaluation to these policy ids (`nil`: all).
-    package var onlyPolicies: Set<String>?
+    package var onlyPolicies: Set<String>? {
+        didSet { selectedRules = onlyPolicies.map { only in graph.rules.map { only.contains($0.info.id) } } }
+    }
+    /// `onlyPolicies` by rule index (asked for every rule of every document: no string hashing there).
+    private var selectedRules: [Bool]?
     /// The run's resources, for cross-document rules.
     package var inputSet: InputSet = .empty
 
@@ -69,7 +73,7 @@ package struct Evaluator {
         // depend on the document only, so they are decided once per group.
         for group in graph.groups(forKind: kind) {
             applicable.removeAll(keepingCapacity: true)
-            for index in group.rules where applies(rules[index], to: document) { applicable.append(index) }
+            for index in group.rules where applies(index, rules[index], to: document) { applicable.append(index) }
             guard !applicable.isEmpty else { continue }
             guard let collection = group.collection, let slot = group.slot else {
                 for index in applicable {
@@ -121,8 +125,8 @@ package struct Evaluator {
 
     /// Whether `rule` runs on `document`: selected policies only, and its per-document matchers.
     @inline(__always)
-    private func applies(_ rule: CompiledRule, to document: Document) -> Bool {
-        if let only = onlyPolicies, !only.contains(rule.info.id) { return false }
+    private func applies(_ index: Int, _ rule: CompiledRule, to document: Document) -> Bool {
+        if let selectedRules, !selectedRules[index] { return false }
         return rule.matchesEveryDocument || rule.applies(to: document, in: inputSet)
     }
 
