@@ -27,7 +27,11 @@ package struct Evaluator {
     /// Problems met while evaluating (a pattern hitting its match limit), as diagnostics.
     package private(set) var issues: [Diagnostic] = []
     /// Restrict evaluation to these policy ids (`nil`: all).
-    package var onlyPolicies: Set<String>?
+    package var onlyPolicies: Set<String>? {
+        didSet { selectedRules = onlyPolicies.map { only in graph.rules.map { only.contains($0.info.id) } } }
+    }
+    /// `onlyPolicies` by rule index (asked for every rule of every document: no string hashing there).
+    private var selectedRules: [Bool]?
     /// The run's resources, for cross-document rules.
     package var inputSet: InputSet = .empty
 
@@ -69,7 +73,7 @@ package struct Evaluator {
         // depend on the document only, so they are decided once per group.
         for group in graph.groups(forKind: kind) {
             applicable.removeAll(keepingCapacity: true)
-            for index in group.rules where applies(rules[index], to: document) { applicable.append(index) }
+            for index in group.rules where applies(index, rules[index], to: document) { applicable.append(index) }
             guard !applicable.isEmpty else { continue }
             guard let collection = group.collection, let slot = group.slot else {
                 for index in applicable {
@@ -121,8 +125,8 @@ package struct Evaluator {
 
     /// Whether `rule` runs on `document`: selected policies only, and its per-document matchers.
     @inline(__always)
-    private func applies(_ rule: CompiledRule, to document: Document) -> Bool {
-        if let only = onlyPolicies, !only.contains(rule.info.id) { return false }
+    private func applies(_ index: Int, _ rule: CompiledRule, to document: Document) -> Bool {
+        if let selectedRules, !selectedRules[index] { return false }
         return rule.matchesEveryDocument || rule.applies(to: document, in: inputSet)
     }
 
@@ -298,14 +302,49 @@ package struct Evaluator {
     private mutating func anySelected(_ selection: IndexedSelection, slot: Int, body: Int32) -> Bool {
         let index: SelectionIndex, candidates: [Int32]?
         switch selection.shape {
+        case .equalTo(let kindsID, let namespace, let fields):
+            return anyEqual(kindsID: kindsID, namespace: namespace, fields: fields, slot: slot, body: body)
         case .podsSelectedBy(let selector, let namespace):
             index = inputSet.podIndex(namespace: namespace >= 0 ? (value(namespace).stringValue ?? "") : nil)
             candidates = index.pods(selectedBy: value(selector))
-        case .selectorsMatching(let labels, let kindsID, let namespace, let path):
+        case .selectorsMatching(let labels, let kindsID, let namespace, let path, let orDefault):
             let kinds = value(kindsID)
             index = inputSet.selectorIndex(kinds: kinds.elements?.compactMap(\.stringValue) ?? kinds.stringValue.map { [$0] } ?? [],
-                                           namespace: namespace >= 0 ? (value(namespace).stringValue ?? "") : nil, path: path)
+                                           namespace: namespace >= 0 ? (value(namespace).stringValue ?? "") : nil, path: path, orDefault: orDefault)
             candidates = index.selectors(matching: value(labels))
+        }
+        let saved = bindings[slot]
+        defer { bind(slot, saved) }
+        if let candidates {
+            for position in candidates {
+                bind(slot, index.elements[Int(position)])
+                if value(body).isTrue { return true }
+            }
+        } else {
+            for element in index.elements {
+                bind(slot, element)
+                if value(body).isTrue { return true }
+            }
+        }
+        return false
+    }
+
+    /// An `any` over `resources(…)` whose body compares fields of the element for equality with
+    /// values of the document: the body is evaluated on the resources whose field has the value (the
+    /// fewest of the compared fields'), in input order.
+    private mutating func anyEqual(kindsID: Int32, namespace: Int32, fields: [(path: [String], value: Int32)], slot: Int, body: Int32) -> Bool {
+        let kinds = value(kindsID)
+        let index = inputSet.equalityIndex(kinds: kinds.elements?.compactMap(\.stringValue) ?? kinds.stringValue.map { [$0] } ?? [],
+                                           namespace: namespace >= 0 ? (value(namespace).stringValue ?? "") : nil,
+                                           paths: fields.map(\.path))
+        guard !index.elements.isEmpty else { return false }
+        var candidates: [Int32]?
+        for (number, field) in fields.enumerated() {
+            // A value without a key (a mapping, a list) narrows nothing: that conjunct is left to the body.
+            guard let key = EqualityKey(value(field.value)) else { continue }
+            let positions = index.candidates(path: number, equalTo: key)
+            if candidates == nil || positions.count < candidates!.count { candidates = positions }
+            if positions.isEmpty { break }
         }
         let saved = bindings[slot]
         defer { bind(slot, saved) }

@@ -98,10 +98,19 @@ package struct InputSet: Sendable {
     }
 
     /// The resources of `resources(kinds, namespace)` indexed by their selector at `path` (built once per run).
-    func selectorIndex(kinds: [String], namespace: String?, path: [String]) -> SelectionIndex {
-        selectionIndexes.index(.selectors(kinds: kinds, namespace: namespace, path: path)) {
+    func selectorIndex(kinds: [String], namespace: String?, path: [String], orDefault: Bool = false) -> SelectionIndex {
+        selectionIndexes.index(.selectors(kinds: kinds, namespace: namespace, path: path, orDefault: orDefault)) {
             guard case .list(let resources) = resources(ofKinds: kinds, namespace: namespace) else { return SelectionIndex.selectors([], path: path) }
-            return SelectionIndex.selectors(resources, path: path)
+            return SelectionIndex.selectors(resources, path: path, orDefault: orDefault)
+        }
+    }
+
+    /// The resources of `resources(kinds, namespace)` indexed by the values of their fields at `paths`
+    /// (built once per run).
+    func equalityIndex(kinds: [String], namespace: String?, paths: [[String]]) -> EqualityIndex {
+        selectionIndexes.equalityIndex(.init(kinds: kinds, namespace: namespace, paths: paths)) {
+            guard case .list(let resources) = resources(ofKinds: kinds, namespace: namespace) else { return EqualityIndex([], paths: paths) }
+            return EqualityIndex(resources, paths: paths)
         }
     }
 

@@ -67,7 +67,7 @@ package struct RuleGraph: Sendable {
             for slot in node.slots { dependents[slot].append(id) }
         }
         self.dependents = dependents
-        selections = IndexedSelection.find(instructions, functions: functions, names: names, dependents: dependents)
+        selections = IndexedSelection.find(instructions, functions: functions, names: names, operands: operands, dependents: dependents)
         var index: [String: [Int]] = [:]
         var wildcard: [Int] = []
         for (offset, rule) in rules.enumerated() {

@@ -15,12 +15,19 @@ struct IndexedSelection: Sendable {
         /// `any x in workloads([namespace]): selects(selector, podLabels(x))`, `selector` not reading `x`.
         case podsSelectedBy(selector: Int32, namespace: Int32)
         /// `any x in resources(kinds [, namespace]): selects(x.path…, labels)`, `labels` not reading `x`.
-        case selectorsMatching(labels: Int32, kinds: Int32, namespace: Int32, path: [String])
+        /// `orDefault`: the selector is `default(x.path…, constant)` (a resource without one is a candidate).
+        case selectorsMatching(labels: Int32, kinds: Int32, namespace: Int32, path: [String], orDefault: Bool)
+        /// `any x in resources(kinds [, namespace]): x.path… == value and …`, `value` not reading `x`:
+        /// one (path, value) per such conjunct of the body (`EqualityIndex`).
+        case equalTo(kinds: Int32, namespace: Int32, fields: [(path: [String], value: Int32)])
     }
     let shape: Shape
 
     /// Per plan node: the indexed form of an `any` quantifier of one of the two shapes, else nil.
-    static func find(_ instructions: [Instruction], functions: [BuiltinFunction], names: [String], dependents: [[Int]]) -> [IndexedSelection?] {
+    /// The test may be the whole body or one conjunct of it (`and`): when the body holds, so does the
+    /// test, so the index's candidates still include every resource the scan would accept.
+    static func find(_ instructions: [Instruction], functions: [BuiltinFunction], names: [String], operands: [Int32],
+                     dependents: [[Int]]) -> [IndexedSelection?] {
         func builtin(_ id: Int32) -> (Builtin, Int32, Int32)? {
             guard id >= 0, case .call(let function, let first, let second) = instructions[Int(id)] else { return nil }
             return (functions[Int(function)].builtin, first, second)
@@ -37,18 +44,41 @@ struct IndexedSelection: Sendable {
                 }
             }
         }
+        func conjuncts(_ id: Int32) -> [Int32] {
+            guard case .and(let start, let count) = instructions[Int(id)] else { return [id] }
+            return Array(operands[Int(start)..<Int(start + count)])
+        }
         return instructions.map { instruction in
             guard case .quantifier(.any, let slot, let collection, let body) = instruction,
-                  let (lookup, first, second) = builtin(collection),
-                  let (test, selector, labels) = builtin(body), test == .selects else { return nil }
-            if lookup == .workloads, let (pods, argument, _) = builtin(labels), pods == .podLabels,
-               case .binding(let bound) = instructions[Int(argument)], bound == slot, independent(selector, of: slot) {
-                return IndexedSelection(shape: .podsSelectedBy(selector: selector, namespace: first))
+                  let (lookup, first, second) = builtin(collection) else { return nil }
+            let tests = conjuncts(body)
+            for test in tests {
+                guard let (function, selector, labels) = builtin(test), function == .selects else { continue }
+                if lookup == .workloads, let (pods, argument, _) = builtin(labels), pods == .podLabels,
+                   case .binding(let bound) = instructions[Int(argument)], bound == slot, independent(selector, of: slot) {
+                    return IndexedSelection(shape: .podsSelectedBy(selector: selector, namespace: first))
+                }
+                if lookup == .resources, let path = fieldPath(selector, from: slot), independent(labels, of: slot) {
+                    return IndexedSelection(shape: .selectorsMatching(labels: labels, kinds: first, namespace: second, path: path, orDefault: false))
+                }
+                // `selects(default(x.path…, {}), labels)` (network/default-deny).
+                if lookup == .resources, let (fallback, field, constant) = builtin(selector), fallback == .default,
+                   let path = fieldPath(field, from: slot), constant >= 0, case .constant = instructions[Int(constant)],
+                   independent(labels, of: slot) {
+                    return IndexedSelection(shape: .selectorsMatching(labels: labels, kinds: first, namespace: second, path: path, orDefault: true))
+                }
             }
-            if lookup == .resources, let path = fieldPath(selector, from: slot), independent(labels, of: slot) {
-                return IndexedSelection(shape: .selectorsMatching(labels: labels, kinds: first, namespace: second, path: path))
+            guard lookup == .resources else { return nil }
+            var fields: [(path: [String], value: Int32)] = []
+            for test in tests {
+                guard case .compare(.equal, let left, let right) = instructions[Int(test)] else { continue }
+                if let path = fieldPath(left, from: slot), independent(right, of: slot) {
+                    fields.append((path, right))
+                } else if let path = fieldPath(right, from: slot), independent(left, of: slot) {
+                    fields.append((path, left))
+                }
             }
-            return nil
+            return fields.isEmpty ? nil : IndexedSelection(shape: .equalTo(kinds: first, namespace: second, fields: fields))
         }
     }
 }
@@ -87,12 +117,17 @@ final class SelectionIndex: Sendable {
     }
 
     /// An index of resources by one label pair their selector (at `path`) requires.
-    static func selectors(_ resources: [Value], path: [String]) -> SelectionIndex {
+    /// `orDefault`: the selector read is `default(selector, constant)`: a resource whose selector is
+    /// not a mapping is decided by the constant, so it is a candidate for any labels.
+    static func selectors(_ resources: [Value], path: [String], orDefault: Bool = false) -> SelectionIndex {
         var byPair: [LabelPair: [Int32]] = [:], unconditional: [Int32] = []
         for (position, resource) in resources.enumerated() {
             let selector = path.reduce(resource) { Evaluator.field($0, $1) }
             // `selects` is false for anything but a mapping: such a resource never matches.
-            guard case .node(let node) = selector, node.kind == .mapping else { continue }
+            guard case .node(let node) = selector, node.kind == .mapping else {
+                if orDefault { unconditional.append(Int32(position)) }
+                continue
+            }
             if let pair = requiredPairs(of: node)?.first {
                 byPair[pair, default: []].append(Int32(position))
             } else {
@@ -161,9 +196,17 @@ final class SelectionIndex: Sendable {
 final class SelectionIndexes: Sendable {
     enum Key: Hashable {
         case pods(namespace: String?)
-        case selectors(kinds: [String], namespace: String?, path: [String])
+        case selectors(kinds: [String], namespace: String?, path: [String], orDefault: Bool)
     }
     private let built = Mutex<[Key: SelectionIndex]>([:])
+    private let equalities = Mutex<[EqualityKeyPaths: EqualityIndex]>([:])
+
+    /// What identifies an equality index: the lookup and the field paths compared.
+    struct EqualityKeyPaths: Hashable {
+        let kinds: [String]
+        let namespace: String?
+        let paths: [[String]]
+    }
 
     func index(_ key: Key, build: () -> SelectionIndex) -> SelectionIndex {
         built.withLock { indexes in
@@ -173,4 +216,18 @@ final class SelectionIndexes: Sendable {
             return index
         }
     }
+
+    func equalityIndex(_ key: EqualityKeyPaths, build: () -> EqualityIndex) -> EqualityIndex {
+        equalities.withLock { indexes in
+            if let known = indexes[key] { return known }
+            let index = build()
+            indexes[key] = index
+            return index
+        }
+    }
+}
+
+extension RuleGraph {
+    /// How many `any` quantifiers of the plan are answered from an index instead of a scan.
+    package var indexedLookupCount: Int { selections.count { $0 != nil } }
 }

@@ -1,3 +1,5 @@
+import PortcullisDiagnostics
+
 /// A `# portcullis:…` comment the loader found in a manifest: a real comment, as YAML reads the
 /// file — a `# portcullis:` inside a block scalar or a quoted string is text, not a comment, and is
 /// not reported. Suppressions are built from these once per file.
@@ -32,7 +34,13 @@ struct DirectiveCommentScanner {
         let hashes = bytes.withUnsafeBufferPointer { buffer in
             // '#' is rare in manifests: find each, then look for the marker after it.
             var found: [Int] = []
-            for index in 0..<buffer.count where buffer[index] == UInt8(ascii: "#") { found.append(index) }
+            guard let base = buffer.baseAddress else { return found }
+            var index = 0
+            while index < buffer.count, let hit = firstOccurrence(of: UInt8(ascii: "#"), in: base + index, count: buffer.count - index) {
+                let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                found.append(position)
+                index = position + 1
+            }
             return found
         }
         var line = 0, lineStart = 0, scanned = 0

@@ -14,24 +14,31 @@ package struct Document: Sendable {
     /// For the object of an AdmissionReview: the request's operation (`CREATE`, `UPDATE`, …).
     package let operation: String?
 
+    /// The identity fields, read once here: matchers, lookups, findings and reports ask for them many
+    /// times per document (each read was a key lookup and a new `String`).
+    package let apiVersion: String?
+    package let kind: String?
+    package let namespace: String?
+    /// Read where a finding is made (often longer than a `String` holds inline: not kept).
+    package var name: String? { root["metadata"]?["name"]?.scalarText }
+    /// Whether this is a Kubernetes resource: it names both its `apiVersion` and its `kind`, as
+    /// kubectl requires. Anything else (a Helm values file, an application's configuration) is read,
+    /// but no policy runs on it and cross-document lookups do not see it. A document with only one
+    /// of the two is not a resource either (the loader warns about it: `manifest.missing-kind`).
+    package let isResource: Bool
+
     package init(path: String, streamIndex: Int, listItemIndex: Int?, root: Node, operation: String? = nil) {
         self.path = path
         self.streamIndex = streamIndex
         self.listItemIndex = listItemIndex
         self.root = root
         self.operation = operation
+        let apiVersionNode = root["apiVersion"], kindNode = root["kind"], metadata = root["metadata"]
+        apiVersion = apiVersionNode?.scalarText
+        kind = kindNode?.scalarText
+        namespace = metadata?["namespace"]?.scalarText
+        isResource = Self.names(apiVersionNode) && Self.names(kindNode)
     }
-
-    package var apiVersion: String? { root["apiVersion"]?.scalarText }
-    package var kind: String? { root["kind"]?.scalarText }
-    package var name: String? { root["metadata"]?["name"]?.scalarText }
-    package var namespace: String? { root["metadata"]?["namespace"]?.scalarText }
-
-    /// Whether this is a Kubernetes resource: it names both its `apiVersion` and its `kind`, as
-    /// kubectl requires. Anything else (a Helm values file, an application's configuration) is read,
-    /// but no policy runs on it and cross-document lookups do not see it. A document with only one
-    /// of the two is not a resource either (the loader warns about it: `manifest.missing-kind`).
-    package var isResource: Bool { Self.names(root["apiVersion"]) && Self.names(root["kind"]) }
 
     /// The identity fields `isResource` finds absent (`apiVersion`, `kind`), in that order.
     var missingIdentity: [String] {

@@ -61,7 +61,8 @@ package enum FileReader {
     /// A regular file that would block (it cannot) or grows past the limit while read fails; a
     /// stream (`isStream`) waits for data and reports no size when over the limit.
     static func readAll(fd: Int32, expected: Int, maxBytes: Int, isStream: Bool) -> Result<[UInt8], FileReadFailure> {
-        // One byte more than expected: the read that finds the end then fits without doubling the buffer.
+        // One byte more than expected: the read that finds the end must not double the buffer
+        // (copying and zeroing a second file's worth) when the size was right.
         var bytes = [UInt8](repeating: 0, count: max(expected + 1, 4096))
         var used = 0
         while true {

@@ -1,3 +1,5 @@
+import PortcullisDiagnostics
+
 /// libyaml counts more line breaks than a file has lines: a lone CR, NEL (U+0085), LINE SEPARATOR
 /// (U+2028) and PARAGRAPH SEPARATOR (U+2029) each start a new line for it, while editors, `git`,
 /// code-scanning annotations and `SourceFile` break lines at LF only. A file holding any of them
@@ -46,22 +48,24 @@ struct LineBreakMap {
         return map
     }
 
+    /// Whether the file holds a lone CR, NEL, LS or PS: `memchr` for each lead byte (rare in
+    /// manifests), then a look at the bytes after each hit.
     private static func needsMap(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return false }
             let count = b.count
-            var index = 0
-            while index < count {
-                let byte = b[index]
-                if byte == 0x0D {
-                    if index + 1 >= count || b[index + 1] != 0x0A { return true }
-                } else if byte == 0xC2 {
-                    if index + 1 < count && b[index + 1] == 0x85 { return true }
-                } else if byte == 0xE2 {
-                    if index + 2 < count && b[index + 1] == 0x80 && (b[index + 2] == 0xA8 || b[index + 2] == 0xA9) { return true }
+            func occurrences(of lead: UInt8, _ isBreak: (Int) -> Bool) -> Bool {
+                var index = 0
+                while index < count, let hit = firstOccurrence(of: lead, in: base + index, count: count - index) {
+                    let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                    if isBreak(position) { return true }
+                    index = position + 1
                 }
-                index += 1
+                return false
             }
-            return false
+            return occurrences(of: 0x0D) { $0 + 1 >= count || b[$0 + 1] != 0x0A }
+                || occurrences(of: 0xC2) { $0 + 1 < count && b[$0 + 1] == 0x85 }
+                || occurrences(of: 0xE2) { $0 + 2 < count && b[$0 + 1] == 0x80 && (b[$0 + 2] == 0xA8 || b[$0 + 2] == 0xA9) }
         }
     }
 

@@ -4,7 +4,7 @@ import PortcullisManifest
 import Testing
 
 /// Cross-document label selection answered from an index gives the verdicts a scan gives. The same
-/// conditions are written twice: in the shape the graph indexes, and with `and true` in the body,
+/// conditions are written twice: in the shape the graph indexes, and with `or false` in the body,
 /// which the graph does not recognise, so it scans every resource.
 @Suite struct SelectionIndexTests {
     static let workloads = """
@@ -99,18 +99,47 @@ import Testing
         spec: {selector: [app]}
         """
 
+    static let autoscalers = """
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: web, namespace: shop}
+        spec: {scaleTargetRef: {kind: Deployment, name: web}, minReplicas: 3}
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: db-wrong-kind, namespace: shop}
+        spec: {scaleTargetRef: {kind: Deployment, name: db}, minReplicas: "2"}
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: nested, namespace: shop}
+        spec: {scaleTargetRef: {kind: Deployment, name: {of: nolabels}}, minReplicas: 2.0}
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: nameless, namespace: elsewhere}
+        spec: {scaleTargetRef: {kind: StatefulSet}, minReplicas: 2}
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: null-name, namespace: elsewhere}
+        spec: {scaleTargetRef: {kind: Deployment, name: null}}
+        """
+
     /// Names of the resources `condition` denies across the three files, the indexed way and the scanning way.
     func verdicts(kind: String, _ condition: (String) -> String) throws -> (indexed: [String], scanned: [String]) {
         func run(_ body: String) throws -> [String] {
             let harness = EngineHarness("policy \"test/selection\" {\n  match kind \(kind)\n  deny when \(body)\n  message \"x\"\n}\n")
             #expect(harness.errors.isEmpty, "\(harness.errors)")
             let graph = try #require(harness.graph)
-            let files = [("workloads.yaml", Self.workloads), ("services.yaml", Self.services), ("budgets.yaml", Self.budgets)]
+            #expect(graph.indexedLookupCount == (body.contains(" or false)") ? 0 : 1), "\(body)")
+            let files = [("workloads.yaml", Self.workloads), ("services.yaml", Self.services), ("budgets.yaml", Self.budgets),
+                         ("autoscalers.yaml", Self.autoscalers)]
                 .map { ManifestLoader().load(SourceFile(path: $0.0, bytes: Array($0.1.utf8))) }
             let set = InputSet(files: files)
             return files.flatMap { ManifestChecker(graph: graph).evaluate($0, in: set).findings.compactMap(\.name) }
         }
-        return (try run(condition("")), try run(condition(" and true")))
+        return (try run(condition("")), try run(condition(" or false")))
     }
 
     @Test func servicesFindTheWorkloadsTheirSelectorsSelect() throws {
@@ -138,5 +167,61 @@ import Testing
             "not (any b in resources(\"PodDisruptionBudget\", default(metadata.namespace, \"\")): selects(b.spec.selector, pod_metadata.labels)\($0))"
         }
         #expect(inNamespace.indexed == ["nolabels", "other"])
+    }
+
+    @Test func workloadLookupsIndexedThroughOneConjunctOfTheBody() throws {
+        let result = try verdicts(kind: "PodDisruptionBudget") {
+            "(any w in workloads(metadata.namespace): w.kind in [\"Deployment\", \"StatefulSet\"] and selects(spec.selector, podLabels(w))\($0))"
+        }
+        #expect(result.indexed == result.scanned)
+        #expect(result.indexed == ["front", "expressions"])
+    }
+
+    /// `any h in resources(K, ns): h.path == value and …` (the HorizontalPodAutoscaler lookup of
+    /// `reliability/prod-replicas`): strings, numbers against strings, missing against null, a
+    /// mapping where a name is expected, values on either side of `==`.
+    @Test func equalityLookupsGiveTheScansVerdicts() throws {
+        let conditions = [
+            "any h in resources(\"HorizontalPodAutoscaler\", default(metadata.namespace, \"\")): h.spec.scaleTargetRef.name == metadata.name and h.spec.scaleTargetRef.kind == kind",
+            "any h in resources(\"HorizontalPodAutoscaler\"): metadata.name == h.spec.scaleTargetRef.name",
+            "any h in resources(\"HorizontalPodAutoscaler\"): h.spec.minReplicas == spec.replicas",
+            "any h in resources([\"HorizontalPodAutoscaler\", \"Service\"], metadata.namespace): h.spec.scaleTargetRef.name == spec.selector",
+            "any h in resources(\"HorizontalPodAutoscaler\"): h.spec.scaleTargetRef.name == metadata.labels.missing and h.metadata.namespace == metadata.namespace",
+        ]
+        for condition in conditions {
+            for kind in ["Deployment", "StatefulSet"] {
+                let result = try verdicts(kind: kind) { "(\(condition)\($0))" }
+                #expect(result.indexed == result.scanned, "\(kind): \(condition)")
+            }
+        }
+        let byName = try verdicts(kind: "Deployment") { "(\(conditions[0])\($0))" }
+        #expect(byName.indexed == ["web"])
+        let byReplicas = try verdicts(kind: "Deployment") { "(\(conditions[2])\($0))" }
+        #expect(byReplicas.indexed == ["web", "nolabels", "other"])
+        // Missing equals null: every workload of `elsewhere` (no `missing` label) has the null-named autoscaler.
+        let nullish = try verdicts(kind: "Deployment") { "(\(conditions[4])\($0))" }
+        #expect(nullish.indexed == ["other"])
+    }
+
+    /// `selects(default(np.spec.podSelector, {}), podLabels(resource))` (network/default-deny): a
+    /// resource without the field selects everything through the constant.
+    @Test func defaultedSelectorsGiveTheScansVerdicts() throws {
+        for kind in ["Deployment", "StatefulSet"] {
+            for lookup in ["resources(\"PodDisruptionBudget\", default(metadata.namespace, \"\"))", "resources([\"PodDisruptionBudget\", \"Service\"])"] {
+                for path in ["b.spec.selector", "b.spec.podSelector"] {
+                    let result = try verdicts(kind: kind) { "not (any b in \(lookup): selects(default(\(path), {}), podLabels(resource))\($0))" }
+                    #expect(result.indexed == result.scanned, "\(kind) \(lookup) \(path)")
+                }
+            }
+        }
+        let selected = try verdicts(kind: "Deployment") {
+            "not (any b in resources(\"PodDisruptionBudget\", metadata.namespace): selects(default(b.spec.selector, {}), podLabels(resource))\($0))"
+        }
+        #expect(selected.indexed == ["nolabels", "other"])
+        // No PodDisruptionBudget has a podSelector: the constant `{}` selects every workload.
+        let everything = try verdicts(kind: "Deployment") {
+            "not (any b in resources(\"PodDisruptionBudget\", metadata.namespace): selects(default(b.spec.podSelector, {}), podLabels(resource))\($0))"
+        }
+        #expect(everything.indexed.isEmpty)
     }
 }
