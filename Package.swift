@@ -73,10 +73,15 @@ let package = Package(
             plugins: ["EmbedPolicies"]
         ),
         .executableTarget(name: "PolicyEmbedder"),
+        /// Compiles the built-in packs at build time into the graph `PolicySet` loads without parsing.
+        .executableTarget(
+            name: "PolicyPrecompiler",
+            dependencies: ["PortcullisDiagnostics", "PortcullisEngine"]
+        ),
         .plugin(
             name: "EmbedPolicies",
             capability: .buildTool(),
-            dependencies: ["PolicyEmbedder"]
+            dependencies: ["PolicyEmbedder", "PolicyPrecompiler"]
         ),
         .plugin(
             name: "EmbedSchema",
