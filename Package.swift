@@ -1,6 +1,15 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// The Swift runtime and Foundation linked into the `portcullis` release binary (`-static-stdlib`), so
+/// start-up does not relocate ~20 shared libraries (docs/performance.md, "Start-up"): the binary runs
+/// without a Swift toolchain installed. The modules were compiled against the shared runtime, so
+/// Foundation's own static libraries are named here, in one group (they refer to each other).
+let staticSwiftRuntime = ["-static-stdlib", "-Xlinker", "--start-group"]
+    + ["Foundation", "FoundationInternationalization", "FoundationEssentials", "_FoundationICU", "CoreFoundation",
+       "_FoundationCShims", "_FoundationCollections", "dispatch", "BlocksRuntime", "stdc++"].flatMap { ["-Xlinker", "-l" + $0] }
+    + ["-Xlinker", "--end-group"]
+
 /// Portcullis: policy-as-code validation for Kubernetes and GitOps manifests.
 ///
 /// Targets are layers; a target imports only the ones listed before it:
@@ -73,10 +82,15 @@ let package = Package(
             plugins: ["EmbedPolicies"]
         ),
         .executableTarget(name: "PolicyEmbedder"),
+        /// Compiles the built-in packs at build time into the graph `PolicySet` loads without parsing.
+        .executableTarget(
+            name: "PolicyPrecompiler",
+            dependencies: ["PortcullisDiagnostics", "PortcullisEngine"]
+        ),
         .plugin(
             name: "EmbedPolicies",
             capability: .buildTool(),
-            dependencies: ["PolicyEmbedder"]
+            dependencies: ["PolicyEmbedder", "PolicyPrecompiler"]
         ),
         .plugin(
             name: "EmbedSchema",
@@ -89,7 +103,8 @@ let package = Package(
             dependencies: [
                 "Portcullis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: [.unsafeFlags(staticSwiftRuntime, .when(platforms: [.linux], configuration: .release))]
         ),
         /// The admission endpoint: AdmissionReview codec, decisions, routes, metrics, reload, TLS — over
         /// the library's `Validator`, never a pipeline of its own.

@@ -10,6 +10,8 @@ struct EmbedPolicies: BuildToolPlugin {
         let folder = context.package.directoryURL.appending(path: "policies")
         let files = Self.policyFiles(under: folder)
         let output = context.pluginWorkDirectoryURL.appending(path: "BuiltinPolicies.swift")
+        let compiled = context.pluginWorkDirectoryURL.appending(path: "BuiltinPolicies+Compiled.swift")
+        let precompiler = try context.tool(named: "PolicyPrecompiler").url
         return [
             .buildCommand(
                 displayName: "Embedding \(files.count) built-in policy files",
@@ -17,6 +19,15 @@ struct EmbedPolicies: BuildToolPlugin {
                 arguments: [folder.path] + files.map(\.path) + ["--output", output.path],
                 inputFiles: files,
                 outputFiles: [output]
+            ),
+            // The packs compiled with the default options, so `check` loads them without parsing. The
+            // compiler itself is an input: a change to the engine compiles them again.
+            .buildCommand(
+                displayName: "Compiling \(files.count) built-in policy files",
+                executable: precompiler,
+                arguments: [folder.path] + files.map(\.path) + ["--output", compiled.path],
+                inputFiles: files + [precompiler],
+                outputFiles: [compiled]
             ),
         ]
     }

@@ -33,12 +33,21 @@ public struct PolicySet: Sendable {
     /// Reads and compiles policies from `sources` with `options`. Problems (a missing file, a
     /// syntax error, an unknown parameter) are diagnostics with file, line and column.
     public static func compile(_ sources: [PolicySource] = [.builtin], options: PolicyOptions = .defaults) -> Compilation {
+        compile(sources, options: options, loadingCompiledBuiltins: true)
+    }
+
+    /// `compile`; with `loadingCompiledBuiltins`, the built-in packs alone with the default options
+    /// are loaded as the build compiled them (`BuiltinPolicies.compiledGraph`) instead of compiled.
+    package static func compile(_ sources: [PolicySource], options: PolicyOptions, loadingCompiledBuiltins: Bool) -> Compilation {
+        if loadingCompiledBuiltins, sources == [.builtin], options == .defaults, let policySet = compiledBuiltins(options: options) {
+            return Compilation(policySet: policySet, diagnostics: [])
+        }
         var files: [SourceFile] = []
         var problems: [PortcullisDiagnostics.Diagnostic] = []
         for source in sources {
             switch source {
             case .builtin:
-                files += BuiltinPolicies.files.map { SourceFile(path: "builtin:" + $0.path, bytes: Array($0.source.utf8)) }
+                files += builtinFiles()
             case .text(let text, let name):
                 files.append(SourceFile(path: name, bytes: Array(text.utf8)))
             case .path(let path):
@@ -63,6 +72,20 @@ public struct PolicySet: Sendable {
         let diagnostics = (problems + compileProblems).sorted(by: PortcullisDiagnostics.Diagnostic.reportOrder).wrapped(sources: files)
         guard problems.isEmpty, let graph else { return Compilation(policySet: nil, diagnostics: diagnostics) }
         return Compilation(policySet: PolicySet(graph: graph, sources: files, options: options), diagnostics: diagnostics)
+    }
+
+    /// The built-in packs as the build compiled them with `options` (the defaults), or nil when it
+    /// could not (they reported something) or they do not match (then they are compiled here).
+    package static func compiledBuiltins(options: PolicyOptions = .defaults) -> PolicySet? {
+        guard var stored = BuiltinPolicies.compiledGraph else { return nil }
+        let files = builtinFiles()
+        let graph = stored.withUTF8 { bytes in try? RuleGraph(image: bytes, sources: files, options: options.compileOptions) }
+        return graph.map { PolicySet(graph: $0, sources: files, options: options) }
+    }
+
+    /// The built-in policy files, named `builtin:PATH` (the path under policies/).
+    static func builtinFiles() -> [SourceFile] {
+        BuiltinPolicies.files.map { SourceFile(path: "builtin:" + $0.path, bytes: Array($0.source.utf8)) }
     }
 
     /// The built-in packs with their default selection: what `portcullis check` runs when told nothing.

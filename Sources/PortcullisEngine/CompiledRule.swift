@@ -19,8 +19,10 @@ package struct PolicyInfo: Sendable {
     /// False for opt-in policies (`enabled false`).
     package var enabledByDefault: Bool
     /// The parameters the policy reads, with the values in effect (as JSON), by their names in
-    /// the policy's file.
-    package var parameters: [(name: String, value: String)] = []
+    /// the policy's file (`parameterDetails` without the pack).
+    package var parameters: [(name: String, value: String)] {
+        parameterDetails.map { (String($0.qualifiedName.split(separator: ".", maxSplits: 1).last ?? ""), $0.value) }
+    }
     /// The same parameters in full: pack-qualified name, value in effect, default and declaration.
     package var parameterDetails: [ParameterDetail] = []
     /// The names of its `deny` blocks, in order (`nil`: an unnamed single block).

@@ -307,7 +307,6 @@ package struct PolicyCompiler {
                               enabledByDefault: policy.enabledByDefault)
         if let severity = selection.severity(for: policy.id) { info.severity = severity }
         let read = lowering.parametersRead.sorted()
-        info.parameters = read.map { (String($0.split(separator: ".", maxSplits: 1).last ?? ""), lowering.parameters[$0]?.json ?? "null") }
         info.parameterDetails = read.map { key in
             let declaration = declarations[key]
             // Shown where the policy's own file declares it, when it does.

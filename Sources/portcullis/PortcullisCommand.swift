@@ -38,9 +38,25 @@ struct PortcullisCommand: ParsableCommand {
     }
 }
 
-extension ColorMode: ExpressibleByArgument {}
-extension Severity: ExpressibleByArgument {}
-extension ReportFormat: ExpressibleByArgument {}
+// Value lists from the raw values, as ArgumentParser's defaults give them, but without its string
+// interpolation of each case: every interpolation is a run-time conformance lookup at start-up.
+extension ColorMode: ExpressibleByArgument {
+    public var defaultValueDescription: String { rawValue }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    public static var allValueDescriptions: [String: String] { [:] }
+}
+
+extension Severity: ExpressibleByArgument {
+    public var defaultValueDescription: String { rawValue }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    public static var allValueDescriptions: [String: String] { [:] }
+}
+
+extension ReportFormat: ExpressibleByArgument {
+    public var defaultValueDescription: String { rawValue }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    public static var allValueDescriptions: [String: String] { [:] }
+}
 
 extension OutputStream {
     /// Prints diagnostics compiler-style, with their source lines.
