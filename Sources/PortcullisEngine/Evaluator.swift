@@ -305,38 +305,20 @@ package struct Evaluator {
         case .equalTo(let kindsID, let namespace, let fields):
             return anyEqual(kindsID: kindsID, namespace: namespace, fields: fields, slot: slot, body: body)
         case .podsSelectedBy(let selector, let namespace):
-            index = inputSet.podIndex(namespace: namespace >= 0 ? (value(namespace).stringValue ?? "") : nil)
+            index = inputSet.podIndex(namespace: lookupNamespace(namespace))
             candidates = index.pods(selectedBy: value(selector))
         case .selectorsMatching(let labels, let kindsID, let namespace, let path, let orDefault):
-            let kinds = value(kindsID)
-            index = inputSet.selectorIndex(kinds: kinds.elements?.compactMap(\.stringValue) ?? kinds.stringValue.map { [$0] } ?? [],
-                                           namespace: namespace >= 0 ? (value(namespace).stringValue ?? "") : nil, path: path, orDefault: orDefault)
+            index = inputSet.selectorIndex(kinds: lookupKinds(kindsID), namespace: lookupNamespace(namespace), path: path, orDefault: orDefault)
             candidates = index.selectors(matching: value(labels))
         }
-        let saved = bindings[slot]
-        defer { bind(slot, saved) }
-        if let candidates {
-            for position in candidates {
-                bind(slot, index.elements[Int(position)])
-                if value(body).isTrue { return true }
-            }
-        } else {
-            for element in index.elements {
-                bind(slot, element)
-                if value(body).isTrue { return true }
-            }
-        }
-        return false
+        return anyHolds(body, slot: slot, over: index.elements, candidates: candidates)
     }
 
     /// An `any` over `resources(…)` whose body compares fields of the element for equality with
     /// values of the document: the body is evaluated on the resources whose field has the value (the
     /// fewest of the compared fields'), in input order.
     private mutating func anyEqual(kindsID: Int32, namespace: Int32, fields: [(path: [String], value: Int32)], slot: Int, body: Int32) -> Bool {
-        let kinds = value(kindsID)
-        let index = inputSet.equalityIndex(kinds: kinds.elements?.compactMap(\.stringValue) ?? kinds.stringValue.map { [$0] } ?? [],
-                                           namespace: namespace >= 0 ? (value(namespace).stringValue ?? "") : nil,
-                                           paths: fields.map(\.path))
+        let index = inputSet.equalityIndex(kinds: lookupKinds(kindsID), namespace: lookupNamespace(namespace), paths: fields.map(\.path))
         guard !index.elements.isEmpty else { return false }
         var candidates: [Int32]?
         for (number, field) in fields.enumerated() {
@@ -346,20 +328,37 @@ package struct Evaluator {
             if candidates == nil || positions.count < candidates!.count { candidates = positions }
             if positions.isEmpty { break }
         }
+        return anyHolds(body, slot: slot, over: index.elements, candidates: candidates)
+    }
+
+    /// Whether `body` holds for some element bound to `slot`: the `candidates` positions only, in
+    /// order, when an index gave them; else every element.
+    private mutating func anyHolds(_ body: Int32, slot: Int, over elements: [Value], candidates: [Int32]?) -> Bool {
         let saved = bindings[slot]
         defer { bind(slot, saved) }
         if let candidates {
             for position in candidates {
-                bind(slot, index.elements[Int(position)])
+                bind(slot, elements[Int(position)])
                 if value(body).isTrue { return true }
             }
         } else {
-            for element in index.elements {
+            for element in elements {
                 bind(slot, element)
                 if value(body).isTrue { return true }
             }
         }
         return false
+    }
+
+    /// The kinds a lookup's first argument names (one kind or a list of them).
+    private mutating func lookupKinds(_ kindsID: Int32) -> [String] {
+        let kinds = value(kindsID)
+        return kinds.elements?.compactMap(\.stringValue) ?? kinds.stringValue.map { [$0] } ?? []
+    }
+
+    /// A lookup's namespace argument (`""` when it is not text), or `nil` when none was given.
+    private mutating func lookupNamespace(_ namespace: Int32) -> String? {
+        namespace >= 0 ? (value(namespace).stringValue ?? "") : nil
     }
 
     /// How many elements a collection value has (0 for anything else); with `element`, iteration
