@@ -65,18 +65,6 @@ final class GrowableBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
         body(UnsafeRawBufferPointer(start: base, count: count * MemoryLayout<Element>.stride))
     }
 
-    /// Gives back the capacity past `count` (the builder reserves generously; a finished arena
-    /// kept for the whole run should hold only what it uses).
-    func shrinkToFit() {
-        guard capacity > count + 16 else { return }
-        let newCapacity = max(count, 16)
-        let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
-        newBase.update(from: base, count: count)
-        base.deallocate()
-        base = newBase
-        capacity = newCapacity
-    }
-
     private func grow(minimum: Int) {
         var newCapacity = capacity * 2
         while newCapacity < minimum { newCapacity *= 2 }

@@ -87,10 +87,7 @@ struct ManifestBuilder {
 
     /// The finished arena.
     consuming func finish() -> ManifestStorage {
-        nodes.shrinkToFit()
-        children.shrinkToFit()
-        text.shrinkToFit()
-        return ManifestStorage(nodes: nodes, children: children, text: text, keys: keys, mappingIndex: mappingIndex)
+        ManifestStorage(nodes: nodes, children: children, text: text, keys: keys, mappingIndex: mappingIndex)
     }
 
     // MARK: Diagnostics

@@ -16,11 +16,11 @@ package struct ManifestLoader: Sendable {
         let shown = displayPath ?? path
         switch FileReader.read(path: path, maxBytes: limits.maxFileBytes) {
         case .success(let bytes):
-            var file = load(SourceFile(path: shown, bytes: bytes))
-            // The bytes as read are the bytes positions refer to (not transcoded from UTF-16): the
-            // source may let them go and read them again.
-            if file.source.bytes.count == bytes.count { file.source.reloadPath = path }
-            return file
+            // The bytes as read can be read again when let go; a source transcoded from UTF-16 is a
+            // new one, without a path to read it back from.
+            var source = SourceFile(path: shown, bytes: bytes)
+            source.reloadPath = path
+            return load(source)
         case .failure(let failure):
             return ManifestFile(source: SourceFile(path: shown, bytes: []), storage: nil, resources: [],
                                 diagnostics: [failure.diagnostic(path: shown)])
