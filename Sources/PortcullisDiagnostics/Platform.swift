@@ -31,6 +31,20 @@ package func firstOccurrence(of byte: UInt8, in start: UnsafeRawPointer, count: 
     memchr(start, Int32(byte), count).map { UnsafeRawPointer($0) }
 }
 
+/// Every offset of `byte` in `buffer`, in order (one `memchr` per occurrence), until `body` returns
+/// false; returns whether it stopped there.
+@inlinable @inline(__always)
+package func forEachOccurrence(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool) -> Bool {
+    guard let base = buffer.baseAddress else { return false }
+    var offset = 0
+    while offset < buffer.count, let hit = firstOccurrence(of: byte, in: base + offset, count: buffer.count - offset) {
+        let position = hit - UnsafeRawPointer(base)
+        if !body(position) { return true }
+        offset = position + 1
+    }
+    return false
+}
+
 /// `read`: bytes read, 0 at the end, -1 on error (then see `Platform.ErrorNumber.current`).
 @inlinable @inline(__always)
 package func readDescriptor(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer, count: Int) -> Int {

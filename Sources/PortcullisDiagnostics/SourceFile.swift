@@ -123,14 +123,8 @@ private final class Content: Sendable {
 enum LineStarts {
     static func of(_ bytes: [UInt8]) -> [Int] {
         var starts = [0]
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count, let hit = firstOccurrence(of: UInt8(ascii: "\n"), in: base + offset, count: buffer.count - offset) {
-                let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-                starts.append(position + 1)
-                offset = position + 1
-            }
+        _ = bytes.withUnsafeBufferPointer { buffer in
+            forEachOccurrence(of: UInt8(ascii: "\n"), in: buffer) { starts.append($0 + 1); return true }
         }
         return starts
     }

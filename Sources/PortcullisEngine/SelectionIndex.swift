@@ -209,16 +209,16 @@ final class SelectionIndexes: Sendable {
     }
 
     func index(_ key: Key, build: () -> SelectionIndex) -> SelectionIndex {
-        built.withLock { indexes in
-            if let known = indexes[key] { return known }
-            let index = build()
-            indexes[key] = index
-            return index
-        }
+        Self.cached(in: built, key, build: build)
     }
 
     func equalityIndex(_ key: EqualityKeyPaths, build: () -> EqualityIndex) -> EqualityIndex {
-        equalities.withLock { indexes in
+        Self.cached(in: equalities, key, build: build)
+    }
+
+    /// The index built for `key`, building it (under the lock) the first time it is asked for.
+    private static func cached<Key: Hashable & Sendable, Index: Sendable>(in table: borrowing Mutex<[Key: Index]>, _ key: Key, build: () -> Index) -> Index {
+        table.withLock { indexes in
             if let known = indexes[key] { return known }
             let index = build()
             indexes[key] = index

@@ -34,13 +34,7 @@ struct DirectiveCommentScanner {
         let hashes = bytes.withUnsafeBufferPointer { buffer in
             // '#' is rare in manifests: find each, then look for the marker after it.
             var found: [Int] = []
-            guard let base = buffer.baseAddress else { return found }
-            var index = 0
-            while index < buffer.count, let hit = firstOccurrence(of: UInt8(ascii: "#"), in: base + index, count: buffer.count - index) {
-                let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-                found.append(position)
-                index = position + 1
-            }
+            _ = forEachOccurrence(of: UInt8(ascii: "#"), in: buffer) { found.append($0); return true }
             return found
         }
         var line = 0, lineStart = 0, scanned = 0

@@ -52,20 +52,11 @@ struct LineBreakMap {
     /// manifests), then a look at the bytes after each hit.
     private static func needsMap(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return false }
             let count = b.count
-            func occurrences(of lead: UInt8, _ isBreak: (Int) -> Bool) -> Bool {
-                var index = 0
-                while index < count, let hit = firstOccurrence(of: lead, in: base + index, count: count - index) {
-                    let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-                    if isBreak(position) { return true }
-                    index = position + 1
-                }
-                return false
-            }
-            return occurrences(of: 0x0D) { $0 + 1 >= count || b[$0 + 1] != 0x0A }
-                || occurrences(of: 0xC2) { $0 + 1 < count && b[$0 + 1] == 0x85 }
-                || occurrences(of: 0xE2) { $0 + 2 < count && b[$0 + 1] == 0x80 && (b[$0 + 2] == 0xA8 || b[$0 + 2] == 0xA9) }
+            // Each walk stops at the first lead byte that starts a break.
+            return forEachOccurrence(of: 0x0D, in: b) { !($0 + 1 >= count || b[$0 + 1] != 0x0A) }
+                || forEachOccurrence(of: 0xC2, in: b) { !($0 + 1 < count && b[$0 + 1] == 0x85) }
+                || forEachOccurrence(of: 0xE2, in: b) { !($0 + 2 < count && b[$0 + 1] == 0x80 && (b[$0 + 2] == 0xA8 || b[$0 + 2] == 0xA9)) }
         }
     }
 
