@@ -145,7 +145,7 @@ package enum Builtin: String, CaseIterable, Sendable, Hashable {
                 .bool(LabelSelector.selects(a.first, a.second))
             }
         case .schemaViolations:
-            BuiltinFunction(self, arity: 1...1, .list, lookup: .kinds([ResourceScopes.definitionKind]),
+            BuiltinFunction(self, arity: 1...1, .list, lookup: .definitions,
                             "schemaViolations(resource) → list of the resource's departures from its Kubernetes schema, or its CustomResourceDefinition's (.kind .message .path .at)") { a, run in
                 guard case .node(let root) = a.first else { return .list([]) }
                 return .list(SchemaValidator().violations(of: root, in: run).map(\.record))

@@ -47,6 +47,10 @@ package struct BuiltinFunction: Sendable {
         case kinds(Set<String>)
         /// The run's custom resources (their identity and metadata are always built).
         case customResources
+        /// What the run's CustomResourceDefinitions declare for the resource's own kind and API group
+        /// (its scope, its schema). A definition can only declare a group with a dot in it, so only
+        /// a resource of such a group can get a different verdict from them.
+        case definitions
     }
 
     package let builtin: Builtin

@@ -10,33 +10,44 @@ package struct CrossDocumentScope: Sendable {
     let kinds: Set<String>?
     /// Whether custom resources (API groups outside Kubernetes' own) are kept whatever their kind.
     let customResources: Bool
+    /// Whether resources of a group a CustomResourceDefinition may declare are kept whatever their
+    /// kind: a rule reads scopes or schemas the run's definitions declare for them.
+    let declarableResources: Bool
 
     /// The scope of `graph`'s cross-document rules; empty when it has none.
     package init(_ graph: RuleGraph) {
         guard graph.isCrossDocument else {
             kinds = []
             customResources = false
+            declarableResources = false
             return
         }
         var kinds: Set<String>? = graph.crossDocumentKinds
-        for (rule, looksAcross) in zip(graph.rules, graph.crossDocumentRules) where looksAcross {
+        var declarableResources = false
+        for (index, rule) in graph.rules.enumerated() where graph.crossDocumentRules[index] {
+            // A rule that reads only what definitions declare for a resource's own kind gives the
+            // same verdict alone as in the run unless the resource's group is one they may declare.
+            guard graph.lookupRules[index] else { declarableResources = true; continue }
             guard let subjects = rule.kinds else { kinds = nil; break }
             kinds?.formUnion(subjects)
         }
+        self.declarableResources = declarableResources
         if graph.readsResourceScopes { kinds?.insert(ResourceScopes.definitionKind) }
         self.kinds = kinds
         customResources = graph.readsCustomResources
     }
 
     /// Whether no document needs keeping.
-    package var isEmpty: Bool { kinds?.isEmpty == true && !customResources }
+    package var isEmpty: Bool { kinds?.isEmpty == true && !customResources && !declarableResources }
 
     /// Whether `document` must stay loaded until the run has read every file.
     package func contains(_ document: Document) -> Bool {
         guard document.isResource, let kind = document.kind else { return false }
         guard let kinds else { return true }
         if kinds.contains(kind) { return true }
-        return customResources && document.apiVersion.map(InputSet.isCustom(apiVersion:)) == true
+        guard let apiVersion = document.apiVersion else { return false }
+        return (customResources && InputSet.isCustom(apiVersion: apiVersion))
+            || (declarableResources && ResourceScopes.isDeclarable(group: ResourceScopes.group(ofAPIVersion: apiVersion)))
     }
 
     /// Whether some document of `file` must stay loaded.

@@ -13,7 +13,8 @@ package final class CustomResourceSchemas: Sendable {
         var declared: [String: Node] = [:]
         for document in documents where document.kind == ResourceScopes.definitionKind {
             guard document.apiVersion?.hasPrefix("apiextensions.k8s.io/") == true, let spec = document.root["spec"],
-                  let group = spec["group"]?.scalarText, let kind = spec["names"]?["kind"]?.scalarText,
+                  let group = spec["group"]?.scalarText, ResourceScopes.isDeclarable(group: group),
+                  let kind = spec["names"]?["kind"]?.scalarText,
                   let versions = spec["versions"], versions.kind == .sequence else { continue }
             for version in versions.elements {
                 guard let name = version["name"]?.scalarText, let schema = version["schema"]?["openAPIV3Schema"],

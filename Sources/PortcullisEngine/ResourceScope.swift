@@ -71,11 +71,30 @@ package enum ResourceScopes {
         return String(apiVersion[..<slash])
     }
 
+    /// Kubernetes' own API groups with a dot in their name (those without one never are a
+    /// definition's): the API server serves its own kinds there, whatever a definition says. Equal to
+    /// the dotted groups of the embedded schema table (a test holds them together).
+    package static let kubernetesDottedGroups: Set<String> = [
+        "admissionregistration.k8s.io", "apiextensions.k8s.io", "apiregistration.k8s.io", "authentication.k8s.io",
+        "authorization.k8s.io", "certificates.k8s.io", "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io",
+        "flowcontrol.apiserver.k8s.io", "internal.apiserver.k8s.io", "lifecycle.k8s.io", "networking.k8s.io", "node.k8s.io",
+        "rbac.authorization.k8s.io", "resource.k8s.io", "scheduling.k8s.io", "storage.k8s.io", "storagemigration.k8s.io",
+    ]
+
+    /// Whether a CustomResourceDefinition of the run can declare kinds of `group`: the API server
+    /// accepts only a domain with at least one dot (never the core group, `apps`, `batch`…), and
+    /// serves Kubernetes' own groups itself (`kubernetesDottedGroups`). Gateway API's
+    /// `gateway.networking.k8s.io` or Cluster API's `cluster.x-k8s.io` are declarable.
+    package static func isDeclarable(group: some StringProtocol) -> Bool {
+        group.contains(".") && !kubernetesDottedGroups.contains(String(group))
+    }
+
     /// The scope a CustomResourceDefinition declares, with the group and kind it declares it for;
-    /// `nil` for any other document or one without a valid `spec.scope`.
+    /// `nil` for any other document, one without a valid `spec.scope`, or one declaring a group a
+    /// definition cannot have (`isDeclarable`).
     static func declaration(_ document: Document) -> (group: String, kind: String, scope: ResourceScope)? {
         guard document.kind == definitionKind, document.apiVersion?.hasPrefix("apiextensions.k8s.io/") == true,
-              let spec = document.root["spec"], let group = spec["group"]?.scalarText,
+              let spec = document.root["spec"], let group = spec["group"]?.scalarText, isDeclarable(group: group),
               let kind = spec["names"]?["kind"]?.scalarText,
               let scope = spec["scope"]?.scalarText.flatMap(ResourceScope.init(rawValue:)) else { return nil }
         return (group, kind, scope)

@@ -41,6 +41,11 @@ package struct RuleGraph: Sendable {
     /// resource scopes, which a CustomResourceDefinition elsewhere may declare. One resource seen
     /// alone (an admission request) cannot give such a rule what it needs.
     package let crossDocumentRules: [Bool]
+    /// Per rule, in `rules` order: whether it reaches a lookup of other resources (`resources`,
+    /// `workloads`, `customResources`), not only what CustomResourceDefinitions declare for a
+    /// resource's own kind (scopes, schemas). A cross-document rule that does not can only give a
+    /// resource of a group a definition may declare (`ResourceScopes.isDeclarable`) another verdict.
+    package let lookupRules: [Bool]
     /// The top-level fields the rules can read, by kind (`computeProjection`).
     package private(set) var projection = ManifestProjection(keysByKind: [:], otherKinds: nil)
     /// The id of every policy compiled, selected or not (a waiver may name a policy that is off).
@@ -99,7 +104,8 @@ package struct RuleGraph: Sendable {
         let reachable = Self.reachable(rules: rules, nodes: nodes)
         crossDocumentKinds = Self.crossDocumentKinds(reachable, nodes: nodes)
         readsResourceScopes = rules.contains { $0.readsScope }
-        crossDocumentRules = Self.crossDocumentRules(rules, nodes: nodes)
+        crossDocumentRules = Self.crossDocumentRules(rules, nodes: nodes, counting: { _ in true })
+        lookupRules = Self.crossDocumentRules(rules, nodes: nodes, counting: { $0 != .definitions })
         readsCustomResources = reachable.contains { id in
             if case .call(let builtin, _) = nodes[id].op { builtin.function.lookup == .customResources } else { false }
         }
@@ -117,16 +123,19 @@ package struct RuleGraph: Sendable {
         return used
     }
 
-    /// For each rule, whether a node it reaches calls a lookup built-in, or a matcher reads scopes.
-    private static func crossDocumentRules(_ rules: [CompiledRule], nodes: [PlanNode]) -> [Bool] {
+    /// For each rule, whether a node it reaches calls a lookup built-in `counting` accepts, or (when
+    /// `counting` accepts `.definitions`) a matcher reads scopes.
+    private static func crossDocumentRules(_ rules: [CompiledRule], nodes: [PlanNode],
+                                           counting: (BuiltinFunction.Lookup) -> Bool) -> [Bool] {
         // Per node, whether it or an operand calls a lookup; operands have smaller ids than their
         // users (nodes are hash-consed bottom-up), so one forward pass settles every node.
         var looksUp = [Bool](repeating: false, count: nodes.count)
         for (id, node) in nodes.enumerated() {
-            if case .call(let builtin, _) = node.op, builtin.function.lookup != nil { looksUp[id] = true; continue }
+            if case .call(let builtin, _) = node.op, let lookup = builtin.function.lookup, counting(lookup) { looksUp[id] = true; continue }
             node.op.forEachOperand { if looksUp[$0] { looksUp[id] = true } }
         }
-        return rules.map { rule in rule.readsScope || rule.planRoots.contains { looksUp[$0] } }
+        let scopesCount = counting(.definitions)
+        return rules.map { rule in (scopesCount && rule.readsScope) || rule.planRoots.contains { looksUp[$0] } }
     }
 
     /// The kinds the reachable cross-document calls (`resources(…)`, `workloads()`) look up.
@@ -143,6 +152,7 @@ package struct RuleGraph: Sendable {
                 case .list(let items): for case .string(let kind) in items { kinds.insert(kind) }
                 default: break
                 }
+            case .definitions: kinds.insert(ResourceScopes.definitionKind)
             case .customResources: break
             }
         }

@@ -83,6 +83,76 @@ import Testing
         #expect(needed == [false, true, true, true, false])
     }
 
+    /// A rule that reads only what definitions declare (`exclude cluster-scoped`, `schemaViolations`)
+    /// keeps only files with definitions or resources of a group a definition may declare.
+    @Test func definitionReadersKeepOnlyDeclarableGroups() throws {
+        let source = """
+            policy "test/namespace-set" {
+              exclude cluster-scoped
+              deny when metadata.namespace missing
+              message "{kind} '{metadata.name}' has no namespace"
+              at metadata.name
+            }
+            policy "test/schema" {
+              for violation in schemaViolations(resource)
+              deny when violation.kind == "required"
+              message "{violation.message}"
+              at violation.at
+            }
+            """
+        let (compiled, diagnostics) = PolicyCompiler.compile([SourceFile(path: "test.policy", bytes: Array(source.utf8))])
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        let graph = try #require(compiled)
+        #expect(graph.crossDocumentRules == [true, true])
+        #expect(graph.lookupRules == [false, false])
+        let scope = CrossDocumentScope(graph)
+        let files = [
+            ("a-web.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n"),
+            ("b-ingress.yaml", "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: entry}\n"),
+            ("c-tenant.yaml", "apiVersion: example.com/v1\nkind: Tenant\nmetadata: {name: shop}\n"),
+            ("d-crd.yaml", """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: tenants.example.com}
+                spec:
+                  group: example.com
+                  scope: Cluster
+                  names: {kind: Tenant, plural: tenants}
+                  versions:
+                    - name: v1
+                      served: true
+                      storage: true
+                      schema: {openAPIV3Schema: {type: object, required: [spec], properties: {spec: {type: object}}}}
+
+                """),
+        ]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-scope-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let inputs = try files.map { name, text in
+            let path = folder + "/" + name
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            return InputFile(path: path, displayPath: name)
+        }
+        let checker = ManifestChecker(graph: graph)
+        #expect(inputs.map { scope.needs(checker.loader.load($0)) } == [false, false, true, true])
+        let released = checker.check(inputs, parallel: true) { result in
+            var settled = result
+            settled.file = result.file.released()
+            return settled
+        }
+        let everything = checker.loader.loadAll(inputs, parallel: false)
+        let inputSet = InputSet(files: everything)
+        let expected = everything.map { checker.evaluate($0, in: inputSet) }
+        #expect(released.map { summary($0.findings) } == expected.map { summary($0.findings) })
+        // The definition makes Tenant cluster-scoped, and requires its spec.
+        #expect(summary(released.flatMap(\.findings)) == [
+            "a-web.yaml:3:17 test/namespace-set Deployment 'web' has no namespace",
+            "b-ingress.yaml:3:17 test/namespace-set Ingress 'entry' has no namespace",
+            "c-tenant.yaml:1:1 test/schema missing required field \"spec\"",
+        ])
+    }
+
     @Test func verdictsEqualLoadingEverythingFirst() throws {
         let graph = try graph()
         let (folder, inputs) = try writeFiles()

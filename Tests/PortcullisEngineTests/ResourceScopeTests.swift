@@ -3,6 +3,7 @@ import Testing
 import PortcullisDiagnostics
 import PortcullisEngine
 import PortcullisManifest
+import PortcullisSchema
 
 /// Documents without `apiVersion` or `kind` are read but are not resources: no policy runs on them.
 @Suite struct NonResourceTests {
@@ -163,5 +164,51 @@ import PortcullisManifest
         // Without the definitions in the run, custom kinds are namespaced unless the built-in list says otherwise.
         let alone = checker.check([inputs[1]], parallel: false)
         #expect(alone[0].findings.map(\.name) == ["shop", "gear", "other-group"])
+    }
+
+    @Test func definitionsOfKubernetesOwnGroupsDeclareNothing() throws {
+        let graph = try #require(EngineHarness(Self.namespaceSet).graph)
+        // The API server accepts a definition's group only with a dot, and serves its own groups
+        // itself: a definition claiming `apps` or `networking.k8s.io` changes no scope.
+        let manifests = """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: {name: deployments.apps}
+            spec: {group: apps, scope: Cluster, names: {kind: Deployment, plural: deployments}}
+            ---
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: {name: ingresses.networking.k8s.io}
+            spec: {group: networking.k8s.io, scope: Cluster, names: {kind: Ingress, plural: ingresses}}
+            ---
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: {name: grants.gateway.networking.k8s.io}
+            spec: {group: gateway.networking.k8s.io, scope: Cluster, names: {kind: Grant, plural: grants}}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata: {name: entry}
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Grant
+            metadata: {name: grant}
+
+            """
+        let file = ManifestLoader().load(SourceFile(path: "all.yaml", bytes: Array(manifests.utf8)))
+        let findings = ManifestChecker(graph: graph).evaluate(file, in: InputSet(files: [file])).findings
+        #expect(findings.map(\.name) == ["web", "entry"])
+        #expect(!ResourceScopes.isDeclarable(group: "") && !ResourceScopes.isDeclarable(group: "apps"))
+        #expect(!ResourceScopes.isDeclarable(group: "rbac.authorization.k8s.io"))
+        #expect(ResourceScopes.isDeclarable(group: "gateway.networking.k8s.io") && ResourceScopes.isDeclarable(group: "cluster.x-k8s.io"))
+    }
+
+    @Test func kubernetesDottedGroupsAreTheSchemaTables() {
+        let dotted = Set(KubernetesSchema.embedded.groups.filter { $0.contains(".") })
+        #expect(ResourceScopes.kubernetesDottedGroups == dotted)
     }
 }
