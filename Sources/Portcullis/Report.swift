@@ -67,6 +67,14 @@ public struct Report: Sendable {
 
     /// The report of `result`, as text.
     public func render(_ result: ValidationResult) -> String {
+        var text = ""
+        render(result) { text += $0 }
+        return text
+    }
+
+    /// The report of `result` in pieces, in order, each handed to `emit` as soon as it is made
+    /// (joined, they are `render(result)`): a text report of many files is never held whole.
+    public func render(_ result: ValidationResult, into emit: (String) -> Void) {
         var report = result.report
         report.rootPath = rootPath ?? RepositoryRoot.find()
         report.standardInputNames = Set(result.standardInputNames)
@@ -76,9 +84,17 @@ public struct Report: Sendable {
         case .markdown: MarkdownReporter(linkBase: linkBase)
         default: format.layer.reporter(color: color)
         }
-        let text = reporter.render(report)
-        guard format == .text, !quiet, !summaryOnly, let kustomize = result.kustomize.summary else { return text }
-        return Self.addingToSummary(kustomize, text)
+        guard format == .text, !quiet, !summaryOnly, let kustomize = result.kustomize.summary else {
+            reporter.render(report, into: emit)
+            return
+        }
+        // The summary is the last line of the last piece: hold each piece back until the next one.
+        var held: String?
+        reporter.render(report) { piece in
+            if let held { emit(held) }
+            held = piece
+        }
+        if let held { emit(Self.addingToSummary(kustomize, held)) }
     }
 
     /// The text report with `note` added to its summary (the last line), before the run's duration.
@@ -95,7 +111,7 @@ public struct Report: Sendable {
     /// Renders `result` into the file at `path`: a regular file is replaced atomically (keeping its
     /// mode and owner), a device or FIFO is written through.
     public func write(_ result: ValidationResult, to path: String) throws(ReportWriteError) {
-        try ReportWriter.write(render(result), to: path)
+        try ReportWriter.write(to: path) { emit in render(result, into: emit) }
     }
 }
 

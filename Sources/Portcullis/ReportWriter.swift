@@ -10,11 +10,17 @@ enum ReportWriter {
     typealias WriteError = ReportWriteError
 
     static func write(_ text: String, to path: String) throws(WriteError) {
+        try write(to: path) { emit in emit(text) }
+    }
+
+    /// Writes what `produce` hands its `emit` function, piece by piece as it comes (a streamed
+    /// report is never held whole), with the same guarantees as writing one text.
+    static func write(to path: String, _ produce: ((String) -> Void) -> Void) throws(WriteError) {
         let target = try followLinks(path)
         let attributes = try? FileManager.default.attributesOfItem(atPath: target.path)
         if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
             guard type != .typeDirectory else { throw WriteError(path: path, reason: "is a folder") }
-            try writeThrough(text, to: target.path, shownAs: path)
+            try writeThrough(produce, to: target.path, shownAs: path)
             return
         }
         let folder = target.deletingLastPathComponent()
@@ -24,13 +30,20 @@ enum ReportWriter {
         }
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: temporary.path) else {
+                throw WriteError(path: path, reason: "cannot create \(temporary.path)")
+            }
+            try Self.writePieces(produce, to: handle)
             if let attributes {
                 // Keep what the existing report had: permissions, and owner and group when allowed.
                 var kept: [FileAttributeKey: Any] = [:]
                 for key in [FileAttributeKey.posixPermissions, .ownerAccountID, .groupOwnerAccountID] { kept[key] = attributes[key] }
                 try? FileManager.default.setAttributes(kept, ofItemAtPath: temporary.path)
             }
+        } catch let error as WriteError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw WriteError(path: path, reason: (error as NSError).localizedDescription)
@@ -57,14 +70,34 @@ enum ReportWriter {
     }
 
     /// Writes into an existing non-regular file (a device, a FIFO) without replacing it.
-    private static func writeThrough(_ text: String, to path: String, shownAs shown: String) throws(WriteError) {
+    private static func writeThrough(_ produce: ((String) -> Void) -> Void, to path: String, shownAs shown: String) throws(WriteError) {
         guard let handle = FileHandle(forWritingAtPath: path) else { throw WriteError(path: shown, reason: "cannot open it for writing") }
         do {
-            try handle.write(contentsOf: Data(text.utf8))
-            try handle.close()
+            try writePieces(produce, to: handle)
         } catch {
             throw WriteError(path: shown, reason: (error as NSError).localizedDescription)
         }
+    }
+
+    /// Writes the pieces in blocks of about 1 MiB, then closes the handle; the first failed write
+    /// stops the writing and is thrown once `produce` returns.
+    private static func writePieces(_ produce: ((String) -> Void) -> Void, to handle: FileHandle) throws {
+        var pending: [UInt8] = []
+        var failure: (any Error)?
+        func flush() {
+            guard failure == nil, !pending.isEmpty else { return }
+            do { try handle.write(contentsOf: pending) } catch { failure = error }
+            pending.removeAll(keepingCapacity: true)
+        }
+        produce { piece in
+            guard failure == nil else { return }
+            pending.append(contentsOf: piece.utf8)
+            if pending.count >= 1 << 20 { flush() }
+        }
+        flush()
+        let closing = Result { try handle.close() }
+        if let failure { throw failure }
+        try closing.get()
     }
 }
 

@@ -104,6 +104,15 @@ enum CompiledMatcher: Sendable {
     /// The kinds this matcher allows, or `nil` when it does not restrict kinds.
     var kinds: Set<String>? { if case .kinds(let k) = self { return k } else { return nil } }
 
+    /// Whether the matcher reads the resource's labels.
+    var readsLabels: Bool {
+        switch self {
+        case .label: true
+        case .all(let matchers): matchers.contains { $0.readsLabels }
+        default: false
+        }
+    }
+
     /// Whether the matcher asks for a resource's scope (and so for the run's CustomResourceDefinitions).
     var readsScope: Bool {
         switch self {

@@ -32,6 +32,9 @@ package struct Evaluator {
     }
     /// `onlyPolicies` by rule index (asked for every rule of every document: no string hashing there).
     private var selectedRules: [Bool]?
+    /// Restrict evaluation to the rules whose index is true (`nil`: all): a run evaluates the
+    /// cross-document rules apart from the others.
+    package var ruleMask: [Bool]?
     /// The run's resources, for cross-document rules.
     package var inputSet: InputSet = .empty
 
@@ -127,6 +130,7 @@ package struct Evaluator {
     @inline(__always)
     private func applies(_ index: Int, _ rule: CompiledRule, to document: Document) -> Bool {
         if let selectedRules, !selectedRules[index] { return false }
+        if let ruleMask, !ruleMask[index] { return false }
         return rule.matchesEveryDocument || rule.applies(to: document, in: inputSet)
     }
 

@@ -37,37 +37,71 @@ package struct ManifestChecker: Sendable {
     /// A file is evaluated as soon as it is loaded, then handed to `finishing` (which may let its
     /// documents go: `ManifestFile.released()`), so memory holds the files being worked on, not the
     /// run. When rules look across documents, a file holding documents they need
-    /// (`CrossDocumentScope`) is kept loaded until every file is read, then evaluated against them
-    /// all; the others are still evaluated at once.
+    /// (`CrossDocumentScope`) is evaluated at once by every other rule; of its documents, only
+    /// what the cross-document rules read (`CrossDocumentProjection`) is kept, in an arena of its
+    /// own, until every file is read; then the cross-document rules are evaluated against them all.
     /// With `progress`, each file loaded and evaluated is counted there.
     package func check(_ inputs: [InputFile], parallel: Bool = true, progress: CheckProgress? = nil,
                        finishing: @Sendable (FileResult) -> FileResult = { $0 }) -> [FileResult] {
         let loader = self.loader
         let scope = CrossDocumentScope(graph)
+        let projection = scope.isEmpty ? nil : CrossDocumentProjection(graph)
         progress?.files.store(inputs.count, ordering: .relaxed)
         progress?.loadsFirst.store(!scope.isEmpty, ordering: .relaxed)
+        /// A file waiting for the cross-document rules: what the other rules found, and its
+        /// documents as the cross-document rules read them (`CrossDocumentProjection`).
+        struct Waiting: Sendable {
+            var partial: FileResult
+            var kept: [Bool]
+            var counts: [DocumentKey: Int]
+            var spans: [DocumentKey: SourceSpan]
+        }
         enum FirstPass: Sendable {
             case done(FileResult)
-            case waiting(ManifestFile)
+            case waiting(Waiting)
+        }
+        // Which rules a kept document waits for: those that look other resources up; and, for a
+        // document of a group a CustomResourceDefinition may declare, those that read what
+        // definitions declare (`CrossDocumentScope`). It meets every other rule at once.
+        let lookupRules = graph.lookupRules
+        let crossDocumentRules = graph.crossDocumentRules
+        let notLookupRules = lookupRules.map { !$0 }
+        let singleDocumentRules = crossDocumentRules.map { !$0 }
+        @Sendable func waitsForDefinitions(_ document: Document) -> Bool {
+            document.apiVersion.map { ResourceScopes.isDeclarable(group: ResourceScopes.group(ofAPIVersion: $0)) } ?? false
         }
         let firstPass = InputOrder.map(inputs, parallel: parallel) { input -> FirstPass in
-            var file = loader.load(input)
+            let file = loader.load(input)
             progress?.loaded(file.resources.count)
-            guard !scope.needs(file) else {
-                // Evaluation reads the node arena, not the bytes: a file read from disk lets them go.
-                file.source = file.source.detached()
-                return .waiting(file)
+            guard let projection, scope.needs(file) else {
+                let result = finishing(evaluate(file))
+                progress?.evaluated(file.resources.count)
+                return .done(result)
             }
-            let result = finishing(evaluate(file))
-            progress?.evaluated(file.resources.count)
-            return .done(result)
+            // Documents not kept are out of every cross-document rule's reach: all rules, at once.
+            let kept = file.resources.map(scope.contains)
+            let keptDocuments = zip(file.resources, kept).filter(\.1).map(\.0)
+            var found = findings(of: zip(file.resources, kept).filter { !$0.1 }.map(\.0), in: .empty, rules: nil)
+            found.add(findings(of: keptDocuments.filter(waitsForDefinitions), in: .empty, rules: singleDocumentRules))
+            found.add(findings(of: keptDocuments.filter { !waitsForDefinitions($0) }, in: .empty, rules: notLookupRules))
+            let partial = FileResult(file: projection.projected(file, keeping: kept), findings: found.findings, issues: found.issues)
+            return .waiting(Waiting(partial: partial, kept: kept, counts: found.counts, spans: found.spans))
         }
         let waiting = firstPass.compactMap { if case .waiting(let file) = $0 { file } else { nil } }
-        let inputSet = waiting.isEmpty ? .empty : InputSet(documents: waiting.flatMap { $0.resources.filter(scope.contains) })
-        var secondPass = InputOrder.map(waiting, parallel: parallel) {
-            let result = finishing(evaluate($0, in: inputSet))
-            progress?.evaluated($0.resources.count)
-            return result
+        let inputSet = waiting.isEmpty ? .empty
+            : InputSet(documents: waiting.flatMap { zip($0.partial.file.resources, $0.kept).filter(\.1).map(\.0) })
+        var secondPass = InputOrder.map(waiting, parallel: parallel) { file in
+            var result = file.partial
+            let kept = zip(result.file.resources, file.kept).filter(\.1).map(\.0)
+            var found = findings(of: kept.filter(waitsForDefinitions), in: inputSet, rules: crossDocumentRules, prior: file.counts)
+            found.add(findings(of: kept.filter { !waitsForDefinitions($0) }, in: inputSet, rules: lookupRules, prior: file.counts))
+            result.findings = Self.inReportOrder(result.findings + found.findings)
+            // The limit of findings counts both passes: one error per document, with the total.
+            let spans = file.spans.merging(found.spans) { first, _ in first }
+            result.issues = result.issues + found.issues + tooManyIssues(result.file.path, file.counts.merging(found.counts) { max($0, $1) }, spans: spans)
+            let finished = finishing(result)
+            progress?.evaluated(finished.file.resourceCount)
+            return finished
         }.makeIterator()
         return firstPass.map { pass in
             switch pass {
@@ -79,27 +113,91 @@ package struct ManifestChecker: Sendable {
 
     /// Evaluates an already loaded file; cross-document rules look across `inputSet`.
     package func evaluate(_ file: ManifestFile, in inputSet: InputSet = .empty) -> FileResult {
+        evaluate(file, in: inputSet, rules: nil).result
+    }
+
+    /// Evaluates `file` with the rules `rules` selects (`nil`: all); with how many findings each
+    /// document had, for a later pass over the other rules.
+    func evaluate(_ file: ManifestFile, in inputSet: InputSet = .empty, rules: [Bool]?) -> (result: FileResult, counts: [DocumentKey: Int]) {
+        let found = findings(of: file.resources, in: inputSet, rules: rules)
+        let issues = found.issues + tooManyIssues(file.path, found.counts, spans: found.spans)
+        return (FileResult(file: file, findings: Self.inReportOrder(found.findings), issues: issues), found.counts)
+    }
+
+    /// Identifies a document of a file: its stream position and, for an item of a `List`, its index.
+    struct DocumentKey: Hashable, Sendable {
+        let stream: Int
+        let item: Int?
+
+        init(_ document: Document) {
+            stream = document.streamIndex
+            item = document.listItemIndex
+        }
+    }
+
+    /// What the rules found on some documents of one file.
+    struct DocumentFindings {
+        var findings: [Finding] = []
+        /// The evaluator's problems (a pattern at its match limit).
+        var issues: [Diagnostic] = []
+        /// Per document with findings, how many in all (those past the limit included), and where
+        /// it stands.
+        var counts: [DocumentKey: Int] = [:]
+        var spans: [DocumentKey: SourceSpan] = [:]
+
+        /// Adds what the rules found on other documents of the file.
+        mutating func add(_ other: DocumentFindings) {
+            findings += other.findings
+            issues += other.issues
+            counts.merge(other.counts) { $0 + $1 }
+            spans.merge(other.spans) { first, _ in first }
+        }
+    }
+
+    /// The findings of the selected rules on `documents`; a document that had `prior` findings
+    /// (another pass's) keeps only what the limit leaves.
+    func findings(of documents: [Document], in inputSet: InputSet, rules: [Bool]?,
+                  prior: [DocumentKey: Int] = [:]) -> DocumentFindings {
         var evaluator = Evaluator(graph: graph)
         evaluator.inputSet = inputSet
-        var findings: [Finding] = []
-        var issues: [Diagnostic] = []
-        for resource in file.resources {
-            let found = evaluator.evaluate(resource, keepingAtMost: maxFindingsPerResource)
-            findings += found.findings
-            if found.count > maxFindingsPerResource {
-                issues.append(.error("engine.too-many-findings",
-                                     "this resource has \(found.count) findings; only the first \(maxFindingsPerResource) are reported (raise --max-findings-per-resource)",
-                                     path: resource.path, at: resource.root.span))
+        evaluator.ruleMask = rules
+        var result = DocumentFindings()
+        for resource in documents {
+            let key = DocumentKey(resource)
+            let before = prior[key] ?? 0
+            let found = evaluator.evaluate(resource, keepingAtMost: max(0, maxFindingsPerResource - before))
+            result.findings += found.findings
+            if before + found.count > 0 {
+                result.counts[key] = before + found.count
+                result.spans[key] = resource.root.span
             }
         }
-        // One file: order by line and column (integers), looking at policy and message only on ties;
-        // then permute once (a Finding is large, and a sort would move it many times).
+        result.issues = evaluator.issues
+        return result
+    }
+
+    /// The id of the problem a resource with too many findings gets.
+    static let tooManyFindings = "engine.too-many-findings"
+
+    /// One error per document past the limit of findings, in document order.
+    func tooManyIssues(_ path: String, _ counts: [DocumentKey: Int], spans: [DocumentKey: SourceSpan]) -> [Diagnostic] {
+        counts.filter { $0.value > maxFindingsPerResource }
+            .sorted { ($0.key.stream, $0.key.item ?? -1) < ($1.key.stream, $1.key.item ?? -1) }
+            .map { key, count in
+                .error(DiagnosticID(Self.tooManyFindings),
+                       "this resource has \(count) findings; only the first \(maxFindingsPerResource) are reported (raise --max-findings-per-resource)",
+                       path: path, at: spans[key])
+            }
+    }
+
+    /// One file's findings by line and column (integers), looking at policy and message only on
+    /// ties; permuted once (a Finding is large, and a sort would move it many times).
+    static func inReportOrder(_ findings: [Finding]) -> [Finding] {
         let keys = findings.map { (line: $0.span.start.line, column: $0.span.start.column) }
         let order = findings.indices.sorted { a, b in
             if keys[a] != keys[b] { return keys[a] < keys[b] }
             return Finding.reportOrder(findings[a], findings[b])
         }
-        findings = order.map { findings[$0] }
-        return FileResult(file: file, findings: findings, issues: evaluator.issues + issues)
+        return order.map { findings[$0] }
     }
 }

@@ -65,6 +65,14 @@ final class GrowableBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
         body(UnsafeRawBufferPointer(start: base, count: count * MemoryLayout<Element>.stride))
     }
 
+    /// A copy holding exactly the elements (for a buffer kept long after it is filled).
+    func trimmed() -> GrowableBuffer<Element> {
+        let copy = GrowableBuffer(capacity: count)
+        copy.base.update(from: base, count: count)
+        copy.count = count
+        return copy
+    }
+
     private func grow(minimum: Int) {
         var newCapacity = capacity * 2
         while newCapacity < minimum { newCapacity *= 2 }

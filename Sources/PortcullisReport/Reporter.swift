@@ -1,6 +1,16 @@
 /// Turns a run into one report format. Reporters are pure: text in, text out.
 package protocol Reporter: Sendable {
     func render(_ report: RunReport) -> String
+    /// The report in pieces, in order, handed to `emit` as they are made: joined, they are
+    /// `render(report)`. A reporter that can stream keeps only a piece in memory, not the report.
+    func render(_ report: RunReport, into emit: (String) -> Void)
+}
+
+extension Reporter {
+    /// One piece: the whole report.
+    package func render(_ report: RunReport, into emit: (String) -> Void) {
+        emit(render(report))
+    }
 }
 
 /// The formats `--format` accepts.

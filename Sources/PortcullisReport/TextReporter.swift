@@ -13,7 +13,19 @@ package struct TextReporter: Reporter {
         self.quiet = quiet
     }
 
+    /// Files rendered together (on every core) before their text is handed on: what a streamed
+    /// report holds at a time.
+    static let filesPerPiece = 256
+
     package func render(_ report: RunReport) -> String {
+        var out = ""
+        render(report) { out += $0 }
+        return out
+    }
+
+    /// The loose problems first, then the files' blocks a few hundred files at a time, then the
+    /// table and the summary line as the last piece.
+    package func render(_ report: RunReport, into emit: (String) -> Void) {
         let renderer = DiagnosticRenderer(useColor: color)
         var out = ""
         let sources = Dictionary((report.sources + report.supportingSources).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -38,30 +50,38 @@ package struct TextReporter: Reporter {
         let inputOrder = Dictionary(report.sources.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
         order.sort { (inputOrder[$0] ?? Int.max, $0) < (inputOrder[$1] ?? Int.max, $1) }
         let gathered = entries
-        let blocks = ParallelRendering.map(order) { path -> String in
-            let source = sources[path]
-            let located = gathered[path]!.map { entry -> (SourceLocation, Entry) in
-                switch entry {
-                case .diagnostic(let diagnostic): (diagnostic.span?.start ?? SourceLocation(line: 0, column: 0), entry)
-                case .finding(let index): (report.findings[index].span.start, entry)
+        if !out.isEmpty { emit(out) }
+        var wroteSomething = !out.isEmpty
+        var start = 0
+        while start < order.count {
+            let piece = Array(order[start..<min(start + Self.filesPerPiece, order.count)])
+            start += piece.count
+            let blocks = ParallelRendering.map(piece) { path -> String in
+                let source = sources[path]
+                let located = gathered[path]!.map { entry -> (SourceLocation, Entry) in
+                    switch entry {
+                    case .diagnostic(let diagnostic): (diagnostic.span?.start ?? SourceLocation(line: 0, column: 0), entry)
+                    case .finding(let index): (report.findings[index].span.start, entry)
+                    }
                 }
-            }
-            var block = ""
-            for item in located.enumerated().sorted(by: { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }) {
-                switch item.element.1 {
-                case .diagnostic(let diagnostic): block += renderer.render(diagnostic, source: source)
-                case .finding(let index): block += render(report.findings[index], source, renderer)
+                var block = ""
+                for item in located.enumerated().sorted(by: { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }) {
+                    switch item.element.1 {
+                    case .diagnostic(let diagnostic): block += renderer.render(diagnostic, source: source)
+                    case .finding(let index): block += render(report.findings[index], source, renderer)
+                    }
+                    block += "\n"
                 }
-                block += "\n"
+                return block
             }
-            return block
+            let text = blocks.joined()
+            if !text.isEmpty { emit(text) }
+            wroteSomething = wroteSomething || !text.isEmpty
         }
-        for block in blocks { out += block }
         if !quiet {
             let table = PolicySummaryTable(color: color).render(PolicySummary(report))
-            out += (out.isEmpty || table.isEmpty ? "" : "\n") + table + summary(report) + "\n"
+            emit((!wroteSomething || table.isEmpty ? "" : "\n") + table + summary(report) + "\n")
         }
-        return out
     }
 
     /// One thing a file shows: a problem, or a finding (by its index in the report).

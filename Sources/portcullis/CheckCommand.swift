@@ -88,7 +88,7 @@ struct CheckCommand: ParsableCommand {
             if let path = target.path {
                 writeFailed = !reportWrite { () throws(ReportWriteError) in try report.write(result, to: path) } || writeFailed
             } else {
-                out.write(report.render(result))
+                report.render(result) { out.write($0) }
             }
         }
         out.flush()

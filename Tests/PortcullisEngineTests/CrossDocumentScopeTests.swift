@@ -145,11 +145,13 @@ import Testing
         let inputSet = InputSet(files: everything)
         let expected = everything.map { checker.evaluate($0, in: inputSet) }
         #expect(released.map { summary($0.findings) } == expected.map { summary($0.findings) })
-        // The definition makes Tenant cluster-scoped, and requires its spec.
+        // The definition makes Tenant cluster-scoped, and requires its spec (as Kubernetes' schema
+        // requires a Deployment's).
         #expect(summary(released.flatMap(\.findings)) == [
-            "a-web.yaml:3:17 test/namespace-set Deployment 'web' has no namespace",
-            "b-ingress.yaml:3:17 test/namespace-set Ingress 'entry' has no namespace",
-            "c-tenant.yaml:1:1 test/schema missing required field \"spec\"",
+            "a-web.yaml:1:1 test/schema spec is required (Deployment needs spec)",
+            "a-web.yaml:3:18 test/namespace-set Deployment 'web' has no namespace",
+            "b-ingress.yaml:3:18 test/namespace-set Ingress 'entry' has no namespace",
+            "c-tenant.yaml:1:1 test/schema spec is required (Tenant needs spec)",
         ])
     }
 

@@ -1,0 +1,93 @@
+extension ManifestStorage {
+    /// A new, smaller arena holding only what `trees` say is read of the documents at `roots` (one
+    /// tree per root), and the new roots' indexes, in order. A mapping keeps only the pairs read
+    /// (what reads it whole keeps it whole); a sequence keeps every element, a skipped null for one
+    /// not read, so positions and paths are those of the original; a mapping with an `elements`
+    /// tree applies it to every value (a subscript computed at run time). Every node keeps its
+    /// source positions. A subtree reached twice through an alias is copied once. The buffers are
+    /// cut to size: the copy is kept for the rest of the run.
+    package func copying(_ roots: [Int32], keeping trees: [FieldTree]) -> (storage: ManifestStorage, roots: [Int32]) {
+        var copier = Copier(from: self)
+        let newRoots = zip(roots, trees).map { root, tree in copier.copy(root, keeping: tree) }
+        let storage = ManifestStorage(nodes: copier.nodes.trimmed(), children: copier.children.trimmed(), text: copier.text.trimmed(),
+                                      keys: keys, mappingIndex: copier.mappingIndex)
+        return (storage, newRoots)
+    }
+
+    /// Copies nodes from one arena into new buffers.
+    private struct Copier {
+        let source: ManifestStorage
+        let nodes = GrowableBuffer<NodeRecord>(capacity: 64)
+        let children = GrowableBuffer<Int32>(capacity: 64)
+        let text = GrowableBuffer<UInt8>(capacity: 256)
+        var mappingIndex: [Int32: [Int32: Int32]] = [:]
+        /// Whole subtrees already copied: old index → new index.
+        var copiedWhole: [Int32: Int32] = [:]
+
+        init(from source: ManifestStorage) {
+            self.source = source
+        }
+
+        /// Copies node `index` with what `tree` reads of it; returns its new index.
+        mutating func copy(_ index: Int32, keeping tree: FieldTree) -> Int32 {
+            if tree.whole, let done = copiedWhole[index] { return done }
+            var record = source.nodes[Int(index)]
+            let id = Int32(nodes.count)
+            nodes.append(record)
+            switch record.kind {
+            case .scalar:
+                let start = Int(record.first)
+                record.first = Int32(text.count)
+                text.append(from: source.text, range: start..<(start + Int(record.count)))
+            case .mapping:
+                // The keys the tree reads, as this file's atoms (a key the file never uses is read
+                // nowhere in it).
+                let named = tree.whole ? [] : tree.keys.compactMap { name, read in source.keys.find(name).map { ($0, read) } }
+                var copied: [Int32] = []
+                for pair in 0..<Int(record.count) {
+                    let slot = Int(record.first) + pair * 2
+                    let key = source.children[slot], value = source.children[slot + 1]
+                    // What is read of the value: all of it, its tree, or (a subscript computed at
+                    // run time, `labels[k]`) the tree of any key; a pair nothing reads is left out.
+                    var read: FieldTree? = tree.whole ? tree : named.first { $0.0 == source.nodes[Int(key)].atom }?.1
+                    if !tree.whole, let anyKey = tree.elements {
+                        read = read.map { var both = $0; both.formUnion(anyKey); return both } ?? anyKey
+                    }
+                    guard let read else { continue }
+                    copied.append(copy(key, keeping: FieldTree(whole: true)))
+                    copied.append(copy(value, keeping: read))
+                }
+                record.first = Int32(children.count)
+                record.count = Int32(copied.count / 2)
+                for child in copied { children.append(child) }
+                if record.flags & NodeRecord.indexedFlag != 0 {
+                    var index: [Int32: Int32] = [:]
+                    for pair in 0..<copied.count / 2 {
+                        index[nodes[Int(copied[pair * 2])].atom] = copied[pair * 2 + 1]
+                    }
+                    mappingIndex[id] = index
+                }
+            case .sequence:
+                let elements = (0..<Int(record.count)).map { source.children[Int(record.first) + $0] }
+                let read = tree.whole ? tree : tree.elements
+                let copied = elements.map { element in read.map { copy(element, keeping: $0) } ?? skipped(element) }
+                record.first = Int32(children.count)
+                for child in copied { children.append(child) }
+            }
+            nodes[Int(id)] = record
+            if tree.whole { copiedWhole[index] = id }
+            return id
+        }
+
+        /// A skipped null where node `index` was, with its positions.
+        mutating func skipped(_ index: Int32) -> Int32 {
+            let original = source.nodes[Int(index)]
+            let id = Int32(nodes.count)
+            nodes.append(NodeRecord(
+                kind: .scalar, scalarType: .null, style: .plain, flags: NodeRecord.skippedFlag, first: Int32(text.count), count: 0,
+                atom: -1, startLine: original.startLine, startColumn: original.startColumn,
+                endLine: original.endLine, endColumn: original.endColumn))
+            return id
+        }
+    }
+}
