@@ -130,7 +130,7 @@ public struct Validator: Sendable {
 
     /// Suppressions, waivers, baseline, counts. `readByRenderings`: the files rendered kustomizations
     /// read, with the findings placed in them (their resources are counted as rendered).
-    private func finish(_ results: [ManifestChecker.FileResult], readByRenderings: [ManifestChecker.FileResult] = [],
+    private func finish(_ results: consuming [ManifestChecker.FileResult], readByRenderings: [ManifestChecker.FileResult] = [],
                         discoveryDiagnostics: [PortcullisDiagnostics.Diagnostic],
                         standardInput: [String], started: ContinuousClock.Instant,
                         kustomize: KustomizeSummary = KustomizeSummary()) -> ValidationResult {
@@ -138,13 +138,17 @@ public struct Validator: Sendable {
         var diagnostics = discoveryDiagnostics
         var suppressionDiagnostics: [PortcullisDiagnostics.Diagnostic] = []
         var resourceCount = kustomize.renderedResources
-        for result in results + readByRenderings {
-            var fileFindings = result.findings
-            suppressionDiagnostics += result.suppressionProblems ?? Suppressor.applyInline(to: &fileFindings, of: result.file)
+        var results = results + readByRenderings
+        findings.reserveCapacity(results.reduce(0) { $0 + $1.findings.count })
+        for index in results.indices {
+            // Each file's findings move into the run's list: the run never holds them twice.
+            var fileFindings = results[index].findings
+            results[index].findings = []
+            suppressionDiagnostics += results[index].suppressionProblems ?? Suppressor.applyInline(to: &fileFindings, of: results[index].file)
             findings += fileFindings
-            diagnostics += result.file.diagnostics + result.issues
+            diagnostics += results[index].file.diagnostics + results[index].issues
         }
-        resourceCount += results.reduce(0) { $0 + $1.file.resourceCount }
+        resourceCount += results.prefix(results.count - readByRenderings.count).reduce(0) { $0 + $1.file.resourceCount }
         let waivers = options.waivers + (options.configuration?.waivers ?? [])
         let suppressor = Suppressor(waivers: waivers, today: options.today ?? Suppressor.todayUTC())
         let waived = suppressor.applyWaivers(to: findings)
@@ -154,7 +158,7 @@ public struct Validator: Sendable {
         var held: [PortcullisEngine.Finding] = []
         if let baseline = options.baseline { (findings, held) = baseline.filter(findings) }
         var report = RunReport(findings: findings, diagnostics: diagnostics, rules: policies.graph.rules.map(\.info),
-                               sources: (results + readByRenderings).map(\.file.source), resourceCount: resourceCount,
+                               sources: results.map(\.file.source), resourceCount: resourceCount,
                                duration: ContinuousClock.now - started, baselineMatches: held.count)
         report.baselineFindings = held
         if let configuration = options.configuration { report.supportingSources = [configuration.source] }

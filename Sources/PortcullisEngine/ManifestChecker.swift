@@ -81,9 +81,9 @@ package struct ManifestChecker: Sendable {
             // Documents not kept are out of every cross-document rule's reach: all rules, at once.
             let kept = file.resources.map(scope.contains)
             let keptDocuments = zip(file.resources, kept).filter(\.1).map(\.0)
-            var found = findings(of: zip(file.resources, kept).filter { !$0.1 }.map(\.0), in: .empty, rules: nil)
-            found.add(findings(of: keptDocuments.filter(waitsForDefinitions), in: .empty, rules: singleDocumentRules))
-            found.add(findings(of: keptDocuments.filter { !waitsForDefinitions($0) }, in: .empty, rules: notLookupRules))
+            let found = findings(of: [(zip(file.resources, kept).filter { !$0.1 }.map(\.0), nil),
+                                      (keptDocuments.filter(waitsForDefinitions), singleDocumentRules),
+                                      (keptDocuments.filter { !waitsForDefinitions($0) }, notLookupRules)], in: .empty)
             let partial = FileResult(file: projection.projected(file, keeping: kept), findings: found.findings, issues: found.issues)
             return .waiting(Waiting(partial: partial, kept: kept, counts: found.counts, spans: found.spans))
         }
@@ -93,8 +93,8 @@ package struct ManifestChecker: Sendable {
         var secondPass = InputOrder.map(waiting, parallel: parallel) { file in
             var result = file.partial
             let kept = zip(result.file.resources, file.kept).filter(\.1).map(\.0)
-            var found = findings(of: kept.filter(waitsForDefinitions), in: inputSet, rules: crossDocumentRules, prior: file.counts)
-            found.add(findings(of: kept.filter { !waitsForDefinitions($0) }, in: inputSet, rules: lookupRules, prior: file.counts))
+            let found = findings(of: [(kept.filter(waitsForDefinitions), crossDocumentRules),
+                                      (kept.filter { !waitsForDefinitions($0) }, lookupRules)], in: inputSet, prior: file.counts)
             result.findings = Self.inReportOrder(result.findings + found.findings)
             // The limit of findings counts both passes: one error per document, with the total.
             let spans = file.spans.merging(found.spans) { first, _ in first }
@@ -119,7 +119,7 @@ package struct ManifestChecker: Sendable {
     /// Evaluates `file` with the rules `rules` selects (`nil`: all); with how many findings each
     /// document had, for a later pass over the other rules.
     func evaluate(_ file: ManifestFile, in inputSet: InputSet = .empty, rules: [Bool]?) -> (result: FileResult, counts: [DocumentKey: Int]) {
-        let found = findings(of: file.resources, in: inputSet, rules: rules)
+        let found = findings(of: [(file.resources, rules)], in: inputSet)
         let issues = found.issues + tooManyIssues(file.path, found.counts, spans: found.spans)
         return (FileResult(file: file, findings: Self.inReportOrder(found.findings), issues: issues), found.counts)
     }
@@ -145,31 +145,26 @@ package struct ManifestChecker: Sendable {
         var counts: [DocumentKey: Int] = [:]
         var spans: [DocumentKey: SourceSpan] = [:]
 
-        /// Adds what the rules found on other documents of the file.
-        mutating func add(_ other: DocumentFindings) {
-            findings += other.findings
-            issues += other.issues
-            counts.merge(other.counts) { $0 + $1 }
-            spans.merge(other.spans) { first, _ in first }
-        }
     }
 
-    /// The findings of the selected rules on `documents`; a document that had `prior` findings
-    /// (another pass's) keeps only what the limit leaves.
-    func findings(of documents: [Document], in inputSet: InputSet, rules: [Bool]?,
+    /// The findings of each group's documents for the rules it selects (`nil`: all), with one
+    /// evaluator; a document that had `prior` findings (another pass's) keeps only what the limit leaves.
+    func findings(of groups: [(documents: [Document], rules: [Bool]?)], in inputSet: InputSet,
                   prior: [DocumentKey: Int] = [:]) -> DocumentFindings {
         var evaluator = Evaluator(graph: graph)
         evaluator.inputSet = inputSet
-        evaluator.ruleMask = rules
         var result = DocumentFindings()
-        for resource in documents {
-            let key = DocumentKey(resource)
-            let before = prior[key] ?? 0
-            let found = evaluator.evaluate(resource, keepingAtMost: max(0, maxFindingsPerResource - before))
-            result.findings += found.findings
-            if before + found.count > 0 {
-                result.counts[key] = before + found.count
-                result.spans[key] = resource.root.span
+        for (documents, rules) in groups where !documents.isEmpty {
+            evaluator.ruleMask = rules
+            for resource in documents {
+                let key = DocumentKey(resource)
+                let before = prior[key] ?? 0
+                let found = evaluator.evaluate(resource, keepingAtMost: max(0, maxFindingsPerResource - before))
+                result.findings += found.findings
+                if before + found.count > 0 {
+                    result.counts[key] = before + found.count
+                    result.spans[key] = resource.root.span
+                }
             }
         }
         result.issues = evaluator.issues

@@ -28,9 +28,42 @@ extension ManifestStorage {
             self.source = source
         }
 
+        /// Copies node `index` and everything below it; returns its new index. A mapping or
+        /// sequence reached twice (an alias) is copied once.
+        mutating func copyWhole(_ index: Int32) -> Int32 {
+            var record = source.nodes[Int(index)]
+            if record.kind == .scalar {
+                let id = Int32(nodes.count)
+                let start = Int(record.first)
+                record.first = Int32(text.count)
+                text.append(from: source.text, range: start..<(start + Int(record.count)))
+                nodes.append(record)
+                return id
+            }
+            if let done = copiedWhole[index] { return done }
+            let id = Int32(nodes.count)
+            nodes.append(record)
+            copiedWhole[index] = id
+            // The children's slots first (they must be contiguous), filled as each is copied.
+            let count = Int(record.count) * (record.kind == .mapping ? 2 : 1)
+            let first = children.count
+            for _ in 0..<count { children.append(0) }
+            for offset in 0..<count {
+                children[first + offset] = copyWhole(source.children[Int(record.first) + offset])
+            }
+            record.first = Int32(first)
+            if record.flags & NodeRecord.indexedFlag != 0 {
+                var index: [Int32: Int32] = [:]
+                for pair in 0..<Int(record.count) { index[nodes[Int(children[first + pair * 2])].atom] = children[first + pair * 2 + 1] }
+                mappingIndex[id] = index
+            }
+            nodes[Int(id)] = record
+            return id
+        }
+
         /// Copies node `index` with what `tree` reads of it; returns its new index.
         mutating func copy(_ index: Int32, keeping tree: FieldTree) -> Int32 {
-            if tree.whole, let done = copiedWhole[index] { return done }
+            if tree.whole { return copyWhole(index) }
             var record = source.nodes[Int(index)]
             let id = Int32(nodes.count)
             nodes.append(record)
@@ -42,19 +75,19 @@ extension ManifestStorage {
             case .mapping:
                 // The keys the tree reads, as this file's atoms (a key the file never uses is read
                 // nowhere in it).
-                let named = tree.whole ? [] : tree.keys.compactMap { name, read in source.keys.find(name).map { ($0, read) } }
+                let named = tree.keys.compactMap { name, read in source.keys.find(name).map { ($0, read) } }
                 var copied: [Int32] = []
                 for pair in 0..<Int(record.count) {
                     let slot = Int(record.first) + pair * 2
                     let key = source.children[slot], value = source.children[slot + 1]
                     // What is read of the value: all of it, its tree, or (a subscript computed at
                     // run time, `labels[k]`) the tree of any key; a pair nothing reads is left out.
-                    var read: FieldTree? = tree.whole ? tree : named.first { $0.0 == source.nodes[Int(key)].atom }?.1
-                    if !tree.whole, let anyKey = tree.elements {
+                    var read: FieldTree? = named.first { $0.0 == source.nodes[Int(key)].atom }?.1
+                    if let anyKey = tree.elements {
                         read = read.map { var both = $0; both.formUnion(anyKey); return both } ?? anyKey
                     }
                     guard let read else { continue }
-                    copied.append(copy(key, keeping: FieldTree(whole: true)))
+                    copied.append(copyWhole(key))
                     copied.append(copy(value, keeping: read))
                 }
                 record.first = Int32(children.count)
@@ -69,13 +102,12 @@ extension ManifestStorage {
                 }
             case .sequence:
                 let elements = (0..<Int(record.count)).map { source.children[Int(record.first) + $0] }
-                let read = tree.whole ? tree : tree.elements
+                let read = tree.elements
                 let copied = elements.map { element in read.map { copy(element, keeping: $0) } ?? skipped(element) }
                 record.first = Int32(children.count)
                 for child in copied { children.append(child) }
             }
             nodes[Int(id)] = record
-            if tree.whole { copiedWhole[index] = id }
             return id
         }
 
