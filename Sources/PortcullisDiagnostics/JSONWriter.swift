@@ -54,6 +54,13 @@ package struct JSONWriter: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
+    /// The text written since the last call, taken out of the writer (which goes on where it
+    /// stopped): a long document is handed on in pieces rather than held whole.
+    package mutating func takeText() -> String {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     // MARK: Structure
 
     package mutating func beginObject() {

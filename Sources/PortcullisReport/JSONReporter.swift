@@ -9,6 +9,13 @@ package struct JSONReporter: Reporter {
     package init() {}
 
     package func render(_ report: RunReport) -> String {
+        var text = ""
+        render(report) { text += $0 }
+        return text
+    }
+
+    /// The report in pieces of about a megabyte, handed on as the findings are written.
+    package func render(_ report: RunReport, into emit: (String) -> Void) {
         var json = JSONWriter(style: .indentedLikeJSONEncoder, capacity: 1 << 16)
         // Keys in sorted order, member by member: the report's bytes are documented as sorted.
         json.beginObject()
@@ -57,6 +64,7 @@ package struct JSONReporter: Reporter {
                 json.endObject()
             }
             json.endObject()
+            if json.bytes.count >= 1 << 20 { emit(json.takeText()) }
         }
         json.endArray()
         json.key("summary")
@@ -93,6 +101,6 @@ package struct JSONReporter: Reporter {
         json.member("version", Self.schemaVersion)
         json.endObject()
         json.append(raw: "\n")
-        return String(decoding: json.bytes, as: UTF8.self)
+        emit(json.takeText())
     }
 }
