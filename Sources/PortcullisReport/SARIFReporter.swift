@@ -13,6 +13,17 @@ package struct SARIFReporter: Reporter {
     package init() {}
 
     package func render(_ report: RunReport) -> String {
+        var text = ""
+        render(report) { text += $0 }
+        return text
+    }
+
+    /// The log in pieces: the results are handed on about a megabyte at a time as they are written.
+    package func render(_ report: RunReport, into emit: (String) -> Void) {
+        withoutActuallyEscaping(emit) { emit in render(report, emitting: emit) }
+    }
+
+    private func render(_ report: RunReport, emitting emit: @escaping (String) -> Void) {
         var rules = report.rules
         // Findings of the tool itself (an expired waiver) get a rule too, so every result has one.
         for id in Set(report.findings.map(\.policyID)).subtracting(rules.map(\.id)).sorted() {
@@ -35,6 +46,7 @@ package struct SARIFReporter: Reporter {
             json.beginArray()
             for (finding, location) in zip(findings, locations) {
                 Self.writeResult(finding, location: location, ruleIndex: ruleIndex[finding.policyID], into: &json)
+                if json.bytes.count >= 1 << 20 { emit(json.takeText()) }
             }
             json.endArray()
         }
@@ -70,7 +82,10 @@ package struct SARIFReporter: Reporter {
             "version": "2.1.0",
             "runs": [.object(run)],
         ]
-        return log.text
+        var writer = JSONWriter(style: .indented, capacity: 1 << 16)
+        log.write(into: &writer)
+        writer.append(raw: "\n")
+        emit(writer.takeText())
     }
 
     /// One result; members in sorted order (level, locations, message, partialFingerprints, ruleId,
