@@ -124,6 +124,16 @@ enum PathResolution {
         return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : nil
     }
 
+    /// The folder holding `path` (`/a/b` for `/a/b/c.yaml`, `/` for `/a`, empty for `a`), as
+    /// `NSString.deletingLastPathComponent` gives it, without Foundation (once per input file).
+    static func parentFolder(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        if slash == trimmed.startIndex { return "/" }
+        return String(trimmed[..<slash])
+    }
+
     /// The absolute, standardized form of a path given relative to the working directory.
     static func absolute(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path

@@ -115,6 +115,7 @@ public struct Validator: Sendable {
     /// The run's own reports and baselines, and paths the configuration excludes relative to its folder.
     func isIgnored(_ input: InputFile) -> Bool {
         guard !input.isStandardInput else { return false }
+        guard !options.ignoredPaths.isEmpty || options.configuration?.excludes.isEmpty == false else { return false }
         let absolute = PathResolution.absolute(input.path)
         if ignoredAbsolutePaths.contains(absolute) { return true }
         if let configuration = options.configuration, !configuration.excludes.isEmpty,

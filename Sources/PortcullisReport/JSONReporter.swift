@@ -91,7 +91,7 @@ package struct JSONReporter: Reporter {
         json.endObject()
         json.member("policies", report.rules.count)
         json.member("resources", report.resourceCount)
-        json.member("suppressed", report.findings.count - report.activeFindings.count)
+        json.member("suppressed", report.suppressedCount)
         json.endObject()
         json.key("tool")
         json.beginObject()

@@ -35,6 +35,9 @@ package struct PolicySummary: Sendable {
         var filesByRow: [Set<String>] = []
         var allFiles = Set<String>()
         var findings = 0, suppressed = 0
+        // Findings come file by file: a path is added to the sets when it changes, not per finding.
+        var lastPathByRow: [String?] = []
+        var lastPath: String?
         for finding in report.findings {
             let row: Int
             if let known = index[finding.policyID] {
@@ -44,12 +47,19 @@ package struct PolicySummary: Sendable {
                 index[finding.policyID] = row
                 rows.append(Row(policy: finding.policyID, severity: finding.severity, findings: 0, files: 0, suppressed: 0))
                 filesByRow.append([])
+                lastPathByRow.append(nil)
             }
             rows[row].severity = max(rows[row].severity, finding.severity)
             if finding.suppression == nil {
                 rows[row].findings += 1
-                filesByRow[row].insert(finding.path)
-                allFiles.insert(finding.path)
+                if lastPathByRow[row] != finding.path {
+                    filesByRow[row].insert(finding.path)
+                    lastPathByRow[row] = finding.path
+                }
+                if lastPath != finding.path {
+                    allFiles.insert(finding.path)
+                    lastPath = finding.path
+                }
                 findings += 1
             } else {
                 rows[row].suppressed += 1

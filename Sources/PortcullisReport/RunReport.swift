@@ -41,6 +41,9 @@ package struct RunReport: Sendable {
     /// Findings that count: not suppressed.
     package var activeFindings: [Finding] { findings.filter { $0.suppression == nil } }
 
+    /// Suppressed findings, counted in place.
+    package var suppressedCount: Int { findings.count { $0.suppression != nil } }
+
     /// Active findings per severity (counted in place: a finding is large, and copying every active
     /// one per call cost each reporter several milliseconds per 10,000 findings).
     package func count(_ severity: Severity) -> Int {

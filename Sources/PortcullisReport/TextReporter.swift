@@ -42,10 +42,22 @@ package struct TextReporter: Reporter {
             if entries[path] == nil { order.append(path) }
             entries[path, default: []].append(.diagnostic(diagnostic))
         }
-        for (index, finding) in report.findings.enumerated() where finding.suppression == nil {
-            if entries[finding.path] == nil { order.append(finding.path) }
-            entries[finding.path, default: []].append(.finding(index))
+        // A run's findings come file by file: a file's are gathered apart and added to the table
+        // once, not hashed by path one by one.
+        var current: (path: String, entries: [Entry])?
+        func flush() {
+            guard let (path, gathered) = current else { return }
+            if entries[path] == nil { order.append(path) }
+            entries[path, default: []] += gathered
         }
+        for (index, finding) in report.findings.enumerated() where finding.suppression == nil {
+            if current?.path != finding.path {
+                flush()
+                current = (finding.path, [])
+            }
+            current!.entries.append(.finding(index))
+        }
+        flush()
         for line in loose { out += line + "\n" }
         let inputOrder = Dictionary(report.sources.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
         order.sort { (inputOrder[$0] ?? Int.max, $0) < (inputOrder[$1] ?? Int.max, $1) }
@@ -108,7 +120,7 @@ package struct TextReporter: Reporter {
         }.joined(separator: ", ")
         let problems = report.diagnostics.filter { $0.severity == .error }.count
         var line = "checked \(files) file\(files == 1 ? "" : "s"), \(resources) resource\(resources == 1 ? "" : "s") against \(policies) polic\(policies == 1 ? "y" : "ies"): \(bySeverity); \(problems) input error\(problems == 1 ? "" : "s")"
-        let suppressed = report.findings.count - report.activeFindings.count
+        let suppressed = report.suppressedCount
         if suppressed > 0 { line += "; \(suppressed) suppressed" }
         if report.baselineMatches > 0 { line += "; \(report.baselineMatches) in the baseline" }
         if let duration = report.duration {

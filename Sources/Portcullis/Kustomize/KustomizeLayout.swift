@@ -30,7 +30,7 @@ struct KustomizeLayout: Sendable {
         var layout = KustomizeLayout()
         var visited: Set<String> = []
         for file in files {
-            var folder = (file as NSString).deletingLastPathComponent
+            var folder = PathResolution.parentFolder(of: file)
             while visited.insert(folder).inserted {
                 if let path = Kustomization.file(inFolder: folder) {
                     layout.foundFolders.insert(folder)
@@ -38,7 +38,7 @@ struct KustomizeLayout: Sendable {
                 }
                 // The repository's top is as far up as a kustomization that matters can be.
                 if FileManager.default.fileExists(atPath: folder + "/.git") || folder == "/" || folder.isEmpty { break }
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = PathResolution.parentFolder(of: folder)
             }
         }
         return layout
