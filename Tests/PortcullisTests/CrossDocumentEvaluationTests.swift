@@ -40,4 +40,70 @@ import Testing
         #expect(streamed.findings.contains { $0.policyID == "reliability/pdb-required" })
         #expect(streamed.findings.contains { $0.policyID == "reliability/pdb-required" && $0.isSuppressed })
     }
+
+    /// Lists, aliases and suppressions in the documents kept for the cross-document pass: a run
+    /// finds what loading the files whole finds.
+    @Test func listsAliasesAndAnnotationsSurviveTheCopy() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-projection-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files: [(String, String)] = [
+            ("list.yaml", """
+                apiVersion: v1
+                kind: List
+                items:
+                  - apiVersion: apps/v1
+                    kind: Deployment
+                    metadata: {name: api, namespace: shop, annotations: {portcullis.dev/ignore: "reliability/pdb-required -- drained by hand"}}
+                    spec:
+                      replicas: 3
+                      selector: {matchLabels: &api {app: api}}
+                      template:
+                        metadata: {labels: *api}
+                        spec:
+                          containers: &containers
+                            - {name: api, image: "nginx:1.25", env: &env [{name: A, value: "1"}, {name: B, value: "2"}]}
+                  - apiVersion: apps/v1
+                    kind: StatefulSet
+                    metadata: {name: db, namespace: shop}
+                    spec:
+                      replicas: 2
+                      selector: {matchLabels: {app: db}}
+                      template:
+                        metadata: {labels: {app: db}}
+                        spec: {containers: *containers}
+
+                """),
+            ("pdb.yaml", """
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata: {name: db, namespace: shop}
+                spec: {maxUnavailable: 1, selector: {matchLabels: {app: db}}}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: shop}
+                spec: {selector: {app: web}, ports: [{port: 80}]}
+
+                """),
+        ]
+        var named: [(name: String, bytes: [UInt8])] = []
+        for (name, text) in files {
+            let url = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: url)
+            named.append((url.path, Array(text.utf8)))
+        }
+        let policies = try PolicySet.compile([.builtin], options: PolicyOptions(all: true)).get()
+        let validator = Validator(policies: policies)
+        let streamed = validator.validate(paths: named.map(\.name))
+        let whole = validator.validate(files: named)
+        let describe = { (result: ValidationResult) in result.findings.map { "\($0.description) \($0.jsonPath) \($0.isSuppressed)" } }
+        #expect(describe(streamed) == describe(whole))
+        #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description))
+        // The Deployment's missing budget is found and suppressed by its annotation; the Service
+        // selects no workload; the StatefulSet has its budget.
+        #expect(streamed.findings.contains { $0.policyID == "reliability/pdb-required" && $0.isSuppressed })
+        #expect(streamed.findings.contains { $0.policyID == "reliability/service-selector" })
+        #expect(!streamed.findings.contains { $0.policyID == "reliability/pdb-required" && $0.message.contains("'db'") })
+    }
 }
