@@ -56,16 +56,29 @@ import Testing
         return try #require(graph)
     }
 
-    func writeFiles() throws -> (folder: String, inputs: [InputFile]) {
+    func writeFiles(_ files: [(String, String)] = Self.files) throws -> (folder: String, inputs: [InputFile]) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-scope-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var inputs: [InputFile] = []
-        for (name, text) in Self.files {
+        for (name, text) in files {
             let path = folder + "/" + name
             #expect(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
             inputs.append(InputFile(path: path, displayPath: name))
         }
         return (folder, inputs)
+    }
+
+    /// The run as `check` makes it (files let go once evaluated) and as loading everything first
+    /// and evaluating against it all gives it.
+    func checkedBothWays(_ checker: ManifestChecker, _ inputs: [InputFile]) -> (released: [ManifestChecker.FileResult], whole: [ManifestChecker.FileResult]) {
+        let released = checker.check(inputs, parallel: true) { result in
+            var settled = result
+            settled.file = result.file.released()
+            return settled
+        }
+        let everything = checker.loader.loadAll(inputs, parallel: false)
+        let inputSet = InputSet(files: everything)
+        return (released, everything.map { checker.evaluate($0, in: inputSet) })
     }
 
     func summary(_ findings: [Finding]) -> [String] {
@@ -126,24 +139,11 @@ import Testing
 
                 """),
         ]
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-scope-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let (folder, inputs) = try writeFiles(files)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let inputs = try files.map { name, text in
-            let path = folder + "/" + name
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            return InputFile(path: path, displayPath: name)
-        }
         let checker = ManifestChecker(graph: graph)
         #expect(inputs.map { scope.needs(checker.loader.load($0)) } == [false, false, true, true])
-        let released = checker.check(inputs, parallel: true) { result in
-            var settled = result
-            settled.file = result.file.released()
-            return settled
-        }
-        let everything = checker.loader.loadAll(inputs, parallel: false)
-        let inputSet = InputSet(files: everything)
-        let expected = everything.map { checker.evaluate($0, in: inputSet) }
+        let (released, expected) = checkedBothWays(checker, inputs)
         #expect(released.map { summary($0.findings) } == expected.map { summary($0.findings) })
         // The definition makes Tenant cluster-scoped, and requires its spec (as Kubernetes' schema
         // requires a Deployment's).
@@ -159,15 +159,7 @@ import Testing
         let graph = try graph()
         let (folder, inputs) = try writeFiles()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let checker = ManifestChecker(graph: graph)
-        let released = checker.check(inputs, parallel: true) { result in
-            var settled = result
-            settled.file = result.file.released()
-            return settled
-        }
-        let everything = checker.loader.loadAll(inputs, parallel: false)
-        let inputSet = InputSet(files: everything)
-        let expected = everything.map { checker.evaluate($0, in: inputSet) }
+        let (released, expected) = checkedBothWays(ManifestChecker(graph: graph), inputs)
         #expect(released.map { summary($0.findings) } == expected.map { summary($0.findings) })
         #expect(summary(released.flatMap(\.findings)) == [
             "a-config.yaml:4:1 test/config-size ConfigMap 'big' holds 2 keys",
