@@ -41,7 +41,8 @@ extension CrossDocumentProjection {
         let graph: RuleGraph
         /// Per slot, what its variable can be bound to (elements of the collections it iterates).
         var slots: [Set<Reference>]
-        /// Whether some lookup names computed kinds or custom resources: no projection then.
+        /// Whether the slots did not settle (iterations nested past any policy's depth): no
+        /// projection then.
         var unknown = false
 
         init(graph: RuleGraph) {
@@ -102,21 +103,7 @@ extension CrossDocumentProjection {
         /// Functions whose result is an argument or a part of one (the others make new values).
         static let passesThrough: Set<Builtin> = [.default, .values, .flatten]
 
-        /// The kinds a `resources(…)` call's first argument names, when it is a constant.
-        func constantKinds(_ id: Int?) -> Set<String>? {
-            guard let id, case .constant(let literal) = graph.nodes[id].op else { return nil }
-            switch literal {
-            case .string(let kind): return [kind]
-            case .list(let items):
-                var kinds = Set<String>()
-                for item in items {
-                    guard case .string(let kind) = item else { return nil }
-                    kinds.insert(kind)
-                }
-                return kinds
-            default: return nil
-            }
-        }
+        func constantKinds(_ id: Int?) -> Set<String>? { RuleGraph.constantKinds(id, nodes: graph.nodes) }
 
         /// The elements of what `references` denote.
         static func elements(of references: Set<Reference>) -> Set<Reference> {

@@ -59,9 +59,7 @@ package struct CrossDocumentProjection: Sendable {
         guard let trees, let kind = document.kind, kind != ResourceScopes.definitionKind else { return FieldTree(whole: true) }
         if let apiVersion = document.apiVersion {
             if InputSet.isCustom(apiVersion: apiVersion) { return FieldTree(whole: true) }
-            if declarableWhole, ResourceScopes.isDeclarable(group: ResourceScopes.group(ofAPIVersion: apiVersion)) {
-                return FieldTree(whole: true)
-            }
+            if declarableWhole, ResourceScopes.isDeclarable(document) { return FieldTree(whole: true) }
         }
         return trees[kind] ?? FieldTree(whole: true)
     }

@@ -45,9 +45,8 @@ package struct CrossDocumentScope: Sendable {
         guard document.isResource, let kind = document.kind else { return false }
         guard let kinds else { return true }
         if kinds.contains(kind) { return true }
-        guard let apiVersion = document.apiVersion else { return false }
-        return (customResources && InputSet.isCustom(apiVersion: apiVersion))
-            || (declarableResources && ResourceScopes.isDeclarable(group: ResourceScopes.group(ofAPIVersion: apiVersion)))
+        return (customResources && document.apiVersion.map(InputSet.isCustom(apiVersion:)) == true)
+            || (declarableResources && ResourceScopes.isDeclarable(document))
     }
 
     /// Whether some document of `file` must stay loaded.

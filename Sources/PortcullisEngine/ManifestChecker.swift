@@ -67,9 +67,7 @@ package struct ManifestChecker: Sendable {
         let crossDocumentRules = graph.crossDocumentRules
         let notLookupRules = lookupRules.map { !$0 }
         let singleDocumentRules = crossDocumentRules.map { !$0 }
-        @Sendable func waitsForDefinitions(_ document: Document) -> Bool {
-            document.apiVersion.map { ResourceScopes.isDeclarable(group: ResourceScopes.group(ofAPIVersion: $0)) } ?? false
-        }
+        let waitsForDefinitions = ResourceScopes.isDeclarable as @Sendable (Document) -> Bool
         let firstPass = InputOrder.map(inputs, parallel: parallel) { input -> FirstPass in
             let file = loader.load(input)
             progress?.loaded(file.resources.count)
@@ -113,15 +111,9 @@ package struct ManifestChecker: Sendable {
 
     /// Evaluates an already loaded file; cross-document rules look across `inputSet`.
     package func evaluate(_ file: ManifestFile, in inputSet: InputSet = .empty) -> FileResult {
-        evaluate(file, in: inputSet, rules: nil).result
-    }
-
-    /// Evaluates `file` with the rules `rules` selects (`nil`: all); with how many findings each
-    /// document had, for a later pass over the other rules.
-    func evaluate(_ file: ManifestFile, in inputSet: InputSet = .empty, rules: [Bool]?) -> (result: FileResult, counts: [DocumentKey: Int]) {
-        let found = findings(of: [(file.resources, rules)], in: inputSet)
+        let found = findings(of: [(file.resources, nil)], in: inputSet)
         let issues = found.issues + tooManyIssues(file.path, found.counts, spans: found.spans)
-        return (FileResult(file: file, findings: Self.inReportOrder(found.findings), issues: issues), found.counts)
+        return FileResult(file: file, findings: Self.inReportOrder(found.findings), issues: issues)
     }
 
     /// Identifies a document of a file: its stream position and, for an item of a `List`, its index.

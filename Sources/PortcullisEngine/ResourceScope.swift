@@ -89,6 +89,12 @@ package enum ResourceScopes {
         group.contains(".") && !kubernetesDottedGroups.contains(String(group))
     }
 
+    /// Whether `document`'s API group is one a CustomResourceDefinition of the run can declare
+    /// (`isDeclarable`): only such a resource can get another scope or schema from the run.
+    package static func isDeclarable(_ document: Document) -> Bool {
+        document.apiVersion.map { isDeclarable(group: group(ofAPIVersion: $0)) } ?? false
+    }
+
     /// The scope a CustomResourceDefinition declares, with the group and kind it declares it for;
     /// `nil` for any other document, one without a valid `spec.scope`, or one declaring a group a
     /// definition cannot have (`isDeclarable`).

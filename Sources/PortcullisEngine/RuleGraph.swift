@@ -138,6 +138,17 @@ package struct RuleGraph: Sendable {
         return rules.map { rule in (scopesCount && rule.readsScope) || rule.planRoots.contains { looksUp[$0] } }
     }
 
+    /// The kinds a `resources(…)` call's first argument names when it is a constant (a kind, or a
+    /// list whose strings are kinds, as the call reads it); `nil` when it is computed.
+    static func constantKinds(_ id: Int?, nodes: [PlanNode]) -> Set<String>? {
+        guard let id, case .constant(let literal) = nodes[id].op else { return nil }
+        switch literal {
+        case .string(let kind): return [kind]
+        case .list(let items): return Set(items.compactMap { if case .string(let kind) = $0 { kind } else { nil } })
+        default: return []
+        }
+    }
+
     /// The kinds the reachable cross-document calls (`resources(…)`, `workloads()`) look up.
     private static func crossDocumentKinds(_ used: Set<Int>, nodes: [PlanNode]) -> Set<String>? {
         var kinds = Set<String>()
@@ -146,12 +157,8 @@ package struct RuleGraph: Sendable {
             switch lookup {
             case .kinds(let looked): kinds.formUnion(looked)
             case .kindsInFirstArgument:
-                guard case .constant(let literal) = nodes[operands[0]].op else { return nil }
-                switch literal {
-                case .string(let kind): kinds.insert(kind)
-                case .list(let items): for case .string(let kind) in items { kinds.insert(kind) }
-                default: break
-                }
+                guard let looked = constantKinds(operands.first, nodes: nodes) else { return nil }
+                kinds.formUnion(looked)
             case .definitions: kinds.insert(ResourceScopes.definitionKind)
             case .customResources: break
             }
