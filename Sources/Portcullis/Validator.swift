@@ -37,7 +37,7 @@ public struct Validator: Sendable {
         let results = checker.check(inputs, parallel: options.parallel, progress: options.progress?.counters, finishing: Self.settle)
         let kustomize = KustomizeSummary(patchFiles: plan.patchFiles.map(\.displayPath), renderedRoots: rendered.rendered,
                                          renderedResources: rendered.resourceCount)
-        return finish(results, readByRenderings: rendered.results, discoveryDiagnostics: plan.diagnostics + rendered.diagnostics,
+        return finish(consume results, readByRenderings: rendered.results, discoveryDiagnostics: plan.diagnostics + rendered.diagnostics,
                       standardInput: inputs.filter(\.isStandardInput).map(\.displayPath), started: started, kustomize: kustomize)
     }
 
@@ -139,7 +139,9 @@ public struct Validator: Sendable {
         var diagnostics = discoveryDiagnostics
         var suppressionDiagnostics: [PortcullisDiagnostics.Diagnostic] = []
         var resourceCount = kustomize.renderedResources
-        var results = results + readByRenderings
+        // The caller's list moves here, so each file's findings are freed as they join the run's.
+        var results = consume results
+        results += readByRenderings
         findings.reserveCapacity(results.reduce(0) { $0 + $1.findings.count })
         for index in results.indices {
             // Each file's findings move into the run's list: the run never holds them twice.

@@ -41,12 +41,20 @@ package struct CrossDocumentProjection: Sendable {
         self.declarableWhole = declarableWhole
     }
 
-    /// What every document of a waiting file keeps: its identity (`apiVersion`, `kind`, name and
+    /// What every document the cross-document rules read keeps: its identity (`apiVersion`, `kind`, name and
     /// namespace, what matchers and findings read) and annotations (suppressions, matchers).
     static let identity: FieldTree = {
         var tree = FieldTree()
         for key in ["apiVersion", "kind"] { tree.insert([FieldTree.Step.key(key)], whole: true) }
         for key in ["name", "namespace", "annotations"] { tree.insert([FieldTree.Step.key("metadata"), .key(key)], whole: true) }
+        return tree
+    }()
+
+    /// What a document no cross-document rule reads keeps: its annotations, where inline
+    /// suppressions are read when its file's findings are settled.
+    static let annotationsOnly: FieldTree = {
+        var tree = FieldTree()
+        tree.insert([FieldTree.Step.key("metadata"), .key("annotations")], whole: true)
         return tree
     }()
 
@@ -65,22 +73,22 @@ package struct CrossDocumentProjection: Sendable {
     }
 
     /// `file` with its documents copied into an arena of their own: those `kept` marks with what
-    /// the cross-document rules read of them, the others with their identity only (what inline
-    /// suppressions read: `metadata.annotations`). Its bytes are let go when they can be read again.
+    /// the cross-document rules read of them, the others with their annotations only (what inline
+    /// suppressions read). Its bytes are let go when they can be read again.
     package func projected(_ file: ManifestFile, keeping kept: [Bool]) -> ManifestFile {
         let source = file.source.detached()
         guard let storage = file.storage, !isWhole, !file.resources.isEmpty else {
             return ManifestFile(source: source, storage: file.storage, resources: file.resources, diagnostics: file.diagnostics,
                                 directiveComments: file.directiveComments)
         }
-        let trees = zip(file.resources, kept).map { document, isKept in isKept ? tree(for: document) : Self.identity }
+        let trees = zip(file.resources, kept).map { document, isKept in isKept ? tree(for: document) : Self.annotationsOnly }
         let (copy, roots) = storage.copying(file.resources.map(\.root.index), keeping: trees)
         let documents = zip(file.resources, roots).map { document, root in
             Document(path: document.path, streamIndex: document.streamIndex, listItemIndex: document.listItemIndex,
                      root: Node(storage: copy, index: root), operation: document.operation)
         }
         return ManifestFile(source: source, storage: copy, resources: documents, diagnostics: file.diagnostics,
-                            directiveComments: file.directiveComments)
+                            directiveComments: file.directiveComments, resourceCount: file.resourceCount)
     }
 }
 

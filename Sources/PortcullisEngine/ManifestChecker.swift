@@ -85,15 +85,31 @@ package struct ManifestChecker: Sendable {
             let partial = FileResult(file: projection.projected(file, keeping: kept), findings: found.findings, issues: found.issues)
             return .waiting(Waiting(partial: partial, kept: kept, counts: found.counts, spans: found.spans))
         }
-        let waiting = firstPass.compactMap { if case .waiting(let file) = $0 { file } else { nil } }
+        // Files done at once keep their place; the waiting ones move to the second pass, which
+        // frees each file's first-pass findings and counts as it merges them.
+        var done: [FileResult?] = []
+        var waiting: [Waiting] = []
+        done.reserveCapacity(inputs.count)
+        for pass in consume firstPass {
+            switch pass {
+            case .done(let result): done.append(result)
+            case .waiting(let file):
+                done.append(nil)
+                waiting.append(file)
+            }
+        }
         let inputSet = waiting.isEmpty ? .empty
             : InputSet(documents: waiting.flatMap { zip($0.partial.file.resources, $0.kept).filter(\.1).map(\.0) })
-        var secondPass = InputOrder.map(waiting, parallel: parallel) { file in
+        var secondPass = InputOrder.map(consuming: waiting, parallel: parallel) { (file: consuming Waiting) in
             var result = file.partial
+            file.partial.findings = []
             let kept = zip(result.file.resources, file.kept).filter(\.1).map(\.0)
             let found = findings(of: [(kept.filter(waitsForDefinitions), crossDocumentRules),
                                       (kept.filter { !waitsForDefinitions($0) }, lookupRules)], in: inputSet, prior: file.counts)
-            result.findings = Self.inReportOrder(result.findings + found.findings)
+            // Merged in place: a new array per file, once the first pass's arrays are freed
+            // between the copies kept for the run, would only grow the heap.
+            result.findings += found.findings
+            Self.sortInReportOrder(&result.findings)
             // The limit of findings counts both passes: one error per document, with the total.
             let spans = file.spans.merging(found.spans) { first, _ in first }
             result.issues = result.issues + found.issues + tooManyIssues(result.file.path, file.counts.merging(found.counts) { max($0, $1) }, spans: spans)
@@ -101,12 +117,7 @@ package struct ManifestChecker: Sendable {
             progress?.evaluated(finished.file.resourceCount)
             return finished
         }.makeIterator()
-        return firstPass.map { pass in
-            switch pass {
-            case .done(let result): result
-            case .waiting: secondPass.next()!  // one second-pass result per waiting file, in order
-            }
-        }
+        return done.map { $0 ?? secondPass.next()! }  // one second-pass result per waiting file, in order
     }
 
     /// Evaluates an already loaded file; cross-document rules look across `inputSet`.
@@ -180,11 +191,33 @@ package struct ManifestChecker: Sendable {
     /// One file's findings by line and column (integers), looking at policy and message only on
     /// ties; permuted once (a Finding is large, and a sort would move it many times).
     static func inReportOrder(_ findings: [Finding]) -> [Finding] {
+        let order = reportOrder(findings)
+        return order.map { findings[$0] }
+    }
+
+    /// `findings` put in report order where they are: each finding moves once, along the cycles of
+    /// the permutation.
+    static func sortInReportOrder(_ findings: inout [Finding]) {
+        var order = reportOrder(findings)
+        for start in order.indices where order[start] != start {
+            // Position `i` takes the finding at `order[i]`; follow the cycle from `start`.
+            var current = start
+            while order[current] != start {
+                let next = order[current]
+                findings.swapAt(current, next)
+                order[current] = current
+                current = next
+            }
+            order[current] = current
+        }
+    }
+
+    /// The indexes of `findings` in report order.
+    private static func reportOrder(_ findings: [Finding]) -> [Int] {
         let keys = findings.map { (line: $0.span.start.line, column: $0.span.start.column) }
-        let order = findings.indices.sorted { a, b in
+        return findings.indices.sorted { a, b in
             if keys[a] != keys[b] { return keys[a] < keys[b] }
             return Finding.reportOrder(findings[a], findings[b])
         }
-        return order.map { findings[$0] }
     }
 }

@@ -43,4 +43,31 @@ package enum InputOrder {
         }
         return results.map { $0! }
     }
+
+    /// One job per element on all cores (when `parallel`), results in order; each job is handed its
+    /// element by move, so what a job leaves of it is freed when that job ends, not when every job
+    /// has (the caller's array is gone once the jobs start).
+    package static func map<Element: Sendable, Result: Sendable>(
+        consuming elements: consuming [Element], parallel: Bool, _ job: @Sendable (consuming Element) -> Result
+    ) -> [Result] {
+        var pending: [Element?] = []
+        pending.reserveCapacity(elements.count)
+        for element in consume elements { pending.append(element) }
+        var results = [Result?](repeating: nil, count: pending.count)
+        let count = pending.count
+        if parallel && count > 1 {
+            pending.withUnsafeMutableBufferPointer { inputs in
+                nonisolated(unsafe) let inputs = inputs
+                results.withUnsafeMutableBufferPointer { buffer in
+                    nonisolated(unsafe) let slots = buffer
+                    DispatchQueue.concurrentPerform(iterations: count) { index in
+                        slots[index] = job(inputs[index].take()!)
+                    }
+                }
+            }
+        } else {
+            for offset in 0..<count { results[offset] = job(pending[offset].take()!) }
+        }
+        return results.map { $0! }
+    }
 }

@@ -18,8 +18,11 @@ package struct ManifestFile: Sendable {
     /// kustomize JSON 6902 patch is one, and findings are traced back into its operations.
     package let sequenceDocuments: [Node]
 
+    /// `resourceCount`: the count of the file these documents were cut down from, when they no
+    /// longer say it themselves (`CrossDocumentProjection` keeps only what rules read).
     package init(source: SourceFile, storage: ManifestStorage?, resources: [Document], diagnostics: [Diagnostic],
-                 directiveComments: [DirectiveComment] = [], sequenceDocuments: [Node] = []) {
+                 directiveComments: [DirectiveComment] = [], sequenceDocuments: [Node] = [], resourceCount: Int? = nil) {
+        countedResources = resourceCount
         self.directiveComments = directiveComments
         self.sequenceDocuments = sequenceDocuments
         self.source = source

@@ -4,13 +4,14 @@ extension ManifestStorage {
     /// (what reads it whole keeps it whole); a sequence keeps every element, a skipped null for one
     /// not read, so positions and paths are those of the original; a mapping with an `elements`
     /// tree applies it to every value (a subscript computed at run time). Every node keeps its
-    /// source positions. A subtree reached twice through an alias is copied once. The buffers are
-    /// cut to size: the copy is kept for the rest of the run.
+    /// source positions. A subtree reached twice through an alias is copied once. The copy interns
+    /// only the keys it holds, each key's text once; its buffers are cut to size: the copy is kept
+    /// for the rest of the run.
     package func copying(_ roots: [Int32], keeping trees: [FieldTree]) -> (storage: ManifestStorage, roots: [Int32]) {
         var copier = Copier(from: self)
         let newRoots = zip(roots, trees).map { root, tree in copier.copy(root, keeping: tree) }
         let storage = ManifestStorage(nodes: copier.nodes.trimmed(), children: copier.children.trimmed(), text: copier.text.trimmed(),
-                                      keys: keys, mappingIndex: copier.mappingIndex)
+                                      keys: copier.keys, mappingIndex: copier.mappingIndex)
         return (storage, newRoots)
     }
 
@@ -23,23 +24,48 @@ extension ManifestStorage {
         var mappingIndex: [Int32: [Int32: Int32]] = [:]
         /// Whole subtrees already copied: old index → new index.
         var copiedWhole: [Int32: Int32] = [:]
+        /// The copy's keys: those of the nodes copied, not every key of the file.
+        var keys = KeyTable(capacity: 16)
+        /// Per atom of the source, its atom in the copy and where its text is (-1: not copied yet).
+        var atoms: [Int32]
+        var keyText: [Int32] = []
 
         init(from source: ManifestStorage) {
             self.source = source
+            atoms = [Int32](repeating: -1, count: source.keys.count)
+        }
+
+        /// Copies a scalar's record (its text, and for a key its atom in the copy; a key's text is
+        /// held once however many times it is copied).
+        mutating func appendScalar(_ original: NodeRecord) -> Int32 {
+            var record = original
+            let start = Int(record.first)
+            if record.atom >= 0 {
+                var atom = atoms[Int(record.atom)]
+                if atom < 0 {
+                    atom = keys.intern(UnsafeRawBufferPointer(start: source.text.base + start, count: Int(record.count)))
+                    atoms[Int(record.atom)] = atom
+                    if Int(atom) == keyText.count {
+                        keyText.append(Int32(text.count))
+                        text.append(from: source.text, range: start..<(start + Int(record.count)))
+                    }
+                }
+                record.atom = atom
+                record.first = keyText[Int(atom)]
+            } else {
+                record.first = Int32(text.count)
+                text.append(from: source.text, range: start..<(start + Int(record.count)))
+            }
+            let id = Int32(nodes.count)
+            nodes.append(record)
+            return id
         }
 
         /// Copies node `index` and everything below it; returns its new index. A mapping or
         /// sequence reached twice (an alias) is copied once.
         mutating func copyWhole(_ index: Int32) -> Int32 {
             var record = source.nodes[Int(index)]
-            if record.kind == .scalar {
-                let id = Int32(nodes.count)
-                let start = Int(record.first)
-                record.first = Int32(text.count)
-                text.append(from: source.text, range: start..<(start + Int(record.count)))
-                nodes.append(record)
-                return id
-            }
+            if record.kind == .scalar { return appendScalar(record) }
             if let done = copiedWhole[index] { return done }
             let id = Int32(nodes.count)
             nodes.append(record)
@@ -65,13 +91,12 @@ extension ManifestStorage {
         mutating func copy(_ index: Int32, keeping tree: FieldTree) -> Int32 {
             if tree.whole { return copyWhole(index) }
             var record = source.nodes[Int(index)]
+            if record.kind == .scalar { return appendScalar(record) }
             let id = Int32(nodes.count)
             nodes.append(record)
             switch record.kind {
             case .scalar:
-                let start = Int(record.first)
-                record.first = Int32(text.count)
-                text.append(from: source.text, range: start..<(start + Int(record.count)))
+                break
             case .mapping:
                 // The keys the tree reads, as this file's atoms (a key the file never uses is read
                 // nowhere in it).
