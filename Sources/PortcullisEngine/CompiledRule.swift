@@ -153,6 +153,8 @@ package final class CompiledRule: Sendable {
     let nested: [(collection: Int, slot: Int)]
     /// The `deny when` blocks, in source order.
     let checks: [CompiledCheck]
+    /// What the findings of each block share (policy, block, severity, guidance), made once.
+    let findingRules: [SharedFindingPart<FindingRule>]
 
     init(info: PolicyInfo, matches: [CompiledMatcher], excludes: [CompiledMatcher], kinds: Set<String>?, collection: Int?,
          slot: Int?, nested: [(collection: Int, slot: Int)] = [], checks: [CompiledCheck]) {
@@ -164,6 +166,10 @@ package final class CompiledRule: Sendable {
         self.slot = slot
         self.nested = nested
         self.checks = checks
+        findingRules = checks.map { check in
+            SharedFindingPart(FindingRule(policyID: info.id, check: check.name, severity: info.severity, help: info.help,
+                                          helpURL: info.helpURL, remediation: info.remediation))
+        }
     }
 
     /// The plan nodes the rule reads directly: its conditions, locations, collections and message values.

@@ -17,8 +17,8 @@ package struct Evaluator {
     private var kind: String?
     /// Where each node of the current file stands, for findings' paths (walked up, never searched).
     private var places = NodePlaces()
-    /// The current document's namespace and name, read on its first finding.
-    private var identity: (stamp: UInt32, namespace: String?, name: String?) = (0, nil, nil)
+    /// What the current document's findings share (file, document, identity), made on its first finding.
+    private var resource: (stamp: UInt32, part: SharedFindingPart<FindingResource>?) = (0, nil)
     /// Field names resolved to key ids for the current file, by plan node (`fieldStamps` says which are valid).
     private var fieldKeys: [KeyID?]
     private var fieldStamps: [UInt32]
@@ -104,9 +104,9 @@ package struct Evaluator {
     /// the document a violation is only counted.
     @inline(__always)
     private mutating func check(_ rule: CompiledRule, element: Value?, limit: Int, count: inout Int, into findings: inout [Finding]) {
-        for check in rule.checks where value(check.condition).isTrue {
+        for index in rule.checks.indices where value(rule.checks[index].condition).isTrue {
             count += 1
-            if count <= limit { findings.append(finding(rule, check, element: element)) }
+            if count <= limit { findings.append(finding(rule, index, element: element)) }
         }
     }
 
@@ -141,8 +141,9 @@ package struct Evaluator {
 
     // MARK: Findings
 
-    private mutating func finding(_ rule: CompiledRule, _ check: CompiledCheck, element: Value?) -> Finding {
+    private mutating func finding(_ rule: CompiledRule, _ checkIndex: Int, element: Value?) -> Finding {
         let document = document!
+        let check = rule.checks[checkIndex]
         var message = ""
         for piece in check.message {
             switch piece {
@@ -150,15 +151,14 @@ package struct Evaluator {
             case .value(let id): message += value(id).display
             }
         }
-        if identity.stamp != generation {
-            identity = (generation, document.namespace, document.name)
+        if resource.stamp != generation {
+            resource = (generation, SharedFindingPart(FindingResource(
+                path: document.path, documentIndex: document.streamIndex, listItemIndex: document.listItemIndex, kind: kind,
+                namespace: document.namespace, name: document.name)))
         }
         let target = check.at.map { value($0) } ?? element ?? .node(document.root)
         let (span, components) = locate(target, fallback: element, in: document)
-        return Finding(policyID: rule.info.id, severity: rule.info.severity, message: message, path: document.path, span: span,
-                       documentIndex: document.streamIndex, listItemIndex: document.listItemIndex, kind: kind,
-                       namespace: identity.namespace, name: identity.name, pathComponents: components,
-                       help: rule.info.help, helpURL: rule.info.helpURL, remediation: rule.info.remediation, check: check.name)
+        return Finding(rule: rule.findingRules[checkIndex], resource: resource.part!, message: message, span: span, pathComponents: components)
     }
 
     /// Where a finding points: a scalar at itself; a mapping or sequence held under a key at that key

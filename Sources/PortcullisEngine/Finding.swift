@@ -2,52 +2,128 @@ import PortcullisDiagnostics
 import PortcullisManifest
 
 /// A violation of a policy by a resource: what, where exactly, and how to fix it.
+///
+/// What the findings of one `deny` block share (policy, severity, guidance) and what those of one
+/// resource share (file, document, identity) are held once and referenced: a run holds every
+/// finding until it is reported, so a finding carries its message, location and path, and two
+/// references for the rest.
 package struct Finding: Sendable, Hashable {
-    package var policyID: String
-    /// The `deny` block that found it, in a policy with several (its label, else its number).
-    package var check: String?
-    package var severity: Severity
+    private var rule: SharedFindingPart<FindingRule>
+    private var resource: SharedFindingPart<FindingResource>
     package var message: String
-    /// The manifest file (display path).
-    package var path: String
     /// The node the finding points at; for a missing field, the mapping where it belongs.
     package var span: SourceSpan
-    /// 0-based position of the YAML document in its file.
-    package var documentIndex: Int
-    package var listItemIndex: Int?
-    package var kind: String?
-    package var namespace: String?
-    package var name: String?
     /// How to reach the node from the resource's root.
     package var pathComponents: [PathComponent]
-    /// JSON path of the node, e.g. `$.spec.template.spec.containers[0].image` (built when asked).
-    package var jsonPath: String { PortcullisManifest.Node.jsonPath(pathComponents) }
-    package var help: String?
-    package var helpURL: String?
-    package var remediation: String?
-    /// Set when a suppression (inline comment, annotation, waiver) covers the finding: it is still
-    /// reported (SARIF `suppressions`), but never fails the run.
-    package var suppression: Suppression?
+    private var suppressionPart: SharedFindingPart<Suppression>?
 
     package init(policyID: String, severity: Severity, message: String, path: String, span: SourceSpan, documentIndex: Int,
                  listItemIndex: Int?, kind: String?, namespace: String?, name: String?, pathComponents: [PathComponent],
                  help: String?, helpURL: String?, remediation: String?, suppression: Suppression? = nil, check: String? = nil) {
-        self.policyID = policyID
-        self.check = check
-        self.severity = severity
+        rule = SharedFindingPart(FindingRule(policyID: policyID, check: check, severity: severity, help: help, helpURL: helpURL,
+                                             remediation: remediation))
+        resource = SharedFindingPart(FindingResource(path: path, documentIndex: documentIndex, listItemIndex: listItemIndex,
+                                                     kind: kind, namespace: namespace, name: name))
         self.message = message
-        self.path = path
         self.span = span
-        self.documentIndex = documentIndex
-        self.listItemIndex = listItemIndex
-        self.kind = kind
-        self.namespace = namespace
-        self.name = name
         self.pathComponents = pathComponents
-        self.help = help
-        self.helpURL = helpURL
-        self.remediation = remediation
-        self.suppression = suppression
+        suppressionPart = suppression.map(SharedFindingPart.init)
+    }
+
+    /// A finding of a `deny` block (`rule`) on a resource (`resource`), both shared with its other findings.
+    package init(rule: SharedFindingPart<FindingRule>, resource: SharedFindingPart<FindingResource>, message: String, span: SourceSpan,
+                 pathComponents: [PathComponent]) {
+        self.rule = rule
+        self.resource = resource
+        self.message = message
+        self.span = span
+        self.pathComponents = pathComponents
+    }
+
+    package var policyID: String {
+        get { rule.value.policyID }
+        set { update(\.policyID, newValue) }
+    }
+    /// The `deny` block that found it, in a policy with several (its label, else its number).
+    package var check: String? {
+        get { rule.value.check }
+        set { update(\.check, newValue) }
+    }
+    package var severity: Severity {
+        get { rule.value.severity }
+        set { update(\.severity, newValue) }
+    }
+    package var help: String? {
+        get { rule.value.help }
+        set { update(\.help, newValue) }
+    }
+    package var helpURL: String? {
+        get { rule.value.helpURL }
+        set { update(\.helpURL, newValue) }
+    }
+    package var remediation: String? {
+        get { rule.value.remediation }
+        set { update(\.remediation, newValue) }
+    }
+    /// The manifest file (display path).
+    package var path: String {
+        get { resource.value.path }
+        set { update(\.path, newValue) }
+    }
+    /// 0-based position of the YAML document in its file.
+    package var documentIndex: Int {
+        get { resource.value.documentIndex }
+        set { update(\.documentIndex, newValue) }
+    }
+    package var listItemIndex: Int? {
+        get { resource.value.listItemIndex }
+        set { update(\.listItemIndex, newValue) }
+    }
+    package var kind: String? {
+        get { resource.value.kind }
+        set { update(\.kind, newValue) }
+    }
+    package var namespace: String? {
+        get { resource.value.namespace }
+        set { update(\.namespace, newValue) }
+    }
+    package var name: String? {
+        get { resource.value.name }
+        set { update(\.name, newValue) }
+    }
+    /// Set when a suppression (inline comment, annotation, waiver) covers the finding: it is still
+    /// reported (SARIF `suppressions`), but never fails the run.
+    package var suppression: Suppression? {
+        get { suppressionPart?.value }
+        set { suppressionPart = newValue.map(SharedFindingPart.init) }
+    }
+    /// JSON path of the node, e.g. `$.spec.template.spec.containers[0].image` (built when asked).
+    package var jsonPath: String { PortcullisManifest.Node.jsonPath(pathComponents) }
+
+    private mutating func update<Value>(_ field: WritableKeyPath<FindingRule, Value>, _ value: Value) {
+        var changed = rule.value
+        changed[keyPath: field] = value
+        rule = SharedFindingPart(changed)
+    }
+
+    private mutating func update<Value>(_ field: WritableKeyPath<FindingResource, Value>, _ value: Value) {
+        var changed = resource.value
+        changed[keyPath: field] = value
+        resource = SharedFindingPart(changed)
+    }
+
+    package static func == (a: Finding, b: Finding) -> Bool {
+        (a.rule === b.rule || a.rule.value == b.rule.value) && (a.resource === b.resource || a.resource.value == b.resource.value)
+            && a.message == b.message && a.span == b.span && a.pathComponents == b.pathComponents && a.suppression == b.suppression
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(rule.value)
+        hasher.combine(resource.value)
+        hasher.combine(message)
+        hasher.combine(span)
+        hasher.combine(pathComponents)
+        hasher.combine(suppression)
     }
 
     /// Report order: file, line, column, policy, message.
@@ -57,5 +133,34 @@ package struct Finding: Sendable, Hashable {
         if a.policyID != b.policyID { return a.policyID < b.policyID }
         if a.check != b.check { return (a.check ?? "") < (b.check ?? "") }
         return a.message < b.message
+    }
+}
+
+/// What the findings of one `deny` block have in common.
+package struct FindingRule: Sendable, Hashable {
+    package var policyID: String
+    package var check: String?
+    package var severity: Severity
+    package var help: String?
+    package var helpURL: String?
+    package var remediation: String?
+}
+
+/// What the findings of one resource have in common: where it is and what it is.
+package struct FindingResource: Sendable, Hashable {
+    package var path: String
+    package var documentIndex: Int
+    package var listItemIndex: Int?
+    package var kind: String?
+    package var namespace: String?
+    package var name: String?
+}
+
+/// A part of a finding held once and referenced by every finding that has it.
+package final class SharedFindingPart<Value: Sendable & Hashable>: Sendable {
+    package let value: Value
+
+    package init(_ value: Value) {
+        self.value = value
     }
 }
