@@ -35,7 +35,7 @@ public struct Baseline: Codable, Sendable {
     init(findings: [PortcullisEngine.Finding]) {
         var entries: [FindingKey: Entry] = [:]
         var order: [FindingKey] = []
-        for finding in findings where finding.suppression == nil && finding.policyID != Suppressor.expiredWaiverPolicy {
+        for finding in findings where !finding.isSuppressed && finding.policyID != Suppressor.expiredWaiverPolicy {
             let key = FindingKey(finding)
             if entries[key] == nil {
                 order.append(key)
@@ -109,7 +109,7 @@ public struct Baseline: Codable, Sendable {
         var held: [PortcullisEngine.Finding] = []
         for finding in findings {
             let key = FindingKey(finding)
-            if finding.suppression == nil, let left = remaining[key], left > 0 {
+            if !finding.isSuppressed, let left = remaining[key], left > 0 {
                 remaining[key] = left - 1
                 held.append(finding)
             } else {

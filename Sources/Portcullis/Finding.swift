@@ -33,7 +33,7 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
     /// reported, but never fails a run.
     public var suppression: Suppression? { base.suppression.map(Suppression.init) }
     /// Whether a suppression covers the finding.
-    public var isSuppressed: Bool { base.suppression != nil }
+    public var isSuppressed: Bool { base.isSuppressed }
 
     /// `file:line:column: severity: message [policy]`.
     public var description: String { "\(range): \(severity.rawValue): \(message) [\(policyID)\(check.map { "#" + $0 } ?? "")]" }

@@ -73,7 +73,7 @@ struct Suppressor: Sendable {
         }
         var used = [Bool](repeating: false, count: directives.count)
         var result = findings
-        for index in result.indices where result[index].suppression == nil {
+        for index in result.indices where !result[index].isSuppressed {
             guard let match = directives.indices.first(where: { directives[$0].covers(result[index]) }) else { continue }
             used[match] = true
             let directive = directives[match]

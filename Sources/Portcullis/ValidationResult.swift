@@ -21,7 +21,7 @@ public struct ValidationResult: Sendable {
     /// Findings in report order (file, line, column, policy), suppressed ones included.
     public var findings: [Finding] { report.findings.map(Finding.init) }
     /// Findings that count: not suppressed (and not held back by the baseline).
-    public var activeFindings: [Finding] { report.findings.lazy.filter { $0.suppression == nil }.map(Finding.init) }
+    public var activeFindings: [Finding] { report.findings.lazy.filter { !$0.isSuppressed }.map(Finding.init) }
     /// Input problems (a file that does not parse), evaluation problems, unused or malformed suppressions.
     public var diagnostics: [Diagnostic] { report.diagnostics.wrapped(sources: report.sources + report.supportingSources) }
     /// Files read.
@@ -31,7 +31,7 @@ public struct ValidationResult: Sendable {
     /// Findings left out because the baseline holds them.
     public var baselineMatches: Int { report.baselineMatches }
     /// Suppressed findings.
-    public var suppressedCount: Int { report.findings.reduce(0) { $0 + ($1.suppression == nil ? 0 : 1) } }
+    public var suppressedCount: Int { report.findings.reduce(0) { $0 + ($1.isSuppressed ? 1 : 0) } }
     /// How long the validation took.
     public var duration: Duration? { report.duration }
 
@@ -44,7 +44,7 @@ public struct ValidationResult: Sendable {
 
     /// Whether an active finding is at `threshold` or above: a run with one exits 1.
     public func hasFindings(atOrAbove threshold: Severity) -> Bool {
-        report.findings.contains { $0.suppression == nil && $0.severity >= threshold.layer }
+        report.findings.contains { !$0.isSuppressed && $0.severity >= threshold.layer }
     }
 
     /// The baseline that accepts every active finding of this run.

@@ -13,8 +13,7 @@ package struct Finding: Sendable, Hashable {
     package var message: String
     /// The node the finding points at; for a missing field, the mapping where it belongs.
     package var span: SourceSpan
-    /// How to reach the node from the resource's root.
-    package var pathComponents: [PathComponent]
+    private var nodePath: PackedPath
     private var suppressionPart: SharedFindingPart<Suppression>?
 
     package init(policyID: String, severity: Severity, message: String, path: String, span: SourceSpan, documentIndex: Int,
@@ -26,7 +25,7 @@ package struct Finding: Sendable, Hashable {
                                                      kind: kind, namespace: namespace, name: name))
         self.message = message
         self.span = span
-        self.pathComponents = pathComponents
+        nodePath = PackedPath(pathComponents)
         suppressionPart = suppression.map(SharedFindingPart.init)
     }
 
@@ -37,7 +36,7 @@ package struct Finding: Sendable, Hashable {
         self.resource = resource
         self.message = message
         self.span = span
-        self.pathComponents = pathComponents
+        nodePath = PackedPath(pathComponents)
     }
 
     package var policyID: String {
@@ -97,6 +96,13 @@ package struct Finding: Sendable, Hashable {
         get { suppressionPart?.value }
         set { suppressionPart = newValue.map(SharedFindingPart.init) }
     }
+    /// How to reach the node from the resource's root.
+    package var pathComponents: [PathComponent] {
+        get { nodePath.components }
+        set { nodePath = PackedPath(newValue) }
+    }
+    /// Whether a suppression covers it (without copying the suppression out).
+    package var isSuppressed: Bool { suppressionPart != nil }
     /// JSON path of the node, e.g. `$.spec.template.spec.containers[0].image` (built when asked).
     package var jsonPath: String { PortcullisManifest.Node.jsonPath(pathComponents) }
 
@@ -114,7 +120,7 @@ package struct Finding: Sendable, Hashable {
 
     package static func == (a: Finding, b: Finding) -> Bool {
         (a.rule === b.rule || a.rule.value == b.rule.value) && (a.resource === b.resource || a.resource.value == b.resource.value)
-            && a.message == b.message && a.span == b.span && a.pathComponents == b.pathComponents && a.suppression == b.suppression
+            && a.message == b.message && a.span == b.span && a.nodePath == b.nodePath && a.suppression == b.suppression
     }
 
     package func hash(into hasher: inout Hasher) {
@@ -122,7 +128,7 @@ package struct Finding: Sendable, Hashable {
         hasher.combine(resource.value)
         hasher.combine(message)
         hasher.combine(span)
-        hasher.combine(pathComponents)
+        hasher.combine(nodePath)
         hasher.combine(suppression)
     }
 

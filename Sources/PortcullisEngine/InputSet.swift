@@ -123,8 +123,8 @@ package struct InputSet: Sendable {
     /// Whether an apiVersion names a group outside Kubernetes' built-in ones (`v1`, `apps/v1`,
     /// `*.k8s.io/…` are Kubernetes').
     static func isCustom(apiVersion: String) -> Bool {
-        guard let slash = apiVersion.firstIndex(of: "/") else { return false }
+        guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return false }
         let group = apiVersion[..<slash]
-        return group.contains(".") && !group.hasSuffix("k8s.io")
+        return group.utf8.contains(UInt8(ascii: ".")) && !group.hasSuffix("k8s.io")
     }
 }

@@ -53,8 +53,9 @@ package struct ManifestChecker: Sendable {
         struct Waiting: Sendable {
             var partial: FileResult
             var kept: [Bool]
-            var counts: [DocumentKey: Int]
-            var spans: [DocumentKey: SourceSpan]
+            /// Per document (in file order), the first pass's findings, those past the limit
+            /// included; empty when there are none.
+            var counts: [Int32]
         }
         enum FirstPass: Sendable {
             case done(FileResult)
@@ -83,7 +84,8 @@ package struct ManifestChecker: Sendable {
                                       (keptDocuments.filter(waitsForDefinitions), singleDocumentRules),
                                       (keptDocuments.filter { !waitsForDefinitions($0) }, notLookupRules)], in: .empty)
             let partial = FileResult(file: projection.projected(file, keeping: kept), findings: found.findings, issues: found.issues)
-            return .waiting(Waiting(partial: partial, kept: kept, counts: found.counts, spans: found.spans))
+            let counts = found.counts.isEmpty ? [] : file.resources.map { Int32(found.counts[DocumentKey($0)] ?? 0) }
+            return .waiting(Waiting(partial: partial, kept: kept, counts: counts))
         }
         // Files done at once keep their place; the waiting ones move to the second pass, which
         // frees each file's first-pass findings and counts as it merges them.
@@ -103,16 +105,23 @@ package struct ManifestChecker: Sendable {
         var secondPass = InputOrder.map(consuming: waiting, parallel: parallel) { (file: consuming Waiting) in
             var result = file.partial
             file.partial.findings = []
-            let kept = zip(result.file.resources, file.kept).filter(\.1).map(\.0)
+            let resources = result.file.resources
+            var prior: [DocumentKey: Int] = [:]
+            var spans: [DocumentKey: SourceSpan] = [:]
+            for (index, count) in file.counts.enumerated() where count > 0 {
+                prior[DocumentKey(resources[index])] = Int(count)
+                spans[DocumentKey(resources[index])] = resources[index].root.span
+            }
+            let kept = zip(resources, file.kept).filter(\.1).map(\.0)
             let found = findings(of: [(kept.filter(waitsForDefinitions), crossDocumentRules),
-                                      (kept.filter { !waitsForDefinitions($0) }, lookupRules)], in: inputSet, prior: file.counts)
+                                      (kept.filter { !waitsForDefinitions($0) }, lookupRules)], in: inputSet, prior: prior)
             // Merged in place: a new array per file, once the first pass's arrays are freed
             // between the copies kept for the run, would only grow the heap.
             result.findings += found.findings
             Self.sortInReportOrder(&result.findings)
             // The limit of findings counts both passes: one error per document, with the total.
-            let spans = file.spans.merging(found.spans) { first, _ in first }
-            result.issues = result.issues + found.issues + tooManyIssues(result.file.path, file.counts.merging(found.counts) { max($0, $1) }, spans: spans)
+            spans.merge(found.spans) { first, _ in first }
+            result.issues = result.issues + found.issues + tooManyIssues(result.file.path, prior.merging(found.counts) { max($0, $1) }, spans: spans)
             let finished = finishing(result)
             progress?.evaluated(finished.file.resourceCount)
             return finished

@@ -61,13 +61,14 @@ package enum ResourceScopes {
         let group = apiVersion.map(Self.group(ofAPIVersion:)) ?? ""
         if let declared = inputSet.declaredScope(kind: kind, group: group) { return declared }
         if clusterScopedKinds.contains(kind) || clusterScopedGroups.contains(group) { return .cluster }
-        if kind.count > 4, kind.hasSuffix("List"), clusterScopedKinds.contains(String(kind.dropLast(4))) { return .cluster }
+        if kind.utf8.count > 4, kind.hasSuffix("List"), clusterScopedKinds.contains(String(kind.dropLast(4))) { return .cluster }
         return .namespaced
     }
 
     /// The API group of an apiVersion: `apps/v1` → `apps`, `v1` → `""` (the core group).
     package static func group(ofAPIVersion apiVersion: String) -> String {
-        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
+        // Bytes, not characters: asked per document and rule, where grapheme breaking showed.
+        guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(apiVersion[..<slash])
     }
 
@@ -86,7 +87,7 @@ package enum ResourceScopes {
     /// serves Kubernetes' own groups itself (`kubernetesDottedGroups`). Gateway API's
     /// `gateway.networking.k8s.io` or Cluster API's `cluster.x-k8s.io` are declarable.
     package static func isDeclarable(group: some StringProtocol) -> Bool {
-        group.contains(".") && !kubernetesDottedGroups.contains(String(group))
+        group.utf8.contains(UInt8(ascii: ".")) && !kubernetesDottedGroups.contains(String(group))
     }
 
     /// Whether `document`'s API group is one a CustomResourceDefinition of the run can declare

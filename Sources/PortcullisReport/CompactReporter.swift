@@ -29,7 +29,7 @@ package struct CompactReporter: Reporter {
             }
             add(path, diagnostic.span?.start ?? SourceLocation(line: 0, column: 0), line)
         }
-        for finding in report.findings where finding.suppression == nil {
+        for finding in report.findings where !finding.isSuppressed {
             add(finding.path, finding.span.start, Self.line(path: finding.path, location: finding.span.start, severity: finding.severity,
                                                             message: finding.message, id: finding.policyID))
         }

@@ -48,7 +48,7 @@ package struct HTMLReporter: Reporter {
         out += charts(summary)
         out += findingsTable(active, summary: summary, sources: sources)
         out += problems(report.diagnostics)
-        out += otherFindings(report.findings.filter { $0.suppression != nil }, id: "suppressed", title: "Suppressed findings",
+        out += otherFindings(report.findings.filter { $0.isSuppressed }, id: "suppressed", title: "Suppressed findings",
                              note: "Suppressed by a comment, an annotation or a waiver: they never fail the run.", sources: sources)
         out += otherFindings(report.baselineFindings, id: "baseline", title: "Held by the baseline",
                              note: "Recorded in the baseline (--baseline): accepted as they are, they do not fail the run.", sources: sources)

@@ -50,7 +50,7 @@ package struct PolicySummary: Sendable {
                 lastPathByRow.append(nil)
             }
             rows[row].severity = max(rows[row].severity, finding.severity)
-            if finding.suppression == nil {
+            if !finding.isSuppressed {
                 rows[row].findings += 1
                 if lastPathByRow[row] != finding.path {
                     filesByRow[row].insert(finding.path)

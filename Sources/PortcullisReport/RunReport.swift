@@ -39,15 +39,24 @@ package struct RunReport: Sendable {
     }
 
     /// Findings that count: not suppressed.
-    package var activeFindings: [Finding] { findings.filter { $0.suppression == nil } }
+    package var activeFindings: [Finding] { findings.filter { !$0.isSuppressed } }
 
     /// Suppressed findings, counted in place.
-    package var suppressedCount: Int { findings.count { $0.suppression != nil } }
+    package var suppressedCount: Int { countInPlace { $0.isSuppressed } }
 
-    /// Active findings per severity (counted in place: a finding is large, and copying every active
-    /// one per call cost each reporter several milliseconds per 10,000 findings).
+    /// Active findings per severity, counted in place.
     package func count(_ severity: Severity) -> Int {
-        findings.reduce(0) { $0 + ($1.suppression == nil && $1.severity == severity ? 1 : 0) }
+        countInPlace { !$0.isSuppressed && $0.severity == severity }
+    }
+
+    /// How many findings hold `predicate`, each read where it is: a copy per finding (what `count(where:)`
+    /// and a loop over the array make) costs its reference counts, several milliseconds per 10,000.
+    private func countInPlace(_ predicate: (borrowing Finding) -> Bool) -> Int {
+        findings.withUnsafeBufferPointer { buffer in
+            var total = 0
+            for index in buffer.indices where predicate(buffer[index]) { total += 1 }
+            return total
+        }
     }
 }
 

@@ -50,7 +50,7 @@ package struct TextReporter: Reporter {
             if entries[path] == nil { order.append(path) }
             entries[path, default: []] += gathered
         }
-        for (index, finding) in report.findings.enumerated() where finding.suppression == nil {
+        for (index, finding) in report.findings.enumerated() where !finding.isSuppressed {
             if current?.path != finding.path {
                 flush()
                 current = (finding.path, [])
