@@ -74,21 +74,28 @@ package struct CrossDocumentProjection: Sendable {
 
     /// `file` with its documents copied into an arena of their own: those `kept` marks with what
     /// the cross-document rules read of them, the others with their annotations only (what inline
-    /// suppressions read). Its bytes are let go when they can be read again.
-    package func projected(_ file: ManifestFile, keeping kept: [Bool]) -> ManifestFile {
+    /// suppressions read), and not at all when they have none; `copied` says which documents the
+    /// result holds. Its bytes are let go when they can be read again.
+    package func projected(_ file: ManifestFile, keeping kept: [Bool]) -> (file: ManifestFile, copied: [Bool]) {
         let source = file.source.detached()
         guard let storage = file.storage, !isWhole, !file.resources.isEmpty else {
-            return ManifestFile(source: source, storage: file.storage, resources: file.resources, diagnostics: file.diagnostics,
-                                directiveComments: file.directiveComments)
+            let same = ManifestFile(source: source, storage: file.storage, resources: file.resources, diagnostics: file.diagnostics,
+                                    directiveComments: file.directiveComments)
+            return (same, file.resources.map { _ in true })
         }
-        let trees = zip(file.resources, kept).map { document, isKept in isKept ? tree(for: document) : Self.annotationsOnly }
-        let (copy, roots) = storage.copying(file.resources.map(\.root.index), keeping: trees)
-        let documents = zip(file.resources, roots).map { document, root in
+        let copied = zip(file.resources, kept).map { document, isKept in isKept || document.root["metadata"]?["annotations"] != nil }
+        let originals = zip(file.resources, copied).filter(\.1).map(\.0)
+        let trees = zip(zip(file.resources, kept), copied).filter(\.1).map { pair, _ in
+            pair.1 ? tree(for: pair.0) : Self.annotationsOnly
+        }
+        let (copy, roots) = storage.copying(originals.map(\.root.index), keeping: trees)
+        let documents = zip(originals, roots).map { document, root in
             Document(path: document.path, streamIndex: document.streamIndex, listItemIndex: document.listItemIndex,
                      root: Node(storage: copy, index: root), operation: document.operation)
         }
-        return ManifestFile(source: source, storage: copy, resources: documents, diagnostics: file.diagnostics,
-                            directiveComments: file.directiveComments, resourceCount: file.resourceCount)
+        let result = ManifestFile(source: source, storage: copy, resources: documents, diagnostics: file.diagnostics,
+                                  directiveComments: file.directiveComments, resourceCount: file.resourceCount)
+        return (result, copied)
     }
 }
 

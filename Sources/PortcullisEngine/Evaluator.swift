@@ -37,6 +37,15 @@ package struct Evaluator {
     package var ruleMask: [Bool]?
     /// The run's resources, for cross-document rules.
     package var inputSet: InputSet = .empty
+    /// Whether `findingOrder` is kept: where each finding of the last `evaluate` stands in the order
+    /// of evaluating every rule, so findings of two passes with different rule masks can be merged
+    /// as one pass would have found them.
+    package var recordsOrder = false
+    /// With `recordsOrder`, one entry per finding of the last `evaluate`, aligned with its findings.
+    package private(set) var findingOrder: [EvaluationOrder] = []
+    /// The group and element being evaluated (for `findingOrder`).
+    private var currentGroup: Int32 = 0
+    private var currentPosition: Int32 = 0
 
     package init(graph: RuleGraph) {
         self.graph = graph
@@ -70,17 +79,20 @@ package struct Evaluator {
         if generation == 0 { stamps.reset(); generation = 1 }
         var findings: [Finding] = []
         var count = 0
+        if recordsOrder { findingOrder.removeAll(keepingCapacity: true) }
         let rules = graph.rules  // one reference, not a copy of the whole graph per document
         var applicable: [Int] = []
         // Rules iterating the same collection share one pass over its elements; their matchers
         // depend on the document only, so they are decided once per group.
-        for group in graph.groups(forKind: kind) {
+        for (groupIndex, group) in graph.groups(forKind: kind).enumerated() {
             applicable.removeAll(keepingCapacity: true)
             for index in group.rules where applies(index, rules[index], to: document) { applicable.append(index) }
             guard !applicable.isEmpty else { continue }
+            currentGroup = Int32(truncatingIfNeeded: groupIndex)
+            currentPosition = 0
             guard let collection = group.collection, let slot = group.slot else {
                 for index in applicable {
-                    check(rules[index], element: nil, limit: limit, count: &count, into: &findings)
+                    check(rules[index], index, element: nil, limit: limit, count: &count, into: &findings)
                 }
                 continue
             }
@@ -88,11 +100,12 @@ package struct Evaluator {
             for position in 0..<Self.count(elements) {
                 let element = Self.element(elements, position)
                 bind(slot, element)
+                currentPosition = Int32(truncatingIfNeeded: position)
                 for index in applicable {
                     if rules[index].nested.isEmpty {
-                        check(rules[index], element: element, limit: limit, count: &count, into: &findings)
+                        check(rules[index], index, element: element, limit: limit, count: &count, into: &findings)
                     } else {
-                        iterate(rules[index], level: 0, limit: limit, count: &count, into: &findings)
+                        iterate(rules[index], index, level: 0, limit: limit, count: &count, into: &findings)
                     }
                 }
             }
@@ -103,25 +116,31 @@ package struct Evaluator {
     /// The findings of the rule's `deny` blocks for the current bindings; past `limit` findings of
     /// the document a violation is only counted.
     @inline(__always)
-    private mutating func check(_ rule: CompiledRule, element: Value?, limit: Int, count: inout Int, into findings: inout [Finding]) {
+    private mutating func check(_ rule: CompiledRule, _ ruleIndex: Int, element: Value?, limit: Int, count: inout Int,
+                                into findings: inout [Finding]) {
         for index in rule.checks.indices where value(rule.checks[index].condition).isTrue {
             count += 1
-            if count <= limit { findings.append(finding(rule, index, element: element)) }
+            guard count <= limit else { continue }
+            findings.append(finding(rule, index, element: element))
+            if recordsOrder {
+                findingOrder.append(EvaluationOrder(group: currentGroup, position: currentPosition, rule: Int32(ruleIndex), check: Int32(index)))
+            }
         }
     }
 
     /// A nested iteration (`for c in containers, m in c.volumeMounts`): each element of the level's
     /// collection, with the outer variables still bound; the innermost element is the default location.
-    private mutating func iterate(_ rule: CompiledRule, level: Int, limit: Int, count: inout Int, into findings: inout [Finding]) {
+    private mutating func iterate(_ rule: CompiledRule, _ ruleIndex: Int, level: Int, limit: Int, count: inout Int,
+                                  into findings: inout [Finding]) {
         let (collection, slot) = rule.nested[level]
         let elements = value(collection)
         for position in 0..<Self.count(elements) {
             let element = Self.element(elements, position)
             bind(slot, element)
             if level + 1 == rule.nested.count {
-                check(rule, element: element, limit: limit, count: &count, into: &findings)
+                check(rule, ruleIndex, element: element, limit: limit, count: &count, into: &findings)
             } else {
-                iterate(rule, level: level + 1, limit: limit, count: &count, into: &findings)
+                iterate(rule, ruleIndex, level: level + 1, limit: limit, count: &count, into: &findings)
             }
         }
     }
@@ -423,5 +442,19 @@ package struct Evaluator {
     private mutating func report(_ diagnostic: Diagnostic) {
         guard issues.count < 20, document != nil else { return }
         issues.append(diagnostic)
+    }
+}
+
+/// Where a finding stands in the order of evaluating every rule on its document: the rule group,
+/// the element of the group's collection, the rule, the `deny` block. Findings of one rule on
+/// nested elements share it and keep the order they were found in.
+package struct EvaluationOrder: Comparable, Sendable {
+    let group: Int32
+    let position: Int32
+    let rule: Int32
+    let check: Int32
+
+    package static func < (a: EvaluationOrder, b: EvaluationOrder) -> Bool {
+        (a.group, a.position, a.rule, a.check) < (b.group, b.position, b.rule, b.check)
     }
 }

@@ -53,9 +53,13 @@ package struct ManifestChecker: Sendable {
         struct Waiting: Sendable {
             var partial: FileResult
             var kept: [Bool]
-            /// Per document (in file order), the first pass's findings, those past the limit
-            /// included; empty when there are none.
+            /// Per document copied (in file order), the first pass's findings, those past the
+            /// limit included; empty when there are none.
             var counts: [Int32]
+            /// The documents not copied (nothing reads them again) that are past the limit.
+            var pastLimit: [(key: DocumentKey, count: Int, span: SourceSpan)]
+            /// Where each first-pass finding stands in evaluating every rule (`EvaluationOrder`).
+            var order: [EvaluationOrder]
         }
         enum FirstPass: Sendable {
             case done(FileResult)
@@ -82,10 +86,25 @@ package struct ManifestChecker: Sendable {
             let keptDocuments = zip(file.resources, kept).filter(\.1).map(\.0)
             let found = findings(of: [(zip(file.resources, kept).filter { !$0.1 }.map(\.0), nil),
                                       (keptDocuments.filter(waitsForDefinitions), singleDocumentRules),
-                                      (keptDocuments.filter { !waitsForDefinitions($0) }, notLookupRules)], in: .empty)
-            let partial = FileResult(file: projection.projected(file, keeping: kept), findings: found.findings, issues: found.issues)
-            let counts = found.counts.isEmpty ? [] : file.resources.map { Int32(found.counts[DocumentKey($0)] ?? 0) }
-            return .waiting(Waiting(partial: partial, kept: kept, counts: counts))
+                                      (keptDocuments.filter { !waitsForDefinitions($0) }, notLookupRules)], in: .empty,
+                                 recordingOrder: true)
+            let projected = projection.projected(file, keeping: kept)
+            var counts: [Int32] = []
+            var pastLimit: [(key: DocumentKey, count: Int, span: SourceSpan)] = []
+            if !found.counts.isEmpty {
+                for (index, document) in file.resources.enumerated() {
+                    let key = DocumentKey(document)
+                    let count = found.counts[key] ?? 0
+                    if projected.copied[index] {
+                        counts.append(Int32(count))
+                    } else if count > maxFindingsPerResource {
+                        pastLimit.append((key, count, document.root.span))
+                    }
+                }
+            }
+            let partial = FileResult(file: projected.file, findings: found.findings, issues: found.issues)
+            return .waiting(Waiting(partial: partial, kept: zip(kept, projected.copied).filter(\.1).map(\.0), counts: counts,
+                                    pastLimit: pastLimit, order: found.order))
         }
         // Files done at once keep their place; the waiting ones move to the second pass, which
         // frees each file's first-pass findings and counts as it merges them.
@@ -102,7 +121,7 @@ package struct ManifestChecker: Sendable {
         }
         let inputSet = waiting.isEmpty ? .empty
             : InputSet(documents: waiting.flatMap { zip($0.partial.file.resources, $0.kept).filter(\.1).map(\.0) })
-        var secondPass = InputOrder.map(consuming: waiting, parallel: parallel) { (file: consuming Waiting) in
+        var secondPass = InputOrder.map(consuming: consume waiting, parallel: parallel) { (file: consuming Waiting) in
             var result = file.partial
             file.partial.findings = []
             let resources = result.file.resources
@@ -112,16 +131,27 @@ package struct ManifestChecker: Sendable {
                 prior[DocumentKey(resources[index])] = Int(count)
                 spans[DocumentKey(resources[index])] = resources[index].root.span
             }
+            for document in file.pastLimit {
+                prior[document.key] = document.count
+                spans[document.key] = document.span
+            }
             let kept = zip(resources, file.kept).filter(\.1).map(\.0)
             let found = findings(of: [(kept.filter(waitsForDefinitions), crossDocumentRules),
-                                      (kept.filter { !waitsForDefinitions($0) }, lookupRules)], in: inputSet, prior: prior)
-            // Merged in place: a new array per file, once the first pass's arrays are freed
-            // between the copies kept for the run, would only grow the heap.
-            result.findings += found.findings
+                                      (kept.filter { !waitsForDefinitions($0) }, lookupRules)], in: inputSet, recordingOrder: true)
+            let totals = prior.merging(found.counts, uniquingKeysWith: +)
+            // A document past the limit over both passes keeps the first findings one pass over
+            // every rule keeps; the others' are merged in place (a new array per file, once the
+            // first pass's arrays are freed between the copies kept for the run, grows the heap).
+            let pastLimit = Set(found.counts.keys.filter { totals[$0, default: 0] > maxFindingsPerResource && prior[$0] != nil })
+            if pastLimit.isEmpty {
+                result.findings += found.findings
+            } else {
+                result.findings = firstFindings(of: pastLimit, (result.findings, file.order), (found.findings, found.order))
+            }
             Self.sortInReportOrder(&result.findings)
             // The limit of findings counts both passes: one error per document, with the total.
             spans.merge(found.spans) { first, _ in first }
-            result.issues = result.issues + found.issues + tooManyIssues(result.file.path, prior.merging(found.counts) { max($0, $1) }, spans: spans)
+            result.issues = result.issues + found.issues + tooManyIssues(result.file.path, totals, spans: spans)
             let finished = finishing(result)
             progress?.evaluated(finished.file.resourceCount)
             return finished
@@ -145,6 +175,37 @@ package struct ManifestChecker: Sendable {
             stream = document.streamIndex
             item = document.listItemIndex
         }
+
+        init(_ finding: Finding) {
+            stream = finding.documentIndex
+            item = finding.listItemIndex
+        }
+    }
+
+    /// Both passes' findings, where the documents `pastLimit` keep only the first
+    /// `maxFindingsPerResource` in the order one pass over every rule finds them (each pass kept
+    /// at most that many of its own, so those first ones are among them).
+    func firstFindings(of pastLimit: Set<DocumentKey>, _ first: (findings: [Finding], order: [EvaluationOrder]),
+                       _ second: (findings: [Finding], order: [EvaluationOrder])) -> [Finding] {
+        var merged: [Finding] = []
+        var contested: [DocumentKey: [(order: EvaluationOrder, pass: Int, index: Int)]] = [:]
+        for (pass, found) in [first, second].enumerated() {
+            for (index, finding) in found.findings.enumerated() {
+                let key = DocumentKey(finding)
+                if pastLimit.contains(key) {
+                    contested[key, default: []].append((found.order[index], pass, index))
+                } else {
+                    merged.append(finding)
+                }
+            }
+        }
+        for entries in contested.values {
+            let ranked = entries.sorted { ($0.order, $0.pass, $0.index) < ($1.order, $1.pass, $1.index) }
+            for entry in ranked.prefix(maxFindingsPerResource) {
+                merged.append((entry.pass == 0 ? first.findings : second.findings)[entry.index])
+            }
+        }
+        return merged
     }
 
     /// What the rules found on some documents of one file.
@@ -156,25 +217,29 @@ package struct ManifestChecker: Sendable {
         /// it stands.
         var counts: [DocumentKey: Int] = [:]
         var spans: [DocumentKey: SourceSpan] = [:]
+        /// With `recordingOrder`, where each finding stands in evaluating every rule.
+        var order: [EvaluationOrder] = []
 
     }
 
     /// The findings of each group's documents for the rules it selects (`nil`: all), with one
-    /// evaluator; a document that had `prior` findings (another pass's) keeps only what the limit leaves.
+    /// evaluator: at most `maxFindingsPerResource` per document, all of them counted; with
+    /// `recordingOrder`, where each stands in evaluating every rule (to merge two passes).
     func findings(of groups: [(documents: [Document], rules: [Bool]?)], in inputSet: InputSet,
-                  prior: [DocumentKey: Int] = [:]) -> DocumentFindings {
+                  recordingOrder: Bool = false) -> DocumentFindings {
         var evaluator = Evaluator(graph: graph)
         evaluator.inputSet = inputSet
+        evaluator.recordsOrder = recordingOrder
         var result = DocumentFindings()
         for (documents, rules) in groups where !documents.isEmpty {
             evaluator.ruleMask = rules
             for resource in documents {
-                let key = DocumentKey(resource)
-                let before = prior[key] ?? 0
-                let found = evaluator.evaluate(resource, keepingAtMost: max(0, maxFindingsPerResource - before))
+                let found = evaluator.evaluate(resource, keepingAtMost: maxFindingsPerResource)
                 result.findings += found.findings
-                if before + found.count > 0 {
-                    result.counts[key] = before + found.count
+                if recordingOrder { result.order += evaluator.findingOrder }
+                if found.count > 0 {
+                    let key = DocumentKey(resource)
+                    result.counts[key] = found.count
                     result.spans[key] = resource.root.span
                 }
             }

@@ -106,4 +106,64 @@ import Testing
         #expect(streamed.findings.contains { $0.policyID == "reliability/service-selector" })
         #expect(!streamed.findings.contains { $0.policyID == "reliability/pdb-required" && $0.message.contains("'db'") })
     }
+
+    /// Documents of a waiting file that no cross-document rule reads are not copied unless they
+    /// carry annotations: their suppressions still apply, and one past the per-resource limit still
+    /// gets its error, in document order with the others.
+    @Test func documentsNotCopiedKeepTheirSuppressionsAndLimits() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-not-copied-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata: {name: everything, namespace: shop}
+            rules: [{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}, {apiGroups: [""], resources: [pods/exec], verbs: [create]}]
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: api, namespace: shop}
+            spec:
+              replicas: 3
+              selector: {matchLabels: {app: api}}
+              template:
+                metadata: {labels: {app: api}}
+                spec: {containers: [{name: api, image: "nginx:1.25"}]}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata: {name: waived, namespace: shop, annotations: {portcullis.dev/ignore: "rbac/wildcard-rules -- a test role"}}
+            rules: [{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata: {name: also-everything, namespace: shop}
+            rules: [{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}, {apiGroups: [""], resources: [pods/exec], verbs: [create]}]
+
+            """
+        let url = folder.appendingPathComponent("mixed.yaml")
+        try Data(text.utf8).write(to: url)
+        let policies = try PolicySet.compile([.builtin], options: PolicyOptions(all: true)).get()
+        let describe = { (result: ValidationResult) in result.findings.map { "\($0.description) \($0.jsonPath) \($0.isSuppressed)" } }
+        for limit in [1_000, 1] {
+            var options = ValidationOptions()
+            options.maxFindingsPerResource = limit
+            let validator = Validator(policies: policies, options: options)
+            let streamed = validator.validate(paths: [url.path])
+            let whole = validator.validate(files: [(url.path, Array(text.utf8))])
+            #expect(describe(streamed) == describe(whole))
+            #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description))
+            if limit == 1 {
+                // The unannotated Roles (not copied) are past the limit, their errors in document
+                // order with the Deployment's (which waits for the cross-document pass).
+                let lines = streamed.diagnostics.filter { $0.description.contains("only the first 1 are reported") }.compactMap { $0.range?.line }
+                #expect(lines.contains(1) && lines.contains(21))
+                #expect(lines == lines.sorted())
+            } else {
+                #expect(streamed.findings.contains { $0.policyID == "rbac/wildcard-rules" && $0.resource.name == "waived" && $0.isSuppressed })
+                #expect(streamed.findings.contains { $0.policyID == "rbac/wildcard-rules" && $0.resource.name == "everything" && !$0.isSuppressed })
+                #expect(streamed.findings.contains { $0.policyID == "reliability/pdb-required" })
+            }
+        }
+    }
 }
