@@ -41,8 +41,9 @@ package struct CrossDocumentProjection: Sendable {
         self.declarableWhole = declarableWhole
     }
 
-    /// What every document the cross-document rules read keeps: its identity (`apiVersion`, `kind`, name and
-    /// namespace, what matchers and findings read) and annotations (suppressions, matchers).
+    /// What every document the cross-document rules read keeps: its identity (`apiVersion`,
+    /// `kind`, name and namespace, what matchers and findings read) and annotations (suppressions,
+    /// matchers).
     static let identity: FieldTree = {
         var tree = FieldTree()
         for key in ["apiVersion", "kind"] { tree.insert([FieldTree.Step.key(key)], whole: true) }

@@ -66,6 +66,7 @@ package struct Evaluator {
     /// the limit a violation is only counted (no message, no location), so a resource with 50,000
     /// failing containers costs its conditions, not 50,000 findings.
     package mutating func evaluate(_ document: Document, keepingAtMost limit: Int) -> (findings: [Finding], count: Int) {
+        if recordsOrder { findingOrder.removeAll(keepingCapacity: true) }
         guard document.isResource else { return ([], 0) }
         self.document = document
         root = document.root
@@ -79,7 +80,6 @@ package struct Evaluator {
         if generation == 0 { stamps.reset(); generation = 1 }
         var findings: [Finding] = []
         var count = 0
-        if recordsOrder { findingOrder.removeAll(keepingCapacity: true) }
         let rules = graph.rules  // one reference, not a copy of the whole graph per document
         var applicable: [Int] = []
         // Rules iterating the same collection share one pass over its elements; their matchers

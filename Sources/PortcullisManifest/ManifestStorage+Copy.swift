@@ -96,7 +96,7 @@ extension ManifestStorage {
             nodes.append(record)
             switch record.kind {
             case .scalar:
-                break
+                break  // copied above
             case .mapping:
                 // The keys the tree reads, as this file's atoms (a key the file never uses is read
                 // nowhere in it).

@@ -109,7 +109,9 @@ import Testing
 
     /// Documents of a waiting file that no cross-document rule reads are not copied unless they
     /// carry annotations: their suppressions still apply, and one past the per-resource limit still
-    /// gets its error, in document order with the others.
+    /// gets its error, in document order with the others. A document past the limit over both
+    /// passes keeps the findings one pass over every rule keeps (a document that is not a
+    /// resource, evaluated in between, must not shift where they stand).
     @Test func documentsNotCopiedKeepTheirSuppressionsAndLimits() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-not-copied-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -139,6 +141,8 @@ import Testing
             kind: Role
             metadata: {name: also-everything, namespace: shop}
             rules: [{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}, {apiGroups: [""], resources: [pods/exec], verbs: [create]}]
+            ---
+            settings: {replicas: 3}
 
             """
         let url = folder.appendingPathComponent("mixed.yaml")
