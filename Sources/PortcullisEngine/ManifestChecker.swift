@@ -161,9 +161,10 @@ package struct ManifestChecker: Sendable {
 
     /// Evaluates an already loaded file; cross-document rules look across `inputSet`.
     package func evaluate(_ file: ManifestFile, in inputSet: InputSet = .empty) -> FileResult {
-        let found = findings(of: [(file.resources, nil)], in: inputSet)
+        var found = findings(of: [(file.resources, nil)], in: inputSet)
         let issues = found.issues + tooManyIssues(file.path, found.counts, spans: found.spans)
-        return FileResult(file: file, findings: Self.inReportOrder(found.findings), issues: issues)
+        Self.sortInReportOrder(&found.findings)
+        return FileResult(file: file, findings: found.findings, issues: issues)
     }
 
     /// Identifies a document of a file: its stream position and, for an item of a `List`, its index.
@@ -262,15 +263,9 @@ package struct ManifestChecker: Sendable {
             }
     }
 
-    /// One file's findings by line and column (integers), looking at policy and message only on
-    /// ties; permuted once (a Finding is large, and a sort would move it many times).
-    static func inReportOrder(_ findings: [Finding]) -> [Finding] {
-        let order = reportOrder(findings)
-        return order.map { findings[$0] }
-    }
-
-    /// `findings` put in report order where they are: each finding moves once, along the cycles of
-    /// the permutation.
+    /// One file's findings put in report order — by line and column (integers), looking at policy
+    /// and message only on ties — where they are: the order is sorted as indexes, then each finding
+    /// moves once, along the cycles of the permutation (a sort would move them many times).
     static func sortInReportOrder(_ findings: inout [Finding]) {
         var order = reportOrder(findings)
         for start in order.indices where order[start] != start {

@@ -78,13 +78,19 @@ extension ManifestStorage {
                 children[first + offset] = copyWhole(source.children[Int(record.first) + offset])
             }
             record.first = Int32(first)
-            if record.flags & NodeRecord.indexedFlag != 0 {
-                var index: [Int32: Int32] = [:]
-                for pair in 0..<Int(record.count) { index[nodes[Int(children[first + pair * 2])].atom] = children[first + pair * 2 + 1] }
-                mappingIndex[id] = index
-            }
+            indexPairs(of: record, at: id)
             nodes[Int(id)] = record
             return id
+        }
+
+        /// For a mapping its source indexes by key (`NodeRecord.indexedFlag`), the same index over
+        /// the pairs the copy holds (`record` points at the copy's children).
+        mutating func indexPairs(of record: NodeRecord, at id: Int32) {
+            guard record.kind == .mapping, record.flags & NodeRecord.indexedFlag != 0 else { return }
+            let first = Int(record.first)
+            var index: [Int32: Int32] = [:]
+            for pair in 0..<Int(record.count) { index[nodes[Int(children[first + pair * 2])].atom] = children[first + pair * 2 + 1] }
+            mappingIndex[id] = index
         }
 
         /// Copies node `index` with what `tree` reads of it; returns its new index.
@@ -118,13 +124,7 @@ extension ManifestStorage {
                 record.first = Int32(children.count)
                 record.count = Int32(copied.count / 2)
                 for child in copied { children.append(child) }
-                if record.flags & NodeRecord.indexedFlag != 0 {
-                    var index: [Int32: Int32] = [:]
-                    for pair in 0..<copied.count / 2 {
-                        index[nodes[Int(copied[pair * 2])].atom] = copied[pair * 2 + 1]
-                    }
-                    mappingIndex[id] = index
-                }
+                indexPairs(of: record, at: id)
             case .sequence:
                 let elements = (0..<Int(record.count)).map { source.children[Int(record.first) + $0] }
                 let read = tree.elements
