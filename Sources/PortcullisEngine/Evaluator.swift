@@ -19,6 +19,8 @@ package struct Evaluator {
     private var places = NodePlaces()
     /// What the current document's findings share (file, document, identity), made on its first finding.
     private var resource: (stamp: UInt32, part: SharedFindingPart<FindingResource>?) = (0, nil)
+    /// A finding's message as it is built, piece by piece; the finding keeps a copy made to size.
+    private var messageBytes: [UInt8] = []
     /// Field names resolved to key ids for the current file, by plan node (`fieldStamps` says which are valid).
     private var fieldKeys: [KeyID?]
     private var fieldStamps: [UInt32]
@@ -163,11 +165,13 @@ package struct Evaluator {
     private mutating func finding(_ rule: CompiledRule, _ checkIndex: Int, element: Value?) -> Finding {
         let document = document!
         let check = rule.checks[checkIndex]
-        var message = ""
+        messageBytes.removeAll(keepingCapacity: true)
         for piece in check.message {
             switch piece {
-            case .text(let text): message += text
-            case .value(let id): message += value(id).display
+            case .text(let text): messageBytes.append(contentsOf: text.utf8)
+            case .value(let id):
+                let shown = value(id).display
+                messageBytes.append(contentsOf: shown.utf8)
             }
         }
         if resource.stamp != generation {
@@ -177,7 +181,8 @@ package struct Evaluator {
         }
         let target = check.at.map { value($0) } ?? element ?? .node(document.root)
         let (span, components) = locate(target, fallback: element, in: document)
-        return Finding(rule: rule.findingRules[checkIndex], resource: resource.part!, message: message, span: span, pathComponents: components)
+        let text = messageBytes.withUnsafeBufferPointer { FindingText(messageUTF8: $0, path: components) }
+        return Finding(rule: rule.findingRules[checkIndex], resource: resource.part!, text: text, span: span)
     }
 
     /// Where a finding points: a scalar at itself; a mapping or sequence held under a key at that key

@@ -5,15 +5,14 @@ import PortcullisManifest
 ///
 /// What the findings of one `deny` block share (policy, severity, guidance) and what those of one
 /// resource share (file, document, identity) are held once and referenced: a run holds every
-/// finding until it is reported, so a finding carries its message, location and path, and two
-/// references for the rest.
+/// finding until it is reported, so a finding carries its location, its message and path in one
+/// allocation made to size (`FindingText`), and two references for the rest.
 package struct Finding: Sendable, Hashable {
     private var rule: SharedFindingPart<FindingRule>
     private var resource: SharedFindingPart<FindingResource>
-    package var message: String
+    private var text: FindingText
     /// The node the finding points at; for a missing field, the mapping where it belongs.
     package var span: SourceSpan
-    private var nodePath: PackedPath
     private var suppressionPart: SharedFindingPart<Suppression>?
 
     package init(policyID: String, severity: Severity, message: String, path: String, span: SourceSpan, documentIndex: Int,
@@ -23,20 +22,24 @@ package struct Finding: Sendable, Hashable {
                                              remediation: remediation))
         resource = SharedFindingPart(FindingResource(path: path, documentIndex: documentIndex, listItemIndex: listItemIndex,
                                                      kind: kind, namespace: namespace, name: name))
-        self.message = message
+        text = FindingText(message: message, path: pathComponents)
         self.span = span
-        nodePath = PackedPath(pathComponents)
         suppressionPart = suppression.map(SharedFindingPart.init)
     }
 
-    /// A finding of a `deny` block (`rule`) on a resource (`resource`), both shared with its other findings.
-    package init(rule: SharedFindingPart<FindingRule>, resource: SharedFindingPart<FindingResource>, message: String, span: SourceSpan,
-                 pathComponents: [PathComponent]) {
+    /// A finding of a `deny` block (`rule`) on a resource (`resource`), both shared with its other
+    /// findings; its message and path are `text`.
+    package init(rule: SharedFindingPart<FindingRule>, resource: SharedFindingPart<FindingResource>, text: FindingText, span: SourceSpan) {
         self.rule = rule
         self.resource = resource
-        self.message = message
+        self.text = text
         self.span = span
-        nodePath = PackedPath(pathComponents)
+    }
+
+    /// What the finding says.
+    package var message: String {
+        get { text.message }
+        set { text = FindingText(message: newValue, path: text.pathComponents) }
     }
 
     package var policyID: String {
@@ -98,8 +101,8 @@ package struct Finding: Sendable, Hashable {
     }
     /// How to reach the node from the resource's root.
     package var pathComponents: [PathComponent] {
-        get { nodePath.components }
-        set { nodePath = PackedPath(newValue) }
+        get { text.pathComponents }
+        set { text = FindingText(message: text.message, path: newValue) }
     }
     /// Whether a suppression covers it (without copying the suppression out).
     package var isSuppressed: Bool { suppressionPart != nil }
@@ -120,15 +123,14 @@ package struct Finding: Sendable, Hashable {
 
     package static func == (a: Finding, b: Finding) -> Bool {
         (a.rule === b.rule || a.rule.value == b.rule.value) && (a.resource === b.resource || a.resource.value == b.resource.value)
-            && a.message == b.message && a.span == b.span && a.nodePath == b.nodePath && a.suppression == b.suppression
+            && a.text == b.text && a.span == b.span && a.suppression == b.suppression
     }
 
     package func hash(into hasher: inout Hasher) {
         hasher.combine(rule.value)
         hasher.combine(resource.value)
-        hasher.combine(message)
+        hasher.combine(text)
         hasher.combine(span)
-        hasher.combine(nodePath)
         hasher.combine(suppression)
     }
 

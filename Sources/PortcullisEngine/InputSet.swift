@@ -22,20 +22,24 @@ package struct InputSet: Sendable {
     private let customSchemas: CustomResourceSchemas
 
     /// An empty set: cross-document functions then find nothing.
-    package static let empty = InputSet(documents: [])
+    package static let empty = InputSet(documents: [Document]())
 
     /// The documents of `files`.
     package init(files: [ManifestFile]) {
         self.init(documents: files.flatMap(\.resources))
     }
 
-    package init(documents: [Document]) {
+    /// The documents of `documents`, read once: a run's are given as a lazy sequence over its
+    /// files, so they are never gathered into one more array.
+    package init<Documents: Sequence<Document>>(documents: Documents) {
         var byKind: [String: [Value]] = [:]
         var byKindAndNamespace: [String: [String: [Value]]] = [:]
         var workloads: [Value] = [], workloadsByNamespace: [String: [Value]] = [:]
         var custom: [Value] = [], customByNamespace: [String: [Value]] = [:]
         var declaredScopes: [String: ResourceScope] = [:]
+        var definitions: [Document] = []
         for document in documents {
+            if document.kind == ResourceScopes.definitionKind { definitions.append(document) }
             guard document.isResource, let kind = document.kind else { continue }
             if kind == ResourceScopes.definitionKind, let declaration = ResourceScopes.declaration(document) {
                 declaredScopes[declaration.kind + "." + declaration.group] = declaration.scope
@@ -60,7 +64,7 @@ package struct InputSet: Sendable {
         allCustomResources = .list(custom)
         customResourcesByNamespace = customByNamespace.mapValues(Value.list)
         self.declaredScopes = declaredScopes
-        customSchemas = CustomResourceSchemas(documents: documents)
+        customSchemas = CustomResourceSchemas(documents: definitions)
     }
 
     /// The scope a CustomResourceDefinition of the set declares for `kind` of API `group`.

@@ -120,7 +120,7 @@ package struct ManifestChecker: Sendable {
             }
         }
         let inputSet = waiting.isEmpty ? .empty
-            : InputSet(documents: waiting.flatMap { zip($0.partial.file.resources, $0.kept).filter(\.1).map(\.0) })
+            : InputSet(documents: waiting.lazy.flatMap { zip($0.partial.file.resources, $0.kept).lazy.filter(\.1).map(\.0) })
         var secondPass = InputOrder.map(consuming: consume waiting, parallel: parallel) { (file: consuming Waiting) in
             var result = file.partial
             file.partial.findings = []
@@ -144,6 +144,7 @@ package struct ManifestChecker: Sendable {
             // first pass's arrays are freed between the copies kept for the run, grows the heap).
             let pastLimit = Set(found.counts.keys.filter { totals[$0, default: 0] > maxFindingsPerResource && prior[$0] != nil })
             if pastLimit.isEmpty {
+                result.findings.reserveCapacity(result.findings.count + found.findings.count)
                 result.findings += found.findings
             } else {
                 result.findings = firstFindings(of: pastLimit, (result.findings, file.order), (found.findings, found.order))
@@ -246,6 +247,8 @@ package struct ManifestChecker: Sendable {
             }
         }
         result.issues = evaluator.issues
+        result.findings.shrinkToFit()
+        result.order.shrinkToFit()
         return result
     }
 

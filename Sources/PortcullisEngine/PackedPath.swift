@@ -1,40 +1,62 @@
 import PortcullisManifest
 
-/// A finding's path from its resource's root, packed into bytes: a run holds every finding until
-/// it is reported, and an array of path components costs three times as much.
+/// How a finding's path from its resource's root is packed into bytes (`FindingText` holds them):
+/// a run holds every finding until it is reported, and an array of path components costs three
+/// times as much.
 ///
 /// A key is the byte 0, its UTF-8 length and its bytes; an index is the byte 1 and its value;
 /// lengths and values are unsigned LEB128. The packing is one-to-one, so packed paths compare and
 /// hash as their components do.
-package struct PackedPath: Sendable, Hashable {
-    private var bytes: [UInt8]
-
-    package init(_ components: [PathComponent]) {
-        var bytes: [UInt8] = []
+enum PackedPath {
+    /// How many bytes `components` pack into.
+    static func byteCount(of components: [PathComponent]) -> Int {
+        var total = 0
         for component in components {
             switch component {
             case .key(let key):
-                bytes.append(0)
-                Self.appendNumber(key.utf8.count, to: &bytes)
-                bytes.append(contentsOf: key.utf8)
+                let length = key.utf8.count
+                total += 1 + LEB128.byteCount(of: length) + length
             case .index(let index):
-                bytes.append(1)
-                Self.appendNumber(max(0, index), to: &bytes)
+                total += 1 + LEB128.byteCount(of: max(0, index))
             }
         }
-        self.bytes = bytes
+        return total
     }
 
-    /// The components, unpacked.
-    package var components: [PathComponent] {
+    /// Packs `components` into `buffer` from `offset` (room for `byteCount(of:)` bytes); returns the
+    /// offset past them.
+    static func pack(_ components: [PathComponent], into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        var offset = offset
+        for component in components {
+            switch component {
+            case .key(var key):
+                buffer[offset] = 0
+                offset = key.withUTF8 { utf8 in
+                    var end = LEB128.write(utf8.count, into: buffer, at: offset + 1)
+                    for byte in utf8 {
+                        buffer[end] = byte
+                        end += 1
+                    }
+                    return end
+                }
+            case .index(let index):
+                buffer[offset] = 1
+                offset = LEB128.write(max(0, index), into: buffer, at: offset + 1)
+            }
+        }
+        return offset
+    }
+
+    /// The components packed in `bytes`.
+    static func components(in bytes: UnsafeBufferPointer<UInt8>) -> [PathComponent] {
         var components: [PathComponent] = []
         var offset = 0
         while offset < bytes.count {
             let tag = bytes[offset]
             offset += 1
-            let number = Self.number(in: bytes, at: &offset)
+            let number = LEB128.read(bytes, at: &offset)
             if tag == 0 {
-                components.append(.key(String(decoding: bytes[offset..<(offset + number)], as: UTF8.self)))
+                components.append(.key(String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + number)]), as: UTF8.self)))
                 offset += number
             } else {
                 components.append(.index(number))
@@ -42,17 +64,35 @@ package struct PackedPath: Sendable, Hashable {
         }
         return components
     }
+}
 
-    private static func appendNumber(_ value: Int, to bytes: inout [UInt8]) {
-        var rest = UInt(value)
-        while rest >= 0x80 {
-            bytes.append(UInt8(rest & 0x7F) | 0x80)
+/// Unsigned LEB128: seven bits a byte, low bits first, the high bit set on every byte but the last.
+enum LEB128 {
+    static func byteCount(of value: Int) -> Int {
+        var rest = UInt(value) >> 7
+        var count = 1
+        while rest > 0 {
             rest >>= 7
+            count += 1
         }
-        bytes.append(UInt8(rest))
+        return count
     }
 
-    private static func number(in bytes: [UInt8], at offset: inout Int) -> Int {
+    /// Writes `value` at `offset`; returns the offset past it.
+    static func write(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        var rest = UInt(value)
+        var offset = offset
+        while rest >= 0x80 {
+            buffer[offset] = UInt8(rest & 0x7F) | 0x80
+            rest >>= 7
+            offset += 1
+        }
+        buffer[offset] = UInt8(rest)
+        return offset + 1
+    }
+
+    /// Reads a value at `offset`, moving it past the value.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> Int {
         var value: UInt = 0
         var shift: UInt = 0
         while offset < bytes.count {
