@@ -10,7 +10,7 @@ import PortcullisManifest
 /// let policies = try PolicySet.compile([.builtin, .text(myPolicy, name: "team.policy")]).get()
 /// ```
 public struct PolicySet: Sendable {
-    let graph: RuleGraph
+    package let graph: RuleGraph
     /// The policy files as read: diagnostics show their lines; examples with parameters recompile them.
     let sources: [SourceFile]
     let options: PolicyOptions

@@ -53,7 +53,7 @@ struct SuppressionDirective: Sendable {
 enum InlineDirectives {
     static let marker = "portcullis:"
     /// The annotation form on a resource; several entries are separated by `;` or new lines.
-    static let annotation = "portcullis.dev/ignore"
+    static let annotation = PortcullisEngine.Suppression.annotation
 
     /// The directives of one loaded file: its comments and its resources' annotations.
     static func parse(_ file: ManifestFile) -> (directives: [SuppressionDirective], problems: [PortcullisDiagnostics.Diagnostic]) {

@@ -14,6 +14,11 @@ package enum TerminalText {
 
     /// `text` with every character `needsEscape` names written as `\u{XX}` (a backslash is kept as it is).
     package static func escaped(_ text: String, keepingNewlines: Bool = false) -> String {
+        // Most text is printable ASCII: one pass over its bytes says so without decoding scalars.
+        let printableASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { byte in (byte >= 0x20 && byte < 0x7F) || (keepingNewlines && byte == 0x0A) }
+        }
+        if printableASCII == true { return text }
         guard text.unicodeScalars.contains(where: { needsEscape($0, keepingNewlines: keepingNewlines) }) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

@@ -51,11 +51,11 @@ package struct CrossDocumentProjection: Sendable {
         return tree
     }()
 
-    /// What a document no cross-document rule reads keeps: its annotations, where inline
-    /// suppressions are read when its file's findings are settled.
-    static let annotationsOnly: FieldTree = {
+    /// What a document no cross-document rule reads keeps: its suppression annotation
+    /// (`Suppression.annotation`), read when its file's findings are settled.
+    static let suppressionOnly: FieldTree = {
         var tree = FieldTree()
-        tree.insert([FieldTree.Step.key("metadata"), .key("annotations")], whole: true)
+        tree.insert([FieldTree.Step.key("metadata"), .key("annotations"), .key(Suppression.annotation)], whole: true)
         return tree
     }()
 
@@ -74,9 +74,9 @@ package struct CrossDocumentProjection: Sendable {
     }
 
     /// `file` with its documents copied into an arena of their own: those `kept` marks with what
-    /// the cross-document rules read of them, the others with their annotations only (what inline
-    /// suppressions read), and not at all when they have none; `copied` says which documents the
-    /// result holds. Its bytes are let go when they can be read again.
+    /// the cross-document rules read of them, the others with their suppression annotation only
+    /// (what inline suppressions read), and not at all when they have none (other annotations
+    /// included: nothing reads them again); `copied` says which documents the result holds. Its bytes are let go when they can be read again.
     package func projected(_ file: ManifestFile, keeping kept: [Bool]) -> (file: ManifestFile, copied: [Bool]) {
         let source = file.source.detached()
         guard let storage = file.storage, !isWhole, !file.resources.isEmpty else {
@@ -84,10 +84,12 @@ package struct CrossDocumentProjection: Sendable {
                                     directiveComments: file.directiveComments)
             return (same, file.resources.map { _ in true })
         }
-        let copied = zip(file.resources, kept).map { document, isKept in isKept || document.root["metadata"]?["annotations"] != nil }
+        let copied = zip(file.resources, kept).map { document, isKept in
+            isKept || document.root["metadata"]?["annotations"]?[Suppression.annotation] != nil
+        }
         let originals = zip(file.resources, copied).filter(\.1).map(\.0)
         let trees = zip(zip(file.resources, kept), copied).filter(\.1).map { pair, _ in
-            pair.1 ? tree(for: pair.0) : Self.annotationsOnly
+            pair.1 ? tree(for: pair.0) : Self.suppressionOnly
         }
         let (copy, roots) = storage.copying(originals.map(\.root.index), keeping: trees)
         let documents = zip(originals, roots).map { document, root in

@@ -1,5 +1,8 @@
 import Foundation
 import Portcullis
+import PortcullisDiagnostics
+import PortcullisEngine
+import PortcullisManifest
 import Testing
 
 /// A run evaluates cross-document rules last, on documents cut down to what those rules read
@@ -143,11 +146,24 @@ import Testing
             rules: [{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}, {apiGroups: [""], resources: [pods/exec], verbs: [create]}]
             ---
             settings: {replicas: 3}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: owned, namespace: shop, annotations: {team: payments, portcullis.dev/ignored: "not the suppression key"}}
+            data: {mode: live}
 
             """
         let url = folder.appendingPathComponent("mixed.yaml")
         try Data(text.utf8).write(to: url)
         let policies = try PolicySet.compile([.builtin], options: PolicyOptions(all: true)).get()
+        // Copied for the cross-document pass: the Deployment (the rules read it) and the Role with
+        // the suppression annotation; not the others, the ConfigMap's other annotations included.
+        let loaded = ManifestLoader().load(SourceFile(path: url.path, bytes: Array(text.utf8)))
+        let scope = CrossDocumentScope(policies.graph)
+        let projected = CrossDocumentProjection(policies.graph).projected(loaded, keeping: loaded.resources.map(scope.contains))
+        #expect(projected.copied == [false, true, true, false, false, false])
+        #expect(projected.file.resources[1].root["metadata"]?["annotations"]?["portcullis.dev/ignore"]?.scalarText
+                == "rbac/wildcard-rules -- a test role")
         let describe = { (result: ValidationResult) in result.findings.map { "\($0.description) \($0.jsonPath) \($0.isSuppressed)" } }
         for limit in [1_000, 1] {
             var options = ValidationOptions()
