@@ -113,6 +113,15 @@ enum CompiledMatcher: Sendable {
         }
     }
 
+    /// Whether the matcher reads the resource's annotations.
+    var readsAnnotations: Bool {
+        switch self {
+        case .annotation: true
+        case .all(let matchers): matchers.contains { $0.readsAnnotations }
+        default: false
+        }
+    }
+
     /// Whether the matcher asks for a resource's scope (and so for the run's CustomResourceDefinitions).
     var readsScope: Bool {
         switch self {

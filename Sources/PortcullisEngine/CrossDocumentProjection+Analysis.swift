@@ -145,9 +145,13 @@ extension CrossDocumentProjection {
             var memo: [Int: Set<Reference>] = [:]
             var visited = Set<Int>()
             var reads = Set<Read>()
-            // Matchers read the identity (kept anyway) and, for `label`, the labels.
+            // Matchers read the identity (kept anyway) and, for `label` and `annotation`, the labels
+            // and the annotations.
             if (rule.matches + rule.excludes).contains(where: \.readsLabels) {
                 reads.insert(Read(origin: .subject, steps: [.key("metadata"), .key("labels")], whole: true))
+            }
+            if (rule.matches + rule.excludes).contains(where: \.readsAnnotations) {
+                reads.insert(Read(origin: .subject, steps: [.key("metadata"), .key("annotations")], whole: true))
             }
             var known = true
             func mark(_ id: Int, whole: Bool) {

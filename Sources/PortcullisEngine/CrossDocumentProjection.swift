@@ -10,8 +10,9 @@ import PortcullisManifest
 /// selects(b.spec.selector, …)`). A value compared, shown, located or handed to a function is kept
 /// whole; a mapping only walked through keeps the pairs read,
 /// so positions and paths stay those of the file. `apiVersion`, `kind`, `metadata.name`,
-/// `metadata.namespace` and `metadata.annotations` are always kept (matchers, identity,
-/// suppression annotations); CustomResourceDefinitions and custom resources are kept whole.
+/// `metadata.namespace` and the suppression annotation are always kept (matchers, identity,
+/// inline suppressions); other annotations only when a rule or matcher reads them.
+/// CustomResourceDefinitions and custom resources are kept whole.
 package struct CrossDocumentProjection: Sendable {
     /// Per kind, what is kept; `nil`: documents are kept whole (a lookup of computed kinds, a
     /// cross-document rule over every kind).
@@ -42,12 +43,11 @@ package struct CrossDocumentProjection: Sendable {
     }
 
     /// What every document the cross-document rules read keeps: its identity (`apiVersion`,
-    /// `kind`, name and namespace, what matchers and findings read) and annotations (suppressions,
-    /// matchers).
+    /// `kind`, name and namespace, what matchers and findings read) and its suppression annotation.
     static let identity: FieldTree = {
-        var tree = FieldTree()
+        var tree = suppressionOnly
         for key in ["apiVersion", "kind"] { tree.insert([FieldTree.Step.key(key)], whole: true) }
-        for key in ["name", "namespace", "annotations"] { tree.insert([FieldTree.Step.key("metadata"), .key(key)], whole: true) }
+        for key in ["name", "namespace"] { tree.insert([FieldTree.Step.key("metadata"), .key(key)], whole: true) }
         return tree
     }()
 

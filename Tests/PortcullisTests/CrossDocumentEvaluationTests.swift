@@ -110,6 +110,67 @@ import Testing
         #expect(!streamed.findings.contains { $0.policyID == "reliability/pdb-required" && $0.message.contains("'db'") })
     }
 
+    /// The documents kept for the cross-document pass hold only the suppression annotation, unless
+    /// a cross-document rule's matcher or expression reads annotations: those rules must see every
+    /// annotation still.
+    @Test func annotationsReadByCrossDocumentRulesSurviveTheCopy() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-annotations-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Each alone: the matcher's annotations must be kept without an expression reading them.
+        let matcher = """
+            policy "team/payments-budget" {
+              title "Payments workloads have a disruption budget"
+              severity error
+              match kind Deployment
+              exclude annotation "team" = "web"
+              deny when not (any b in resources("PodDisruptionBudget", default(metadata.namespace, "")): b.metadata.name == metadata.name)
+              message "payments Deployment '{metadata.name}' has no budget"
+            }
+            """
+        let expression = """
+            policy "team/owner-budget" {
+              title "Owned workloads have a budget of their owner"
+              severity warning
+              match kind Deployment
+              deny when metadata.annotations["owner"] exists
+                and not (any b in resources("PodDisruptionBudget", default(metadata.namespace, "")): b.metadata.annotations["owner"] == metadata.annotations["owner"])
+              message "{metadata.annotations.owner}'s Deployment '{metadata.name}' has no budget of theirs"
+            }
+            """
+        let text = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: pay, namespace: shop, annotations: {team: payments, owner: ana}}
+            spec: {template: {spec: {containers: [{name: pay, image: "pay:1.0.0"}]}}}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: shop, annotations: {team: web, owner: bo}}
+            spec: {template: {spec: {containers: [{name: web, image: "web:1.0.0"}]}}}
+            ---
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata: {name: shared, namespace: shop, annotations: {owner: ana}}
+            spec: {maxUnavailable: 1}
+
+            """
+        let url = folder.appendingPathComponent("team.yaml")
+        try Data(text.utf8).write(to: url)
+        // No budget has a Deployment's name, but 'web' is excluded by its annotation; of the owners,
+        // 'web''s has no budget.
+        for (policy, expected) in [(matcher, ["payments Deployment 'pay' has no budget"]),
+                                   (expression, ["bo's Deployment 'web' has no budget of theirs"])] {
+            let policies = try PolicySet.compile([.text(policy, name: "team.policy")]).get()
+            #expect(policies.looksAcrossDocuments)
+            let validator = Validator(policies: policies)
+            let streamed = validator.validate(paths: [url.path])
+            let whole = validator.validate(files: [(url.path, Array(text.utf8))])
+            #expect(streamed.findings.map { "\($0.description) \($0.jsonPath)" } == whole.findings.map { "\($0.description) \($0.jsonPath)" })
+            #expect(streamed.findings.map(\.message) == expected)
+        }
+    }
+
     /// Documents of a waiting file that no cross-document rule reads are not copied unless they
     /// carry annotations: their suppressions still apply, and one past the per-resource limit still
     /// gets its error, in document order with the others. A document past the limit over both
