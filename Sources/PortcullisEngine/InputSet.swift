@@ -26,7 +26,7 @@ package struct InputSet: Sendable {
 
     /// The documents of `files`.
     package init(files: [ManifestFile]) {
-        self.init(documents: files.flatMap(\.resources))
+        self.init(documents: files.lazy.flatMap(\.resources))
     }
 
     /// The documents of `documents`, read once: a run's are given as a lazy sequence over its
