@@ -13,9 +13,12 @@ package struct TextReporter: Reporter {
         self.quiet = quiet
     }
 
-    /// Files rendered together (on every core) before their text is handed on: what a streamed
-    /// report holds at a time.
+    /// Files rendered together (on every core) before their text is handed on, at most: what a
+    /// streamed report holds at a time.
     static let filesPerPiece = 256
+    /// Findings rendered together, at most (a piece closes at the file that reaches it): a piece's
+    /// text is held whole until it is handed on, so it is bounded by findings, not only by files.
+    static let findingsPerPiece = 2_048
 
     package func render(_ report: RunReport) -> String {
         var out = ""
@@ -32,53 +35,56 @@ package struct TextReporter: Reporter {
         // What each file shows, gathered first and rendered afterwards, file by file on every core
         // (rendering is most of a report's cost); the text is the same whatever the scheduling.
         var order: [String] = []
-        var entries: [String: [Entry]] = [:]
+        var shown: [String: FileEntries] = [:]
         var loose: [String] = []
         for diagnostic in report.diagnostics {
             guard let path = diagnostic.path, sources[path] != nil else {
                 loose.append(renderer.render(diagnostic, source: nil))
                 continue
             }
-            if entries[path] == nil { order.append(path) }
-            entries[path, default: []].append(.diagnostic(diagnostic))
+            if shown[path] == nil { order.append(path) }
+            shown[path, default: FileEntries()].diagnostics.append(diagnostic)
         }
-        // A run's findings come file by file: a file's are gathered apart and added to the table
-        // once, not hashed by path one by one.
-        var current: (path: String, entries: [Entry])?
-        func flush() {
-            guard let (path, gathered) = current else { return }
-            if entries[path] == nil { order.append(path) }
-            entries[path, default: []] += gathered
+        // A run's findings come file by file: a file's are a run of indices, noted once per run
+        // (not one entry per finding: a report of a million findings would hold a million).
+        var current: (path: String, start: Int)?
+        func flush(upTo end: Int) {
+            guard let (path, start) = current else { return }
+            if shown[path] == nil { order.append(path) }
+            shown[path, default: FileEntries()].add(start..<end)
         }
-        for (index, finding) in report.findings.enumerated() where !finding.isSuppressed {
-            if current?.path != finding.path {
-                flush()
-                current = (finding.path, [])
-            }
-            current!.entries.append(.finding(index))
+        for (index, finding) in report.findings.enumerated() where current?.path != finding.path {
+            flush(upTo: index)
+            current = (finding.path, index)
         }
-        flush()
+        flush(upTo: report.findings.count)
         for line in loose { out += line + "\n" }
         let inputOrder = Dictionary(report.sources.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
         order.sort { (inputOrder[$0] ?? Int.max, $0) < (inputOrder[$1] ?? Int.max, $1) }
-        let gathered = entries
+        let gathered = shown
         if !out.isEmpty { emit(out) }
         var wroteSomething = !out.isEmpty
         var start = 0
         while start < order.count {
-            let piece = Array(order[start..<min(start + Self.filesPerPiece, order.count)])
-            start += piece.count
+            var end = start, findings = 0
+            while end < order.count && end - start < Self.filesPerPiece && findings < Self.findingsPerPiece {
+                findings += gathered[order[end]]!.findingCount
+                end += 1
+            }
+            let piece = Array(order[start..<end])
+            start = end
             let blocks = ParallelRendering.map(piece) { path -> String in
                 let source = sources[path]
-                let located = gathered[path]!.map { entry -> (SourceLocation, Entry) in
-                    switch entry {
-                    case .diagnostic(let diagnostic): (diagnostic.span?.start ?? SourceLocation(line: 0, column: 0), entry)
-                    case .finding(let index): (report.findings[index].span.start, entry)
+                let entries = gathered[path]!
+                var located = entries.diagnostics.map { (location: $0.span?.start ?? SourceLocation(line: 0, column: 0), entry: Entry.diagnostic($0)) }
+                for range in entries.findings {
+                    for index in range where !report.findings[index].isSuppressed {
+                        located.append((report.findings[index].span.start, .finding(index)))
                     }
                 }
                 var block = ""
-                for item in located.enumerated().sorted(by: { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }) {
-                    switch item.element.1 {
+                for item in located.enumerated().sorted(by: { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }) {
+                    switch item.element.entry {
                     case .diagnostic(let diagnostic): block += renderer.render(diagnostic, source: source)
                     case .finding(let index): block += render(report.findings[index], source, renderer)
                     }
@@ -86,13 +92,27 @@ package struct TextReporter: Reporter {
                 }
                 return block
             }
-            let text = blocks.joined()
-            if !text.isEmpty { emit(text) }
-            wroteSomething = wroteSomething || !text.isEmpty
+            // Each file's block is handed on alone: the piece is never copied into one more string.
+            for block in blocks where !block.isEmpty {
+                emit(block)
+                wroteSomething = true
+            }
         }
         if !quiet {
             let table = PolicySummaryTable(color: color).render(PolicySummary(report))
             emit((!wroteSomething || table.isEmpty ? "" : "\n") + table + summary(report) + "\n")
+        }
+    }
+
+    /// What a file shows: its problems, and its findings as runs of indices into the report.
+    private struct FileEntries {
+        var diagnostics: [Diagnostic] = []
+        var findings: [Range<Int>] = []
+        var findingCount = 0
+
+        mutating func add(_ range: Range<Int>) {
+            findings.append(range)
+            findingCount += range.count
         }
     }
 

@@ -21,6 +21,13 @@ struct OutputStream {
     }
 
     mutating func write(_ text: String) {
+        // A large piece (a report's block of files) goes out as it is, not copied into the buffer first.
+        guard text.utf8.count < 1 << 16 else {
+            flush()
+            var text = text
+            text.withUTF8 { send(UnsafeRawBufferPointer($0)) }
+            return
+        }
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
@@ -50,11 +57,16 @@ struct OutputStream {
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        let written = buffer.withUnsafeBytes { Platform.writeAll(descriptor, $0) }
+        buffer.withUnsafeBytes { send($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` whole; a failure on standard output is remembered.
+    private func send(_ bytes: UnsafeRawBufferPointer) {
+        let written = Platform.writeAll(descriptor, bytes)
         if !written && descriptor == 1 {
             let reason = Platform.ErrorNumber.current.message
             Self.failure.withLock { if $0 == nil { $0 = reason } }
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 }

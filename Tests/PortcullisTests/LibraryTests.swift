@@ -63,6 +63,46 @@ import Testing
         #expect(Report(format: .text).render(result).contains("app.yaml:14:14: error: container 'web' uses floating image 'nginx:latest' [images/no-latest-tag]"))
     }
 
+    /// A text report of many files with many findings is handed on in pieces (bounded by files and
+    /// by findings); across the pieces, files keep input order, and each file's findings and
+    /// problems keep line order, suppressed findings left out.
+    @Test func textReportOfManyFilesKeepsFileAndLineOrder() throws {
+        let policies = try PolicySet.compile([.text(Self.teamPolicy, name: "team.policy")]).get()
+        var files: [(name: String, bytes: [UInt8])] = []
+        for file in 0..<12 {
+            var text = ""
+            for item in 0..<250 {
+                if item > 0 { text += "---\n" }
+                text += "apiVersion: v1\nkind: ConfigMap\n"
+                if item == 100 { text += "# portcullis:disable-next-line team/owner-label -- a test\n" }
+                text += "metadata:\n  name: c\(item)\n"
+                if file == 5 && item == 120 { text += "data: {a: [\n" }  // a document that does not parse
+            }
+            files.append((name: "f\(String(format: "%02d", file)).yaml", bytes: Array(text.utf8)))
+        }
+        let result = Validator(policies: policies).validate(files: files)
+        var pieces: [String] = []
+        Report(format: .text).render(result) { pieces.append($0) }
+        #expect(pieces.count > 2, "the findings come in more than one piece")
+        let text = pieces.joined()
+        #expect(text == Report(format: .text).render(result))
+        // `fNN.yaml:LINE:COLUMN: severity: …` lines, in the order they come.
+        let located = text.split(separator: "\n").compactMap { line -> (file: String, line: Int)? in
+            let parts = line.split(separator: ":", maxSplits: 3)
+            guard parts.count == 4, parts[0].hasSuffix(".yaml"), let number = Int(parts[1]) else { return nil }
+            return (String(parts[0]), number)
+        }
+        #expect(located.map(\.file) == located.map(\.file).sorted(), "files in input order")
+        for file in Set(located.map(\.file)) {
+            let lines = located.filter { $0.file == file }.map(\.line)
+            #expect(lines == lines.sorted(), "\(file): line order")
+        }
+        let findingLines = text.split(separator: "\n").filter { $0.hasSuffix("[team/owner-label]") }
+        #expect(findingLines.count == result.activeFindings.count)
+        #expect(result.activeFindings.count > 2_048 && result.suppressedCount == 12)
+        #expect(result.hasErrors && located.contains { $0.file == "f05.yaml" && $0.line > 600 && $0.line < 700 })
+    }
+
     /// The formats for people: the per-policy table (or only it), Markdown links under a base.
     @Test func summaryMarkdownAndHTMLOptions() throws {
         let policies = try PolicySet.compile([.builtin]).get()
