@@ -21,6 +21,8 @@ package struct Evaluator {
     private var resource: (stamp: UInt32, part: SharedFindingPart<FindingResource>?) = (0, nil)
     /// A finding's message as it is built, piece by piece; the finding keeps a copy made to size.
     private var messageBytes: [UInt8] = []
+    /// The run's finding texts, when findings of equal text share one (`FindingTextInterner`).
+    package var texts: FindingTextInterner?
     /// Field names resolved to key ids for the current file, by plan node (`fieldStamps` says which are valid).
     private var fieldKeys: [KeyID?]
     private var fieldStamps: [UInt32]
@@ -181,7 +183,8 @@ package struct Evaluator {
         }
         let target = check.at.map { value($0) } ?? element ?? .node(document.root)
         let (span, components) = locate(target, fallback: element, in: document)
-        let text = messageBytes.withUnsafeBufferPointer { FindingText(messageUTF8: $0, path: components) }
+        var text = messageBytes.withUnsafeBufferPointer { FindingText(messageUTF8: $0, path: components) }
+        if let texts { text = texts.intern(text) }
         return Finding(rule: rule.findingRules[checkIndex], resource: resource.part!, text: text, span: span)
     }
 

@@ -25,6 +25,9 @@ package struct ManifestChecker: Sendable {
     /// Findings kept per resource (a policy over a list of 100,000 containers would otherwise make
     /// 100,000 findings); past it, one error says how many were left out.
     package var maxFindingsPerResource: Int
+    /// The texts of the findings this checker makes, each held once (`FindingTextInterner`): a
+    /// checker serves one run.
+    package let texts = FindingTextInterner()
 
     package init(graph: RuleGraph, loader: ManifestLoader = ManifestLoader(), maxFindingsPerResource: Int = 1_000) {
         self.graph = graph
@@ -230,6 +233,7 @@ package struct ManifestChecker: Sendable {
     func findings(of groups: [(documents: [Document], rules: [Bool]?)], in inputSet: InputSet,
                   recordingOrder: Bool = false) -> DocumentFindings {
         var evaluator = Evaluator(graph: graph)
+        evaluator.texts = texts
         evaluator.inputSet = inputSet
         evaluator.recordsOrder = recordingOrder
         var result = DocumentFindings()

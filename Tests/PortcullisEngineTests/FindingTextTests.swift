@@ -67,4 +67,32 @@ import Testing
         finding.pathComponents = ["metadata"]
         #expect(finding.jsonPath == "$.metadata")
     }
+
+    /// A run's checker keeps one copy of each distinct text: two documents found wanting in the
+    /// same words at the same place share it, findings unchanged; a different name or place is
+    /// a text of its own.
+    @Test func aRunHoldsEachDistinctTextOnce() throws {
+        let policy = """
+            policy "test/owner" {
+              match kind ConfigMap
+              deny when metadata.labels.owner missing
+              message "ConfigMap '{metadata.labels.app}' has no owner"
+              at metadata
+            }
+            """
+        let graph = try #require(PolicyCompiler.compile([SourceFile(path: "t.policy", bytes: Array(policy.utf8))]).0)
+        let manifest = (0..<6).map { index in
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\(index)\n  labels: {app: \(index < 4 ? "web" : "api")}\n"
+        }.joined(separator: "---\n")
+        let checker = ManifestChecker(graph: graph)
+        let file = checker.loader.load(SourceFile(path: "m.yaml", bytes: Array(manifest.utf8)))
+        let findings = checker.evaluate(file).findings
+        #expect(findings.map(\.message) == Array(repeating: "ConfigMap 'web' has no owner", count: 4)
+            + Array(repeating: "ConfigMap 'api' has no owner", count: 2))
+        #expect(findings.map(\.span.start.line) == [3, 9, 15, 21, 27, 33])
+        #expect(checker.texts.count == 2)
+        let other = checker.loader.load(SourceFile(path: "n.yaml", bytes: Array("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: {app: db}\n".utf8)))
+        #expect(checker.evaluate(other).findings.map(\.message) == ["ConfigMap 'db' has no owner"])
+        #expect(checker.texts.count == 3)
+    }
 }
