@@ -86,10 +86,11 @@ conformance-doc: build
 policy-docs: build
 	@$(BIN) rules --all-policies --markdown --no-config > docs/policies.md
 
-## Regenerate the embedded Kubernetes schema table (schemas/kubernetes.schema) from kubernetes-validate's
+## Regenerate the embedded Kubernetes schema table (schemas/kubernetes.schema, and the Swift source that embeds it) from kubernetes-validate's
 ## OpenAPI definitions, installed into .build/schema-venv; KUBERNETES_VERSION picks the release (a test checks it).
 schema-table:
 	python3 scripts/generate-kubernetes-schema.py --venv .build/schema-venv --version $(KUBERNETES_VERSION) --output schemas/kubernetes.schema
+	$(SWIFT) run PolicyEmbedder --schema schemas/kubernetes.schema --output Sources/PortcullisSchema/EmbeddedSchemaTable.swift
 	@head -1 schemas/kubernetes.schema; wc -c schemas/kubernetes.schema
 
 ## Loader throughput next to raw libyaml (generates ~100 MB in memory; release build).

@@ -2,7 +2,7 @@ import Foundation
 
 // PolicyEmbedder FOLDER FILE... --output SWIFT_FILE
 // PolicyEmbedder --schema TABLE --output SWIFT_FILE
-// Run by the EmbedPolicies and EmbedSchema build-tool plugins, never by hand.
+// The first is run by the EmbedPolicies build-tool plugin; the second by `make schema-table`.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.count == 4, arguments[0] == "--schema", arguments[2] == "--output" {
     exit(SchemaEmbedding.main(table: arguments[1], output: arguments[3]))

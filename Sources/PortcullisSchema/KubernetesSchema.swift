@@ -7,7 +7,7 @@ import Synchronization
 /// first used (a policy's type check, the `schema` pack), and then only the kind lines and an
 /// index of the type lines; each object type is decoded when first reached, once.
 package final class KubernetesSchema: Sendable {
-    /// The table built into the binary (schemas/kubernetes.schema at build time).
+    /// The table built into the binary (schemas/kubernetes.schema, as EmbeddedSchemaTable.swift).
     package static let embedded: KubernetesSchema = {
         do {
             return try KubernetesSchema(table: EmbeddedSchemaTable.bytes)

@@ -86,6 +86,14 @@ import Testing
         #expect(NameSuggestion.nearest(to: "zzz", among: ["replicas", "metadata"]) == nil)
     }
 
+    /// The binary embeds the committed table, byte for byte (EmbeddedSchemaTable.swift, written by
+    /// `make schema-table` from it).
+    @Test func theEmbeddedTableIsTheCommittedOne() throws {
+        let committed = try String(contentsOf: SchemaGenerator.committedTable, encoding: .utf8)
+        let embedded = EmbeddedSchemaTable.bytes.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        #expect(embedded + "\n" == committed, "Sources/PortcullisSchema/EmbeddedSchemaTable.swift is stale: run `make schema-table`")
+    }
+
     /// The committed table is exactly what the generator writes from kubernetes-validate.
     @Test(.enabled(if: SchemaGenerator.available, "skipped: the schema generator cannot run here (python3 venv or PyPI unavailable; the reason is printed)"))
     func committedTableMatchesTheGenerator() throws {
