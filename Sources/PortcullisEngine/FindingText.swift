@@ -45,6 +45,15 @@ package struct FindingText: Sendable, Hashable {
         }
     }
 
+    /// Equal when message and path are (the bytes are both, in one encoding).
+    package static func == (a: FindingText, b: FindingText) -> Bool { a.bytes == b.bytes }
+
+    /// The bytes, hashed as one block (an array of bytes hashes them one at a time: most of a
+    /// run's interning cost, `FindingTextInterner`).
+    package func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
     /// Where the message's bytes start, and how many there are.
     private static func messageRange(_ bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, count: Int) {
         var offset = 0
