@@ -12,4 +12,11 @@ extension Array {
             initialized = buffer.initialize(fromContentsOf: self)
         }
     }
+
+    /// The array, shrunk (`shrinkToFit`).
+    var shrunk: [Element] {
+        var copy = self
+        copy.shrinkToFit()
+        return copy
+    }
 }

@@ -57,12 +57,13 @@ package struct InputSet: Sendable {
                 customByNamespace[namespace, default: []].append(value)
             }
         }
-        self.byKind = byKind
-        self.byKindAndNamespace = byKindAndNamespace
-        allWorkloads = .list(workloads)
-        self.workloadsByNamespace = workloadsByNamespace.mapValues(Value.list)
-        allCustomResources = .list(custom)
-        customResourcesByNamespace = customByNamespace.mapValues(Value.list)
+        // The lists grew one resource at a time; the run holds them to its end, so at their size.
+        self.byKind = byKind.mapValues(\.shrunk)
+        self.byKindAndNamespace = byKindAndNamespace.mapValues { $0.mapValues(\.shrunk) }
+        allWorkloads = .list(workloads.shrunk)
+        self.workloadsByNamespace = workloadsByNamespace.mapValues { .list($0.shrunk) }
+        allCustomResources = .list(custom.shrunk)
+        customResourcesByNamespace = customByNamespace.mapValues { .list($0.shrunk) }
         self.declaredScopes = declaredScopes
         customSchemas = CustomResourceSchemas(documents: definitions)
     }
