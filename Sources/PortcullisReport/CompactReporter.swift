@@ -14,33 +14,67 @@ package struct CompactReporter: Reporter {
 
     package func render(_ report: RunReport) -> String {
         var out = ""
-        var byFile: [String: [(location: SourceLocation, line: String)]] = [:]
-        var order: [String] = []
-        func add(_ path: String, _ location: SourceLocation, _ line: String) {
-            if byFile[path] == nil { order.append(path) }
-            byFile[path, default: []].append((location, line))
+        render(report) { out += $0 }
+        return out
+    }
+
+    /// The lines in pieces of about 64 KiB, file by file, handed on as they are made: a file's
+    /// findings are noted as runs of indices into the report, and only one piece of lines is held.
+    package func render(_ report: RunReport, into emit: (String) -> Void) {
+        var out = ""
+        func add(_ text: String) {
+            out += text
+            if out.utf8.count >= 1 << 16 {
+                emit(out)
+                out = ""
+            }
         }
+        var byFile: [String: (diagnostics: [(location: SourceLocation, line: String)], findings: [Range<Int>])] = [:]
+        var order: [String] = []
         for diagnostic in report.diagnostics {
             let line = Self.line(path: diagnostic.path, location: diagnostic.span?.start, severity: diagnostic.severity,
                                  message: diagnostic.message, id: diagnostic.id.rawValue)
             guard let path = diagnostic.path else {
-                out += line
+                add(line)
                 continue
             }
-            add(path, diagnostic.span?.start ?? SourceLocation(line: 0, column: 0), line)
+            if byFile[path] == nil { order.append(path) }
+            byFile[path, default: ([], [])].diagnostics.append((diagnostic.span?.start ?? SourceLocation(line: 0, column: 0), line))
         }
-        for finding in report.findings where !finding.isSuppressed {
-            add(finding.path, finding.span.start, Self.line(path: finding.path, location: finding.span.start, severity: finding.severity,
-                                                            message: finding.message, id: finding.policyID))
+        // A run's findings come file by file: each file's are a run of indices.
+        var current: (path: String, start: Int)?
+        func flush(upTo end: Int) {
+            guard let (path, start) = current else { return }
+            if byFile[path] == nil { order.append(path) }
+            byFile[path, default: ([], [])].findings.append(start..<end)
         }
+        for (index, finding) in report.findings.enumerated() where current?.path != finding.path {
+            flush(upTo: index)
+            current = (finding.path, index)
+        }
+        flush(upTo: report.findings.count)
         let inputOrder = Dictionary((report.sources + report.supportingSources).enumerated().map { ($0.element.path, $0.offset) },
                                     uniquingKeysWith: { a, _ in a })
         for path in order.sorted(by: { (inputOrder[$0] ?? Int.max, $0) < (inputOrder[$1] ?? Int.max, $1) }) {
-            let entries = byFile[path]!.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }
-            for entry in entries { out += entry.element.line }
+            let file = byFile[path]!
+            var entries = file.diagnostics.map { (location: $0.location, line: Optional($0.line), finding: -1) }
+            for range in file.findings {
+                for index in range where !report.findings[index].isSuppressed {
+                    entries.append((report.findings[index].span.start, nil, index))
+                }
+            }
+            for entry in entries.enumerated().sorted(by: { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }) {
+                if let line = entry.element.line {
+                    add(line)
+                } else {
+                    let finding = report.findings[entry.element.finding]
+                    add(Self.line(path: finding.path, location: finding.span.start, severity: finding.severity,
+                                  message: finding.message, id: finding.policyID))
+                }
+            }
         }
-        if !quiet { out += TextReporter(color: false).summary(report) + "\n" }
-        return out
+        if !quiet { add(TextReporter(color: false).summary(report) + "\n") }
+        if !out.isEmpty { emit(out) }
     }
 
     static func line(path: String?, location: SourceLocation?, severity: Severity, message: String, id: String) -> String {

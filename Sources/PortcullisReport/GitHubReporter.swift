@@ -8,6 +8,21 @@ package struct GitHubReporter: Reporter {
 
     package func render(_ report: RunReport) -> String {
         var out = ""
+        render(report) { out += $0 }
+        return out
+    }
+
+    /// The commands in pieces of about 64 KiB, handed on as they are made: a report of a million
+    /// findings is never held whole.
+    package func render(_ report: RunReport, into emit: (String) -> Void) {
+        var out = ""
+        func add(_ command: String) {
+            out += command
+            if out.utf8.count >= 1 << 16 {
+                emit(out)
+                out = ""
+            }
+        }
         for diagnostic in report.diagnostics {
             var properties: [(String, String)] = []
             if let path = diagnostic.path { properties.append(("file", path)) }
@@ -15,18 +30,18 @@ package struct GitHubReporter: Reporter {
                 properties += [("line", "\(span.start.line)"), ("col", "\(span.start.column)")]
             }
             properties.append(("title", diagnostic.id.rawValue))
-            out += command(diagnostic.severity, properties, diagnostic.message)
+            add(command(diagnostic.severity, properties, diagnostic.message))
         }
-        for finding in report.activeFindings {
+        for finding in report.findings where !finding.isSuppressed {
             let properties = [
                 ("file", finding.path), ("line", "\(finding.span.start.line)"), ("col", "\(finding.span.start.column)"),
                 ("endLine", "\(finding.span.end.line)"), ("endColumn", "\(finding.span.end.column)"), ("title", finding.policyID),
             ]
             var message = finding.message
             if let help = finding.help { message += "\n" + help }
-            out += command(finding.severity, properties, message)
+            add(command(finding.severity, properties, message))
         }
-        return out
+        if !out.isEmpty { emit(out) }
     }
 
     private func command(_ severity: Severity, _ properties: [(String, String)], _ message: String) -> String {

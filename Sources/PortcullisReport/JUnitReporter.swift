@@ -8,53 +8,71 @@ package struct JUnitReporter: Reporter {
     package init() {}
 
     package func render(_ report: RunReport) -> String {
-        var suites = ""
-        var totalTests = 0, totalFailures = 0, totalErrors = 0, totalSkipped = 0
-        let byPolicy = Dictionary(grouping: report.findings, by: \.policyID)
-        // Every policy that ran, and the tool's own findings (an expired waiver).
-        for id in Set(report.rules.map(\.id)).union(byPolicy.keys).sorted() {
-            let findings = byPolicy[id] ?? []
-            var cases = ""
-            var failures = 0, skipped = 0
-            if findings.isEmpty {
-                cases += "    <testcase name=\"\(xml(id))\" classname=\"\(xml(id))\"/>\n"
+        var out = ""
+        render(report) { out += $0 }
+        return out
+    }
+
+    /// The document in pieces of about 64 KiB, handed on as they are made. The totals the root
+    /// element and each suite carry are counted first, over the findings' indices by policy; no
+    /// finding is copied and no suite is held whole.
+    package func render(_ report: RunReport, into emit: (String) -> Void) {
+        var out = ""
+        func add(_ text: String) {
+            out += text
+            if out.utf8.count >= 1 << 16 {
+                emit(out)
+                out = ""
             }
-            for finding in findings {
-                let resource = [finding.namespace, finding.kind, finding.name].compactMap { $0 }.joined(separator: "/")
-                let name = "\(resource.isEmpty ? "document \(finding.documentIndex + 1)" : resource) at \(finding.path):\(finding.span.start.line):\(finding.span.start.column)"
-                cases += "    <testcase name=\"\(xml(name))\" classname=\"\(xml(id))\" file=\"\(xml(finding.path))\" line=\"\(finding.span.start.line)\">\n"
-                if let suppression = finding.suppression {
-                    skipped += 1
-                    cases += "      <skipped message=\"\(xml("suppressed: " + suppression.justification))\"/>\n"
-                } else {
-                    failures += 1
-                    var body = "\(finding.path):\(finding.span.start.line):\(finding.span.start.column): \(finding.message)"
-                    if let help = finding.help { body += "\nhelp: " + help }
-                    cases += "      <failure message=\"\(xml(finding.message))\" type=\"\(finding.severity.rawValue)\">\(xml(body))</failure>\n"
-                }
-                cases += "    </testcase>\n"
-            }
-            let tests = max(findings.count, 1)
-            totalTests += tests
-            totalFailures += failures
-            totalSkipped += skipped
-            suites += "  <testsuite name=\"\(xml(id))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n" + cases + "  </testsuite>\n"
         }
+        var byPolicy: [String: [Int]] = [:]
+        for (index, finding) in report.findings.enumerated() { byPolicy[finding.policyID, default: []].append(index) }
+        // Every policy that ran, and the tool's own findings (an expired waiver).
+        let ids = Set(report.rules.map(\.id)).union(byPolicy.keys).sorted()
         let problems = report.diagnostics.filter { $0.severity == .error }
+        let skippedCount = report.suppressedCount
+        let totalTests = ids.reduce(0) { $0 + max(byPolicy[$1]?.count ?? 0, 1) } + problems.count
+        add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<testsuites name=\"portcullis\" tests=\"\(totalTests)\" failures=\"\(report.findings.count - skippedCount)\" "
+            + "errors=\"\(problems.count)\" skipped=\"\(skippedCount)\">\n")
+        for id in ids {
+            let indices = byPolicy[id] ?? []
+            let skipped = indices.reduce(0) { $0 + (report.findings[$1].isSuppressed ? 1 : 0) }
+            add("  <testsuite name=\"\(xml(id))\" tests=\"\(max(indices.count, 1))\" failures=\"\(indices.count - skipped)\" errors=\"0\" skipped=\"\(skipped)\">\n")
+            if indices.isEmpty {
+                add("    <testcase name=\"\(xml(id))\" classname=\"\(xml(id))\"/>\n")
+            }
+            for index in indices {
+                add(testCase(report.findings[index], policy: id))
+            }
+            add("  </testsuite>\n")
+        }
         if !problems.isEmpty {
-            suites += "  <testsuite name=\"input\" tests=\"\(problems.count)\" failures=\"0\" errors=\"\(problems.count)\" skipped=\"0\">\n"
+            add("  <testsuite name=\"input\" tests=\"\(problems.count)\" failures=\"0\" errors=\"\(problems.count)\" skipped=\"0\">\n")
             for problem in problems {
                 let place = [problem.path, problem.span.map { "\($0.start.line):\($0.start.column)" }].compactMap { $0 }.joined(separator: ":")
-                suites += "    <testcase name=\"\(xml(place.isEmpty ? problem.id.rawValue : place))\" classname=\"\(xml(problem.id.rawValue))\">\n"
-                suites += "      <error message=\"\(xml(problem.message))\" type=\"\(xml(problem.id.rawValue))\"/>\n    </testcase>\n"
+                add("    <testcase name=\"\(xml(place.isEmpty ? problem.id.rawValue : place))\" classname=\"\(xml(problem.id.rawValue))\">\n"
+                    + "      <error message=\"\(xml(problem.message))\" type=\"\(xml(problem.id.rawValue))\"/>\n    </testcase>\n")
             }
-            suites += "  </testsuite>\n"
-            totalTests += problems.count
-            totalErrors += problems.count
+            add("  </testsuite>\n")
         }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<testsuites name=\"portcullis\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"\(totalErrors)\" skipped=\"\(totalSkipped)\">\n"
-            + suites + "</testsuites>\n"
+        add("</testsuites>\n")
+        emit(out)
+    }
+
+    /// A finding's test case: failing, or skipped when suppressed.
+    private func testCase(_ finding: Finding, policy id: String) -> String {
+        let resource = [finding.namespace, finding.kind, finding.name].compactMap { $0 }.joined(separator: "/")
+        let name = "\(resource.isEmpty ? "document \(finding.documentIndex + 1)" : resource) at \(finding.path):\(finding.span.start.line):\(finding.span.start.column)"
+        var out = "    <testcase name=\"\(xml(name))\" classname=\"\(xml(id))\" file=\"\(xml(finding.path))\" line=\"\(finding.span.start.line)\">\n"
+        if let suppression = finding.suppression {
+            out += "      <skipped message=\"\(xml("suppressed: " + suppression.justification))\"/>\n"
+        } else {
+            var body = "\(finding.path):\(finding.span.start.line):\(finding.span.start.column): \(finding.message)"
+            if let help = finding.help { body += "\nhelp: " + help }
+            out += "      <failure message=\"\(xml(finding.message))\" type=\"\(finding.severity.rawValue)\">\(xml(body))</failure>\n"
+        }
+        return out + "    </testcase>\n"
     }
 
     /// XML text and attribute escaping; characters XML 1.0 cannot hold become U+FFFD.

@@ -67,20 +67,7 @@ import Testing
     /// by findings); across the pieces, files keep input order, and each file's findings and
     /// problems keep line order, suppressed findings left out.
     @Test func textReportOfManyFilesKeepsFileAndLineOrder() throws {
-        let policies = try PolicySet.compile([.text(Self.teamPolicy, name: "team.policy")]).get()
-        var files: [(name: String, bytes: [UInt8])] = []
-        for file in 0..<12 {
-            var text = ""
-            for item in 0..<250 {
-                if item > 0 { text += "---\n" }
-                text += "apiVersion: v1\nkind: ConfigMap\n"
-                if item == 100 { text += "# portcullis:disable-next-line team/owner-label -- a test\n" }
-                text += "metadata:\n  name: c\(item)\n"
-                if file == 5 && item == 120 { text += "data: {a: [\n" }  // a document that does not parse
-            }
-            files.append((name: "f\(String(format: "%02d", file)).yaml", bytes: Array(text.utf8)))
-        }
-        let result = Validator(policies: policies).validate(files: files)
+        let result = try Self.manyFindings()
         var pieces: [String] = []
         Report(format: .text).render(result) { pieces.append($0) }
         #expect(pieces.count > 2, "the findings come in more than one piece")
@@ -101,6 +88,55 @@ import Testing
         #expect(findingLines.count == result.activeFindings.count)
         #expect(result.activeFindings.count > 2_048 && result.suppressedCount == 12)
         #expect(result.hasErrors && located.contains { $0.file == "f05.yaml" && $0.line > 600 && $0.line < 700 })
+    }
+
+    /// The line-per-finding formats stream too: several pieces, joined the whole report; the
+    /// compact lines keep file and line order, JUnit's totals count its test cases.
+    @Test func compactGitHubAndJUnitReportsComeInPieces() throws {
+        let result = try Self.manyFindings()
+        for format in [ReportFormat.compact, .github, .junit] {
+            var pieces: [String] = []
+            Report(format: format).render(result) { pieces.append($0) }
+            #expect(pieces.count > 2, "\(format): more than one piece")
+            #expect(pieces.joined() == Report(format: format).render(result), "\(format)")
+        }
+        let compact = Report(format: .compact).render(result).split(separator: "\n").filter { $0.hasSuffix("[team/owner-label]") }
+        #expect(compact.count == result.activeFindings.count)
+        let places = compact.map { line in line.split(separator: ":").prefix(2).map(String.init) }
+        #expect(places == places.sorted { ($0[0], Int($0[1])!) < ($1[0], Int($1[1])!) }, "file, then line order")
+        let github = Report(format: .github).render(result).split(separator: "\n").filter { $0.contains("title=team/owner-label") }
+        #expect(github.count == result.activeFindings.count)
+        let junit = Report(format: .junit).render(result).split(separator: "\n")
+        let root = try #require(junit.first { $0.hasPrefix("<testsuites ") })
+        func attribute(_ name: String) -> String? {
+            root.components(separatedBy: " \(name)=\"").dropFirst().first?.components(separatedBy: "\"").first
+        }
+        let cases = junit.filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("<testcase ") }
+        let problems = result.diagnostics.filter { $0.severity == .error }.count
+        #expect(problems > 0)
+        #expect(attribute("tests") == String(cases.count) && cases.count == result.findings.count + problems)
+        #expect(attribute("skipped") == "12")
+        #expect(attribute("failures") == String(result.activeFindings.count))
+        #expect(attribute("errors") == String(problems) && junit.last == "</testsuites>")
+    }
+
+    /// Twelve files of 250 ConfigMaps without an owner label: 3,000 findings, one suppressed per
+    /// file, and a document in f05.yaml that does not parse.
+    static func manyFindings() throws -> ValidationResult {
+        let policies = try PolicySet.compile([.text(Self.teamPolicy, name: "team.policy")]).get()
+        var files: [(name: String, bytes: [UInt8])] = []
+        for file in 0..<12 {
+            var text = ""
+            for item in 0..<250 {
+                if item > 0 { text += "---\n" }
+                text += "apiVersion: v1\nkind: ConfigMap\n"
+                if item == 100 { text += "# portcullis:disable-next-line team/owner-label -- a test\n" }
+                text += "metadata:\n  name: c\(item)\n"
+                if file == 5 && item == 120 { text += "data: {a: [\n" }  // a document that does not parse
+            }
+            files.append((name: "f\(String(format: "%02d", file)).yaml", bytes: Array(text.utf8)))
+        }
+        return Validator(policies: policies).validate(files: files)
     }
 
     /// The formats for people: the per-policy table (or only it), Markdown links under a base.
