@@ -57,7 +57,7 @@ package struct JUnitReporter: Reporter {
             add("  </testsuite>\n")
         }
         add("</testsuites>\n")
-        emit(out)
+        if !out.isEmpty { emit(out) }
     }
 
     /// A finding's test case: failing, or skipped when suppressed.

@@ -16,8 +16,9 @@ package struct TextReporter: Reporter {
     /// Files rendered together (on every core) before their text is handed on, at most: what a
     /// streamed report holds at a time.
     static let filesPerPiece = 256
-    /// Findings rendered together, at most (a piece closes at the file that reaches it): a piece's
-    /// text is held whole until it is handed on, so it is bounded by findings, not only by files.
+    /// Findings (suppressed ones included) after which a piece closes, at the end of the file that
+    /// reaches them: a piece's blocks are held until they are handed on, so a piece is bounded by
+    /// findings, not only by files.
     static let findingsPerPiece = 2_048
 
     package func render(_ report: RunReport) -> String {
@@ -26,8 +27,8 @@ package struct TextReporter: Reporter {
         return out
     }
 
-    /// The loose problems first, then the files' blocks a few hundred files at a time, then the
-    /// table and the summary line as the last piece.
+    /// The loose problems first, then the files' blocks (rendered a piece of files at a time on
+    /// every core, each handed on alone), then the table and the summary line as the last piece.
     package func render(_ report: RunReport, into emit: (String) -> Void) {
         let renderer = DiagnosticRenderer(useColor: color)
         var out = ""
@@ -92,7 +93,7 @@ package struct TextReporter: Reporter {
                 }
                 return block
             }
-            // Each file's block is handed on alone: the piece is never copied into one more string.
+            // Each file's block is handed on alone: the piece's blocks are not joined into one more string.
             for block in blocks where !block.isEmpty {
                 emit(block)
                 wroteSomething = true

@@ -21,7 +21,7 @@ struct OutputStream {
     }
 
     mutating func write(_ text: String) {
-        // A large piece (a report's block of files) goes out as it is, not copied into the buffer first.
+        // A large piece (a report's piece, a file's block) goes out as it is, not copied into the buffer first.
         guard text.utf8.count < 1 << 16 else {
             flush()
             var text = text
@@ -33,6 +33,11 @@ struct OutputStream {
     }
 
     mutating func write(bytes: [UInt8]) {
+        guard bytes.count < 1 << 16 else {
+            flush()
+            bytes.withUnsafeBytes { send($0) }
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
