@@ -5,30 +5,18 @@ import PortcullisEngine
 /// `file:line:col: severity: message [policy]`, no excerpt — for editors' problem matchers and
 /// `grep`. Control characters in messages are escaped so a line stays one line. Files in input
 /// order, lines in order; then the totals line (not with `--quiet`).
-package struct CompactReporter: Reporter {
+package struct CompactReporter: StreamingReporter {
     package var quiet: Bool
 
     package init(quiet: Bool = false) {
         self.quiet = quiet
     }
 
-    package func render(_ report: RunReport) -> String {
-        var out = ""
-        render(report) { out += $0 }
-        return out
-    }
-
     /// The lines in pieces of about 64 KiB, file by file, handed on as they are made: a file's
     /// findings are noted as runs of indices into the report, and only one piece of lines is held.
     package func render(_ report: RunReport, into emit: (String) -> Void) {
-        var out = ""
-        func add(_ text: String) {
-            out += text
-            if out.utf8.count >= 1 << 16 {
-                emit(out)
-                out = ""
-            }
-        }
+        var pieces = ReportPieces()
+        func add(_ text: String) { pieces.add(text, emit) }
         var byFile: [String: (diagnostics: [(location: SourceLocation, line: String)], findings: [Range<Int>])] = [:]
         var order: [String] = []
         for diagnostic in report.diagnostics {
@@ -74,7 +62,7 @@ package struct CompactReporter: Reporter {
             }
         }
         if !quiet { add(TextReporter(color: false).summary(report) + "\n") }
-        if !out.isEmpty { emit(out) }
+        pieces.finish(emit)
     }
 
     static func line(path: String?, location: SourceLocation?, severity: Severity, message: String, id: String) -> String {

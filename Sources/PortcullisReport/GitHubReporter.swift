@@ -3,26 +3,14 @@ import PortcullisEngine
 
 /// GitHub Actions workflow commands: each active finding and input problem becomes an annotation on
 /// the pull request's diff (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`).
-package struct GitHubReporter: Reporter {
+package struct GitHubReporter: StreamingReporter {
     package init() {}
-
-    package func render(_ report: RunReport) -> String {
-        var out = ""
-        render(report) { out += $0 }
-        return out
-    }
 
     /// The commands in pieces of about 64 KiB, handed on as they are made: a report of a million
     /// findings is never held whole.
     package func render(_ report: RunReport, into emit: (String) -> Void) {
-        var out = ""
-        func add(_ command: String) {
-            out += command
-            if out.utf8.count >= 1 << 16 {
-                emit(out)
-                out = ""
-            }
-        }
+        var pieces = ReportPieces()
+        func add(_ text: String) { pieces.add(text, emit) }
         for diagnostic in report.diagnostics {
             var properties: [(String, String)] = []
             if let path = diagnostic.path { properties.append(("file", path)) }
@@ -41,7 +29,7 @@ package struct GitHubReporter: Reporter {
             if let help = finding.help { message += "\n" + help }
             add(command(finding.severity, properties, message))
         }
-        if !out.isEmpty { emit(out) }
+        pieces.finish(emit)
     }
 
     private func command(_ severity: Severity, _ properties: [(String, String)], _ message: String) -> String {

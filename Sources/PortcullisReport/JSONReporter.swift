@@ -3,16 +3,10 @@ import PortcullisEngine
 
 /// `--format json`: a documented, versioned report (docs/json-report.md, schemas/report.schema.json)
 /// with every field of every finding; keys sorted, no times, so the same run gives the same bytes.
-package struct JSONReporter: Reporter {
+package struct JSONReporter: StreamingReporter {
     package static let schemaVersion = 2
 
     package init() {}
-
-    package func render(_ report: RunReport) -> String {
-        var text = ""
-        render(report) { text += $0 }
-        return text
-    }
 
     /// The report in pieces of about a megabyte, handed on as the findings are written.
     package func render(_ report: RunReport, into emit: (String) -> Void) {

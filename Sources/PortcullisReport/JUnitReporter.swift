@@ -4,27 +4,15 @@ import PortcullisEngine
 /// JUnit XML for CI systems that show test reports: a test suite per policy, a failing test case per
 /// finding (a skipped one when suppressed), a passing case for a policy without findings, and a
 /// suite of input problems.
-package struct JUnitReporter: Reporter {
+package struct JUnitReporter: StreamingReporter {
     package init() {}
-
-    package func render(_ report: RunReport) -> String {
-        var out = ""
-        render(report) { out += $0 }
-        return out
-    }
 
     /// The document in pieces of about 64 KiB, handed on as they are made. The totals the root
     /// element and each suite carry are counted first, over the findings' indices by policy; no
     /// finding is copied and no suite is held whole.
     package func render(_ report: RunReport, into emit: (String) -> Void) {
-        var out = ""
-        func add(_ text: String) {
-            out += text
-            if out.utf8.count >= 1 << 16 {
-                emit(out)
-                out = ""
-            }
-        }
+        var pieces = ReportPieces()
+        func add(_ text: String) { pieces.add(text, emit) }
         var byPolicy: [String: [Int]] = [:]
         for (index, finding) in report.findings.enumerated() { byPolicy[finding.policyID, default: []].append(index) }
         // Every policy that ran, and the tool's own findings (an expired waiver).
@@ -57,7 +45,7 @@ package struct JUnitReporter: Reporter {
             add("  </testsuite>\n")
         }
         add("</testsuites>\n")
-        if !out.isEmpty { emit(out) }
+        pieces.finish(emit)
     }
 
     /// A finding's test case: failing, or skipped when suppressed.

@@ -13,6 +13,37 @@ extension Reporter {
     }
 }
 
+/// A reporter that makes its report in pieces (`render(_:into:)`); the whole report is the pieces joined.
+package protocol StreamingReporter: Reporter {}
+
+extension StreamingReporter {
+    /// The pieces, joined.
+    package func render(_ report: RunReport) -> String {
+        var out = ""
+        render(report) { out += $0 }
+        return out
+    }
+}
+
+/// Text gathered into pieces of about 64 KiB, each handed on when full: what a streaming reporter
+/// holds at a time.
+struct ReportPieces {
+    private var pending = ""
+
+    /// Adds `text`; hands the piece to `emit` once it reaches 64 KiB.
+    mutating func add(_ text: String, _ emit: (String) -> Void) {
+        pending += text
+        if pending.utf8.count >= 1 << 16 { finish(emit) }
+    }
+
+    /// Hands on what is left, if anything.
+    mutating func finish(_ emit: (String) -> Void) {
+        guard !pending.isEmpty else { return }
+        emit(pending)
+        pending = ""
+    }
+}
+
 /// The formats `--format` accepts.
 package enum ReportFormat: String, CaseIterable, Sendable {
     case text, compact, json, sarif, github, junit, markdown, html

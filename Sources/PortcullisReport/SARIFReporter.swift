@@ -6,17 +6,11 @@ import PortcullisEngine
 /// one result per finding with a physical location relative to the repository root, the resource as
 /// a logical location, a fingerprint stable across unrelated edits, and `suppressions` for
 /// suppressed findings. Input problems are tool execution notifications.
-package struct SARIFReporter: Reporter {
+package struct SARIFReporter: StreamingReporter {
     package static let fingerprintKey = "portcullisFindingKey/v1"
     static let rootBase = "%SRCROOT%"
 
     package init() {}
-
-    package func render(_ report: RunReport) -> String {
-        var text = ""
-        render(report) { text += $0 }
-        return text
-    }
 
     /// The log in pieces: the results are handed on about a megabyte at a time as they are written.
     package func render(_ report: RunReport, into emit: (String) -> Void) {

@@ -3,7 +3,7 @@ import PortcullisEngine
 
 /// Compiler-style text: `file:line:col: severity: message [policy]`, the source line, a caret, the
 /// help line; problems and findings of a file together in line order; then the per-policy table and a summary.
-package struct TextReporter: Reporter {
+package struct TextReporter: StreamingReporter {
     package var color: Bool
     /// Leave out the summary line (`--quiet`).
     package var quiet = false
@@ -20,12 +20,6 @@ package struct TextReporter: Reporter {
     /// reaches them: a piece's blocks are held until they are handed on, so a piece is bounded by
     /// findings, not only by files.
     static let findingsPerPiece = 2_048
-
-    package func render(_ report: RunReport) -> String {
-        var out = ""
-        render(report) { out += $0 }
-        return out
-    }
 
     /// The loose problems first, then the files' blocks (rendered a piece of files at a time on
     /// every core, each handed on alone), then the table and the summary line as the last piece.
