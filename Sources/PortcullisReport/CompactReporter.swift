@@ -17,45 +17,28 @@ package struct CompactReporter: StreamingReporter {
     package func render(_ report: RunReport, into emit: (String) -> Void) {
         var pieces = ReportPieces()
         func add(_ text: String) { pieces.add(text, emit) }
-        var byFile: [String: (diagnostics: [(location: SourceLocation, line: String)], findings: [Range<Int>])] = [:]
+        var byFile: [String: FileEntries] = [:]
         var order: [String] = []
         for diagnostic in report.diagnostics {
-            let line = Self.line(path: diagnostic.path, location: diagnostic.span?.start, severity: diagnostic.severity,
-                                 message: diagnostic.message, id: diagnostic.id.rawValue)
             guard let path = diagnostic.path else {
-                add(line)
+                add(Self.line(diagnostic))
                 continue
             }
             if byFile[path] == nil { order.append(path) }
-            byFile[path, default: ([], [])].diagnostics.append((diagnostic.span?.start ?? SourceLocation(line: 0, column: 0), line))
+            byFile[path, default: FileEntries()].diagnostics.append(diagnostic)
         }
-        // A run's findings come file by file: each file's are a run of indices.
-        var current: (path: String, start: Int)?
-        func flush(upTo end: Int) {
-            guard let (path, start) = current else { return }
-            if byFile[path] == nil { order.append(path) }
-            byFile[path, default: ([], [])].findings.append(start..<end)
+        for run in report.findingRuns {
+            if byFile[run.path] == nil { order.append(run.path) }
+            byFile[run.path, default: FileEntries()].findings.append(run.indices)
         }
-        for (index, finding) in report.findings.enumerated() where current?.path != finding.path {
-            flush(upTo: index)
-            current = (finding.path, index)
-        }
-        flush(upTo: report.findings.count)
         let inputOrder = Dictionary((report.sources + report.supportingSources).enumerated().map { ($0.element.path, $0.offset) },
                                     uniquingKeysWith: { a, _ in a })
         for path in order.sorted(by: { (inputOrder[$0] ?? Int.max, $0) < (inputOrder[$1] ?? Int.max, $1) }) {
-            let file = byFile[path]!
-            var entries = file.diagnostics.map { (location: $0.location, line: Optional($0.line), finding: -1) }
-            for range in file.findings {
-                for index in range where !report.findings[index].isSuppressed {
-                    entries.append((report.findings[index].span.start, nil, index))
-                }
-            }
-            for entry in entries.enumerated().sorted(by: { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }) {
-                if let line = entry.element.line {
-                    add(line)
-                } else {
-                    let finding = report.findings[entry.element.finding]
+            for entry in byFile[path]!.inLineOrder(of: report) {
+                switch entry {
+                case .diagnostic(let diagnostic): add(Self.line(diagnostic))
+                case .finding(let index):
+                    let finding = report.findings[index]
                     add(Self.line(path: finding.path, location: finding.span.start, severity: finding.severity,
                                   message: finding.message, id: finding.policyID))
                 }
@@ -63,6 +46,12 @@ package struct CompactReporter: StreamingReporter {
         }
         if !quiet { add(TextReporter(color: false).summary(report) + "\n") }
         pieces.finish(emit)
+    }
+
+    /// A problem's line.
+    static func line(_ diagnostic: Diagnostic) -> String {
+        line(path: diagnostic.path, location: diagnostic.span?.start, severity: diagnostic.severity, message: diagnostic.message,
+             id: diagnostic.id.rawValue)
     }
 
     static func line(path: String?, location: SourceLocation?, severity: Severity, message: String, id: String) -> String {

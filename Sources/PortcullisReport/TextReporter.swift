@@ -40,19 +40,12 @@ package struct TextReporter: StreamingReporter {
             if shown[path] == nil { order.append(path) }
             shown[path, default: FileEntries()].diagnostics.append(diagnostic)
         }
-        // A run's findings come file by file: a file's are a run of indices, noted once per run
-        // (not one entry per finding: a report of a million findings would hold a million).
-        var current: (path: String, start: Int)?
-        func flush(upTo end: Int) {
-            guard let (path, start) = current else { return }
-            if shown[path] == nil { order.append(path) }
-            shown[path, default: FileEntries()].add(start..<end)
+        // A file's findings are noted as runs of indices (a report of a million findings would
+        // otherwise hold a million entries).
+        for run in report.findingRuns {
+            if shown[run.path] == nil { order.append(run.path) }
+            shown[run.path, default: FileEntries()].findings.append(run.indices)
         }
-        for (index, finding) in report.findings.enumerated() where current?.path != finding.path {
-            flush(upTo: index)
-            current = (finding.path, index)
-        }
-        flush(upTo: report.findings.count)
         for line in loose { out += line + "\n" }
         let inputOrder = Dictionary(report.sources.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
         order.sort { (inputOrder[$0] ?? Int.max, $0) < (inputOrder[$1] ?? Int.max, $1) }
@@ -70,16 +63,9 @@ package struct TextReporter: StreamingReporter {
             start = end
             let blocks = ParallelRendering.map(piece) { path -> String in
                 let source = sources[path]
-                let entries = gathered[path]!
-                var located = entries.diagnostics.map { (location: $0.span?.start ?? SourceLocation(line: 0, column: 0), entry: Entry.diagnostic($0)) }
-                for range in entries.findings {
-                    for index in range where !report.findings[index].isSuppressed {
-                        located.append((report.findings[index].span.start, .finding(index)))
-                    }
-                }
                 var block = ""
-                for item in located.enumerated().sorted(by: { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }) {
-                    switch item.element.entry {
+                for entry in gathered[path]!.inLineOrder(of: report) {
+                    switch entry {
                     case .diagnostic(let diagnostic): block += renderer.render(diagnostic, source: source)
                     case .finding(let index): block += render(report.findings[index], source, renderer)
                     }
@@ -97,24 +83,6 @@ package struct TextReporter: StreamingReporter {
             let table = PolicySummaryTable(color: color).render(PolicySummary(report))
             emit((!wroteSomething || table.isEmpty ? "" : "\n") + table + summary(report) + "\n")
         }
-    }
-
-    /// What a file shows: its problems, and its findings as runs of indices into the report.
-    private struct FileEntries {
-        var diagnostics: [Diagnostic] = []
-        var findings: [Range<Int>] = []
-        var findingCount = 0
-
-        mutating func add(_ range: Range<Int>) {
-            findings.append(range)
-            findingCount += range.count
-        }
-    }
-
-    /// One thing a file shows: a problem, or a finding (by its index in the report).
-    private enum Entry {
-        case diagnostic(Diagnostic)
-        case finding(Int)
     }
 
     private func render(_ finding: Finding, _ source: SourceFile?, _ renderer: DiagnosticRenderer) -> String {
