@@ -1,3 +1,4 @@
+import PortcullisDiagnostics
 import PortcullisManifest
 
 /// How a validation reads its inputs and which exceptions it honours.
@@ -40,6 +41,14 @@ public struct ValidationOptions: Sendable {
     public var changedSince: String?
     /// Counts files and documents as ``Validator/validate(paths:)`` goes, for a progress display.
     public var progress: ValidationProgress?
+    /// Where a large run with cross-document policies keeps the documents those policies read
+    /// until every file is read: a temporary file in this folder (unnamed, gone with the run),
+    /// mapped into memory, whose pages leave the process as it goes — its resident memory does
+    /// not grow with them. The default is `TMPDIR`, else `/tmp`; `nil` keeps them on the heap, as
+    /// does a folder the file cannot be made in, or a full disk.
+    public var spillDirectory: String? = Platform.temporaryDirectory
+    /// Bytes of those documents held on the heap before the file is made (a small run makes none).
+    package var spillThreshold = 16 << 20
 
     /// The defaults: every core, projection on, the standard limits, no exceptions.
     public init() {}

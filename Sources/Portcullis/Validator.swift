@@ -105,7 +105,11 @@ public struct Validator: Sendable {
     var checker: ManifestChecker {
         var limits = options.limits
         if options.projection { limits.projection = policies.graph.projection }
-        return ManifestChecker(graph: policies.graph, loader: ManifestLoader(limits: limits), maxFindingsPerResource: options.maxFindingsPerResource)
+        var checker = ManifestChecker(graph: policies.graph, loader: ManifestLoader(limits: limits),
+                                      maxFindingsPerResource: options.maxFindingsPerResource)
+        checker.spillDirectory = options.spillDirectory
+        checker.spillThreshold = options.spillThreshold
+        return checker
     }
 
     var excludePatterns: [GlobPattern] {

@@ -1,5 +1,6 @@
-// The one place that talks to the C library: every other file of the package calls these wrappers,
-// so the package builds with Glibc, Musl and Darwin alike and no C type leaves this file.
+// The one place that talks to the C library (with Platform+FileMapping.swift, the calls behind a
+// mapped file): every other file of the package calls these wrappers, so the package builds with
+// Glibc, Musl and Darwin alike and no C type leaves these files.
 //
 // A plain (public) import: the inlinable wrappers below are compiled into their callers, which must
 // then see the C functions; `internal` or `package import` makes the compiler refuse them. Clients

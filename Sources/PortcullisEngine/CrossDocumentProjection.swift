@@ -77,7 +77,9 @@ package struct CrossDocumentProjection: Sendable {
     /// the cross-document rules read of them, the others with their suppression annotation only
     /// (what inline suppressions read), and not at all when they have none (other annotations
     /// included: nothing reads them again); `copied` says which documents the result holds. Its bytes are let go when they can be read again.
-    package func projected(_ file: ManifestFile, keeping kept: [Bool]) -> (file: ManifestFile, copied: [Bool]) {
+    /// The arena's buffers go to `region` when it takes them.
+    package func projected(_ file: ManifestFile, keeping kept: [Bool],
+                           spillingTo region: SpillRegion? = nil) -> (file: ManifestFile, copied: [Bool]) {
         let source = file.source.detached()
         guard let storage = file.storage, !isWhole, !file.resources.isEmpty else {
             let same = ManifestFile(source: source, storage: file.storage, resources: file.resources, diagnostics: file.diagnostics,
@@ -91,7 +93,7 @@ package struct CrossDocumentProjection: Sendable {
         let trees = zip(zip(file.resources, kept), copied).filter(\.1).map { pair, _ in
             pair.1 ? tree(for: pair.0) : Self.suppressionOnly
         }
-        let (copy, roots) = storage.copying(originals.map(\.root.index), keeping: trees)
+        let (copy, roots) = storage.copying(originals.map(\.root.index), keeping: trees, spillingTo: region)
         let documents = zip(originals, roots).map { document, root in
             Document(path: document.path, streamIndex: document.streamIndex, listItemIndex: document.listItemIndex,
                      root: Node(storage: copy, index: root), operation: document.operation)

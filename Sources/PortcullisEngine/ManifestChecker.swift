@@ -28,6 +28,11 @@ package struct ManifestChecker: Sendable {
     /// The texts of the findings this checker makes, each held once (`FindingTextInterner`): a
     /// checker serves one run.
     package let texts = FindingTextInterner()
+    /// Where the arenas of the documents kept for the cross-document rules go once a run has kept
+    /// `spillThreshold` bytes of them (`SpillRegion`: a temporary file mapped into memory, whose
+    /// pages leave the process as it goes); `nil`: they stay on the heap.
+    package var spillDirectory: String? = Platform.temporaryDirectory
+    package var spillThreshold = 16 << 20
 
     package init(graph: RuleGraph, loader: ManifestLoader = ManifestLoader(), maxFindingsPerResource: Int = 1_000) {
         self.graph = graph
@@ -49,6 +54,7 @@ package struct ManifestChecker: Sendable {
         let loader = self.loader
         let scope = CrossDocumentScope(graph)
         let projection = scope.isEmpty ? nil : CrossDocumentProjection(graph)
+        let region = projection == nil ? nil : spillDirectory.map { SpillRegion(directory: $0, threshold: spillThreshold) }
         progress?.files.store(inputs.count, ordering: .relaxed)
         progress?.loadsFirst.store(!scope.isEmpty, ordering: .relaxed)
         /// A file waiting for the cross-document rules: what the other rules found, and its
@@ -91,7 +97,7 @@ package struct ManifestChecker: Sendable {
                                       (keptDocuments.filter(waitsForDefinitions), singleDocumentRules),
                                       (keptDocuments.filter { !waitsForDefinitions($0) }, notLookupRules)], in: .empty,
                                  recordingOrder: true)
-            let projected = projection.projected(file, keeping: kept)
+            let projected = projection.projected(file, keeping: kept, spillingTo: region)
             var counts: [Int32] = []
             var pastLimit: [(key: DocumentKey, count: Int, span: SourceSpan)] = []
             if !found.counts.isEmpty {
@@ -122,6 +128,7 @@ package struct ManifestChecker: Sendable {
                 waiting.append(file)
             }
         }
+        region?.releaseResidentPages()
         let inputSet = waiting.isEmpty ? .empty
             : InputSet(documents: waiting.lazy.flatMap { zip($0.partial.file.resources, $0.kept).lazy.filter(\.1).map(\.0) })
         var secondPass = InputOrder.map(consuming: consume waiting, parallel: parallel) { (file: consuming Waiting) in
@@ -157,6 +164,7 @@ package struct ManifestChecker: Sendable {
             spans.merge(found.spans) { first, _ in first }
             result.issues = result.issues + found.issues + tooManyIssues(result.file.path, totals, spans: spans)
             let finished = finishing(result)
+            region?.fileRead()
             progress?.evaluated(finished.file.resourceCount)
             return finished
         }.makeIterator()

@@ -1,0 +1,144 @@
+import PortcullisDiagnostics
+import Synchronization
+
+/// Room in a temporary file, mapped into memory, for what a run keeps to its end and reads only
+/// now and then: the node arenas of the documents the cross-document rules read
+/// (`ManifestStorage.copying(_:keeping:spillingTo:)`). Their bytes go to the file's pages; the
+/// pages leave the process as the region grows and as the run reads them
+/// (`releaseResidentPages`), the file keeping their contents, so a run's resident memory does not
+/// grow with what it keeps there. The system may keep the pages cached, or write them to disk and
+/// drop them when memory is short.
+///
+/// Nothing is made until the copies a run has kept pass `threshold` bytes: a small run (one file, an
+/// admission request, a test) keeps its copies on the heap and makes no file. When the file cannot
+/// be made, mapped or given room (a read-only or full disk), copies stay on the heap: spilling
+/// changes where bytes are, never what a run finds.
+///
+/// The file is unlinked as soon as it is made and closed when the last arena placed in it goes.
+package final class SpillRegion: @unchecked Sendable {
+    /// Where the file goes.
+    package let directory: String
+    /// Bytes kept on the heap before the file is made.
+    package let threshold: Int
+    /// The most the file may hold (address space reserved at once, disk claimed as it is used).
+    package let capacity: Int
+
+    private struct State {
+        /// Bytes offered so far (placed or not).
+        var offered = 0
+        var mapping: (start: UnsafeMutableRawPointer, descriptor: Int32)?
+        /// The file could not be made or has no more room: every later copy stays on the heap.
+        var closed = false
+        /// Bytes handed out from the start of the mapping.
+        var used = 0
+        /// Bytes the file has room for.
+        var allocated = 0
+        /// `used` when the resident pages were last let go.
+        var usedAtRelease = 0
+    }
+
+    private let state = Mutex(State())
+    /// Files read since the resident pages were last let go (`fileRead()`).
+    private let filesRead = Atomic<Int>(0)
+    /// How many files a run reads between two `releaseResidentPages()`.
+    static let filesPerRelease = 32
+
+    /// Disk is claimed in pieces of this size.
+    static let allocationStep = 16 << 20
+    /// The placed bytes the process holds at most before their pages are let go.
+    static let residentLimit = 8 << 20
+
+    /// A region whose file goes in `directory` once more than `threshold` bytes were offered.
+    package init(directory: String = Platform.temporaryDirectory, threshold: Int = 16 << 20, capacity: Int = 64 << 30) {
+        self.directory = directory
+        self.threshold = threshold
+        self.capacity = capacity
+    }
+
+    deinit {
+        let mapping = state.withLock { $0.mapping }
+        if let mapping { Platform.unmap(mapping.start, count: capacity, descriptor: mapping.descriptor) }
+    }
+
+    /// Bytes placed in the file so far.
+    package var placedBytes: Int { state.withLock { $0.used } }
+
+    /// Whether the file was made and mapped.
+    package var isMapped: Bool { state.withLock { $0.mapping != nil } }
+
+    /// A copy of `bytes` in the file, 16-byte aligned, or `nil` when they stay on the heap (below the
+    /// threshold, no file, no room).
+    func place(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutableRawPointer? {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return nil }
+        let size = (bytes.count + 15) & ~15
+        let reserved: (target: UnsafeMutableRawPointer, release: Int?)? = state.withLock { state in
+            state.offered += bytes.count
+            guard !state.closed, state.offered > threshold else { return nil }
+            if state.mapping == nil, !open(&state) { return nil }
+            guard let mapping = state.mapping, state.used + size <= capacity else {
+                state.closed = true
+                return nil
+            }
+            if state.used + size > state.allocated {
+                let grown = min(capacity, max(state.used + size, state.allocated + Self.allocationStep))
+                guard Platform.allocateFileSpace(descriptor: mapping.descriptor, offset: state.allocated,
+                                                 count: grown - state.allocated) else {
+                    state.closed = true
+                    return nil
+                }
+                state.allocated = grown
+            }
+            let target = mapping.start + state.used
+            state.used += size
+            var release: Int?
+            if state.used - state.usedAtRelease >= Self.residentLimit {
+                state.usedAtRelease = state.used
+                release = state.used
+            }
+            return (target, release)
+        }
+        guard let reserved else { return nil }
+        reserved.target.copyMemory(from: source, byteCount: bytes.count)
+        if let release = reserved.release { releasePages(upTo: release) }
+        return reserved.target
+    }
+
+    /// Lets go every page of the file the process holds (read or written since the last time);
+    /// what they hold stays in the file. Safe while other threads read or write the region: a
+    /// page let go is brought back by the next touch, contents intact.
+    package func releaseResidentPages() {
+        let used = state.withLock { state in
+            state.usedAtRelease = state.used
+            return state.used
+        }
+        releasePages(upTo: used)
+    }
+
+    /// Counts a file the run has read from the region; every `filesPerRelease` files, lets the
+    /// resident pages go (`releaseResidentPages()`).
+    package func fileRead() {
+        let (_, count) = filesRead.add(1, ordering: .relaxed)
+        if count % Self.filesPerRelease == 0, isMapped { releaseResidentPages() }
+    }
+
+    private func releasePages(upTo used: Int) {
+        guard used > 0, let start = state.withLock({ $0.mapping?.start }) else { return }
+        let page = Platform.pageSize
+        Platform.releaseResidentPages(start, count: (used + page - 1) / page * page)
+    }
+
+    /// Makes and maps the file; on failure the region stays closed.
+    private func open(_ state: inout State) -> Bool {
+        guard case .success(let descriptor) = Platform.unnamedTemporaryFile(in: directory) else {
+            state.closed = true
+            return false
+        }
+        guard case .success(let start) = Platform.mapShared(descriptor: descriptor, count: capacity) else {
+            Platform.close(descriptor)
+            state.closed = true
+            return false
+        }
+        state.mapping = (start, descriptor)
+        return true
+    }
+}
