@@ -48,7 +48,7 @@ public struct ValidationOptions: Sendable {
     /// does a folder the file cannot be made in, or a full disk.
     public var spillDirectory: String? = Platform.temporaryDirectory
     /// Bytes of those documents held on the heap before the file is made (a small run makes none).
-    package var spillThreshold = 16 << 20
+    package var spillThreshold = SpillRegion.defaultThreshold
 
     /// The defaults: every core, projection on, the standard limits, no exceptions.
     public init() {}

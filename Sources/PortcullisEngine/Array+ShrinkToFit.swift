@@ -12,11 +12,4 @@ extension Array {
             initialized = buffer.initialize(fromContentsOf: self)
         }
     }
-
-    /// The array, shrunk (`shrinkToFit`).
-    var shrunk: [Element] {
-        var copy = self
-        copy.shrinkToFit()
-        return copy
-    }
 }

@@ -12,7 +12,12 @@ package struct Finding: Sendable, Hashable {
     private var resource: SharedFindingPart<FindingResource>
     private var text: FindingText
     /// The node the finding points at; for a missing field, the mapping where it belongs.
-    package var span: SourceSpan
+    package var span: SourceSpan {
+        get { place.span }
+        set { place = FindingPlace(newValue) }
+    }
+    /// `span`, held in 16 bytes (a `SourceSpan` takes 32): a run holds every finding until it reports it.
+    private var place: FindingPlace
     private var suppressionPart: SharedFindingPart<Suppression>?
 
     package init(policyID: String, severity: Severity, message: String, path: String, span: SourceSpan, documentIndex: Int,
@@ -23,7 +28,7 @@ package struct Finding: Sendable, Hashable {
         resource = SharedFindingPart(FindingResource(path: path, documentIndex: documentIndex, listItemIndex: listItemIndex,
                                                      kind: kind, namespace: namespace, name: name))
         text = FindingText(message: message, path: pathComponents)
-        self.span = span
+        place = FindingPlace(span)
         suppressionPart = suppression.map(SharedFindingPart.init)
     }
 
@@ -33,7 +38,7 @@ package struct Finding: Sendable, Hashable {
         self.rule = rule
         self.resource = resource
         self.text = text
-        self.span = span
+        place = FindingPlace(span)
     }
 
     /// What the finding says.
@@ -123,14 +128,14 @@ package struct Finding: Sendable, Hashable {
 
     package static func == (a: Finding, b: Finding) -> Bool {
         (a.rule === b.rule || a.rule.value == b.rule.value) && (a.resource === b.resource || a.resource.value == b.resource.value)
-            && a.text == b.text && a.span == b.span && a.suppression == b.suppression
+            && a.text == b.text && a.place == b.place && a.suppression == b.suppression
     }
 
     package func hash(into hasher: inout Hasher) {
         hasher.combine(rule.value)
         hasher.combine(resource.value)
         hasher.combine(text)
-        hasher.combine(span)
+        hasher.combine(place)
         hasher.combine(suppression)
     }
 
@@ -141,6 +146,27 @@ package struct Finding: Sendable, Hashable {
         if a.policyID != b.policyID { return a.policyID < b.policyID }
         if a.check != b.check { return (a.check ?? "") < (b.check ?? "") }
         return a.message < b.message
+    }
+}
+
+/// Where a finding points: a `SourceSpan`'s lines and columns as 32-bit numbers (a file the loader
+/// reads has far fewer lines and columns than they count).
+private struct FindingPlace: Hashable, Sendable {
+    let startLine: Int32
+    let startColumn: Int32
+    let endLine: Int32
+    let endColumn: Int32
+
+    init(_ span: SourceSpan) {
+        startLine = Int32(clamping: span.start.line)
+        startColumn = Int32(clamping: span.start.column)
+        endLine = Int32(clamping: span.end.line)
+        endColumn = Int32(clamping: span.end.column)
+    }
+
+    var span: SourceSpan {
+        SourceSpan(start: SourceLocation(line: Int(startLine), column: Int(startColumn)),
+                   end: SourceLocation(line: Int(endLine), column: Int(endColumn)))
     }
 }
 

@@ -29,41 +29,45 @@ package struct InputSet: Sendable {
         self.init(documents: files.lazy.flatMap(\.resources))
     }
 
-    /// The documents of `documents`, read once: a run's are given as a lazy sequence over its
-    /// files, so they are never gathered into one more array.
+    /// The documents of `documents`, read twice (to size the lists, then to fill them): a run's are
+    /// given as a lazy sequence over its files, so they are never gathered into one more array.
     package init<Documents: Sequence<Document>>(documents: Documents) {
-        var byKind: [String: [Value]] = [:]
-        var byKindAndNamespace: [String: [String: [Value]]] = [:]
-        var workloads: [Value] = [], workloadsByNamespace: [String: [Value]] = [:]
-        var custom: [Value] = [], customByNamespace: [String: [Value]] = [:]
+        // The run holds the lists to its end: each is made at its size (grown one resource at a
+        // time, a list holds up to twice what it needs, and shrinking it afterwards holds both).
+        var byKind = ListsByKey(), byKindAndNamespace: [String: ListsByKey] = [:]
+        var workloads = ListsByKey(), workloadsByNamespace = ListsByKey()
+        var custom = ListsByKey(), customByNamespace = ListsByKey()
         var declaredScopes: [String: ResourceScope] = [:]
         var definitions: [Document] = []
-        for document in documents {
-            if document.kind == ResourceScopes.definitionKind { definitions.append(document) }
-            guard document.isResource, let kind = document.kind else { continue }
-            if kind == ResourceScopes.definitionKind, let declaration = ResourceScopes.declaration(document) {
-                declaredScopes[declaration.kind + "." + declaration.group] = declaration.scope
-            }
-            let value = Value.node(document.root)
-            let namespace = document.namespace ?? ""
-            byKind[kind, default: []].append(value)
-            byKindAndNamespace[kind, default: [:]][namespace, default: []].append(value)
-            if WorkloadKinds.podSpecPaths[kind] != nil {
-                workloads.append(value)
-                workloadsByNamespace[namespace, default: []].append(value)
-            }
-            if let apiVersion = document.apiVersion, Self.isCustom(apiVersion: apiVersion) {
-                custom.append(value)
-                customByNamespace[namespace, default: []].append(value)
+        for filling in [false, true] {
+            for document in documents {
+                if filling, document.kind == ResourceScopes.definitionKind {
+                    definitions.append(document)
+                    if document.isResource, let declaration = ResourceScopes.declaration(document) {
+                        declaredScopes[declaration.kind + "." + declaration.group] = declaration.scope
+                    }
+                }
+                guard document.isResource, let kind = document.kind else { continue }
+                let value = Value.node(document.root)
+                let namespace = document.namespace ?? ""
+                byKind.add(value, to: kind, filling: filling)
+                byKindAndNamespace[kind, default: ListsByKey()].add(value, to: namespace, filling: filling)
+                if WorkloadKinds.podSpecPaths[kind] != nil {
+                    workloads.add(value, to: "", filling: filling)
+                    workloadsByNamespace.add(value, to: namespace, filling: filling)
+                }
+                if let apiVersion = document.apiVersion, Self.isCustom(apiVersion: apiVersion) {
+                    custom.add(value, to: "", filling: filling)
+                    customByNamespace.add(value, to: namespace, filling: filling)
+                }
             }
         }
-        // The lists grew one resource at a time; the run holds them to its end, so at their size.
-        self.byKind = byKind.mapValues(\.shrunk)
-        self.byKindAndNamespace = byKindAndNamespace.mapValues { $0.mapValues(\.shrunk) }
-        allWorkloads = .list(workloads.shrunk)
-        self.workloadsByNamespace = workloadsByNamespace.mapValues { .list($0.shrunk) }
-        allCustomResources = .list(custom.shrunk)
-        customResourcesByNamespace = customByNamespace.mapValues { .list($0.shrunk) }
+        self.byKind = byKind.lists
+        self.byKindAndNamespace = byKindAndNamespace.mapValues(\.lists)
+        allWorkloads = .list(workloads.lists[""] ?? [])
+        self.workloadsByNamespace = workloadsByNamespace.lists.mapValues { .list($0) }
+        allCustomResources = .list(custom.lists[""] ?? [])
+        customResourcesByNamespace = customByNamespace.lists.mapValues { .list($0) }
         self.declaredScopes = declaredScopes
         customSchemas = CustomResourceSchemas(documents: definitions)
     }
@@ -131,5 +135,25 @@ package struct InputSet: Sendable {
         guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return false }
         let group = apiVersion[..<slash]
         return group.utf8.contains(UInt8(ascii: ".")) && !group.hasSuffix("k8s.io")
+    }
+}
+
+/// Lists of values by key, each made at its size: every value is added twice, first counted
+/// (`filling` false), then appended.
+private struct ListsByKey {
+    private var counts: [String: Int] = [:]
+    private(set) var lists: [String: [Value]] = [:]
+
+    mutating func add(_ value: Value, to key: String, filling: Bool) {
+        guard filling else {
+            counts[key, default: 0] += 1
+            return
+        }
+        if lists[key] == nil {
+            var list: [Value] = []
+            list.reserveCapacity(counts[key, default: 1])
+            lists[key] = list
+        }
+        lists[key]!.append(value)
     }
 }

@@ -32,7 +32,7 @@ package struct ManifestChecker: Sendable {
     /// `spillThreshold` bytes of them (`SpillRegion`: a temporary file mapped into memory, whose
     /// pages leave the process as it goes); `nil`: they stay on the heap.
     package var spillDirectory: String? = Platform.temporaryDirectory
-    package var spillThreshold = 16 << 20
+    package var spillThreshold = SpillRegion.defaultThreshold
 
     package init(graph: RuleGraph, loader: ManifestLoader = ManifestLoader(), maxFindingsPerResource: Int = 1_000) {
         self.graph = graph

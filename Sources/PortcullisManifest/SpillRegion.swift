@@ -48,8 +48,12 @@ package final class SpillRegion: @unchecked Sendable {
     /// The placed bytes the process holds at most before their pages are let go.
     static let residentLimit = 8 << 20
 
+    /// What a run keeps on the heap before it makes the file: enough for the copies of a few
+    /// thousand documents, more than a small run (one file, an admission request) keeps.
+    package static let defaultThreshold = 4 << 20
+
     /// A region whose file goes in `directory` once more than `threshold` bytes were offered.
-    package init(directory: String = Platform.temporaryDirectory, threshold: Int = 16 << 20, capacity: Int = 64 << 30) {
+    package init(directory: String = Platform.temporaryDirectory, threshold: Int = defaultThreshold, capacity: Int = 64 << 30) {
         self.directory = directory
         self.threshold = threshold
         self.capacity = capacity
