@@ -62,19 +62,13 @@ import PortcullisDiagnostics
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
-    @Test func belowItsThresholdARegionMakesNoFile() throws {
+    /// Below its threshold a region makes no file; in a folder the file cannot be made in, it
+    /// makes none either: copies stay on the heap, the same.
+    @Test(arguments: [(subfolder: "", threshold: 1 << 20), (subfolder: "/missing", threshold: 0)])
+    func copiesStayOnTheHeapWhenNoFileIsMade(subfolder: String, threshold: Int) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let region = SpillRegion(directory: folder.path, threshold: 1 << 20)
-        let spilled = try Self.copy(spillingTo: region)
-        #expect(!region.isMapped && region.placedBytes == 0)
-        #expect(Self.bytes(spilled) == Self.bytes(try Self.copy(spillingTo: nil)))
-    }
-
-    @Test func aFolderTheFileCannotBeMadeInLeavesCopiesOnTheHeap() throws {
-        let folder = try TemporaryDirectory()
-        defer { folder.remove() }
-        let region = SpillRegion(directory: folder.path + "/missing", threshold: 0)
+        let region = SpillRegion(directory: folder.path + subfolder, threshold: threshold)
         let spilled = try Self.copy(spillingTo: region)
         #expect(!region.isMapped && region.placedBytes == 0)
         #expect(Self.bytes(spilled) == Self.bytes(try Self.copy(spillingTo: nil)))
