@@ -44,8 +44,9 @@ public struct ValidationOptions: Sendable {
     /// Where a large run with cross-document policies keeps the documents those policies read
     /// until every file is read: a temporary file in this folder (unnamed, gone with the run),
     /// mapped into memory, whose pages leave the process as it goes — its resident memory does
-    /// not grow with them. The default is `TMPDIR`, else `/tmp`; `nil` keeps them on the heap, as
-    /// does a folder the file cannot be made in, or a full disk.
+    /// not grow with them (on Linux; a RAM-backed tmpfs still holds them in memory). The default
+    /// is `TMPDIR`, else `/tmp`; `nil` keeps them on the heap, as does a folder the file cannot be
+    /// made in, a full disk, or a system other than Linux.
     public var spillDirectory: String? = Platform.temporaryDirectory
     /// Bytes of those documents held on the heap before the file is made (a small run makes none).
     package var spillThreshold = SpillRegion.defaultThreshold

@@ -102,7 +102,8 @@ public struct Validator: Sendable {
         return settled
     }
 
-    var checker: ManifestChecker {
+    /// The checker a validation of paths runs: the policies' graph, the options' limits and spill folder.
+    package var checker: ManifestChecker {
         var limits = options.limits
         if options.projection { limits.projection = policies.graph.projection }
         var checker = ManifestChecker(graph: policies.graph, loader: ManifestLoader(limits: limits),

@@ -45,19 +45,35 @@ extension Platform {
         return .success(start)
     }
 
-    /// Gives the file room on disk for `count` bytes from `offset` (growing it): touching the mapping
-    /// there can then never fail for want of space. `false` when the file system refuses (full,
-    /// or a system without `posix_fallocate`).
+    /// Gives the file room on disk for `count` bytes from `offset` (growing it), so that on the usual
+    /// file systems (ext4, XFS, tmpfs) touching the mapping there cannot fail for want of space —
+    /// copy-on-write ones (ZFS, btrfs with snapshots) promise less. `false` when the file system
+    /// refuses (full), or off Linux.
     package static func allocateFileSpace(descriptor: Int32, offset: Int, count: Int) -> Bool {
         #if os(Linux)
-        return posix_fallocate(descriptor, off_t(offset), off_t(count)) == 0
+        var status: Int32
+        repeat {
+            status = posix_fallocate(descriptor, off_t(offset), off_t(count))
+        } while status == EINTR
+        return status == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Whether this system spills through a mapped file (`SpillRegion`): Linux, where disk can be
+    /// claimed before it is touched (`allocateFileSpace`) and pages let go while others use them.
+    package static var mapsSpillFiles: Bool {
+        #if os(Linux)
+        return true
         #else
         return false
         #endif
     }
 
     /// `madvise(MADV_DONTNEED)` on a shared file mapping: the pages leave the process (its resident
-    /// size); their contents stay in the file, and a later read brings them back.
+    /// size); on Linux their contents stay in the file, and a later read or write brings them back,
+    /// even while another thread is using them.
     package static func releaseResidentPages(_ start: UnsafeMutableRawPointer, count: Int) {
         _ = madvise(start, count, MADV_DONTNEED)
     }

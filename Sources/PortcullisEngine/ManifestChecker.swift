@@ -128,9 +128,9 @@ package struct ManifestChecker: Sendable {
                 waiting.append(file)
             }
         }
-        region?.releaseResidentPages()
         let inputSet = waiting.isEmpty ? .empty
             : InputSet(documents: waiting.lazy.flatMap { zip($0.partial.file.resources, $0.kept).lazy.filter(\.1).map(\.0) })
+        region?.releaseResidentPages()
         var secondPass = InputOrder.map(consuming: consume waiting, parallel: parallel) { (file: consuming Waiting) in
             var result = file.partial
             file.partial.findings = []

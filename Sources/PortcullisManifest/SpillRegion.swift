@@ -7,7 +7,9 @@ import Synchronization
 /// pages leave the process as the region grows and as the run reads them
 /// (`releaseResidentPages`), the file keeping their contents, so a run's resident memory does not
 /// grow with what it keeps there. The system may keep the pages cached, or write them to disk and
-/// drop them when memory is short.
+/// drop them when memory is short — unless the folder is a RAM-backed tmpfs, whose pages stay in
+/// memory (counted as shared memory, not as the process's). Linux only (`Platform.mapsSpillFiles`):
+/// elsewhere copies stay on the heap.
 ///
 /// Nothing is made until the copies a run has kept pass `threshold` bytes: a small run (one file, an
 /// admission request, a test) keeps its copies on the heap and makes no file. When the file cannot
@@ -38,7 +40,7 @@ package final class SpillRegion: @unchecked Sendable {
     }
 
     private let state = Mutex(State())
-    /// Files read since the resident pages were last let go (`fileRead()`).
+    /// Files read from the region so far (`fileRead()`).
     private let filesRead = Atomic<Int>(0)
     /// How many files a run reads between two `releaseResidentPages()`.
     static let filesPerRelease = 32
@@ -66,6 +68,12 @@ package final class SpillRegion: @unchecked Sendable {
 
     /// Bytes placed in the file so far.
     package var placedBytes: Int { state.withLock { $0.used } }
+
+    /// Whether `pointer` points into the file's mapping (where `place` puts bytes).
+    package func contains(_ pointer: UnsafeRawPointer) -> Bool {
+        guard let start = state.withLock({ $0.mapping?.start }) else { return false }
+        return pointer >= UnsafeRawPointer(start) && pointer < UnsafeRawPointer(start) + capacity
+    }
 
     /// Whether the file was made and mapped.
     package var isMapped: Bool { state.withLock { $0.mapping != nil } }
@@ -108,8 +116,9 @@ package final class SpillRegion: @unchecked Sendable {
     }
 
     /// Lets go every page of the file the process holds (read or written since the last time);
-    /// what they hold stays in the file. Safe while other threads read or write the region: a
-    /// page let go is brought back by the next touch, contents intact.
+    /// what they hold stays in the file. Safe while other threads read or write the region (on
+    /// Linux, the only system that maps one): a page let go is brought back by the next touch,
+    /// contents intact.
     package func releaseResidentPages() {
         let used = state.withLock { state in
             state.usedAtRelease = state.used
@@ -131,9 +140,9 @@ package final class SpillRegion: @unchecked Sendable {
         Platform.releaseResidentPages(start, count: (used + page - 1) / page * page)
     }
 
-    /// Makes and maps the file; on failure the region stays closed.
+    /// Makes and maps the file; on failure (or off Linux) the region stays closed.
     private func open(_ state: inout State) -> Bool {
-        guard case .success(let descriptor) = Platform.unnamedTemporaryFile(in: directory) else {
+        guard Platform.mapsSpillFiles, case .success(let descriptor) = Platform.unnamedTemporaryFile(in: directory) else {
             state.closed = true
             return false
         }

@@ -8,7 +8,8 @@ import Testing
 
 /// A large run keeps the documents the cross-document rules read in a temporary file mapped into
 /// memory (`SpillRegion`), not on the heap: what it finds must not change.
-@Suite struct SpilledCopiesTests {
+@Suite(.enabled(if: Platform.mapsSpillFiles, "spill files are mapped on Linux only"))
+struct SpilledCopiesTests {
     /// The repository's fixtures, GitOps folders left out (their patches are read as patches).
     static func fixtureFiles() throws -> [String] {
         try CrossDocumentEvaluationTests.files(under: CrossDocumentEvaluationTests.root.appendingPathComponent("fixtures"))
@@ -22,14 +23,12 @@ import Testing
         }
     }
 
-    /// Whether this process maps a spill file made in `folder` (Linux: `/proc/self/maps`).
+    /// Whether this process maps a spill file made in `folder` (`/proc/self/maps` names it by its
+    /// real path, links resolved).
     static func mapsSpillFile(in folder: String) -> Bool {
-        #if os(Linux)
+        let real = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         let maps = String(decoding: FileHandle(forReadingAtPath: "/proc/self/maps")?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
-        return maps.contains(folder + "/portcullis-spill-")
-        #else
-        return true
-        #endif
+        return maps.contains(real + "/portcullis-spill-")
     }
 
     @Test(arguments: [false, true])
@@ -75,6 +74,11 @@ import Testing
         var temporary = ValidationOptions()
         temporary.spillThreshold = 0
         #expect(ValidationOptions().spillDirectory == Platform.temporaryDirectory)
+        // What the options say is what the run's checker does.
+        #expect(Validator(policies: policies, options: heap).checker.spillDirectory == nil)
+        #expect(Validator(policies: policies, options: missingFolder).checker.spillDirectory == "/nonexistent-portcullis-folder")
+        #expect(Validator(policies: policies, options: missingFolder).checker.spillThreshold == 0)
+        #expect(Validator(policies: policies, options: temporary).checker.spillDirectory == Platform.temporaryDirectory)
         let expected = describe(Validator(policies: policies, options: heap).validate(paths: paths))
         #expect(!expected.isEmpty)
         #expect(describe(Validator(policies: policies, options: missingFolder).validate(paths: paths)) == expected)
