@@ -20,6 +20,8 @@ package struct CrossDocumentProjection: Sendable {
     /// Whether documents of a group a CustomResourceDefinition may declare are kept whole (a rule
     /// reads scopes or schemas).
     let declarableWhole: Bool
+    /// The identities of the documents copied, each held once (`DocumentIdentities`).
+    let identities = DocumentIdentities()
 
     /// The projection of `graph`'s cross-document rules.
     package init(_ graph: RuleGraph) {
@@ -95,8 +97,7 @@ package struct CrossDocumentProjection: Sendable {
         }
         let (copy, roots) = storage.copying(originals.map(\.root.index), keeping: trees, spillingTo: region)
         let documents = zip(originals, roots).map { document, root in
-            Document(path: document.path, streamIndex: document.streamIndex, listItemIndex: document.listItemIndex,
-                     root: Node(storage: copy, index: root), operation: document.operation)
+            document.moved(to: Node(storage: copy, index: root), sharing: identities)
         }
         let result = ManifestFile(source: source, storage: copy, resources: documents, diagnostics: file.diagnostics,
                                   directiveComments: file.directiveComments, resourceCount: file.resourceCount)

@@ -81,7 +81,12 @@ package struct Evaluator {
             storageGeneration &+= 1
         }
         generation &+= 1
-        if generation == 0 { stamps.reset(); generation = 1 }
+        if generation == Self.invalidated {
+            // Every stamp would soon match a new generation again: start over.
+            stamps.reset()
+            cache.reset()
+            generation = 1
+        }
         var findings: [Finding] = []
         var count = 0
         let rules = graph.rules  // one reference, not a copy of the whole graph per document
@@ -159,7 +164,39 @@ package struct Evaluator {
 
     private mutating func bind(_ slot: Int, _ element: Value) {
         bindings[slot] = element
-        for id in graph.dependents[slot] { stamps[id] = 0 }
+        for id in graph.dependents[slot] { stamps[id] = Self.invalidated }
+    }
+
+    /// The stamp of a cache slot computed once and invalid since (its binding changed); 0 marks a
+    /// slot never written since the evaluator was made or reset, so `reset()` visits only the others.
+    private static let invalidated = UInt32.max
+
+    /// The evaluator as made, but for its allocations: what it holds of the last file (cached
+    /// values, bindings, the document, places, the resource's shared part, problems) is let go,
+    /// so a pooled evaluator keeps no file's arena alive. Costs the slots written since the last
+    /// reset, not the size of the graph.
+    package mutating func reset() {
+        for id in 0..<stamps.count where stamps[id] != 0 {
+            cache[id] = .absent
+            stamps[id] = 0
+        }
+        generation = 1
+        bindings.reset()
+        document = nil
+        root = nil
+        kind = nil
+        places = NodePlaces()
+        resource = (0, nil)
+        // The next document's arena is a new one even at a freed arena's address.
+        storage = nil
+        dynamicPatterns.removeAll()
+        issues.removeAll()
+        findingOrder.removeAll(keepingCapacity: true)
+        texts = nil
+        inputSet = .empty
+        ruleMask = nil
+        recordsOrder = false
+        onlyPolicies = nil
     }
 
     // MARK: Findings

@@ -28,6 +28,8 @@ package struct ManifestChecker: Sendable {
     /// The texts of the findings this checker makes, each held once (`FindingTextInterner`): a
     /// checker serves one run.
     package let texts = FindingTextInterner()
+    /// The evaluators of `graph`, handed from file to file (`EvaluatorPool`).
+    package let evaluators: EvaluatorPool
     /// Where the arenas of the documents kept for the cross-document rules go once a run has kept
     /// `spillThreshold` bytes of them (`SpillRegion`: a temporary file mapped into memory, whose
     /// pages leave the process as it goes); `nil`: they stay on the heap.
@@ -38,6 +40,7 @@ package struct ManifestChecker: Sendable {
         self.graph = graph
         self.loader = loader
         self.maxFindingsPerResource = maxFindingsPerResource
+        evaluators = EvaluatorPool(graph: graph)
     }
 
     /// Checks every input; results are in input order whatever the scheduling.
@@ -240,7 +243,7 @@ package struct ManifestChecker: Sendable {
     /// `recordingOrder`, where each stands in evaluating every rule (to merge two passes).
     func findings(of groups: [(documents: [Document], rules: [Bool]?)], in inputSet: InputSet,
                   recordingOrder: Bool = false) -> DocumentFindings {
-        var evaluator = Evaluator(graph: graph)
+        var evaluator = evaluators.take()
         evaluator.texts = texts
         evaluator.inputSet = inputSet
         evaluator.recordsOrder = recordingOrder
@@ -259,6 +262,7 @@ package struct ManifestChecker: Sendable {
             }
         }
         result.issues = evaluator.issues
+        evaluators.giveBack(evaluator)
         result.findings.shrinkToFit()
         result.order.shrinkToFit()
         return result

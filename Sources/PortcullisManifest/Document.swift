@@ -1,43 +1,63 @@
 import PortcullisDiagnostics
+import Synchronization
 
 /// One mapping document of a file, or one item of a `kind: List`: a resource when it names its
 /// `apiVersion` and `kind` (`isResource`).
 package struct Document: Sendable {
     /// The display path of the file it came from.
     package let path: String
-    /// 0-based position of its YAML document in the file's stream (empty documents count).
-    package let streamIndex: Int
-    /// For an item unpacked from a `*List`, its 0-based index in `items`.
-    package let listItemIndex: Int?
     /// The resource's top-level mapping.
     package let root: Node
-    /// For the object of an AdmissionReview: the request's operation (`CREATE`, `UPDATE`, …).
-    package let operation: String?
+    private let stream: Int32
+    /// `listItemIndex`, or -1.
+    private let item: Int32
+    /// The identity fields, read once from the document; shared by the documents that have the
+    /// same (`DocumentIdentities`) among those a run keeps for the cross-document rules.
+    private let identity: DocumentIdentity
 
-    /// The identity fields, read once here: matchers, lookups, findings and reports ask for them many
-    /// times per document (each read was a key lookup and a new `String`).
-    package let apiVersion: String?
-    package let kind: String?
-    package let namespace: String?
+    /// 0-based position of its YAML document in the file's stream (empty documents count).
+    package var streamIndex: Int { Int(stream) }
+    /// For an item unpacked from a `*List`, its 0-based index in `items`.
+    package var listItemIndex: Int? { item >= 0 ? Int(item) : nil }
+    /// For the object of an AdmissionReview: the request's operation (`CREATE`, `UPDATE`, …).
+    package var operation: String? { identity.operation }
+
+    /// The identity fields, read once when the document is made: matchers, lookups, findings and
+    /// reports ask for them many times per document (each read was a key lookup and a new `String`).
+    package var apiVersion: String? { identity.apiVersion }
+    package var kind: String? { identity.kind }
+    package var namespace: String? { identity.namespace }
     /// Read where a finding is made (often longer than a `String` holds inline: not kept).
     package var name: String? { root["metadata"]?["name"]?.scalarText }
     /// Whether this is a Kubernetes resource: it names both its `apiVersion` and its `kind`, as
     /// kubectl requires. Anything else (a Helm values file, an application's configuration) is read,
     /// but no policy runs on it and cross-document lookups do not see it. A document with only one
     /// of the two is not a resource either (the loader warns about it: `manifest.missing-kind`).
-    package let isResource: Bool
+    package var isResource: Bool { identity.isResource }
 
     package init(path: String, streamIndex: Int, listItemIndex: Int?, root: Node, operation: String? = nil) {
         self.path = path
-        self.streamIndex = streamIndex
-        self.listItemIndex = listItemIndex
         self.root = root
-        self.operation = operation
+        stream = Int32(clamping: streamIndex)
+        item = listItemIndex.map { Int32(clamping: $0) } ?? -1
         let apiVersionNode = root["apiVersion"], kindNode = root["kind"], metadata = root["metadata"]
-        apiVersion = apiVersionNode?.scalarText
-        kind = kindNode?.scalarText
-        namespace = metadata?["namespace"]?.scalarText
-        isResource = Self.names(apiVersionNode) && Self.names(kindNode)
+        identity = DocumentIdentity(apiVersion: apiVersionNode?.scalarText, kind: kindNode?.scalarText,
+                                    namespace: metadata?["namespace"]?.scalarText, operation: operation,
+                                    isResource: Self.names(apiVersionNode) && Self.names(kindNode))
+    }
+
+    /// The same document at `root` (its copy in another arena, with the same identity fields),
+    /// its identity shared through `identities` with the other documents that have the same.
+    package func moved(to root: Node, sharing identities: DocumentIdentities) -> Document {
+        Document(path: path, root: root, stream: stream, item: item, identity: identities.shared(identity))
+    }
+
+    private init(path: String, root: Node, stream: Int32, item: Int32, identity: DocumentIdentity) {
+        self.path = path
+        self.root = root
+        self.stream = stream
+        self.item = item
+        self.identity = identity
     }
 
     /// The identity fields `isResource` finds absent (`apiVersion`, `kind`), in that order.
@@ -66,4 +86,52 @@ package struct Document: Sendable {
               root["apiVersion"] != nil, let items = root["items"], items.kind == .sequence else { return nil }
         return items.elements
     }
+}
+
+/// What identifies a document (its `apiVersion`, `kind`, namespace, admission operation), held
+/// apart from it: the documents a run keeps for the cross-document rules share one per distinct
+/// identity (`DocumentIdentities`), and a document is 48 bytes instead of 128.
+package final class DocumentIdentity: Sendable, Hashable {
+    let apiVersion: String?
+    let kind: String?
+    let namespace: String?
+    let operation: String?
+    let isResource: Bool
+
+    init(apiVersion: String?, kind: String?, namespace: String?, operation: String?, isResource: Bool) {
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.namespace = namespace
+        self.operation = operation
+        self.isResource = isResource
+    }
+
+    package static func == (a: DocumentIdentity, b: DocumentIdentity) -> Bool {
+        a === b || (a.kind == b.kind && a.namespace == b.namespace && a.apiVersion == b.apiVersion
+                    && a.operation == b.operation && a.isResource == b.isResource)
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(namespace)
+        hasher.combine(apiVersion)
+        hasher.combine(operation)
+        hasher.combine(isResource)
+    }
+}
+
+/// The distinct document identities of one run, each held once: a run keeps thousands of
+/// documents for its cross-document rules, of a few kinds in a few namespaces.
+package final class DocumentIdentities: Sendable {
+    private let known = Mutex<Set<DocumentIdentity>>([])
+
+    package init() {}
+
+    /// The identity equal to `identity` this run already holds, else `identity`, now held.
+    func shared(_ identity: DocumentIdentity) -> DocumentIdentity {
+        known.withLock { $0.insert(identity).memberAfterInsert }
+    }
+
+    /// How many distinct identities are held (for tests).
+    package var count: Int { known.withLock { $0.count } }
 }

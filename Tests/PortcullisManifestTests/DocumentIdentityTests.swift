@@ -1,0 +1,63 @@
+import PortcullisDiagnostics
+import PortcullisManifest
+import Testing
+
+/// A document's identity fields are held apart from it and, for the documents a run keeps for the
+/// cross-document rules, once per distinct identity (`DocumentIdentities`).
+@Suite struct DocumentIdentityTests {
+    static let manifest = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop-frontend-production}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api, namespace: shop-frontend-production}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: worker, namespace: shop-backend-production}
+        ---
+        apiVersion: v1
+        kind: List
+        items:
+          - {apiVersion: v1, kind: Service, metadata: {name: web, namespace: shop-frontend-production}}
+        ---
+        settings: {replicas: 3}
+        """
+
+    @Test func movedDocumentsKeepTheirFieldsAndShareEqualIdentities() throws {
+        let file = ManifestLoader().load(SourceFile(path: "m.yaml", bytes: Array(Self.manifest.utf8)))
+        let identities = DocumentIdentities()
+        let moved = file.resources.map { $0.moved(to: $0.root, sharing: identities) }
+        #expect(moved.count == 5)
+        for (original, copy) in zip(file.resources, moved) {
+            #expect(copy.path == original.path)
+            #expect(copy.streamIndex == original.streamIndex)
+            #expect(copy.listItemIndex == original.listItemIndex)
+            #expect(copy.apiVersion == original.apiVersion && copy.kind == original.kind)
+            #expect(copy.namespace == original.namespace && copy.name == original.name)
+            #expect(copy.isResource == original.isResource && copy.operation == original.operation)
+        }
+        #expect(moved.map(\.listItemIndex) == [nil, nil, nil, 0, nil])
+        #expect(moved.map(\.isResource) == [true, true, true, true, false])
+        // Two deployments in one namespace, one in another, a service, a document that is no resource.
+        #expect(identities.count == 4)
+    }
+
+    @Test func anAdmissionOperationIsPartOfTheIdentity() throws {
+        let file = ManifestLoader().load(SourceFile(path: "m.yaml", bytes: Array(Self.manifest.utf8)))
+        let root = try #require(file.resources.first?.root)
+        let create = Document(path: "m.yaml", streamIndex: 0, listItemIndex: nil, root: root, operation: "CREATE")
+        let update = Document(path: "m.yaml", streamIndex: 0, listItemIndex: nil, root: root, operation: "UPDATE")
+        let identities = DocumentIdentities()
+        let moved = [create, update, create].map { $0.moved(to: root, sharing: identities) }
+        #expect(moved.map(\.operation) == ["CREATE", "UPDATE", "CREATE"])
+        #expect(identities.count == 2)
+    }
+
+    /// What a run holds per document it keeps: the file's path, the root, two indexes, the identity.
+    @Test func aDocumentIsFortyEightBytes() {
+        #expect(MemoryLayout<Document>.stride <= 48)
+    }
+}
