@@ -110,7 +110,7 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Turning paths relative to a folder into paths usable from the working directory.
-enum PathResolution {
+package enum PathResolution {
     static func resolve(_ path: String, against folder: String, workingDirectory: String = FileManager.default.currentDirectoryPath) -> String {
         let absolute = path.hasPrefix("/") ? path : URL(fileURLWithPath: folder).appendingPathComponent(path).standardizedFileURL.path
         return relative(absolute, to: workingDirectory) ?? absolute
@@ -136,7 +136,32 @@ enum PathResolution {
 
     /// The absolute, standardized form of a path given relative to the working directory.
     static func absolute(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
+        standardized(path, in: FileManager.default.currentDirectoryPath)
+    }
+
+    /// `path` made absolute against `folder` (an absolute path) when it is relative, then
+    /// standardized as `URL(fileURLWithPath:).standardizedFileURL.path` does it, by the text alone:
+    /// `.` left out, `..` taking the name before it away (never past the root), empty names (`//`,
+    /// a trailing `/`) left out. Foundation's way costs a URL, a `stat` and a parse per path:
+    /// planning a run standardizes every input file once, a kustomization every path it names.
+    package static func standardized(_ path: String, in folder: String) -> String {
+        let joined = path.hasPrefix("/") ? Substring(path) : Substring(folder + "/" + path)
+        var names: [Substring] = []
+        for name in joined.split(separator: "/") {
+            if name == "." { continue }
+            if name == ".." {
+                if !names.isEmpty { names.removeLast() }
+                continue
+            }
+            names.append(name)
+        }
+        var result = ""
+        result.reserveCapacity(joined.utf8.count)
+        for name in names {
+            result.append("/")
+            result.append(contentsOf: name)
+        }
+        return result.isEmpty ? "/" : result
     }
 }
 

@@ -20,46 +20,87 @@ package struct DiagnosticRenderer: Sendable {
 
     /// Renders one diagnostic; `source` supplies the line text for the caret when available.
     package func render(_ diagnostic: Diagnostic, source: SourceFile?) -> String {
-        var out = header(diagnostic)
-        if showSourceLine, let span = diagnostic.span, let source,
-           let line = source.text(ofLine: span.start.line) {
-            out += "\n" + excerpt(line: line, column: span.start.column)
-        }
+        var out: [UInt8] = []
+        append(diagnostic, source: source, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `render(diagnostic, source:)` appended to `out` as UTF-8: a report renders many into one
+    /// block of bytes, with no string made per part.
+    package func append(_ diagnostic: Diagnostic, source: SourceFile?, to out: inout [UInt8]) {
+        appendHeader(path: diagnostic.path, span: diagnostic.span, severity: diagnostic.severity, message: diagnostic.message,
+                     id: diagnostic.id.rawValue, to: &out)
+        if let span = diagnostic.span { appendExcerpt(of: source, at: span.start, to: &out) }
         for note in diagnostic.notes {
             var prefix = ""
             if let path = diagnostic.path, let span = note.span { prefix = "\(TerminalText.escaped(path)):\(span.start): " }
-            out += "\n" + prefix + paint("note", code: "1;36") + ": " + TerminalText.escaped(note.message, keepingNewlines: true)
+            out.append(contentsOf: ("\n" + prefix + paint("note", code: "1;36") + ": " + TerminalText.escaped(note.message, keepingNewlines: true)).utf8)
         }
-        return out
     }
 
     /// The first line: `path:line:col: severity: message [id]`. Control characters of the path and
     /// message (a manifest value quoted in a message can hold any) are escaped (`TerminalText`).
     package func header(_ diagnostic: Diagnostic) -> String {
-        var location = ""
-        if let path = diagnostic.path {
-            location = TerminalText.escaped(path)
-            if let span = diagnostic.span { location += ":\(span.start.line):\(span.start.column)" }
-            location += ": "
-        }
-        let severity = paint(diagnostic.severity.rawValue, code: Self.colorCode(diagnostic.severity))
-        return "\(paint(location, code: "1"))\(severity): \(TerminalText.escaped(diagnostic.message)) [\(TerminalText.escaped(diagnostic.id.rawValue))]"
+        var out: [UInt8] = []
+        appendHeader(path: diagnostic.path, span: diagnostic.span, severity: diagnostic.severity, message: diagnostic.message,
+                     id: diagnostic.id.rawValue, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The line (a window of it around the column when it is long) and a caret under the column.
-    private func excerpt(line: String, column: Int) -> String {
-        // Most lines are short printable ASCII: shown as they are, the caret after column - 1 blanks.
-        let utf8 = line.utf8
-        if utf8.count <= 160, utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) {
-            var marker = ""
+    /// `header` of a diagnostic with these parts, appended to `out` (a finding renders without a
+    /// `Diagnostic` made for it). `escapedPath`: `path` as `TerminalText.escaped` gives it, when the
+    /// caller has it (a file's findings share it).
+    package func appendHeader(path: String?, escapedPath: String? = nil, span: SourceSpan?, severity: Severity, message: String,
+                              id: String, to out: inout [UInt8]) {
+        if let path {
+            if useColor { out.append(contentsOf: "\u{1B}[1m".utf8) }
+            out.append(contentsOf: (escapedPath ?? TerminalText.escaped(path)).utf8)
+            if let span {
+                out.append(UInt8(ascii: ":"))
+                out.append(contentsOf: String(span.start.line).utf8)
+                out.append(UInt8(ascii: ":"))
+                out.append(contentsOf: String(span.start.column).utf8)
+            }
+            out.append(contentsOf: ": ".utf8)
+            if useColor { out.append(contentsOf: "\u{1B}[0m".utf8) }
+        }
+        if useColor { out.append(contentsOf: "\u{1B}[\(Self.colorCode(severity))m".utf8) }
+        out.append(contentsOf: severity.rawValue.utf8)
+        if useColor { out.append(contentsOf: "\u{1B}[0m".utf8) }
+        out.append(contentsOf: ": ".utf8)
+        out.append(contentsOf: TerminalText.escaped(message).utf8)
+        out.append(contentsOf: " [".utf8)
+        out.append(contentsOf: TerminalText.escaped(id).utf8)
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// A line break, then the source line of `location` and a caret under its column, appended to
+    /// `out`; nothing when source lines are not shown or the line is not there.
+    package func appendExcerpt(of source: SourceFile?, at location: SourceLocation, to out: inout [UInt8]) {
+        guard showSourceLine, let source else { return }
+        source.withLine(location.line) { line in
+            out.append(UInt8(ascii: "\n"))
+            // Most lines are short printable ASCII: shown as they are, the caret after column - 1 blanks.
+            guard line.count <= 160, line.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) else {
+                out.append(contentsOf: excerpt(line: String(decoding: line, as: UTF8.self), column: location.column).utf8)
+                return
+            }
+            out.append(contentsOf: "    ".utf8)
+            out.append(contentsOf: line)
+            out.append(contentsOf: "\n    ".utf8)
             var index = 1
-            for byte in utf8 where index < column {
-                marker.append(byte == 0x09 ? "\t" : " ")
+            for byte in line where index < location.column {
+                out.append(byte == 0x09 ? 0x09 : 0x20)
                 index += 1
             }
-            if index < column { marker += String(repeating: " ", count: column - index) }
-            return "    " + line + "\n    " + marker + paint("^", code: "1;32")
+            if index < location.column { out.append(contentsOf: repeatElement(0x20, count: location.column - index)) }
+            out.append(contentsOf: paint("^", code: "1;32").utf8)
         }
+    }
+
+    /// The line (a window of it around the column when it is long) and a caret under the column:
+    /// what `appendExcerpt` shows of a line that is long or not all printable ASCII.
+    private func excerpt(line: String, column: Int) -> String {
         // Control characters (a NUL in a binary file, an ESC sequence, a C1 control, a bidirectional
         // override) would garble a terminal or reorder the line: show U+FFFD.
         let scalars = line.unicodeScalars.map { $0 != "\t" && TerminalText.needsEscape($0) ? "\u{FFFD}" : $0 }

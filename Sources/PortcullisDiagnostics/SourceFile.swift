@@ -44,18 +44,28 @@ package struct SourceFile: Sendable {
     /// The byte range of a 1-based line, without its line break; `nil` past the end.
     package func byteRange(ofLine line: Int) -> Range<Int>? {
         let (bytes, starts) = content.bytesAndLineStarts()
-        guard line >= 1, line <= starts.count else { return nil }
-        let index = starts[line - 1]
-        let count = bytes.count
-        var end = line < starts.count ? starts[line] - 1 : count
-        if end > index && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return index..<end
+        return Self.range(ofLine: line, in: bytes, starts: starts)
+    }
+
+    /// `body` over the bytes of a 1-based line (without its line break), or `nil` past the end:
+    /// the file is asked for its bytes once, and no `String` is made of them.
+    package func withLine<Result>(_ line: Int, _ body: (ArraySlice<UInt8>) -> Result) -> Result? {
+        let (bytes, starts) = content.bytesAndLineStarts()
+        guard let range = Self.range(ofLine: line, in: bytes, starts: starts) else { return nil }
+        return body(bytes[range])
     }
 
     /// The text of a 1-based line (invalid UTF-8 repaired), or `nil` past the end.
     package func text(ofLine line: Int) -> String? {
-        guard let range = byteRange(ofLine: line) else { return nil }
-        return String(decoding: content.bytesAndLineStarts().bytes[range], as: UTF8.self)
+        withLine(line) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private static func range(ofLine line: Int, in bytes: [UInt8], starts: [Int]) -> Range<Int>? {
+        guard line >= 1, line <= starts.count else { return nil }
+        let index = starts[line - 1]
+        var end = line < starts.count ? starts[line] - 1 : bytes.count
+        if end > index && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return index..<end
     }
 
     /// The line and column of a byte offset (columns count Unicode scalars; an invalid byte counts one).
@@ -105,11 +115,11 @@ private final class Content: Sendable {
 
     var bytes: [UInt8] {
         if let held { return held }
-        return RecentlyReadFiles.shared.read(reloadPath!).bytes
+        return RecentlyReadFiles.shared.read(reloadPath!, expected: byteCount).bytes
     }
 
     func bytesAndLineStarts() -> (bytes: [UInt8], starts: [Int]) {
-        guard let held else { return RecentlyReadFiles.shared.read(reloadPath!) }
+        guard let held else { return RecentlyReadFiles.shared.read(reloadPath!, expected: byteCount) }
         return (held, lineStarts.withLock { cached in
             if let cached { return cached }
             let starts = LineStarts.of(held)
@@ -137,10 +147,11 @@ final class RecentlyReadFiles: Sendable {
     private static let capacity = 4
     private let entries = Mutex<[(path: String, bytes: [UInt8], starts: [Int])]>([])
 
-    func read(_ path: String) -> (bytes: [UInt8], starts: [Int]) {
+    /// The bytes and line starts of the file at `path`, `expected` bytes long when it was checked.
+    func read(_ path: String, expected: Int) -> (bytes: [UInt8], starts: [Int]) {
         if let hit = entries.withLock({ list in list.first { $0.path == path } }) { return (hit.bytes, hit.starts) }
         // A file gone or unreadable since it was checked shows no lines (the findings keep their positions).
-        let read = Self.readWhole(path)
+        let read = Self.readWhole(path, expected: expected)
         let bytes = read ?? []
         let starts = read.map(LineStarts.of) ?? []
         entries.withLock { list in
@@ -150,10 +161,22 @@ final class RecentlyReadFiles: Sendable {
         return (bytes, starts)
     }
 
-    private static func readWhole(_ path: String) -> [UInt8]? {
+    private static func readWhole(_ path: String, expected: Int) -> [UInt8]? {
         guard case .success(let descriptor) = Platform.openForReading(path) else { return nil }
         defer { Platform.close(descriptor) }
-        var bytes: [UInt8] = []
+        // The size the file had when it was checked, plus one byte to see its end, read straight
+        // into memory never zeroed; a file grown since is read to its end in 64 KiB steps.
+        var atEnd = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, initialized in
+            initialized = 0
+            while initialized < buffer.count {
+                let count = readDescriptor(descriptor, into: buffer.baseAddress! + initialized, count: buffer.count - initialized)
+                if count < 0, Platform.ErrorNumber.current == .interrupted { continue }
+                guard count > 0 else { atEnd = true; return }
+                initialized += count
+            }
+        }
+        guard !atEnd else { return bytes }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { readDescriptor(descriptor, into: $0.baseAddress!, count: $0.count) }

@@ -61,11 +61,33 @@ package enum FileReader {
     /// A regular file that would block (it cannot) or grows past the limit while read fails; a
     /// stream (`isStream`) waits for data and reports no size when over the limit.
     static func readAll(fd: Int32, expected: Int, maxBytes: Int, isStream: Bool) -> Result<[UInt8], FileReadFailure> {
-        // One byte more than expected: the read that finds the end must not double the buffer
-        // (copying and zeroing a second file's worth) when the size was right.
-        var bytes = [UInt8](repeating: 0, count: max(expected + 1, 4096))
-        var used = 0
-        while true {
+        var failure: FileReadFailure?
+        var atEnd = false
+        // One byte more than expected, read straight into memory never zeroed: the read that finds
+        // the end then needs no second buffer when the size was right (the usual case).
+        var bytes = [UInt8](unsafeUninitializedCapacity: max(expected + 1, 4096)) { buffer, initialized in
+            initialized = 0
+            while initialized < buffer.count {
+                let n = readDescriptor(fd, into: buffer.baseAddress! + initialized, count: buffer.count - initialized)
+                if n < 0 {
+                    let error = Platform.ErrorNumber.current
+                    if error == .interrupted { continue }
+                    if error == .wouldBlock && isStream { Platform.sleep(microseconds: 1000); continue }
+                    failure = .from(error)
+                    return
+                }
+                if n == 0 { atEnd = true; return }
+                initialized += n
+                if initialized > maxBytes {
+                    failure = .tooLarge(size: isStream ? nil : initialized, limit: maxBytes)
+                    return
+                }
+            }
+        }
+        if let failure { return .failure(failure) }
+        // The file grew while read, or a stream holds more: the buffer doubles as it fills.
+        var used = bytes.count
+        while !atEnd {
             if used == bytes.count {
                 if bytes.count > maxBytes { return .failure(.tooLarge(size: isStream ? nil : used, limit: maxBytes)) }
                 bytes.append(contentsOf: repeatElement(0, count: bytes.count))
@@ -83,8 +105,8 @@ package enum FileReader {
             used += n
             if used > maxBytes { return .failure(.tooLarge(size: isStream ? nil : used, limit: maxBytes)) }
         }
-        // A buffer grown for a stream may be twice what it holds: keep only the bytes.
-        if bytes.count - used > max(4096, used / 4) { return .success(Array(bytes[..<used])) }
+        // A buffer made for more than it holds (a stream's, a file that shrank) keeps only the bytes.
+        if bytes.capacity - used > max(4096, used / 4) { return .success(Array(bytes[..<used])) }
         bytes.removeSubrange(used...)
         return .success(bytes)
     }

@@ -63,15 +63,17 @@ package struct TextReporter: StreamingReporter {
             start = end
             let blocks = ParallelRendering.map(piece) { path -> String in
                 let source = sources[path]
-                var block = ""
+                let escapedPath = TerminalText.escaped(path)
+                // The block is made as bytes, each part appended where it ends up.
+                var block: [UInt8] = []
                 for entry in gathered[path]!.inLineOrder(of: report) {
                     switch entry {
-                    case .diagnostic(let diagnostic): block += renderer.render(diagnostic, source: source)
-                    case .finding(let index): block += render(report.findings[index], source, renderer)
+                    case .diagnostic(let diagnostic): renderer.append(diagnostic, source: source, to: &block)
+                    case .finding(let index): append(report.findings[index], source, (path, escapedPath), renderer, to: &block)
                     }
-                    block += "\n"
+                    block.append(UInt8(ascii: "\n"))
                 }
-                return block
+                return String(decoding: block, as: UTF8.self)
             }
             // Each file's block is handed on alone: the piece's blocks are not joined into one more string.
             for block in blocks where !block.isEmpty {
@@ -85,14 +87,21 @@ package struct TextReporter: StreamingReporter {
         }
     }
 
-    private func render(_ finding: Finding, _ source: SourceFile?, _ renderer: DiagnosticRenderer) -> String {
-        // A block of a policy with several `deny` blocks is named after the policy: `[id#check]`.
-        let diagnostic = Diagnostic(id: DiagnosticID(finding.check.map { finding.policyID + "#" + $0 } ?? finding.policyID), severity: finding.severity, message: finding.message,
-                                    path: finding.path, span: finding.span)
-        var out = renderer.render(diagnostic, source: source)
-        // The help line goes under the caret, rustc-style.
-        if let help = finding.help { out += "\n    = help: " + TerminalText.escaped(help, keepingNewlines: true) }
-        return out
+    /// A finding as `renderer` shows a diagnostic (`[policy]`, or `[policy#check]` for a policy with
+    /// several `deny` blocks), then its help line under the caret, rustc-style; `file` is the
+    /// block's path as it is and as `TerminalText` shows it (its findings share it).
+    private func append(_ finding: Finding, _ source: SourceFile?, _ file: (path: String, escaped: String), _ renderer: DiagnosticRenderer,
+                        to out: inout [UInt8]) {
+        let span = finding.span
+        let path = finding.path
+        renderer.appendHeader(path: path, escapedPath: path == file.path ? file.escaped : nil, span: span, severity: finding.severity,
+                              message: finding.message, id: finding.check.map { finding.policyID + "#" + $0 } ?? finding.policyID,
+                              to: &out)
+        renderer.appendExcerpt(of: source, at: span.start, to: &out)
+        if let help = finding.help {
+            out.append(contentsOf: "\n    = help: ".utf8)
+            out.append(contentsOf: TerminalText.escaped(help, keepingNewlines: true).utf8)
+        }
     }
 
     func summary(_ report: RunReport) -> String {

@@ -39,6 +39,35 @@ import Testing
         #expect(DiagnosticRenderer(useColor: true).render(diagnostic, source: source).contains("\u{1B}[1;33mwarning"))
     }
 
+    /// Reports append each part to one block of bytes (`append`, `appendHeader`, `appendExcerpt`):
+    /// what they append is what `render` returns, colours, line breaks and a missing line alike.
+    @Test func appendedBytesAreTheRenderedText() {
+        let file = SourceFile(path: "w.yaml", bytes: Array("kind: Pod\r\nspec:\r\n  image: x\u{1B}[2J\r\n".utf8))
+        let at = { (line: Int, column: Int) in SourceSpan(start: SourceLocation(line: line, column: column)) }
+        let diagnostics: [Diagnostic] = [
+            .error("a.b", "first", path: "w.yaml", at: at(2, 5)),
+            .warning("a.c", "escape \u{1B} in message", path: "w.yaml", at: at(3, 3)),
+            .error("a.d", "past the end", path: "w.yaml", at: at(9, 1)),
+            .error("a.e", "no position", path: "w.yaml"),
+        ]
+        for useColor in [false, true] {
+            let renderer = DiagnosticRenderer(useColor: useColor)
+            for diagnostic in diagnostics {
+                var bytes: [UInt8] = []
+                renderer.append(diagnostic, source: file, to: &bytes)
+                #expect(String(decoding: bytes, as: UTF8.self) == renderer.render(diagnostic, source: file))
+            }
+        }
+        // A CRLF line shows without its carriage return; a line past the end shows nothing.
+        #expect(DiagnosticRenderer().render(diagnostics[0], source: file) == "w.yaml:2:5: error: first [a.b]\n    spec:\n        ^")
+        #expect(DiagnosticRenderer().render(diagnostics[2], source: file) == "w.yaml:9:1: error: past the end [a.d]")
+        #expect(DiagnosticRenderer(useColor: true).render(diagnostics[0], source: file)
+                == "\u{1B}[1mw.yaml:2:5: \u{1B}[0m\u{1B}[1;31merror\u{1B}[0m: first [a.b]\n    spec:\n        \u{1B}[1;32m^\u{1B}[0m")
+        // The line with an escape sequence takes the general path: the control character is replaced.
+        #expect(DiagnosticRenderer().render(diagnostics[1], source: file).contains("image: x\u{FFFD}[2J"))
+        #expect(DiagnosticRenderer().render(diagnostics[1], source: file).contains("escape \\u{1B} in message"))
+    }
+
     @Test func noColorEnvironmentWins() {
         #expect(!ColorMode.auto.allowsColor(fileDescriptor: 1, environment: ["NO_COLOR": "1"]))
         #expect(ColorMode.always.allowsColor(fileDescriptor: 1, environment: ["NO_COLOR": "1"]))

@@ -105,8 +105,7 @@ struct Kustomization: Sendable {
     }
 
     func absolute(_ relative: String) -> String {
-        relative.hasPrefix("/") ? URL(fileURLWithPath: relative).standardizedFileURL.path
-            : URL(fileURLWithPath: folder).appendingPathComponent(relative).standardizedFileURL.path
+        PathResolution.standardized(relative, in: folder)
     }
 
     private mutating func read(_ root: Node) {
