@@ -145,23 +145,31 @@ package enum PathResolution {
     /// a trailing `/`) left out. Foundation's way costs a URL, a `stat` and a parse per path:
     /// planning a run standardizes every input file once, a kustomization every path it names.
     package static func standardized(_ path: String, in folder: String) -> String {
-        let joined = path.hasPrefix("/") ? Substring(path) : Substring(folder + "/" + path)
-        var names: [Substring] = []
-        for name in joined.split(separator: "/") {
-            if name == "." { continue }
-            if name == ".." {
-                if !names.isEmpty { names.removeLast() }
-                continue
+        let joined = path.hasPrefix("/") ? path : folder + "/" + path
+        // By bytes (a `/` is never part of another character in UTF-8): splitting a `String`
+        // walks it character by character.
+        let bytes = Array(joined.utf8)
+        var kept: [Range<Int>] = []
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "/") { end += 1 }
+            let name = bytes[start..<end]
+            if name.elementsEqual("..".utf8) {
+                if !kept.isEmpty { kept.removeLast() }
+            } else if !name.isEmpty && !name.elementsEqual(".".utf8) {
+                kept.append(start..<end)
             }
-            names.append(name)
+            start = end + 1
         }
-        var result = ""
-        result.reserveCapacity(joined.utf8.count)
-        for name in names {
-            result.append("/")
-            result.append(contentsOf: name)
+        guard !kept.isEmpty else { return "/" }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for range in kept {
+            result.append(UInt8(ascii: "/"))
+            result.append(contentsOf: bytes[range])
         }
-        return result.isEmpty ? "/" : result
+        return String(decoding: result, as: UTF8.self)
     }
 }
 
