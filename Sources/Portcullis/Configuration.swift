@@ -140,10 +140,13 @@ package enum PathResolution {
     }
 
     /// `path` made absolute against `folder` (an absolute path) when it is relative, then
-    /// standardized as `URL(fileURLWithPath:).standardizedFileURL.path` does it, by the text alone:
-    /// `.` left out, `..` taking the name before it away (never past the root), empty names (`//`,
-    /// a trailing `/`) left out. Foundation's way costs a URL, a `stat` and a parse per path:
-    /// planning a run standardizes every input file once, a kustomization every path it names.
+    /// standardized as `URL(fileURLWithPath:).standardizedFileURL.path` does it. Foundation's way
+    /// costs a URL, a `stat` and a parse per path, and planning a run standardizes every input file
+    /// once, a kustomization every path it names; so a path is standardized here by its text —
+    /// `.` and empty names (`//`, a trailing `/`) left out — when that is all Foundation would do.
+    /// A path with a `..` name goes to Foundation: there it resolves symbolic links first (when
+    /// the path exists), so `..` leaves the real folder; so does one under `/private/` or
+    /// `/var/automount/`, which Foundation shortens when the shorter path exists.
     package static func standardized(_ path: String, in folder: String) -> String {
         let joined = path.hasPrefix("/") ? path : folder + "/" + path
         // By bytes (a `/` is never part of another character in UTF-8): splitting a `String`
@@ -155,12 +158,13 @@ package enum PathResolution {
             var end = start
             while end < bytes.count && bytes[end] != UInt8(ascii: "/") { end += 1 }
             let name = bytes[start..<end]
-            if name.elementsEqual("..".utf8) {
-                if !kept.isEmpty { kept.removeLast() }
-            } else if !name.isEmpty && !name.elementsEqual(".".utf8) {
-                kept.append(start..<end)
-            }
+            if name.elementsEqual("..".utf8) { return URL(fileURLWithPath: joined).standardizedFileURL.path }
+            if !name.isEmpty && !name.elementsEqual(".".utf8) { kept.append(start..<end) }
             start = end + 1
+        }
+        if let first = kept.first, bytes[first].elementsEqual("private".utf8)
+            || (bytes[first].elementsEqual("var".utf8) && kept.count > 1 && bytes[kept[1]].elementsEqual("automount".utf8)) {
+            return URL(fileURLWithPath: joined).standardizedFileURL.path
         }
         guard !kept.isEmpty else { return "/" }
         var result: [UInt8] = []

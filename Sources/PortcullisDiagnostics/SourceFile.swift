@@ -176,7 +176,8 @@ final class RecentlyReadFiles: Sendable {
                 initialized += count
             }
         }
-        guard !atEnd else { return bytes }
+        // A file that shrank since it was checked keeps only its bytes (the cache holds a few files).
+        guard !atEnd else { return bytes.capacity - bytes.count > max(4096, bytes.count / 4) ? bytes.withUnsafeBufferPointer { Array($0) } : bytes }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { readDescriptor(descriptor, into: $0.baseAddress!, count: $0.count) }

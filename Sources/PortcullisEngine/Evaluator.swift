@@ -173,8 +173,9 @@ package struct Evaluator {
 
     /// The evaluator as made, but for its allocations: what it holds of the last file (cached
     /// values, bindings, the document, places, the resource's shared part, problems) is let go,
-    /// so a pooled evaluator keeps no file's arena alive. Costs the slots written since the last
-    /// reset, not the size of the graph.
+    /// so a pooled evaluator keeps no file's arena alive. Reads a stamp per plan node (4 bytes
+    /// each) and puts back only the slots written since the last reset: far less than making an
+    /// evaluator, which fills every slot and frees them all.
     package mutating func reset() {
         for id in 0..<stamps.count where stamps[id] != 0 {
             cache[id] = .absent

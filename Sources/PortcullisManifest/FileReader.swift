@@ -105,8 +105,9 @@ package enum FileReader {
             used += n
             if used > maxBytes { return .failure(.tooLarge(size: isStream ? nil : used, limit: maxBytes)) }
         }
-        // A buffer made for more than it holds (a stream's, a file that shrank) keeps only the bytes.
-        if bytes.capacity - used > max(4096, used / 4) { return .success(Array(bytes[..<used])) }
+        // A buffer made for more than it holds (a stream's, a file that shrank) keeps only the bytes
+        // (copied through a pointer: an array made from a slice of a whole array shares its buffer).
+        if bytes.capacity - used > max(4096, used / 4) { return .success(bytes.withUnsafeBufferPointer { Array($0[..<used]) }) }
         bytes.removeSubrange(used...)
         return .success(bytes)
     }

@@ -18,10 +18,28 @@ import Testing
 
     @Test func absolutePathsMatchFoundation() {
         let paths = ["/", "/a", "/a/", "//a//b/", "/a/./b", "/a/../b", "/..", "/../../x", "/a/b/../../..", "/a/..b/c", "/tmp/./x/../y.yaml",
-                     "/with space/é.yaml"]
+                     "/with space/é.yaml", "/private/tmp/x.yaml", "/private", "/var/automount/x", "/var/automounted/x"]
         for path in paths {
             #expect(PathResolution.standardized(path, in: "/ignored") == URL(fileURLWithPath: path).standardizedFileURL.path, "\(path)")
         }
+    }
+
+    /// Foundation resolves symbolic links before `..` when the path exists (`..` then leaves the
+    /// real folder, as kustomize reads `../base` from a linked overlay): so do these paths.
+    @Test func aDotDotAfterASymbolicLinkLeavesTheRealFolder() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-paths-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        try FileManager.default.createDirectory(atPath: base + "/clusters/eu/prod", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: base + "/clusters/base", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: base + "/clusters/base/kustomization.yaml", contents: Data())
+        try FileManager.default.createDirectory(atPath: base + "/overlays", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: base + "/overlays/prod", withDestinationPath: base + "/clusters/eu/prod")
+        let folder = base + "/overlays/prod"
+        for name in ["../../base", "../../base/kustomization.yaml", "./../../base/", "../prod/../../base"] {
+            let foundation = URL(fileURLWithPath: folder).appendingPathComponent(name).standardizedFileURL.path
+            #expect(PathResolution.standardized(name, in: folder) == foundation, "\(name)")
+        }
+        #expect(PathResolution.standardized("../../base", in: folder).hasSuffix("/clusters/base"))
     }
 
     @Test func theWorkingDirectoryIsTheDefaultFolder() {
