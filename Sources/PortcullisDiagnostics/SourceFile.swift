@@ -164,27 +164,8 @@ final class RecentlyReadFiles: Sendable {
     private static func readWhole(_ path: String, expected: Int) -> [UInt8]? {
         guard case .success(let descriptor) = Platform.openForReading(path) else { return nil }
         defer { Platform.close(descriptor) }
-        // The size the file had when it was checked, plus one byte to see its end, read straight
-        // into memory never zeroed; a file grown since is read to its end in 64 KiB steps.
-        var atEnd = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, initialized in
-            initialized = 0
-            while initialized < buffer.count {
-                let count = readDescriptor(descriptor, into: buffer.baseAddress! + initialized, count: buffer.count - initialized)
-                if count < 0, Platform.ErrorNumber.current == .interrupted { continue }
-                guard count > 0 else { atEnd = true; return }
-                initialized += count
-            }
-        }
-        // A file that shrank since it was checked keeps only its bytes (the cache holds a few files).
-        guard !atEnd else { return bytes.capacity - bytes.count > max(4096, bytes.count / 4) ? bytes.withUnsafeBufferPointer { Array($0) } : bytes }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { readDescriptor(descriptor, into: $0.baseAddress!, count: $0.count) }
-            if count < 0, Platform.ErrorNumber.current == .interrupted { continue }
-            guard count > 0 else { break }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-        return bytes
+        // The size the file had when it was checked leads the read; a read error ends it (the
+        // lines read so far are shown).
+        return Platform.readToEnd(descriptor, expected: expected).bytes
     }
 }

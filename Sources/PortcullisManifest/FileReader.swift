@@ -61,55 +61,12 @@ package enum FileReader {
     /// A regular file that would block (it cannot) or grows past the limit while read fails; a
     /// stream (`isStream`) waits for data and reports no size when over the limit.
     static func readAll(fd: Int32, expected: Int, maxBytes: Int, isStream: Bool) -> Result<[UInt8], FileReadFailure> {
-        var failure: FileReadFailure?
-        var atEnd = false
-        // One byte more than expected, read straight into memory never zeroed: the read that finds
-        // the end then needs no second buffer when the size was right (the usual case).
-        var bytes = [UInt8](unsafeUninitializedCapacity: max(expected + 1, 4096)) { buffer, initialized in
-            initialized = 0
-            while initialized < buffer.count {
-                let n = readDescriptor(fd, into: buffer.baseAddress! + initialized, count: buffer.count - initialized)
-                if n < 0 {
-                    let error = Platform.ErrorNumber.current
-                    if error == .interrupted { continue }
-                    if error == .wouldBlock && isStream { Platform.sleep(microseconds: 1000); continue }
-                    failure = .from(error)
-                    return
-                }
-                if n == 0 { atEnd = true; return }
-                initialized += n
-                if initialized > maxBytes {
-                    failure = .tooLarge(size: isStream ? nil : initialized, limit: maxBytes)
-                    return
-                }
-            }
+        let read = Platform.readToEnd(fd, expected: expected, maxBytes: maxBytes, isStream: isStream)
+        switch read.stop {
+        case nil: return .success(read.bytes)
+        case .failed(let error): return .failure(.from(error))
+        case .overLimit(let size): return .failure(.tooLarge(size: isStream ? nil : size, limit: maxBytes))
         }
-        if let failure { return .failure(failure) }
-        // The file grew while read, or a stream holds more: the buffer doubles as it fills.
-        var used = bytes.count
-        while !atEnd {
-            if used == bytes.count {
-                if bytes.count > maxBytes { return .failure(.tooLarge(size: isStream ? nil : used, limit: maxBytes)) }
-                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
-            }
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                readDescriptor(fd, into: buffer.baseAddress! + used, count: buffer.count - used)
-            }
-            if n < 0 {
-                let error = Platform.ErrorNumber.current
-                if error == .interrupted { continue }
-                if error == .wouldBlock && isStream { Platform.sleep(microseconds: 1000); continue }
-                return .failure(.from(error))
-            }
-            if n == 0 { break }
-            used += n
-            if used > maxBytes { return .failure(.tooLarge(size: isStream ? nil : used, limit: maxBytes)) }
-        }
-        // A buffer made for more than it holds (a stream's, a file that shrank) keeps only the bytes
-        // (copied through a pointer: an array made from a slice of a whole array shares its buffer).
-        if bytes.capacity - used > max(4096, used / 4) { return .success(bytes.withUnsafeBufferPointer { Array($0[..<used]) }) }
-        bytes.removeSubrange(used...)
-        return .success(bytes)
     }
 
     /// Reads standard input to its end.
