@@ -22,7 +22,7 @@ demo: build
 ## Build and run every test (Swift Testing).
 test: setup
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	PORTCULLIS_CACHE_DIR="$(CURDIR)/.build/test-policy-cache" $(SWIFT) test --skip-build
 
 ## Release build, installed as $(PREFIX)/bin/portcullis (PREFIX defaults to /usr/local; DESTDIR for
 ## packaging). The binary is one file: the built-in policies are inside it.

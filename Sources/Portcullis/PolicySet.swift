@@ -36,9 +36,17 @@ public struct PolicySet: Sendable {
         compile(sources, options: options, loadingCompiledBuiltins: true)
     }
 
+    /// `compile`, loading the graph from `cache` when it holds one compiled from the same policy
+    /// files with the same options by this build, and keeping it there otherwise (when compiling
+    /// reported nothing). The result is the same with or without the cache.
+    public static func compile(_ sources: [PolicySource] = [.builtin], options: PolicyOptions = .defaults, cache: PolicyCache?) -> Compilation {
+        compile(sources, options: options, loadingCompiledBuiltins: true, cache: cache)
+    }
+
     /// `compile`; with `loadingCompiledBuiltins`, the built-in packs alone with the default options
     /// are loaded as the build compiled them (`BuiltinPolicies.compiledGraph`) instead of compiled.
-    package static func compile(_ sources: [PolicySource], options: PolicyOptions, loadingCompiledBuiltins: Bool) -> Compilation {
+    package static func compile(_ sources: [PolicySource], options: PolicyOptions, loadingCompiledBuiltins: Bool,
+                                cache: PolicyCache? = nil) -> Compilation {
         if loadingCompiledBuiltins, sources == [.builtin], options == .defaults, let policySet = compiledBuiltins(options: options) {
             return Compilation(policySet: policySet, diagnostics: [])
         }
@@ -66,11 +74,18 @@ public struct PolicySet: Sendable {
             guard !file.path.hasPrefix("builtin:") else { return seenFiles.insert(file.path).inserted }
             return seenFiles.insert(URL(fileURLWithPath: file.path).standardizedFileURL.resolvingSymlinksInPath().path).inserted
         }
+        let cacheKey = problems.isEmpty ? cache.flatMap { _ in PolicyCacheKey(files: files, options: options) } : nil
+        if let cache, let cacheKey, let graph = cache.load(cacheKey, sources: files, options: options.compileOptions) {
+            return Compilation(policySet: PolicySet(graph: graph, sources: files, options: options), diagnostics: [])
+        }
         let (graph, compileProblems) = PolicyCompiler.compile(
             files, parameters: options.parameterTexts, literalParameters: options.parameters.mapValues(\.literal), selection: options.engineSelection,
             options: options.compileOptions)
         let diagnostics = (problems + compileProblems).sorted(by: PortcullisDiagnostics.Diagnostic.reportOrder).wrapped(sources: files)
         guard problems.isEmpty, let graph else { return Compilation(policySet: nil, diagnostics: diagnostics) }
+        if let cache, let cacheKey, diagnostics.isEmpty {
+            cache.store(graph, key: cacheKey, sources: files, options: options.compileOptions)
+        }
         return Compilation(policySet: PolicySet(graph: graph, sources: files, options: options), diagnostics: diagnostics)
     }
 
@@ -84,7 +99,7 @@ public struct PolicySet: Sendable {
     }
 
     /// The built-in policy files, named `builtin:PATH` (the path under policies/).
-    static func builtinFiles() -> [SourceFile] {
+    package static func builtinFiles() -> [SourceFile] {
         BuiltinPolicies.files.map { SourceFile(path: "builtin:" + $0.path, bytes: Array($0.source.utf8)) }
     }
 

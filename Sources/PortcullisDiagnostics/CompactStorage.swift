@@ -37,6 +37,10 @@ package struct CompactWriter {
     @usableFromInline
     package init() {}
 
+    /// Appends bytes another writer wrote.
+    @inlinable
+    package mutating func append(stored: [UInt8]) { bytes += stored }
+
     @usableFromInline
     package mutating func write(_ value: UInt64) {
         var value = value
@@ -227,11 +231,17 @@ extension Array: CompactStorable where Element: CompactStorable {
 }
 
 extension Set: CompactStorable where Element: CompactStorable {
-    /// Elements in their order of the moment: a set's order varies between processes, not its content.
+    /// Elements in the order of their stored bytes, not the set's order of the moment (which
+    /// varies between processes and with the set's history): the same set is always the same bytes.
     @inlinable
     package func store(in writer: inout CompactWriter) {
         writer.write(UInt64(count))
-        for element in self { element.store(in: &writer) }
+        let stored = map { element -> [UInt8] in
+            var single = CompactWriter()
+            element.store(in: &single)
+            return single.bytes
+        }
+        for bytes in stored.sorted(by: { $0.lexicographicallyPrecedes($1) }) { writer.append(stored: bytes) }
     }
 
     @inlinable

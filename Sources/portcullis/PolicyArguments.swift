@@ -28,6 +28,9 @@ struct PolicyArguments: ParsableArguments {
     @Option(help: ArgumentHelp("PCRE2 match limit per pattern match (a pattern reaching it is an error at the value).", valueName: "steps"))
     var regexMatchLimit: Int = Portcullis.PolicyOptions().regexMatchLimit
 
+    @Flag(help: ArgumentHelp("Compile the policies without the compiled-policy cache ($PORTCULLIS_CACHE_DIR, else ~/.cache/portcullis; an empty PORTCULLIS_CACHE_DIR also turns it off)."))
+    var noCache = false
+
     func validate() throws {
         for parameter in parameters {
             guard let equals = parameter.firstIndex(of: "=") else { throw ValidationError("--param takes name=value, not '\(parameter)'.") }
@@ -72,7 +75,8 @@ struct PolicyArguments: ParsableArguments {
     func compile(configuration: Configuration?, color: ColorMode, forceAll: Bool = false) throws -> PolicySet {
         var options = options(configuration: configuration)
         if forceAll { options.all = true }
-        let compilation = PolicySet.compile(sources(configuration: configuration), options: options)
+        let cache = noCache ? nil : PolicyCache.standard(environment: ProcessEnvironment.variables)
+        let compilation = PolicySet.compile(sources(configuration: configuration), options: options, cache: cache)
         if !compilation.diagnostics.isEmpty {
             var err = OutputStream.standardError
             err.write(compilation.diagnostics, color: color)

@@ -18,8 +18,11 @@ struct PortcullisBinary {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
-    /// The executable: beside the test bundle (same build folder), or `PORTCULLIS_BIN`.
+    /// The executable: beside the test bundle (same build folder), or `PORTCULLIS_BIN`. Finding it
+    /// also points the compiled-policy cache of every run these tests start (directly, through
+    /// pre-commit or a shell) at a folder of this test process's own, unless one is set already.
     static let url: URL = {
+        setenv("PORTCULLIS_CACHE_DIR", cacheFolder.path, 0)
         if let override = ProcessInfo.processInfo.environment["PORTCULLIS_BIN"] { return URL(fileURLWithPath: override) }
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
@@ -29,6 +32,9 @@ struct PortcullisBinary {
         }
         return packageRoot.appendingPathComponent(".build/debug/portcullis")
     }()
+
+    /// The compiled-policy cache folder of the binaries these tests run.
+    static let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-tests-cache-\(getpid())")
 
     /// Whether python3 can import `module` (tests that need it skip, saying so, when it cannot).
     static func pythonHas(module: String) -> Bool {

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PortcullisDiagnostics
+import PortcullisReport
+
+/// Everything that decides a compiled policy graph, as one text: the build of the engine that
+/// compiled it, every policy file (path, size and a hash of its bytes) and every option that
+/// reaches the compiler. Two compilations with the same key make the same graph.
+package struct PolicyCacheKey: Equatable, Sendable {
+    /// The key's text, one fact a line; stored whole in the cache entry and compared on reading.
+    package let text: [UInt8]
+
+    /// The key, or nil when the running build cannot be told apart from another (no
+    /// `/proc/self/exe`): a graph is then never cached, since a changed engine could misread it.
+    package init?(files: [SourceFile], options: PolicyOptions, build: String? = PolicyCacheKey.buildIdentity) {
+        guard let build else { return nil }
+        var lines: [String] = ["portcullis compiled policies 1", "tool " + Tool.version, "build " + build]
+        for file in files {
+            lines.append("source " + Self.quoted(file.path) + " " + String(file.bytes.count) + " " + Self.hex(Self.fnv1a(file.bytes)))
+        }
+        lines.append("max-nesting \(options.maxNesting)")
+        lines.append("regex-match-limit \(options.regexMatchLimit)")
+        lines.append("all \(options.all)")
+        lines.append("enable " + options.enable.map(Self.quoted).joined(separator: ","))
+        lines.append("disable " + options.disable.map(Self.quoted).joined(separator: ","))
+        lines.append("only " + (options.only.map { $0.map(Self.quoted).joined(separator: ",") } ?? "-"))
+        for (id, severity) in options.severities.sorted(by: { $0.key < $1.key }) {
+            lines.append("severity " + Self.quoted(id) + " " + severity.rawValue)
+        }
+        for (name, value) in options.parameters.sorted(by: { $0.key < $1.key }) {
+            lines.append("parameter " + Self.quoted(name) + " " + value.json)
+        }
+        for (name, text) in options.parameterTexts.sorted(by: { $0.key < $1.key }) {
+            lines.append("parameter-text " + Self.quoted(name) + " " + Self.quoted(text))
+        }
+        text = Array(lines.joined(separator: "\n").utf8)
+    }
+
+    /// The entry's file name: 128 bits of the key (two FNV-1a passes with different starts), in hex.
+    package var fileName: String {
+        Self.hex(Self.fnv1a(text)) + Self.hex(Self.fnv1a(text, basis: 0x6C62_272E_07BB_0142)) + ".graph"
+    }
+
+    /// The running executable as the file system sees it (device, inode, size, modification time):
+    /// a rebuilt or reinstalled binary is another build. Read once per process.
+    package static let buildIdentity: String? = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return nil }
+        return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }()
+
+    /// FNV-1a, 64 bits.
+    static func fnv1a(_ bytes: [UInt8], basis: UInt64 = 0xCBF2_9CE4_8422_2325) -> UInt64 {
+        var value = basis
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+        return value
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// Text as a JSON string: a name with a comma, a space or a line break cannot pass for two.
+    private static func quoted(_ text: String) -> String {
+        var writer = JSONWriter()
+        writer.append(string: text)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
