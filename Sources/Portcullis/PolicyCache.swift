@@ -23,10 +23,17 @@ public struct PolicyCache: Sendable {
     /// Entries kept at most; the oldest go first.
     public let capacity: Int
 
-    /// A cache in `folder` (made when first written, readable by its owner only).
+    /// A cache in `folder` (made when first written, readable by its owner only); a relative
+    /// folder is taken from the current directory.
     public init(folder: String, capacity: Int = 32) {
-        self.folder = folder
+        self.folder = folder.hasPrefix("/") ? folder : Self.currentDirectory() + "/" + folder
         self.capacity = max(capacity, 1)
+    }
+
+    private static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "." }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The cache a command-line run uses: `PORTCULLIS_CACHE_DIR`, else `portcullis` in
@@ -59,10 +66,12 @@ public struct PolicyCache: Sendable {
         guard case .success(let descriptor) = Platform.openForReading(path(for: key)) else { return nil }
         defer { Platform.close(descriptor) }
         guard fstat(descriptor, &info) == 0, Self.isPrivate(info, directory: false) else { return nil }
-        let (bytes, stop) = Platform.readToEnd(descriptor, expected: 256 * 1024, maxBytes: 64 * 1024 * 1024)
+        let (bytes, stop) = Platform.readToEnd(descriptor, expected: Int(info.st_size), maxBytes: 64 * 1024 * 1024)
         guard stop == nil, let graphStart = Self.graphStart(in: bytes, key: key) else { return nil }
         return bytes.withUnsafeBufferPointer { all in
-            try? RuleGraph(image: UnsafeBufferPointer(rebasing: all[graphStart...]), sources: sources, options: options.forStoredGraph)
+            let graph = UnsafeBufferPointer(rebasing: all[(graphStart + Self.checksumSize)...])
+            guard all[graphStart..<(graphStart + Self.checksumSize)].elementsEqual(Self.checksum(graph)) else { return nil }
+            return try? RuleGraph(image: graph, sources: sources, options: options.forStoredGraph)
         }
     }
 
@@ -73,16 +82,23 @@ public struct PolicyCache: Sendable {
         let image = graph.image(sources: sources, options: options.forStoredGraph)
         let readBack = image.withUnsafeBufferPointer { try? RuleGraph(image: $0, sources: sources, options: options.forStoredGraph) }
         guard let readBack, readBack.image(sources: sources, options: options.forStoredGraph) == image else { return }
-        guard Self.makeFolder(folder) else { return }
+        var info = stat()
+        guard Self.makeFolder(folder), stat(folder, &info) == 0, Self.isPrivate(info, directory: true) else { return }
         var entry = Self.magic
         var length = UInt64(key.text.count).littleEndian
         withUnsafeBytes(of: &length) { entry.append(contentsOf: $0) }
         entry += key.text
+        image.withUnsafeBufferPointer { entry += Self.checksum($0) }
         entry += image
-        let temporary = folder + "/.\(key.fileName).\(getpid()).tmp"
-        guard Self.writeWhole(entry, to: temporary) else {
+        // A name no other writer has (threads of one process included): created exclusively, so
+        // a failed open means another's file, never unlinked here.
+        let temporary = folder + "/.\(key.fileName).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp"
+        switch Self.writeWhole(entry, to: temporary) {
+        case .notCreated: return
+        case .failed:
             unlink(temporary)
             return
+        case .written: break
         }
         if rename(temporary, path(for: key)) != 0 {
             unlink(temporary)
@@ -99,11 +115,15 @@ public struct PolicyCache: Sendable {
             let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            guard name.hasSuffix(".graph"), !name.hasPrefix(".") else { continue }
             var info = stat()
             let path = folder + "/" + name
-            guard stat(path, &info) == 0 else { continue }
-            entries.append((path, Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)))
+            if name.hasPrefix(".") && name.hasSuffix(".tmp") {
+                // Left by a run that stopped while writing: removed after an hour.
+                if lstat(path, &info) == 0, Self.modified(info) < Self.now() - 3_600 * 1_000_000_000 { unlink(path) }
+                continue
+            }
+            guard name.hasSuffix(".graph"), !name.hasPrefix("."), stat(path, &info) == 0 else { continue }
+            entries.append((path, Self.modified(info)))
         }
         closedir(directory)
         guard entries.count > capacity else { return }
@@ -117,16 +137,50 @@ public struct PolicyCache: Sendable {
         (info.st_mode & S_IFMT) == (directory ? S_IFDIR : S_IFREG) && info.st_uid == geteuid() && (info.st_mode & 0o022) == 0
     }
 
+    /// A file's modification time in nanoseconds.
+    private static func modified(_ info: stat) -> Int {
+        #if canImport(Darwin)
+        Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
+        #else
+        Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        #endif
+    }
+
+    private static func now() -> Int {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
+    }
+
+    /// Bytes of the graph's checksum, stored before it.
+    static let checksumSize = 16
+
+    /// 128 bits over the graph's bytes (two FNV-1a passes): an entry damaged in its graph — a
+    /// changed constant or message would still decode — is refused. (Entries are written only by
+    /// their owner, in a folder no one else can write to: the checksum is against damage.)
+    static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var first: UInt64 = 0xCBF2_9CE4_8422_2325, second: UInt64 = 0x6C62_272E_07BB_0142
+        for byte in bytes {
+            first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 &+ 1
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(checksumSize)
+        for value in [first, second] { for shift in stride(from: 0, to: 64, by: 8) { out.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) } }
+        return out
+    }
+
     /// The first bytes of every entry.
     private static let magic: [UInt8] = Array("portcullis-policy-cache-1\n".utf8)
 
-    /// Where the graph starts in an entry's `bytes`, when they begin with the magic and `key`.
+    /// Where the graph's checksum starts in an entry's `bytes` (the graph follows it), when they
+    /// begin with the magic and `key`.
     package static func graphStart(in bytes: [UInt8], key: PolicyCacheKey) -> Int? {
         let lengthEnd = magic.count + 8
         guard bytes.count >= lengthEnd, bytes[..<magic.count].elementsEqual(magic) else { return nil }
         var length: UInt64 = 0
         for (shift, byte) in bytes[magic.count..<lengthEnd].enumerated() { length |= UInt64(byte) << (8 * UInt64(shift)) }
-        guard length == UInt64(key.text.count), bytes.count >= lengthEnd + key.text.count,
+        guard length == UInt64(key.text.count), bytes.count >= lengthEnd + key.text.count + checksumSize,
               bytes[lengthEnd..<(lengthEnd + key.text.count)].elementsEqual(key.text) else { return nil }
         return lengthEnd + key.text.count
     }
@@ -142,20 +196,22 @@ public struct PolicyCache: Sendable {
         return stat(folder, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
-    private static func writeWhole(_ bytes: [UInt8], to path: String) -> Bool {
+    private enum WriteOutcome { case written, notCreated, failed }
+
+    private static func writeWhole(_ bytes: [UInt8], to path: String) -> WriteOutcome {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0 else { return .notCreated }
         defer { close(descriptor) }
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return false
+                return .failed
             }
             written += n
         }
-        return true
+        return .written
     }
 }
 

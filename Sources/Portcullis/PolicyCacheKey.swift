@@ -7,10 +7,11 @@ import PortcullisDiagnostics
 import PortcullisReport
 
 /// Everything that decides a compiled policy graph, as one text: the build of the engine that
-/// compiled it, every policy file (path, size and a hash of its bytes) and every option that
-/// reaches the compiler. Two compilations with the same key make the same graph.
+/// compiled it, every policy file (path and size; the bytes too of files not built in) and every
+/// option that reaches the compiler. Two compilations with the same key make the same graph.
 package struct PolicyCacheKey: Equatable, Sendable {
-    /// The key's text, one fact a line; stored whole in the cache entry and compared on reading.
+    /// The key's text, one fact a line, then a zero byte and the policy files' bytes; stored whole
+    /// in the cache entry and compared on reading.
     package let text: [UInt8]
 
     /// The key, or nil when the running build cannot be told apart from another (no
@@ -18,8 +19,12 @@ package struct PolicyCacheKey: Equatable, Sendable {
     package init?(files: [SourceFile], options: PolicyOptions, build: String? = PolicyCacheKey.buildIdentity) {
         guard let build else { return nil }
         var lines: [String] = ["portcullis compiled policies 1", "tool " + Tool.version, "build " + build]
+        var text: [UInt8] = []
         for file in files {
-            lines.append("source " + Self.quoted(file.path) + " " + String(file.bytes.count) + " " + Self.hex(Self.fnv1a(file.bytes)))
+            // The built-in packs are part of the build; any other file is in the key whole, so no
+            // other text can pass for it (a hash could be matched on purpose).
+            lines.append("source " + Self.quoted(file.path) + " " + String(file.bytes.count))
+            if !file.path.hasPrefix("builtin:") { text += file.bytes }
         }
         lines.append("max-nesting \(options.maxNesting)")
         lines.append("regex-match-limit \(options.regexMatchLimit)")
@@ -36,7 +41,7 @@ package struct PolicyCacheKey: Equatable, Sendable {
         for (name, text) in options.parameterTexts.sorted(by: { $0.key < $1.key }) {
             lines.append("parameter-text " + Self.quoted(name) + " " + Self.quoted(text))
         }
-        text = Array(lines.joined(separator: "\n").utf8)
+        self.text = Array(lines.joined(separator: "\n").utf8) + [0] + text
     }
 
     /// The entry's file name: 128 bits of the key (two FNV-1a passes with different starts), in hex.
@@ -44,12 +49,18 @@ package struct PolicyCacheKey: Equatable, Sendable {
         Self.hex(Self.fnv1a(text)) + Self.hex(Self.fnv1a(text, basis: 0x6C62_272E_07BB_0142)) + ".graph"
     }
 
-    /// The running executable as the file system sees it (device, inode, size, modification time):
-    /// a rebuilt or reinstalled binary is another build. Read once per process.
+    /// The running executable: its linker build ID (a hash of its contents) when it has one, and
+    /// the file as the file system sees it (device, inode, size, modification time), so a rebuilt or
+    /// reinstalled binary is another build. Read once per process.
     package static let buildIdentity: String? = {
         var info = stat()
         guard stat("/proc/self/exe", &info) == 0 else { return nil }
-        return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        #if canImport(Darwin)
+        let modified = "\(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec)"
+        #else
+        let modified = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        #endif
+        return "\(ExecutableBuildID.current ?? "-") \(info.st_dev):\(info.st_ino):\(info.st_size):\(modified)"
     }()
 
     /// FNV-1a, 64 bits.

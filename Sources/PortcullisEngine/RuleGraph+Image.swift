@@ -56,6 +56,12 @@ extension RuleGraph {
             let nodes: [PlanNode] = try reader.read()
             let patterns: [String] = try reader.read()
             let slotCount = try reader.integer()
+            // Each slot is iterated or bound by a plan node of its own (nodes are unique by their
+            // operation, which names the slot): a count far past the nodes' is damage, refused before
+            // anything is allocated for it.
+            guard slotCount >= 0, slotCount <= 2 * nodes.count + 64 else {
+                throw RuleGraphImageError.unreadable("\(slotCount) iteration slots for \(nodes.count) nodes")
+            }
             let declared: [String] = try reader.read()
             guard reader.isAtEnd else { throw RuleGraphImageError.unreadable("bytes after the graph") }
             var regexes: [RegexPattern] = []

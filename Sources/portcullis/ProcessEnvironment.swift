@@ -1,6 +1,7 @@
 import Foundation
 
-/// The process's environment variables.
+/// The process's environment variables, read once: a command reads several of them (colour, the
+/// progress line, policy folders, the cache folder) and nothing in it changes them.
 enum ProcessEnvironment {
-    static var variables: [String: String] { ProcessInfo.processInfo.environment }
+    static let variables: [String: String] = ProcessInfo.processInfo.environment
 }

@@ -17,7 +17,8 @@ import Testing
         let preCommit = try #require(Self.preCommit)
         let repo = try Scratch()
         defer { repo.remove() }
-        let environment = ["PRE_COMMIT_HOME": repo.path + "/.pre-commit-home", "NO_COLOR": "1"]
+        let environment = ["PRE_COMMIT_HOME": repo.path + "/.pre-commit-home", "NO_COLOR": "1",
+                           "PORTCULLIS_CACHE_DIR": PortcullisBinary.cacheFolder]
         try repo.git(["init", "-q", "-b", "main"])
         try repo.write(".gitignore", ".pre-commit-home/\n")
         try repo.write(".pre-commit-config.yaml", try PreCommit.localConfig(binary: PortcullisBinary.url.path))

@@ -8,6 +8,7 @@ import Testing
     /// Runs the binary with standard output going to `stdoutPath` (a device, a file).
     static func run(_ arguments: [String], stdoutPath: String) throws -> (status: Int32, stderr: String) {
         let process = Process()
+        process.environment = PortcullisBinary.environment
         process.executableURL = PortcullisBinary.url
         process.arguments = arguments
         process.currentDirectoryURL = PortcullisBinary.packageRoot
@@ -320,6 +321,7 @@ import Testing
     func checkNeedsNoNetwork() throws {
         let outside = try PortcullisBinary.run(["check", "--no-config", "--format", "json", "fixtures/violations"])
         let process = Process()
+        process.environment = PortcullisBinary.environment
         process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
         process.arguments = ["-n", PortcullisBinary.url.path, "check", "--no-config", "--format", "json", "fixtures/violations"]
         process.currentDirectoryURL = PortcullisBinary.packageRoot
@@ -340,6 +342,7 @@ import Testing
         let dir = try TemporaryFolder()
         let log = dir.path + "/trace"
         let process = Process()
+        process.environment = PortcullisBinary.environment
         process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
         process.arguments = ["-f", "-qq", "-e", "trace=socket,connect,sendto,open,openat,openat2,creat,truncate,ftruncate,rename,renameat,renameat2,unlink,unlinkat",
                              "-o", log, PortcullisBinary.url.path, "check", "fixtures", "--config", "fixtures/suppressed/.portcullis.yaml",

@@ -320,7 +320,7 @@ enum Tools {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        var env = ProcessInfo.processInfo.environment
+        var env = PortcullisBinary.environment
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let pipe = Pipe()

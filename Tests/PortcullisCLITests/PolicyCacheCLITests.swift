@@ -23,7 +23,11 @@ import Testing
         let first = try PortcullisBinary.run(arguments, environment: ["PORTCULLIS_CACHE_DIR": cache])
         let entries = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".graph") }
         #expect(entries.count == 1)
+        let entry = cache + "/" + (entries.first ?? "")
+        let inode = try FileManager.default.attributesOfItem(atPath: entry)[.systemFileNumber] as? UInt64
         let second = try PortcullisBinary.run(arguments, environment: ["PORTCULLIS_CACHE_DIR": cache])
+        // Loaded, not compiled and stored again (a store renames a new file into place).
+        #expect(try FileManager.default.attributesOfItem(atPath: entry)[.systemFileNumber] as? UInt64 == inode)
         let uncached = try PortcullisBinary.run(arguments + ["--no-cache"], environment: ["PORTCULLIS_CACHE_DIR": scratch.path + "/unused"])
         #expect(first.status == 1 && second.status == 1 && uncached.status == 1)
         #expect(second.stdout.contains("[images/allowed-images]"))

@@ -18,11 +18,8 @@ struct PortcullisBinary {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
-    /// The executable: beside the test bundle (same build folder), or `PORTCULLIS_BIN`. Finding it
-    /// also points the compiled-policy cache of every run these tests start (directly, through
-    /// pre-commit or a shell) at a folder of this test process's own, unless one is set already.
+    /// The executable: beside the test bundle (same build folder), or `PORTCULLIS_BIN`.
     static let url: URL = {
-        setenv("PORTCULLIS_CACHE_DIR", cacheFolder.path, 0)
         if let override = ProcessInfo.processInfo.environment["PORTCULLIS_BIN"] { return URL(fileURLWithPath: override) }
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
@@ -33,8 +30,18 @@ struct PortcullisBinary {
         return packageRoot.appendingPathComponent(".build/debug/portcullis")
     }()
 
-    /// The compiled-policy cache folder of the binaries these tests run.
-    static let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-tests-cache-\(getpid())")
+    /// The compiled-policy cache folder of the binaries these tests run (unless one is set already,
+    /// as `make test` does): a folder of this test process's own, never the user's cache.
+    static let cacheFolder = ProcessInfo.processInfo.environment["PORTCULLIS_CACHE_DIR"]
+        ?? FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-tests-cache-\(getpid())").path
+
+    /// The environment for the binaries these tests start (directly, through pre-commit, a shell or
+    /// a script): this process's, with the cache folder above.
+    static var environment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["PORTCULLIS_CACHE_DIR"] = cacheFolder
+        return environment
+    }
 
     /// Whether python3 can import `module` (tests that need it skip, saying so, when it cannot).
     static func pythonHas(module: String) -> Bool {
@@ -52,6 +59,7 @@ struct PortcullisBinary {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", packageRoot.appendingPathComponent("scripts/" + name).path] + arguments
+        process.environment = environment
         let out = Pipe()
         process.standardOutput = out
         try process.run()
@@ -68,7 +76,7 @@ struct PortcullisBinary {
         process.executableURL = url
         process.arguments = arguments
         process.currentDirectoryURL = workingDirectory
-        var env = ProcessInfo.processInfo.environment
+        var env = Self.environment
         env.removeValue(forKey: "NO_COLOR")
         for (key, value) in environment { env[key] = value }
         process.environment = env

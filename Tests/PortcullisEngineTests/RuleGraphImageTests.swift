@@ -1,5 +1,5 @@
 import PortcullisDiagnostics
-import PortcullisEngine
+@testable import PortcullisEngine
 import PortcullisManifest
 import Testing
 
@@ -98,6 +98,30 @@ import Testing
             #expect(throws: RuleGraphImageError.self) {
                 try prefix.withUnsafeBufferPointer { try RuleGraph(image: $0, sources: Self.sources, options: PolicyCompileOptions()) }
             }
+        }
+    }
+
+    @Test func anImpossibleSlotCountIsRefusedNotAllocated() throws {
+        // The stored form ends with the slot count and the declared policy ids: with the count made
+        // 2^62 the graph would allocate that many slots; it is refused as unreadable instead.
+        let graph = try Self.compiled()
+        let image = graph.image(sources: Self.sources, options: PolicyCompileOptions())
+        var tail = CompactWriter()
+        tail.write(graph.slotCount)
+        tail.write(graph.declaredPolicyIDs.sorted())
+        #expect(Array(image.suffix(tail.bytes.count)) == tail.bytes)
+        var damaged = Array(image.dropLast(tail.bytes.count))
+        var huge = CompactWriter()
+        huge.write(Int(1) << 62)
+        huge.write(graph.declaredPolicyIDs.sorted())
+        damaged += huge.bytes
+        for bytes in [damaged] {
+            #expect(throws: RuleGraphImageError.self) {
+                try bytes.withUnsafeBufferPointer { try RuleGraph(image: $0, sources: Self.sources, options: PolicyCompileOptions()) }
+            }
+        }
+        #expect(throws: Never.self) {
+            try image.withUnsafeBufferPointer { _ = try RuleGraph(image: $0, sources: Self.sources, options: PolicyCompileOptions()) }
         }
     }
 }

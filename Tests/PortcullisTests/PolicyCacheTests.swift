@@ -110,11 +110,15 @@ import Testing
         // Selections, severities and limits are in the key; so is the build that compiled it.
         let files = PolicySet.builtinFiles()
         let base = try #require(PolicyCacheKey(files: files, options: allowAcme))
-        var variants = [PolicyOptions(only: ["images"]), PolicyOptions(enable: ["images/digest-pinned"]), PolicyOptions(all: true),
-                        PolicyOptions(severities: ["images": .info]), PolicyOptions(parameterTexts: ["allowed_images": "ghcr.io/acme/*"])]
+        var variants = [PolicyOptions(only: ["images"]), PolicyOptions(only: []), PolicyOptions(enable: ["images/digest-pinned"]),
+                        PolicyOptions(disable: ["images"]), PolicyOptions(all: true), PolicyOptions(severities: ["images": .info]),
+                        PolicyOptions(parameterTexts: ["allowed_images": "ghcr.io/acme/*"])]
         var limited = allowAcme
         limited.regexMatchLimit = 5_000
         variants.append(limited)
+        var shallow = allowAcme
+        shallow.maxNesting = 12
+        variants.append(shallow)
         let names = try variants.map { try #require(PolicyCacheKey(files: files, options: $0)).fileName }
         #expect(Set(names + [base.fileName]).count == variants.count + 1)
         #expect(PolicyCacheKey(files: files, options: allowAcme, build: "another build")?.fileName != base.fileName)
@@ -130,10 +134,18 @@ import Testing
         _ = try PolicySet.compile([.builtin], options: options, cache: cache).get()
         let entry = folder + "/" + Self.entries(in: folder)[0]
         let good = try Data(contentsOf: URL(fileURLWithPath: entry))
+        // A constant and a message changed inside the graph still decode: the checksum refuses them.
+        let latest = try #require(Self.range(of: Array("latest".utf8), in: Array(good)))
+        var constant = good
+        constant[latest.lowerBound + 1] = UInt8(ascii: "x")
+        let floating = try #require(Self.range(of: Array("floating image".utf8), in: Array(good)))
+        var message = good
+        message[floating.lowerBound] = UInt8(ascii: "F")
         let damaged: [Data] = [
             Data(), Data("not a cache entry".utf8), good.prefix(good.count / 2), good.prefix(40),
             good.prefix(good.count - 300) + Data(repeating: 0x41, count: 300),  // the key intact, the graph not
             Data(good.map { $0 == UInt8(ascii: "e") ? UInt8(ascii: "f") : $0 }),
+            constant, message,
         ]
         for bytes in damaged {
             try bytes.write(to: URL(fileURLWithPath: entry))
@@ -141,6 +153,40 @@ import Testing
             #expect(Self.findings(policies) == expected)
             #expect(try Data(contentsOf: URL(fileURLWithPath: entry)) == good, "the damaged entry is written anew")
         }
+    }
+
+    static func range(of needle: [UInt8], in bytes: [UInt8]) -> Range<Int>? {
+        guard bytes.count >= needle.count else { return nil }
+        for start in 0...(bytes.count - needle.count) where bytes[start..<(start + needle.count)].elementsEqual(needle) {
+            return start..<(start + needle.count)
+        }
+        return nil
+    }
+
+    @Test func aRelativeFolderIsTakenFromTheCurrentDirectory() {
+        let cache = PolicyCache(folder: "some/cache")
+        #expect(cache.folder == FileManager.default.currentDirectoryPath + "/some/cache")
+        #expect(PolicyCache(folder: "/abs").folder == "/abs")
+    }
+
+    @Test func theBuildIDIsTheLinkers() throws {
+        // The test process's own build ID, as readelf shows it (skipped without readelf).
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/readelf") else {
+            print("skipped: /usr/bin/readelf is not installed")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/readelf")
+        process.arguments = ["-n", "/proc/self/exe".replacingOccurrences(of: "self", with: String(getpid()))]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let line = text.split(separator: "\n").first { $0.contains("Build ID:") }
+        let expected = line.map { String($0.split(separator: ":").last!.trimmingCharacters(in: .whitespaces)) }
+        #expect(ExecutableBuildID.current == expected)
+        #expect(expected != nil, "the test binary has a build ID")
     }
 
     @Test func compilationsThatReportAnythingAreNotKept() throws {
