@@ -9,16 +9,8 @@ import Testing
 @Suite struct PolicyCacheTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let ownerPolicy = """
-        policy "team/owner-label" {
-          title "Resources carry an owner label"
-          severity warning
-          match kind ConfigMap
-          deny when metadata.labels.owner missing
-          message "ConfigMap '{metadata.name}' has no owner label"
-          at metadata
-        }
-        """
+    /// A team's policy (the library tests' own).
+    static let ownerPolicy = LibraryTests.teamPolicy
 
     static let manifests = """
         apiVersion: v1
