@@ -101,7 +101,7 @@ package enum Builtin: String, CaseIterable, Sendable, Hashable {
             BuiltinFunction(self, arity: 2...2, .bool,
                             "glob(text, pattern) → bool ('*' any run of characters, '?' one: glob(c.image, \"ghcr.io/org/*\"))") { a, _ in
                 guard let text = a.first.stringValue, let pattern = a.second.stringValue else { return .bool(false) }
-                return .bool(GlobPattern(pattern, mode: .text).matches(text))
+                return .bool(GlobPattern.textMatches(text, pattern: pattern))
             }
         case .concat:
             BuiltinFunction(self, arity: 2...2, .string,

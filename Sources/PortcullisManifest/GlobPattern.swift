@@ -54,12 +54,23 @@ package struct GlobPattern: Hashable, Sendable, CustomStringConvertible {
     package func matches(_ subject: String) -> Bool {
         switch mode {
         case .text:
-            let pattern = alternatives[0]
-            return subject.utf8.withContiguousStorageIfAvailable { GlobPattern.matchText(pattern, $0) }
-                ?? Array(subject.utf8).withUnsafeBufferPointer { GlobPattern.matchText(pattern, $0) }
+            return alternatives[0].withUnsafeBufferPointer { pattern in Self.withUTF8(subject) { GlobPattern.matchText(pattern, $0) } }
         case .path:
             return matchesPath(subject)
         }
+    }
+
+    /// Whether `text` matches `pattern` as a text-mode glob, walked over both strings' UTF-8 in
+    /// place: the `glob()` built-in, whose pattern changes from element to element, compiles and
+    /// allocates nothing per call.
+    package static func textMatches(_ text: String, pattern: String) -> Bool {
+        withUTF8(pattern) { pattern in withUTF8(text) { matchText(pattern, $0) } }
+    }
+
+    /// `body` over the string's UTF-8 bytes: in place when stored contiguously (native strings),
+    /// else copied.
+    private static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     private func matchesPath(_ path: String) -> Bool {
@@ -93,7 +104,7 @@ package struct GlobPattern: Hashable, Sendable, CustomStringConvertible {
     /// take one more character. Works on UTF-8 bytes, but `?` and `*` step over whole characters
     /// (Unicode scalars), so the result is the same as on characters. A pattern character equal to
     /// the text's is taken literally first, even a `*` facing a `*`.
-    private static func matchText(_ p: [UInt8], _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func matchText(_ p: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
         var ti = 0, pi = 0, star = -1, resume = 0
         while ti < t.count {
             if pi < p.count && p[pi] == UInt8(ascii: "?") {

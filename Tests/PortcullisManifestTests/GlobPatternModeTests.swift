@@ -23,6 +23,7 @@ import PortcullisManifest
         #expect(GlobPattern(pattern).mode == .path)
         #expect(GlobPattern(pattern, mode: .path).matches(subject) == path, "path: \(pattern) ~ \(subject)")
         #expect(GlobPattern(pattern, mode: .text).matches(subject) == text, "text: \(pattern) ~ \(subject)")
+        #expect(GlobPattern.textMatches(subject, pattern: pattern) == text, "text, uncompiled: \(pattern) ~ \(subject)")
     }
 
     @Test(arguments: [
@@ -32,6 +33,7 @@ import PortcullisManifest
     ])
     func textModeStepsOverCharacters(_ pattern: String, _ text: String, _ expected: Bool) {
         #expect(GlobPattern(pattern, mode: .text).matches(text) == expected, "\(pattern) ~ \(text)")
+        #expect(GlobPattern.textMatches(text, pattern: pattern) == expected, "uncompiled: \(pattern) ~ \(text)")
     }
 
     /// Text mode works on bytes; it must agree with the same walk over Unicode scalars.
@@ -48,6 +50,7 @@ import PortcullisManifest
         for _ in 0..<5000 {
             let pattern = word(5), text = word(6)
             #expect(GlobPattern(pattern, mode: .text).matches(text) == Self.scalarWalk(text, pattern), "\(pattern) ~ \(text)")
+            #expect(GlobPattern.textMatches(text, pattern: pattern) == Self.scalarWalk(text, pattern), "uncompiled: \(pattern) ~ \(text)")
         }
     }
 
