@@ -20,11 +20,14 @@ package struct PolicyCacheKey: Equatable, Sendable {
         guard let build else { return nil }
         var lines: [String] = ["portcullis compiled policies 1", "tool " + Tool.version, "build " + build]
         var text: [UInt8] = []
+        let builtins = files.contains { $0.path.hasPrefix("builtin:") } ? Self.builtinBytes : [:]
         for file in files {
-            // The built-in packs are part of the build; any other file is in the key whole, so no
-            // other text can pass for it (a hash could be matched on purpose).
-            lines.append("source " + Self.quoted(file.path) + " " + String(file.bytes.count))
-            if !file.path.hasPrefix("builtin:") { text += file.bytes }
+            // A built-in pack's file, as the build embedded it, is part of the build; any other
+            // file is in the key whole, so no other text can pass for it (a hash could be matched
+            // on purpose) — a library caller's text named like a built-in file included.
+            let embedded = builtins[file.path] == file.bytes
+            lines.append("source " + Self.quoted(file.path) + " " + String(file.bytes.count) + (embedded ? " embedded" : ""))
+            if !embedded { text += file.bytes }
         }
         lines.append("max-nesting \(options.maxNesting)")
         lines.append("regex-match-limit \(options.regexMatchLimit)")
@@ -43,6 +46,10 @@ package struct PolicyCacheKey: Equatable, Sendable {
         }
         self.text = Array(lines.joined(separator: "\n").utf8) + [0] + text
     }
+
+    /// The built-in policy files' bytes by their `builtin:` path.
+    private static let builtinBytes: [String: [UInt8]] = Dictionary(
+        PolicySet.builtinFiles().map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
 
     /// The entry's file name: 128 bits of the key (two FNV-1a passes with different starts), in hex.
     package var fileName: String {

@@ -99,6 +99,15 @@ import Testing
         #expect(try PolicySet.compile(error, options: .defaults, cache: cache).get().policy(id: "team/owner-label")?.severity == .error)
         #expect(asWarning.policy(id: "team/owner-label")?.severity == .warning && asError.policy(id: "team/owner-label")?.severity == .error)
 
+        // A caller's text named like a built-in file is no built-in file: its bytes decide too.
+        let named = "builtin:team/owner.policy"
+        let asWarningNamed = try PolicySet.compile([.text(Self.ownerPolicy, name: named)], options: .defaults, cache: cache).get()
+        let asErrorNamed = try PolicySet.compile([.text(Self.ownerPolicy.replacingOccurrences(of: "severity warning", with: "severity error  "), name: named)],
+                                                 options: .defaults, cache: cache).get()
+        #expect(asWarningNamed.policy(id: "team/owner-label")?.severity == .warning)
+        #expect(asErrorNamed.policy(id: "team/owner-label")?.severity == .error)
+        #expect(Self.entries(in: folder).count == 6)
+
         // Selections, severities and limits are in the key; so is the build that compiled it.
         let files = PolicySet.builtinFiles()
         let base = try #require(PolicyCacheKey(files: files, options: allowAcme))
