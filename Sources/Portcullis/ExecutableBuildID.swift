@@ -1,13 +1,13 @@
 #if canImport(Glibc)
 import Glibc
+import PortcullisDiagnostics
 
 /// The running program's GNU build ID (`.note.gnu.build-id`: a hash the linker computes over the
 /// binary's contents), in hex, read from `/proc/self/exe`'s note segments; nil when it has none.
 package enum ExecutableBuildID {
     package static let current: String? = {
-        let descriptor = open("/proc/self/exe", O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
+        guard case .success(let descriptor) = Platform.openForReading("/proc/self/exe") else { return nil }
+        defer { Platform.close(descriptor) }
         func read(_ count: Int, at offset: Int) -> [UInt8]? {
             guard count >= 0, count <= 1 << 20 else { return nil }
             var bytes = [UInt8](repeating: 0, count: count)

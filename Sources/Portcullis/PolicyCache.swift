@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import PortcullisDiagnostics
 import PortcullisEngine
 
@@ -26,14 +21,8 @@ public struct PolicyCache: Sendable {
     /// A cache in `folder` (made when first written, readable by its owner only); a relative
     /// folder is taken from the current directory.
     public init(folder: String, capacity: Int = 32) {
-        self.folder = folder.hasPrefix("/") ? folder : Self.currentDirectory() + "/" + folder
+        self.folder = folder.hasPrefix("/") ? folder : PathResolution.absolute(folder)
         self.capacity = max(capacity, 1)
-    }
-
-    private static func currentDirectory() -> String {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return "." }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The cache a command-line run uses: `PORTCULLIS_CACHE_DIR`, else `portcullis` in
@@ -61,12 +50,11 @@ public struct PolicyCache: Sendable {
     /// Entries are read only from a folder the user alone can write to, and only when the user
     /// wrote them: a graph planted by someone else could leave out every finding.
     package func load(_ key: PolicyCacheKey, sources: [SourceFile], options: PolicyCompileOptions) -> RuleGraph? {
-        var info = stat()
-        guard stat(folder, &info) == 0, Self.isPrivate(info, directory: true) else { return nil }
-        guard case .success(let descriptor) = Platform.openForReading(path(for: key)) else { return nil }
+        guard case .success(let folderStatus) = Platform.fileStatus(folder), folderStatus.kind == .directory, folderStatus.isPrivate,
+              case .success(let descriptor) = Platform.openForReading(path(for: key)) else { return nil }
         defer { Platform.close(descriptor) }
-        guard fstat(descriptor, &info) == 0, Self.isPrivate(info, directory: false) else { return nil }
-        let (bytes, stop) = Platform.readToEnd(descriptor, expected: Int(info.st_size), maxBytes: 64 * 1024 * 1024)
+        guard case .success(let status) = Platform.fileStatus(descriptor: descriptor), status.kind == .regular, status.isPrivate else { return nil }
+        let (bytes, stop) = Platform.readToEnd(descriptor, expected: status.size, maxBytes: 64 * 1024 * 1024)
         guard stop == nil, let graphStart = Self.graphStart(in: bytes, key: key) else { return nil }
         return bytes.withUnsafeBufferPointer { all in
             let graph = UnsafeBufferPointer(rebasing: all[(graphStart + Self.checksumSize)...])
@@ -82,8 +70,7 @@ public struct PolicyCache: Sendable {
         let image = graph.image(sources: sources, options: options.forStoredGraph)
         let readBack = image.withUnsafeBufferPointer { try? RuleGraph(image: $0, sources: sources, options: options.forStoredGraph) }
         guard let readBack, readBack.image(sources: sources, options: options.forStoredGraph) == image else { return }
-        var info = stat()
-        guard Self.makeFolder(folder), stat(folder, &info) == 0, Self.isPrivate(info, directory: true) else { return }
+        guard Self.makeFolder(folder), case .success(let folderStatus) = Platform.fileStatus(folder), folderStatus.isPrivate else { return }
         var entry = Self.magic
         var length = UInt64(key.text.count).littleEndian
         withUnsafeBytes(of: &length) { entry.append(contentsOf: $0) }
@@ -92,16 +79,12 @@ public struct PolicyCache: Sendable {
         entry += image
         // A name no other writer has (threads of one process included): created exclusively, so
         // a failed open means another's file, never unlinked here.
-        let temporary = folder + "/.\(key.fileName).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp"
-        switch Self.writeWhole(entry, to: temporary) {
-        case .notCreated: return
-        case .failed:
-            unlink(temporary)
-            return
-        case .written: break
-        }
-        if rename(temporary, path(for: key)) != 0 {
-            unlink(temporary)
+        let temporary = folder + "/.\(key.fileName).\(UInt64.random(in: 0...UInt64.max)).tmp"
+        guard case .success(let descriptor) = Platform.createExclusively(temporary, permissions: 0o600) else { return }
+        let written = entry.withUnsafeBytes { Platform.writeAll(descriptor, $0) }
+        Platform.close(descriptor)
+        guard written, case .success = Platform.rename(temporary, to: path(for: key)) else {
+            Platform.removeFile(temporary)
             return
         }
         prune()
@@ -109,61 +92,35 @@ public struct PolicyCache: Sendable {
 
     /// Removes the oldest entries (by modification time) while more than `capacity` remain.
     func prune() {
-        guard let directory = opendir(folder) else { return }
+        guard case .success(let names) = Platform.directoryEntries(folder) else { return }
         var entries: [(path: String, modified: Int)] = []
-        while let item = readdir(directory) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            var info = stat()
+        for name in names {
             let path = folder + "/" + name
             if name.hasPrefix(".") && name.hasSuffix(".tmp") {
                 // Left by a run that stopped while writing: removed after an hour.
-                if lstat(path, &info) == 0, Self.modified(info) < Self.now() - 3_600 * 1_000_000_000 { unlink(path) }
+                if case .success(let status) = Platform.fileStatus(path, followingLinks: false),
+                   status.modified < Platform.currentTime() - 3_600 * 1_000_000_000 {
+                    Platform.removeFile(path)
+                }
                 continue
             }
-            guard name.hasSuffix(".graph"), !name.hasPrefix("."), stat(path, &info) == 0 else { continue }
-            entries.append((path, Self.modified(info)))
+            guard name.hasSuffix(".graph"), !name.hasPrefix("."), case .success(let status) = Platform.fileStatus(path) else { continue }
+            entries.append((path, status.modified))
         }
-        closedir(directory)
         guard entries.count > capacity else { return }
         for entry in entries.sorted(by: { $0.modified < $1.modified }).prefix(entries.count - capacity) {
-            unlink(entry.path)
+            Platform.removeFile(entry.path)
         }
-    }
-
-    /// Owned by this user, of the expected type, and not writable by the group or others.
-    private static func isPrivate(_ info: stat, directory: Bool) -> Bool {
-        (info.st_mode & S_IFMT) == (directory ? S_IFDIR : S_IFREG) && info.st_uid == geteuid() && (info.st_mode & 0o022) == 0
-    }
-
-    /// A file's modification time in nanoseconds.
-    private static func modified(_ info: stat) -> Int {
-        #if canImport(Darwin)
-        Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
-        #else
-        Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
-        #endif
-    }
-
-    private static func now() -> Int {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
     }
 
     /// Bytes of the graph's checksum, stored before it.
     static let checksumSize = 16
 
-    /// 128 bits over the graph's bytes (two FNV-1a passes): an entry damaged in its graph — a
+    /// 128 bits over the graph's bytes (`PolicyCacheKey.fnv128`): an entry damaged in its graph — a
     /// changed constant or message would still decode — is refused. (Entries are written only by
     /// their owner, in a folder no one else can write to: the checksum is against damage.)
     static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var first: UInt64 = 0xCBF2_9CE4_8422_2325, second: UInt64 = 0x6C62_272E_07BB_0142
-        for byte in bytes {
-            first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 &+ 1
-        }
+        let (first, second) = PolicyCacheKey.fnv128(bytes)
         var out: [UInt8] = []
         out.reserveCapacity(checksumSize)
         for value in [first, second] { for shift in stride(from: 0, to: 64, by: 8) { out.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) } }
@@ -185,33 +142,16 @@ public struct PolicyCache: Sendable {
         return lengthEnd + key.text.count
     }
 
+    /// `folder` and the folders above it, made as needed (readable by their owner only).
     private static func makeFolder(_ folder: String) -> Bool {
-        var info = stat()
-        if stat(folder, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR }
+        if case .success(let status) = Platform.fileStatus(folder) { return status.kind == .directory }
         var prefix = ""
         for component in folder.split(separator: "/", omittingEmptySubsequences: true) {
             prefix += "/" + component
-            if mkdir(prefix, 0o700) != 0 && errno != EEXIST { return false }
+            if case .failure(let error) = Platform.makeDirectory(prefix, permissions: 0o700), error != .exists { return false }
         }
-        return stat(folder, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
-    private enum WriteOutcome { case written, notCreated, failed }
-
-    private static func writeWhole(_ bytes: [UInt8], to path: String) -> WriteOutcome {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return .notCreated }
-        defer { close(descriptor) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failed
-            }
-            written += n
-        }
-        return .written
+        if case .success(let status) = Platform.fileStatus(folder) { return status.kind == .directory }
+        return false
     }
 }
 

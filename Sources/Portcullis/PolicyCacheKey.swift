@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import PortcullisDiagnostics
 import PortcullisReport
 
@@ -51,33 +46,29 @@ package struct PolicyCacheKey: Equatable, Sendable {
     private static let builtinBytes: [String: [UInt8]] = Dictionary(
         PolicySet.builtinFiles().map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
 
-    /// The entry's file name: 128 bits of the key (two FNV-1a passes with different starts), in hex.
+    /// The entry's file name: 128 bits of the key, in hex.
     package var fileName: String {
-        Self.hex(Self.fnv1a(text)) + Self.hex(Self.fnv1a(text, basis: 0x6C62_272E_07BB_0142)) + ".graph"
+        let (first, second) = text.withUnsafeBufferPointer { Self.fnv128($0) }
+        return Self.hex(first) + Self.hex(second) + ".graph"
     }
 
     /// The running executable: its linker build ID (a hash of its contents) when it has one, and
     /// the file as the file system sees it (device, inode, size, modification time), so a rebuilt or
     /// reinstalled binary is another build. Read once per process.
     package static let buildIdentity: String? = {
-        var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        let modified = "\(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec)"
-        #else
-        let modified = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-        #endif
-        return "\(ExecutableBuildID.current ?? "-") \(info.st_dev):\(info.st_ino):\(info.st_size):\(modified)"
+        guard case .success(let file) = Platform.fileStatus("/proc/self/exe") else { return nil }
+        return "\(ExecutableBuildID.current ?? "-") \(file.device):\(file.inode):\(file.size):\(file.modified)"
     }()
 
-    /// FNV-1a, 64 bits.
-    static func fnv1a(_ bytes: [UInt8], basis: UInt64 = 0xCBF2_9CE4_8422_2325) -> UInt64 {
-        var value = basis
+    /// 128 bits of `bytes` in one pass: FNV-1a, 64 bits, from two different starts. Names entries
+    /// and checks their graphs (against damage, not against someone choosing bytes).
+    static func fnv128(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var first: UInt64 = 0xCBF2_9CE4_8422_2325, second: UInt64 = 0x6C62_272E_07BB_0142
         for byte in bytes {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
+            first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
-        return value
+        return (first, second)
     }
 
     private static func hex(_ value: UInt64) -> String {

@@ -21,11 +21,10 @@ extension Platform {
         var bytes = [UInt8](unsafeUninitializedCapacity: max(expected + 1, 4096)) { buffer, initialized in
             initialized = 0
             while initialized < buffer.count {
-                let n = readDescriptor(descriptor, into: buffer.baseAddress! + initialized, count: buffer.count - initialized)
-                if n < 0 {
-                    let error = ErrorNumber.current
-                    if error == .interrupted { continue }
-                    if error == .wouldBlock && isStream { sleep(microseconds: 1000); continue }
+                let n: Int
+                switch readRetrying(descriptor, into: buffer.baseAddress! + initialized, count: buffer.count - initialized, isStream: isStream) {
+                case .success(let count): n = count
+                case .failure(let error):
                     stop = .failed(error)
                     return
                 }
@@ -43,15 +42,12 @@ extension Platform {
                 if bytes.count > maxBytes { stop = .overLimit(size: used); break }
                 bytes.append(contentsOf: repeatElement(0, count: bytes.count))
             }
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                readDescriptor(descriptor, into: buffer.baseAddress! + used, count: buffer.count - used)
-            }
-            if n < 0 {
-                let error = ErrorNumber.current
-                if error == .interrupted { continue }
-                if error == .wouldBlock && isStream { sleep(microseconds: 1000); continue }
+            let n: Int
+            switch bytes.withUnsafeMutableBytes({ readRetrying(descriptor, into: $0.baseAddress! + used, count: $0.count - used, isStream: isStream) }) {
+            case .success(let count): n = count
+            case .failure(let error):
                 stop = .failed(error)
-                break
+                continue
             }
             if n == 0 { break }
             used += n
@@ -62,5 +58,19 @@ extension Platform {
         if bytes.capacity - used > max(4096, used / 4) { return (bytes.withUnsafeBufferPointer { Array($0[..<used]) }, stop) }
         bytes.removeSubrange(used...)
         return (bytes, stop)
+    }
+
+    /// One `read` of at most `count` bytes, repeated when interrupted and, for a stream, when it
+    /// would block (after a millisecond): how many bytes it read (0 at the end), or why it failed.
+    private static func readRetrying(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer, count: Int,
+                                     isStream: Bool) -> Result<Int, ErrorNumber> {
+        while true {
+            let n = readDescriptor(descriptor, into: buffer, count: count)
+            if n >= 0 { return .success(n) }
+            let error = ErrorNumber.current
+            if error == .interrupted { continue }
+            if error == .wouldBlock && isStream { sleep(microseconds: 1000); continue }
+            return .failure(error)
+        }
     }
 }

@@ -78,6 +78,7 @@ extension Platform {
         package static let symlinkLoop = ErrorNumber(rawValue: ELOOP)
         package static let interrupted = ErrorNumber(rawValue: EINTR)
         package static let wouldBlock = ErrorNumber(rawValue: EAGAIN)
+        package static let exists = ErrorNumber(rawValue: EEXIST)
 
         /// `strerror`: the C library's description ("Permission denied").
         package var message: String { String(cString: strerror(rawValue)) }
@@ -95,6 +96,15 @@ extension Platform {
         /// Device and inode: together they identify a file (a folder reached twice through links).
         package var device: UInt64
         package var inode: UInt64
+        /// Last modification, in nanoseconds since 1970.
+        package var modified: Int
+        /// The owner's user id.
+        package var owner: UInt32
+        /// The permission bits (`0o7777` of the mode).
+        package var permissions: UInt32
+
+        /// Owned by the effective user, and no one else may write to it.
+        package var isPrivate: Bool { owner == UInt32(geteuid()) && permissions & 0o022 == 0 }
     }
 
     /// `stat` (following symbolic links) or `lstat` (not following them).
@@ -119,9 +129,23 @@ extension Platform {
         case S_IFDIR: .directory
         default: .other
         }
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec
+        #else
+        let modified = info.st_mtim
+        #endif
         return FileStatus(kind: kind, size: Int(info.st_size),
                           device: UInt64(truncatingIfNeeded: info.st_dev),
-                          inode: UInt64(truncatingIfNeeded: info.st_ino))
+                          inode: UInt64(truncatingIfNeeded: info.st_ino),
+                          modified: Int(modified.tv_sec) * 1_000_000_000 + Int(modified.tv_nsec),
+                          owner: UInt32(info.st_uid), permissions: UInt32(info.st_mode) & 0o7777)
+    }
+
+    /// The wall clock, in nanoseconds since 1970 (comparable with `FileStatus.modified`).
+    package static func currentTime() -> Int {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
     }
 
     /// `fflush(NULL)`: whether what `print` buffered reached its files (standard output).
@@ -154,6 +178,22 @@ extension Platform {
     /// Renames `from` over `to` in one step (`rename(2)`): a reader sees the old file or the new one.
     package static func rename(_ from: String, to: String) -> Result<Void, ErrorNumber> {
         renamePath(from, to) == 0 ? .success(()) : .failure(.current)
+    }
+
+    /// Creates `path` for writing, failing when it exists (`O_EXCL`): a name no other writer holds.
+    package static func createExclusively(_ path: String, permissions: UInt32) -> Result<Int32, ErrorNumber> {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions))
+        return descriptor >= 0 ? .success(descriptor) : .failure(.current)
+    }
+
+    /// `mkdir(2)`.
+    package static func makeDirectory(_ path: String, permissions: UInt32) -> Result<Void, ErrorNumber> {
+        mkdir(path, mode_t(permissions)) == 0 ? .success(()) : .failure(.current)
+    }
+
+    /// `unlink(2)`.
+    package static func removeFile(_ path: String) {
+        _ = unlink(path)
     }
 
     package static func close(_ descriptor: Int32) {
