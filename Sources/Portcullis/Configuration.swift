@@ -126,12 +126,20 @@ package enum PathResolution {
 
     /// The folder holding `path` (`/a/b` for `/a/b/c.yaml`, `/` for `/a`, empty for `a`), as
     /// `NSString.deletingLastPathComponent` gives it, without Foundation (once per input file).
+    /// By bytes: a `/` is never part of another character in UTF-8, and counting or searching a
+    /// `String` by characters walks it from the start each time.
     static func parentFolder(of path: String) -> String {
-        var trimmed = Substring(path)
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
-        if slash == trimmed.startIndex { return "/" }
-        return String(trimmed[..<slash])
+        let slash = UInt8(ascii: "/")
+        let bytes = path.utf8
+        var end = bytes.endIndex
+        var length = bytes.count
+        while length > 1, bytes[bytes.index(before: end)] == slash {
+            end = bytes.index(before: end)
+            length -= 1
+        }
+        guard let found = bytes[..<end].lastIndex(of: slash) else { return "" }
+        if found == bytes.startIndex { return "/" }
+        return String(path[..<found])
     }
 
     /// The absolute, standardized form of a path given relative to the working directory.

@@ -9,7 +9,14 @@ package struct Evaluator {
     private let cache: Slots<Value>
     private let stamps: Slots<UInt32>
     private var generation: UInt32 = 1
+    /// The slots whose stamp left 0 since the evaluator was made or reset, each once: what
+    /// `reset()` puts back, instead of reading every plan node's stamp.
+    private var written: [Int32] = []
     private let bindings: Slots<Value>
+    /// The binding slots written since the evaluator was made or reset, each once (`isBound`
+    /// says which are listed): what `reset()` lets go of.
+    private var boundSlots: [Int32] = []
+    private let isBound: Slots<Bool>
     private var document: Document?
     /// The current document's root (kept apart: copying `document` costs two reference counts).
     private var root: PortcullisManifest.Node?
@@ -56,6 +63,7 @@ package struct Evaluator {
         cache = Slots(count: graph.nodes.count, initial: .absent)
         stamps = Slots(count: graph.nodes.count, initial: 0)
         bindings = Slots(count: graph.slotCount, initial: .absent)
+        isBound = Slots(count: graph.slotCount, initial: false)
         fieldKeys = Array(repeating: nil, count: graph.nodes.count)
         fieldStamps = Array(repeating: 0, count: graph.nodes.count)
     }
@@ -85,6 +93,7 @@ package struct Evaluator {
             // Every stamp would soon match a new generation again: start over.
             stamps.reset()
             cache.reset()
+            written.removeAll(keepingCapacity: true)
             generation = 1
         }
         var findings: [Finding] = []
@@ -164,25 +173,37 @@ package struct Evaluator {
 
     private mutating func bind(_ slot: Int, _ element: Value) {
         bindings[slot] = element
-        for id in graph.dependents[slot] { stamps[id] = Self.invalidated }
+        if !isBound[slot] {
+            isBound[slot] = true
+            boundSlots.append(Int32(truncatingIfNeeded: slot))
+        }
+        for id in graph.dependents[slot] {
+            if stamps[id] == 0 { written.append(Int32(truncatingIfNeeded: id)) }
+            stamps[id] = Self.invalidated
+        }
     }
 
     /// The stamp of a cache slot computed once and invalid since (its binding changed); 0 marks a
-    /// slot never written since the evaluator was made or reset, so `reset()` visits only the others.
+    /// slot never written since the evaluator was made or reset (the others are in `written`).
     private static let invalidated = UInt32.max
 
     /// The evaluator as made, but for its allocations: what it holds of the last file (cached
     /// values, bindings, the document, places, the resource's shared part, problems) is let go,
-    /// so a pooled evaluator keeps no file's arena alive. Reads a stamp per plan node (4 bytes
-    /// each) and puts back only the slots written since the last reset: far less than making an
-    /// evaluator, which fills every slot and frees them all.
+    /// so a pooled evaluator keeps no file's arena alive. Puts back only the slots written since
+    /// the last reset (`written`): far less than making an evaluator, which fills every slot and
+    /// frees them all, or reading every plan node's stamp.
     package mutating func reset() {
-        for id in 0..<stamps.count where stamps[id] != 0 {
-            cache[id] = .absent
-            stamps[id] = 0
+        for id in written {
+            cache[Int(id)] = .absent
+            stamps[Int(id)] = 0
         }
+        written.removeAll(keepingCapacity: true)
         generation = 1
-        bindings.reset()
+        for slot in boundSlots {
+            bindings[Int(slot)] = .absent
+            isBound[Int(slot)] = false
+        }
+        boundSlots.removeAll(keepingCapacity: true)
         document = nil
         root = nil
         kind = nil
@@ -272,6 +293,8 @@ package struct Evaluator {
         }
         result = compute(id)
         cache[id] = result
+        // Read after computing: binding an iteration slot may have marked this node (then it is listed).
+        if stamps[id] == 0 { written.append(Int32(truncatingIfNeeded: id)) }
         stamps[id] = generation
         return result
     }

@@ -66,9 +66,21 @@ struct ManifestBuilder {
     private var skipStart: yaml_mark_t = yaml_mark_t()
     private var skippedAnchors: Set<String> = []
     // Inside a skipped subtree, duplicate keys are still found: the open collections, and the keys
-    // (atom, line, column) of the open mappings.
-    private var skipFrames: [(isMapping: Bool, children: Int, keyStart: Int)] = []
-    private var skipKeys: [(atom: Int32, line: Int, column: Int)] = []
+    // (atom, line, column) of the open mappings. The innermost collection is kept apart from those
+    // around it: most events are scalars, and touch only it.
+    private struct SkipFrame {
+        var isMapping: Bool
+        var children: Int
+        var keyStart: Int
+    }
+    private var skipFrame = SkipFrame(isMapping: false, children: 0, keyStart: 0)
+    private var skipFrames: [SkipFrame] = []
+    private struct SkippedKey {
+        var atom: Int32
+        var line: Int
+        var column: Int
+    }
+    private let skipKeys = GrowableBuffer<SkippedKey>(capacity: 64)
 
     /// Mappings with more pairs than this get a hash index.
     private static let indexThreshold = 12
@@ -188,8 +200,9 @@ struct ManifestBuilder {
         switch event.type {
         case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
             skipDepth += 1
-            skipFrames[skipFrames.count - 1].children += 1
-            skipFrames.append((event.type == YAML_MAPPING_START_EVENT, 0, skipKeys.count))
+            skipFrame.children += 1
+            skipFrames.append(skipFrame)
+            skipFrame = SkipFrame(isMapping: event.type == YAML_MAPPING_START_EVENT, children: 0, keyStart: skipKeys.count)
             let anchor = event.type == YAML_MAPPING_START_EVENT ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             if let anchor { skippedAnchors.insert(String(cString: anchor)) }
             if open.count + skipDepth > limits.maxDepth {
@@ -199,9 +212,10 @@ struct ManifestBuilder {
             }
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             skipDepth -= 1
-            let frame = skipFrames.removeLast()
-            if frame.isMapping { reportSkippedDuplicates(from: frame.keyStart) }
-            if skipDepth == 0 {
+            if skipFrame.isMapping { reportSkippedDuplicates(from: skipFrame.keyStart) }
+            if skipDepth > 0 {
+                skipFrame = skipFrames.removeLast()
+            } else {
                 let id = Int32(nodes.count)
                 nodes.append(NodeRecord(
                     kind: .scalar, scalarType: .null, style: .plain, flags: NodeRecord.skippedFlag, first: Int32(text.count), count: 0,
@@ -212,12 +226,11 @@ struct ManifestBuilder {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             if let anchor = scalar.anchor { skippedAnchors.insert(String(cString: anchor)) }
-            let frame = skipFrames[skipFrames.count - 1]
-            if frame.isMapping && frame.children & 1 == 0 {
+            if skipFrame.isMapping && skipFrame.children & 1 == 0 {
                 let atom = keyCache.intern(UnsafeRawBufferPointer(start: scalar.value, count: Int(scalar.length)), table: &keys)
-                skipKeys.append((atom, Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1))
+                skipKeys.append(SkippedKey(atom: atom, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1))
             }
-            skipFrames[skipFrames.count - 1].children += 1
+            skipFrame.children += 1
         case YAML_ALIAS_EVENT:
             needsFullBuild = true
             stopped = true
@@ -231,7 +244,7 @@ struct ManifestBuilder {
         mappingSerial += 1
         while duplicateStamp.count < keys.count { duplicateStamp.append(0) }
         for index in start..<skipKeys.count {
-            let key = skipKeys[index]
+            let key = skipKeys.base[index]
             if duplicateStamp[Int(key.atom)] == mappingSerial {
                 report(.warning(ManifestDiagnostic.duplicateKey,
                                 "duplicate key '\(keys.string(key.atom))' in this mapping; the last value is used",
@@ -239,7 +252,7 @@ struct ManifestBuilder {
             }
             duplicateStamp[Int(key.atom)] = mappingSerial
         }
-        skipKeys.removeSubrange(start...)
+        skipKeys.truncate(to: start)
     }
 
     /// Whether the next node completes a key position in the innermost open mapping.
@@ -327,8 +340,9 @@ struct ManifestBuilder {
     private mutating func skipValue(_ kind: NodeKind, event: inout yaml_event_t, anchor: UnsafeMutablePointer<yaml_char_t>?) {
         skipDepth = 1
         skipStart = event.start_mark
-        skipFrames = [(kind == .mapping, 0, 0)]
-        skipKeys.removeAll(keepingCapacity: true)
+        skipFrame = SkipFrame(isMapping: kind == .mapping, children: 0, keyStart: 0)
+        skipFrames.removeAll(keepingCapacity: true)
+        skipKeys.truncate(to: 0)
         if let anchor { skippedAnchors.insert(String(cString: anchor)) }
     }
 

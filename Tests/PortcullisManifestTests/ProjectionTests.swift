@@ -96,6 +96,23 @@ import PortcullisDiagnostics
         #expect(projected.diagnostics.map { $0.span?.start } == full.diagnostics.map { $0.span?.start })
     }
 
+    /// The innermost skipped collection is kept apart from those around it: a key after a closed
+    /// sequence or mapping is still a key of the mapping around them, at every depth.
+    @Test(arguments: [
+        "{a: [1, {a: 1, a: 2}], b: 1, a: 3}",
+        "[{k: [[{k: 1}], {k: 2, k: 3}], k: 4}, {k: 5}, [k, k]]",
+        "{x: {y: {z: 1, z: 2}, y: 3}, w: [], x: {}, w: 4}",
+        "{? [a, b] : 1, c: 2, c: 3}",
+    ])
+    func duplicateKeysAfterNestedSkippedCollectionsMatchAFullBuild(_ data: String) {
+        let text = "apiVersion: v1\nkind: ConfigMap\ndata: " + data + "\n"
+        let projected = load(text, limits: ManifestLimits(projection: ManifestProjection(keysByKind: [:], otherKinds: [])))
+        let full = load(text)
+        #expect(projected.diagnostics.filter { $0.id == ManifestDiagnostic.duplicateKey }.map { $0.span?.start }
+                == full.diagnostics.filter { $0.id == ManifestDiagnostic.duplicateKey }.map { $0.span?.start })
+        #expect(!projected.diagnostics.filter { $0.id == ManifestDiagnostic.duplicateKey }.isEmpty)
+    }
+
     @Test func aliasBombsInSkippedFieldsAreStillCaught() {
         var text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1...12 {

@@ -42,6 +42,16 @@ import Testing
         #expect(PathResolution.standardized("../../base", in: folder).hasSuffix("/clusters/base"))
     }
 
+    /// The folder of a path, by bytes, as `NSString.deletingLastPathComponent` gives it.
+    @Test func parentFolderMatchesFoundation() {
+        let paths = ["/a/b/c.yaml", "/a/b/", "/a/b//", "/a", "/", "a/b", "a/b/", "//a", "/é/ü/x.yaml", "/with space/x", "/a/b/c/kustomization.yaml"]
+        for path in paths {
+            #expect(PathResolution.parentFolder(of: path) == (path as NSString).deletingLastPathComponent, "\(path)")
+        }
+        // Foundation on Linux traps on a lone name; its folder is the empty path.
+        #expect(PathResolution.parentFolder(of: "a.yaml") == "")
+    }
+
     @Test func theWorkingDirectoryIsTheDefaultFolder() {
         let cwd = FileManager.default.currentDirectoryPath
         #expect(PathResolution.absolute("x/../y.yaml") == URL(fileURLWithPath: cwd).appendingPathComponent("y.yaml").standardizedFileURL.path)

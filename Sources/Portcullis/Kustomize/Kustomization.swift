@@ -92,16 +92,33 @@ struct Kustomization: Sendable {
     static func load(_ path: String, displayPath: String, loader: ManifestLoader) -> Kustomization? {
         let file = loader.loadFile(atPath: path, displayPath: displayPath)
         guard let root = file.resources.first?.root, root.kind == .mapping else { return nil }
-        var kustomization = Kustomization(path: path, folder: (path as NSString).deletingLastPathComponent, file: file)
+        var kustomization = Kustomization(path: path, folder: PathResolution.parentFolder(of: path), file: file)
         kustomization.read(root)
         return kustomization
     }
 
     /// Whether `reference` (a resource entry) names something on another machine.
     static func isRemote(_ reference: String) -> Bool {
-        reference.contains("://") || reference.hasPrefix("git@") || reference.hasPrefix("github.com/")
-            || reference.hasPrefix("gitlab.com/") || reference.hasPrefix("bitbucket.org/") || reference.contains("?ref=")
-            || reference.contains("?version=")
+        holds(reference, "://") || reference.hasPrefix("git@") || reference.hasPrefix("github.com/")
+            || reference.hasPrefix("gitlab.com/") || reference.hasPrefix("bitbucket.org/") || holds(reference, "?ref=")
+            || holds(reference, "?version=")
+    }
+
+    /// Whether `text` holds `part`, compared by bytes: Foundation's `contains` (which this file's
+    /// import makes the one called) costs a locale-aware search per call.
+    private static func holds(_ text: String, _ part: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount)
+        guard let first = needle.first else { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            for start in 0...(bytes.count - needle.count) where bytes[start] == first {
+                var matched = 1
+                while matched < needle.count && bytes[start + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return true }
+            }
+            return false
+        }
     }
 
     func absolute(_ relative: String) -> String {
@@ -129,7 +146,7 @@ struct Kustomization: Sendable {
         for element in root["patchesStrategicMerge"]?.elements ?? [] {
             // An entry is a file name, or a whole patch written inline (several lines).
             guard let text = element.scalarText else { continue }
-            if text.contains("\n") || text.contains(": ") {
+            if Self.holds(text, "\n") || Self.holds(text, ": ") {
                 inlinePatches.append(inline(element, target: nil))
             } else {
                 patchFiles.append(absolute(text))
@@ -154,7 +171,7 @@ struct Kustomization: Sendable {
             if let path = entry["path"]?.scalarText { otherFiles.append(absolute(path)) }
         }
         for key in ["crds", "configurations", "transformers", "generators", "validators"] {
-            for text in texts(root[key]) where !text.contains("\n") && !Self.isRemote(text) { otherFiles.append(absolute(text)) }
+            for text in texts(root[key]) where !Self.holds(text, "\n") && !Self.isRemote(text) { otherFiles.append(absolute(text)) }
         }
         if let path = root["openapi"]?["path"]?.scalarText { otherFiles.append(absolute(path)) }
         for entry in root["images"]?.elements ?? [] where entry.kind == .mapping {
