@@ -1,4 +1,5 @@
 internal import CPCRE2
+import Synchronization
 
 /// Why a pattern could not be compiled or matched.
 package enum RegexError: Error, Sendable, Equatable {
@@ -10,17 +11,30 @@ package enum RegexError: Error, Sendable, Equatable {
     case matchFailed(message: String)
 }
 
-/// A PCRE2 regular expression, compiled and JIT-compiled once, safe to share across threads.
+/// A PCRE2 regular expression, compiled once and JIT-compiled at its first match, safe to share
+/// across threads.
+///
+/// The JIT compilation waits for a first match because it is the costly part (about 110,000
+/// instructions and a mapping of executable memory per pattern), and a run over a few files
+/// matches few of the built-in packs' patterns: a pre-commit run no longer pays for all of them
+/// at start-up.
 ///
 /// Matching is bounded by `matchLimit` and `depthLimit`, so a catastrophic pattern fails with
 /// `RegexError.matchLimitExceeded` instead of hanging.
 package final class RegexPattern: @unchecked Sendable {
-    // Immutable after init; PCRE2 compiled code is read-only during matching.
+    // PCRE2 compiled code is read-only during matching; the JIT compilation is the one change
+    // made to it, under `jitLock`, before any match (PCRE2 allows no match meanwhile).
     private let code: OpaquePointer
     private let matchContext: OpaquePointer?
     package let pattern: String
-    /// Whether PCRE2's JIT compiled the pattern (it falls back to the interpreter otherwise).
-    package let isJITCompiled: Bool
+    /// Set (releasing) once the JIT compilation has been tried; read (acquiring) before each match.
+    private let jitTried = Atomic<Bool>(false)
+    /// Whether the JIT compiled the pattern, once tried.
+    private let jitLock = Mutex<Bool?>(nil)
+
+    /// Whether PCRE2's JIT compiled the pattern (it falls back to the interpreter otherwise); asking
+    /// compiles it.
+    package var isJITCompiled: Bool { compileJITOnce() }
 
     /// Compiles `pattern` (UTF-8, Unicode-aware).
     package init(_ pattern: String, matchLimit: UInt32 = 1_000_000, depthLimit: UInt32 = 10_000) throws(RegexError) {
@@ -36,7 +50,6 @@ package final class RegexPattern: @unchecked Sendable {
             throw .invalidPattern(message: RegexPattern.message(errorCode), offset: errorOffset)
         }
         code = compiled
-        isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
         let context = pcre2_match_context_create_8(nil)
         if let context {
             pcre2_set_match_limit_8(context, matchLimit)
@@ -50,13 +63,30 @@ package final class RegexPattern: @unchecked Sendable {
         if let matchContext { pcre2_match_context_free_8(matchContext) }
     }
 
+    /// JIT-compiles the pattern on the first call (the others wait for it); whether the JIT took it.
+    @discardableResult
+    private func compileJITOnce() -> Bool {
+        if jitTried.load(ordering: .acquiring) { return jitLock.withLock { $0 ?? false } }
+        return jitLock.withLock { result in
+            if let result { return result }
+            let compiled = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0
+            result = compiled
+            jitTried.store(true, ordering: .releasing)
+            return compiled
+        }
+    }
+
     /// Whether the pattern matches anywhere in `subject`.
     package func matches(_ subject: String) throws(RegexError) -> Bool {
+        if !jitTried.load(ordering: .acquiring) { compileJITOnce() }
         var subject = subject
         let result: Int32 = subject.withUTF8 { buffer in
             let data = pcre2_match_data_create_from_pattern_8(code, nil)
             defer { pcre2_match_data_free_8(data) }
-            return pcre2_match_8(code, buffer.baseAddress ?? UnsafePointer(bitPattern: 1), buffer.count, 0, 0, data, matchContext)
+            // A Swift string is valid UTF-8 by construction: PCRE2 need not check the whole subject
+            // again before each match (a long value's check cost more than the match).
+            return pcre2_match_8(code, buffer.baseAddress ?? UnsafePointer(bitPattern: 1), buffer.count, 0,
+                                 UInt32(PCRE2_NO_UTF_CHECK), data, matchContext)
         }
         if result >= 0 { return true }
         if result == PCRE2_ERROR_NOMATCH { return false }

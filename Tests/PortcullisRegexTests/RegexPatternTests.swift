@@ -25,6 +25,8 @@ import PortcullisRegex
         #expect(throws: RegexError.matchLimitExceeded) { try pattern.matches(subject) }
     }
 
+    /// Four threads meet a new pattern at once: one JIT-compiles it at its first match, the
+    /// others wait, and every match is right.
     @Test func sharedAcrossThreads() async throws {
         let pattern = try RegexPattern("^app-[0-9]+$")
         let hits = await withTaskGroup(of: Int.self) { group in
@@ -36,5 +38,17 @@ import PortcullisRegex
             return await group.reduce(0, +)
         }
         #expect(hits == 2000)
+        #expect(pattern.isJITCompiled)
+    }
+
+    /// Subjects are passed without PCRE2's UTF-8 check (a Swift string is valid UTF-8): non-ASCII
+    /// text, long text, and a match past a long prefix are still matched as before.
+    @Test func subjectsNeedNoUTF8Check() throws {
+        let pattern = try RegexPattern("(AKIA|ASIA)[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----")
+        let long = String(repeating: "échô \"$(date)\" ☃\n", count: 3000)
+        #expect(try !pattern.matches(long))
+        #expect(try pattern.matches(long + "AKIAABCDEFGHIJKLMNOP"))
+        #expect(try RegexPattern("^ü+$").matches("üüü"))
+        #expect(try !RegexPattern("^.$").matches("üü"))
     }
 }
