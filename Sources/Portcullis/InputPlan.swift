@@ -53,14 +53,18 @@ extension Validator {
         plan.diagnostics = discoveryDiagnostics
         var inputs = found.filter { !isIgnored($0) }
         let files = inputs.filter { !$0.isStandardInput }
-        var absolute: [InputFile: String] = [:]
+        // By the path to open (hashing a whole `InputFile` hashes two strings; the absolute path
+        // depends on that one alone).
+        var absolutePaths: [String: String] = [:]
         for input in files {
             let path = PathResolution.absolute(input.path)
-            absolute[input] = path
+            absolutePaths[input.path] = path
             plan.displayPaths[path] = input.displayPath
         }
+        let resolved = absolutePaths
+        let absolute = { (input: InputFile) -> String? in input.isStandardInput ? nil : resolved[input.path] }
         let displayPaths = plan.displayPaths
-        plan.layout = KustomizeLayout.discover(files.map { absolute[$0]! }, loader: ManifestLoader(limits: options.limits),
+        plan.layout = KustomizeLayout.discover(files.map { absolute($0)! }, loader: ManifestLoader(limits: options.limits),
                                                display: { displayPaths[$0] ?? PathResolution.resolve($0, against: "/") })
 
         // --changed-since: the changed files (and below, the roots whose rendering they feed).
@@ -77,8 +81,8 @@ extension Validator {
 
         // Patch files are partial objects: never checked as resources.
         let patches = plan.layout.patchFiles
-        plan.patchFiles = inputs.filter { absolute[$0].map { patches.contains($0) && isChanged($0) } ?? false }
-        inputs.removeAll { absolute[$0].map(patches.contains) ?? false }
+        plan.patchFiles = inputs.filter { absolute($0).map { patches.contains($0) && isChanged($0) } ?? false }
+        inputs.removeAll { absolute($0).map(patches.contains) ?? false }
 
         // Rendering: each root stands for the files it reads.
         if options.kustomize.render && !plan.layout.isEmpty {
@@ -90,7 +94,7 @@ extension Validator {
                     "kustomize rendering needs `kubectl` (kubectl kustomize) or `kustomize` on the PATH, and neither is there; the \(wanted.count) kustomization root\(wanted.count == 1 ? " is" : "s are") checked as plain files"))
             }
             for (folder, closure) in roots where renderer != nil {
-                let consumed = inputs.filter { absolute[$0].map(closure.files.contains) ?? false }
+                let consumed = inputs.filter { absolute($0).map(closure.files.contains) ?? false }
                 // An unchanged root is not rendered, and its files are not checked either.
                 guard closure.files.contains(where: isChanged) else {
                     inputs.removeAll(where: consumed.contains)
@@ -111,12 +115,12 @@ extension Validator {
                     continue
                 }
                 plan.renderings.append(KustomizeRoot(folder: folder, displayFolder: shown, closure: closure))
-                plan.consumedInputs[folder] = consumed.filter { isChanged(absolute[$0]!) }
+                plan.consumedInputs[folder] = consumed.filter { isChanged(absolute($0)!) }
             }
-            let consumed = Set(plan.renderings.flatMap { root in inputs.filter { absolute[$0].map(root.closure.files.contains) ?? false } })
+            let consumed = Set(plan.renderings.flatMap { root in inputs.filter { absolute($0).map(root.closure.files.contains) ?? false } })
             inputs.removeAll(where: consumed.contains)
         }
-        inputs.removeAll { !$0.isStandardInput && !isChanged(absolute[$0]!) }
+        inputs.removeAll { !$0.isStandardInput && !isChanged(absolute($0)!) }
         plan.inputs = inputs
         return plan
     }
