@@ -118,7 +118,11 @@ package enum PathResolution {
 
     /// `absolute` relative to `folder` when it lies inside it.
     static func relative(_ absolute: String, to folder: String) -> String? {
-        let base = URL(fileURLWithPath: folder).standardizedFileURL.path
+        relative(absolute, toStandardized: URL(fileURLWithPath: folder).standardizedFileURL.path)
+    }
+
+    /// `absolute` relative to `base` (a folder already standardized) when it lies inside it.
+    static func relative(_ absolute: String, toStandardized base: String) -> String? {
         if absolute == base { return "." }
         let prefix = base.hasSuffix("/") ? base : base + "/"
         return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : nil

@@ -51,13 +51,15 @@ extension Validator {
         let discovery = InputDiscovery(excludes: excludePatterns, standardInputName: options.standardInputName)
         let (found, discoveryDiagnostics) = discovery.collect(paths)
         plan.diagnostics = discoveryDiagnostics
+        let isIgnored = ignoredInputs()
         var inputs = found.filter { !isIgnored($0) }
         let files = inputs.filter { !$0.isStandardInput }
         // By the path to open (hashing a whole `InputFile` hashes two strings; the absolute path
         // depends on that one alone).
         var absolutePaths: [String: String] = [:]
+        let workingDirectory = FileManager.default.currentDirectoryPath
         for input in files {
-            let path = PathResolution.absolute(input.path)
+            let path = PathResolution.standardized(input.path, in: workingDirectory)
             absolutePaths[input.path] = path
             plan.displayPaths[path] = input.displayPath
         }

@@ -117,21 +117,27 @@ public struct Validator: Sendable {
         (options.excludes + (options.configuration?.excludes ?? [])).map(GlobPattern.init)
     }
 
-    /// The run's own reports and baselines, and paths the configuration excludes relative to its folder.
-    func isIgnored(_ input: InputFile) -> Bool {
-        guard !input.isStandardInput else { return false }
-        guard !options.ignoredPaths.isEmpty || options.configuration?.excludes.isEmpty == false else { return false }
-        let absolute = PathResolution.absolute(input.path)
-        if ignoredAbsolutePaths.contains(absolute) { return true }
-        if let configuration = options.configuration, !configuration.excludes.isEmpty,
-           let relative = PathResolution.relative(absolute, to: configuration.folder) {
-            return configuration.excludes.contains { GlobPattern($0).matches(relative) }
+    /// Whether an input is left out: the run's own reports and baselines, and paths the
+    /// configuration excludes relative to its folder. What every input is compared with (the
+    /// working directory, the ignored paths with their links resolved, the compiled patterns) is
+    /// worked out once, not per input.
+    func ignoredInputs() -> (InputFile) -> Bool {
+        let excludes = options.configuration?.excludes ?? []
+        guard !options.ignoredPaths.isEmpty || !excludes.isEmpty else { return { _ in false } }
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        let ignored = Set(options.ignoredPaths.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+                          + options.ignoredPaths.map { PathResolution.standardized($0, in: workingDirectory) })
+        let patterns = excludes.map(GlobPattern.init)
+        let folder = options.configuration.map { URL(fileURLWithPath: $0.folder).standardizedFileURL.path }
+        return { input in
+            guard !input.isStandardInput else { return false }
+            let absolute = PathResolution.standardized(input.path, in: workingDirectory)
+            if ignored.contains(absolute) { return true }
+            if let folder, !patterns.isEmpty, let relative = PathResolution.relative(absolute, toStandardized: folder) {
+                return patterns.contains { $0.matches(relative) }
+            }
+            return false
         }
-        return false
-    }
-
-    private var ignoredAbsolutePaths: Set<String> {
-        Set(options.ignoredPaths.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path } + options.ignoredPaths.map(PathResolution.absolute))
     }
 
     /// Suppressions, waivers, baseline, counts. `readByRenderings`: the files rendered kustomizations

@@ -82,8 +82,9 @@ struct Kustomization: Sendable {
     static func file(inFolder folder: String) -> String? {
         for name in fileNames {
             let candidate = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder), !isFolder.boolValue { return candidate }
+            // `stat` through the Platform layer: Foundation's `fileExists` costs a path conversion
+            // per call, and discovery asks three names in every folder up to the repository's top.
+            if case .success(let status) = Platform.fileStatus(candidate), status.kind != .directory { return candidate }
         }
         return nil
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PortcullisDiagnostics
 import PortcullisManifest
 
 /// The kustomizations around a run's inputs: those in the inputs' folders and the folders above
@@ -37,7 +38,8 @@ struct KustomizeLayout: Sendable {
                     layout.load(folder: folder, path: path, loader: loader, display: display)
                 }
                 // The repository's top is as far up as a kustomization that matters can be.
-                if FileManager.default.fileExists(atPath: folder + "/.git") || folder == "/" || folder.isEmpty { break }
+                if case .success = Platform.fileStatus(folder + "/.git") { break }
+                if folder == "/" || folder.isEmpty { break }
                 folder = PathResolution.parentFolder(of: folder)
             }
         }
