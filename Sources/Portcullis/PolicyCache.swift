@@ -41,6 +41,17 @@ public struct PolicyCache: Sendable {
         return nil
     }
 
+    /// Why the folder is not used, when it is there but is no folder, belongs to another user or
+    /// others may write to it (a graph planted there could leave out every finding); `nil` when it
+    /// is usable or not made yet. Such a cache is neither read nor written.
+    public var unsafeFolderProblem: String? {
+        guard case .success(let status) = Platform.fileStatus(folder) else { return nil }
+        if status.kind != .directory { return "\(folder) is not a folder" }
+        if !status.isOwnedByUser { return "\(folder) belongs to another user" }
+        if status.isWritableByOthers { return "users other than its owner may write to \(folder)" }
+        return nil
+    }
+
     /// The entry file for `key`.
     package func path(for key: PolicyCacheKey) -> String {
         folder + "/" + key.fileName

@@ -81,10 +81,15 @@ public struct PolicySet: Sendable {
         let (graph, compileProblems) = PolicyCompiler.compile(
             files, parameters: options.parameterTexts, literalParameters: options.parameters.mapValues(\.literal), selection: options.engineSelection,
             options: options.compileOptions)
-        let diagnostics = (problems + compileProblems).sorted(by: PortcullisDiagnostics.Diagnostic.reportOrder).wrapped(sources: files)
+        var diagnostics = (problems + compileProblems).sorted(by: PortcullisDiagnostics.Diagnostic.reportOrder).wrapped(sources: files)
         guard problems.isEmpty, let graph else { return Compilation(policySet: nil, diagnostics: diagnostics) }
         if let cache, let cacheKey, diagnostics.isEmpty {
             cache.store(graph, key: cacheKey, sources: files, options: options.compileOptions)
+        }
+        // Said, not silent: a cache refused for its folder makes every run compile again.
+        if let cache, cacheKey != nil, let problem = cache.unsafeFolderProblem {
+            diagnostics += [PortcullisDiagnostics.Diagnostic.warning("cache.unsafe-folder",
+                "the compiled-policy cache is not used: \(problem), and a graph planted there could leave out findings; make the folder yours alone (chmod 700), set PORTCULLIS_CACHE_DIR to another folder, or pass --no-cache")].wrapped()
         }
         return Compilation(policySet: PolicySet(graph: graph, sources: files, options: options), diagnostics: diagnostics)
     }

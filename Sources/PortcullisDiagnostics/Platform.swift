@@ -103,8 +103,12 @@ extension Platform {
         /// The permission bits (`0o7777` of the mode).
         package var permissions: UInt32
 
+        /// Owned by the effective user.
+        package var isOwnedByUser: Bool { owner == UInt32(geteuid()) }
+        /// Users other than the owner may write to it.
+        package var isWritableByOthers: Bool { permissions & 0o022 != 0 }
         /// Owned by the effective user, and no one else may write to it.
-        package var isPrivate: Bool { owner == UInt32(geteuid()) && permissions & 0o022 == 0 }
+        package var isPrivate: Bool { isOwnedByUser && !isWritableByOthers }
     }
 
     /// `stat` (following symbolic links) or `lstat` (not following them).

@@ -43,6 +43,32 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: home))
     }
 
+    /// A cache folder others may write to is refused, and the run says so (once, on standard
+    /// error) instead of compiling every time without a word; the report is the same.
+    @Test func aCacheFolderOthersMayWriteToIsRefusedAloud() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let cache = scratch.path + "/shared-cache"
+        try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+        #expect(chmod(cache, 0o777) == 0)
+        let arguments = ["check", "--no-config", "--only", "images", "fixtures/violations"]
+        let refused = try PortcullisBinary.run(arguments, environment: ["PORTCULLIS_CACHE_DIR": cache])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("[cache.unsafe-folder]") && refused.stderr.contains("chmod 700"), "\(refused.stderr)")
+        #expect(refused.stderr.components(separatedBy: "cache.unsafe-folder").count == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache).isEmpty)
+        // Made private, the same folder is used without a word.
+        #expect(chmod(cache, 0o700) == 0)
+        let used = try PortcullisBinary.run(arguments, environment: ["PORTCULLIS_CACHE_DIR": cache])
+        #expect(used.stderr.isEmpty, "\(used.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache).contains { $0.hasSuffix(".graph") })
+        #expect(Self.withoutTiming(used.stdout) == Self.withoutTiming(refused.stdout))
+        // The default packs with no options never touch the cache: nothing to say.
+        #expect(chmod(cache, 0o777) == 0)
+        let defaults = try PortcullisBinary.run(["check", "--no-config", "fixtures/valid"], environment: ["PORTCULLIS_CACHE_DIR": cache])
+        #expect(!defaults.stderr.contains("cache.unsafe-folder"))
+    }
+
     @Test func aDamagedCacheEntryIsNoErrorForTheRun() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
