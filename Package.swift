@@ -106,6 +106,7 @@ let package = Package(
             name: "PortcullisServer",
             dependencies: [
                 "Portcullis",
+                "PortcullisDiagnostics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
