@@ -129,7 +129,8 @@ package enum PathResolution {
     }
 
     /// The folder holding `path` (`/a/b` for `/a/b/c.yaml`, `/` for `/a`, empty for `a`), as
-    /// `NSString.deletingLastPathComponent` gives it, without Foundation (once per input file).
+    /// `NSString.deletingLastPathComponent` gives it for paths whose names start with no combining
+    /// mark (there Foundation on Linux, splitting by characters, misses the `/`), without Foundation.
     /// By bytes: a `/` is never part of another character in UTF-8, and counting or searching a
     /// `String` by characters walks it from the start each time.
     static func parentFolder(of path: String) -> String {

@@ -44,11 +44,12 @@ public struct PolicyCache: Sendable {
     /// Why the folder is not used, when it is there but is no folder, belongs to another user or
     /// others may write to it (a graph planted there could leave out every finding); `nil` when it
     /// is usable or not made yet. Such a cache is neither read nor written.
+    /// Each with what to do about it.
     public var unsafeFolderProblem: String? {
         guard case .success(let status) = Platform.fileStatus(folder) else { return nil }
-        if status.kind != .directory { return "\(folder) is not a folder" }
-        if !status.isOwnedByUser { return "\(folder) belongs to another user" }
-        if status.isWritableByOthers { return "users other than its owner may write to \(folder)" }
+        if status.kind != .directory { return "\(folder) is not a folder; remove it or set PORTCULLIS_CACHE_DIR to a folder of yours" }
+        if !status.isOwnedByUser { return "\(folder) belongs to another user; set PORTCULLIS_CACHE_DIR to a folder of yours" }
+        if status.isWritableByOthers { return "users other than its owner may write to \(folder); make it yours alone (chmod 700)" }
         return nil
     }
 

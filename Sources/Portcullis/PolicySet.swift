@@ -89,7 +89,7 @@ public struct PolicySet: Sendable {
         // Said, not silent: a cache refused for its folder makes every run compile again.
         if let cache, cacheKey != nil, let problem = cache.unsafeFolderProblem {
             diagnostics += [PortcullisDiagnostics.Diagnostic.warning("cache.unsafe-folder",
-                "the compiled-policy cache is not used: \(problem), and a graph planted there could leave out findings; make the folder yours alone (chmod 700), set PORTCULLIS_CACHE_DIR to another folder, or pass --no-cache")].wrapped()
+                "the compiled-policy cache is not used, as a graph planted there could leave out findings: \(problem) (or pass --no-cache)")].wrapped()
         }
         return Compilation(policySet: PolicySet(graph: graph, sources: files, options: options), diagnostics: diagnostics)
     }

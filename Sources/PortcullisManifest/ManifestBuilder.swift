@@ -80,7 +80,7 @@ struct ManifestBuilder {
         var line: Int
         var column: Int
     }
-    private let skipKeys = GrowableBuffer<SkippedKey>(capacity: 64)
+    private let skipKeys = GrowableBuffer<SkippedKey>(capacity: 16)
 
     /// Mappings with more pairs than this get a hash index.
     private static let indexThreshold = 12
@@ -511,29 +511,35 @@ struct ManifestBuilder {
     }
 
     /// Resolves duplicate keys (first position, last value) and merge keys (explicit keys win,
-    /// then earlier merged mappings over later ones), appending the result to `children`.
+    /// then earlier merged mappings over later ones), appending the result to `children`. A key
+    /// that is a collection (already reported: `complexKey`) has no atom and equals no other key:
+    /// it is kept where it stands.
     private mutating func appendEffectiveEntries(from start: Int) -> Int {
-        var order: [Int32] = []
-        var entries: [Int32: (key: Int32, value: Int32)] = [:]
+        var pairs: [(key: Int32, value: Int32)] = []
+        var position: [Int32: Int] = [:]
         var merged: [Int32] = []
         var index = start
         while index < pending.count {
             let key = pending[index], value = pending[index + 1]
             index += 2
             let record = nodes[Int(key)]
+            if record.atom < 0 {
+                pairs.append((key, value))
+                continue
+            }
             if record.atom == mergeAtom && record.style == .plain {
                 collectMergeSources(value, into: &merged, key: record)
                 continue
             }
-            if entries[record.atom] != nil {
+            if let at = position[record.atom] {
                 report(.warning(ManifestDiagnostic.duplicateKey,
                                 "duplicate key '\(keys.string(record.atom))' in this mapping; the last value is used",
                                 path: source.path,
                                 at: SourceSpan(start: SourceLocation(line: Int(record.startLine), column: Int(record.startColumn)))))
-                entries[record.atom] = (entries[record.atom]!.key, value)
+                pairs[at].value = value
             } else {
-                order.append(record.atom)
-                entries[record.atom] = (key, value)
+                position[record.atom] = pairs.count
+                pairs.append((key, value))
             }
         }
         for source in merged {
@@ -543,19 +549,20 @@ struct ManifestBuilder {
             while cursor < end {
                 let key = children[cursor], value = children[cursor + 1]
                 let atom = nodes[Int(key)].atom
-                if entries[atom] == nil {
-                    order.append(atom)
-                    entries[atom] = (key, value)
+                if atom < 0 {
+                    pairs.append((key, value))
+                } else if position[atom] == nil {
+                    position[atom] = pairs.count
+                    pairs.append((key, value))
                 }
                 cursor += 2
             }
         }
-        for atom in order {
-            let entry = entries[atom]!
-            children.append(entry.key)
-            children.append(entry.value)
+        for pair in pairs {
+            children.append(pair.key)
+            children.append(pair.value)
         }
-        return order.count
+        return pairs.count
     }
 
     private mutating func collectMergeSources(_ value: Int32, into merged: inout [Int32], key: NodeRecord) {

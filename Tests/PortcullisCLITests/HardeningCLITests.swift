@@ -25,6 +25,18 @@ import Testing
         (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
     }
 
+    /// Collection keys beside a merge key or a duplicate key: an input error in the report (exit
+    /// 2), not a crash of the run.
+    @Test func collectionKeysBesideAMergeKeyAreAnInputError() throws {
+        let dir = try TemporaryFolder()
+        try dir.write("merge.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, labels: {<<: {}, ? [a] : 1, ? [b] : 2}}\n")
+        try dir.write("duplicate.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: y, labels: {? [a] : 1, ? [b] : 2, k: 1, k: 2}}\n")
+        let result = try PortcullisBinary.run(["check", "--no-config", dir.path])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stdout.contains("merge.yaml") && result.stdout.contains("duplicate.yaml"), "\(result.stdout)")
+        #expect(result.stdout.contains("duplicate key 'k'"), "\(result.stdout)")
+    }
+
     // MARK: Item 1: report files never replace what is at the target
 
     @Test func outputToDevNullLeavesTheDevice() throws {

@@ -121,6 +121,23 @@ import PortcullisDiagnostics
         #expect(file.diagnostics.map(\.id) == [ManifestDiagnostic.complexKey])
     }
 
+    /// Collection keys have no atom; with a merge key or a real duplicate beside them, the
+    /// mapping takes the slower path that resolves keys, which once took the second collection key
+    /// for a duplicate of the first and looked up the text of no atom (a crash). Each is kept.
+    @Test(arguments: [
+        ("{<<: {}, ? [a] : 1, ? [b] : 2}", 2, 0),
+        ("{? [a] : 1, ? [b] : 2, k: 1, k: 2}", 3, 1),
+        ("{<<: {? [c] : 3, m: 1}, ? [a] : 1, ? [b] : 2, m: 2}", 4, 0),
+    ])
+    func collectionKeysBesideMergeAndDuplicateKeys(_ labels: String, _ pairs: Int, _ duplicates: Int) throws {
+        let file = load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, labels: " + labels + "}\n")
+        let ids = file.diagnostics.map(\.id)
+        #expect(ids.filter { $0 == ManifestDiagnostic.complexKey }.count >= 2)
+        #expect(ids.filter { $0 == ManifestDiagnostic.duplicateKey }.count == duplicates)
+        let mapping = try #require(file.resources.first?.root["metadata"]?["labels"])
+        #expect(mapping.count == pairs)
+    }
+
     @Test func repeatedDiagnosticsAreCapped() {
         var text = "apiVersion: v1\nkind: X\ndata:\n"
         for _ in 0..<100 { text += "  k: v\n" }
