@@ -51,20 +51,19 @@ extension Validator {
         let discovery = InputDiscovery(excludes: excludePatterns, standardInputName: options.standardInputName)
         let (found, discoveryDiagnostics) = discovery.collect(paths)
         plan.diagnostics = discoveryDiagnostics
-        let isIgnored = ignoredInputs()
-        var inputs = found.filter { !isIgnored($0) }
-        let files = inputs.filter { !$0.isStandardInput }
-        // By the path to open (hashing a whole `InputFile` hashes two strings; the absolute path
-        // depends on that one alone).
-        var absolutePaths: [String: String] = [:]
+        // Each file's absolute path, made once, by the path to open (hashing a whole `InputFile`
+        // hashes two strings; the absolute path depends on that one alone).
         let workingDirectory = FileManager.default.currentDirectoryPath
-        for input in files {
-            let path = PathResolution.standardized(input.path, in: workingDirectory)
-            absolutePaths[input.path] = path
-            plan.displayPaths[path] = input.displayPath
+        var absolutePaths: [String: String] = [:]
+        for input in found where !input.isStandardInput {
+            absolutePaths[input.path] = PathResolution.standardized(input.path, in: workingDirectory)
         }
         let resolved = absolutePaths
         let absolute = { (input: InputFile) -> String? in input.isStandardInput ? nil : resolved[input.path] }
+        let isIgnored = ignoredInputs(workingDirectory: workingDirectory)
+        var inputs = found.filter { input in absolute(input).map { !isIgnored($0) } ?? true }
+        let files = inputs.filter { !$0.isStandardInput }
+        for input in files { plan.displayPaths[absolute(input)!] = input.displayPath }
         let displayPaths = plan.displayPaths
         plan.layout = KustomizeLayout.discover(files.map { absolute($0)! }, loader: ManifestLoader(limits: options.limits),
                                                display: { displayPaths[$0] ?? PathResolution.resolve($0, against: "/") })

@@ -117,21 +117,18 @@ public struct Validator: Sendable {
         (options.excludes + (options.configuration?.excludes ?? [])).map(GlobPattern.init)
     }
 
-    /// Whether an input is left out: the run's own reports and baselines, and paths the
-    /// configuration excludes relative to its folder. What every input is compared with (the
-    /// working directory, the ignored paths with their links resolved, the compiled patterns) is
+    /// Whether an input, by its absolute path, is left out: the run's own reports and baselines,
+    /// and paths the configuration excludes relative to its folder. What every input is compared
+    /// with (the ignored paths with their links resolved, the compiled patterns, the folder) is
     /// worked out once, not per input.
-    func ignoredInputs() -> (InputFile) -> Bool {
+    func ignoredInputs(workingDirectory: String) -> (String) -> Bool {
         let excludes = options.configuration?.excludes ?? []
         guard !options.ignoredPaths.isEmpty || !excludes.isEmpty else { return { _ in false } }
-        let workingDirectory = FileManager.default.currentDirectoryPath
         let ignored = Set(options.ignoredPaths.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
                           + options.ignoredPaths.map { PathResolution.standardized($0, in: workingDirectory) })
         let patterns = excludes.map(GlobPattern.init)
         let folder = options.configuration.map { URL(fileURLWithPath: $0.folder).standardizedFileURL.path }
-        return { input in
-            guard !input.isStandardInput else { return false }
-            let absolute = PathResolution.standardized(input.path, in: workingDirectory)
+        return { absolute in
             if ignored.contains(absolute) { return true }
             if let folder, !patterns.isEmpty, let relative = PathResolution.relative(absolute, toStandardized: folder) {
                 return patterns.contains { $0.matches(relative) }
