@@ -55,8 +55,9 @@ extension Validator {
         // hashes two strings; the absolute path depends on that one alone).
         let workingDirectory = FileManager.default.currentDirectoryPath
         var absolutePaths: [String: String] = [:]
+        let standardizer = PathStandardizer()
         for input in found where !input.isStandardInput {
-            absolutePaths[input.path] = PathResolution.standardized(input.path, in: workingDirectory)
+            absolutePaths[input.path] = standardizer.standardized(input.path, in: workingDirectory)
         }
         let resolved = absolutePaths
         let absolute = { (input: InputFile) -> String? in input.isStandardInput ? nil : resolved[input.path] }
@@ -66,6 +67,7 @@ extension Validator {
         for input in files { plan.displayPaths[absolute(input)!] = input.displayPath }
         let displayPaths = plan.displayPaths
         plan.layout = KustomizeLayout.discover(files.map { absolute($0)! }, loader: ManifestLoader(limits: options.limits),
+                                               paths: standardizer,
                                                display: { displayPaths[$0] ?? PathResolution.resolve($0, against: "/") })
 
         // --changed-since: the changed files (and below, the roots whose rendering they feed).

@@ -42,6 +42,46 @@ import Testing
         #expect(PathResolution.standardized("../../base", in: folder).hasSuffix("/clusters/base"))
     }
 
+    /// One run's standardizer remembers folders of paths with `..`; every answer is still
+    /// Foundation's, asked in any order, with links anywhere on the way and at the end.
+    @Test func theStandardizerAnswersAsFoundationDoes() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-standardizer-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: base + "/repo/apps/web", withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: base + "/real/deep", withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: base + "/cwd", withIntermediateDirectories: true)
+        for file in ["/repo/apps/web/a.yaml", "/repo/apps/web/b.yaml", "/real/deep/c.yaml", "/real/d.yaml"] {
+            manager.createFile(atPath: base + file, contents: Data())
+        }
+        try manager.createSymbolicLink(atPath: base + "/repo/linked", withDestinationPath: base + "/real/deep")
+        try manager.createSymbolicLink(atPath: base + "/repo/relative", withDestinationPath: "../real/deep")
+        try manager.createSymbolicLink(atPath: base + "/repo/apps/web/link.yaml", withDestinationPath: "a.yaml")
+        try manager.createSymbolicLink(atPath: base + "/repo/apps/web/dangling.yaml", withDestinationPath: "gone.yaml")
+        try manager.createSymbolicLink(atPath: base + "/repo/apps/loop", withDestinationPath: "loop")
+        let folder = base + "/cwd"
+        let paths = ["../repo/apps/web/a.yaml", "../repo/apps/web/b.yaml", "../repo/apps/web/link.yaml", "../repo/apps/web/dangling.yaml",
+                     "../repo/apps/web/missing.yaml", "../repo/linked/c.yaml", "../repo/linked/../d.yaml", "../repo/linked/../deep/c.yaml",
+                     "../repo/relative/c.yaml", "../repo/relative/../d.yaml", "../repo/linked/missing/../c.yaml",
+                     "../repo/apps/web/a.yaml/../b.yaml", "../repo/apps/loop/x.yaml", "../repo/apps/web/", "../repo/apps/web/..",
+                     "../repo/apps//web/./a.yaml", "../repo/./apps/web/b.yaml", "../../../../../../../../../../tmp", "a.yaml",
+                     base + "/repo/apps/web/../web/a.yaml", base + "/repo/linked/c.yaml", "/../private/x", "../repo/apps/web/a.yaml"]
+        let standardizer = PathStandardizer()
+        for round in 1...2 {
+            for path in paths + paths.reversed() {
+                let foundation = URL(fileURLWithPath: folder).appendingPathComponent(path).standardizedFileURL.path
+                let expected = path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL.path : foundation
+                #expect(standardizer.standardized(path, in: folder) == expected, "\(path), round \(round)")
+            }
+        }
+        #expect(standardizer.standardized("../repo/linked/c.yaml", in: folder) == base + "/real/deep/c.yaml")
+        #expect(standardizer.standardized("../repo/apps/web/link.yaml", in: folder) == base + "/repo/apps/web/a.yaml")
+        for name in Self.names {
+            let foundation = URL(fileURLWithPath: folder).appendingPathComponent(name).standardizedFileURL.path
+            #expect(standardizer.standardized(name, in: folder) == foundation, "\(name)")
+        }
+    }
+
     /// The folder of a path, by bytes, as `NSString.deletingLastPathComponent` gives it.
     @Test func parentFolderMatchesFoundation() {
         let paths = ["/a/b/c.yaml", "/a/b/", "/a/b//", "/a", "/", "a/b", "a/b/", "//a", "/é/ü/x.yaml", "/with space/x", "/a/b/c/kustomization.yaml"]

@@ -90,11 +90,13 @@ struct Kustomization: Sendable {
     }
 
     /// Reads the kustomization file at `path` (absolute); `nil` when it cannot be read or is not a mapping.
-    static func load(_ path: String, displayPath: String, loader: ManifestLoader) -> Kustomization? {
+    /// `paths` standardizes the paths it names.
+    static func load(_ path: String, displayPath: String, loader: ManifestLoader,
+                     paths: PathStandardizer) -> Kustomization? {
         let file = loader.loadFile(atPath: path, displayPath: displayPath)
         guard let root = file.resources.first?.root, root.kind == .mapping else { return nil }
         var kustomization = Kustomization(path: path, folder: PathResolution.parentFolder(of: path), file: file)
-        kustomization.read(root)
+        kustomization.read(root, paths: paths)
         return kustomization
     }
 
@@ -122,11 +124,9 @@ struct Kustomization: Sendable {
         }
     }
 
-    func absolute(_ relative: String) -> String {
-        PathResolution.standardized(relative, in: folder)
-    }
-
-    private mutating func read(_ root: Node) {
+    private mutating func read(_ root: Node, paths: PathStandardizer) {
+        let folder = self.folder
+        func absolute(_ relative: String) -> String { paths.standardized(relative, in: folder) }
         for key in ["resources", "bases"] {
             for reference in texts(root[key]) {
                 if Self.isRemote(reference) { remoteResources.append(reference) } else { resources.append(absolute(reference)) }

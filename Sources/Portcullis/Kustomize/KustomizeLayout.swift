@@ -27,7 +27,9 @@ struct KustomizeLayout: Sendable {
 
     /// Finds the kustomizations of `inputs` (absolute paths of files). `display` gives the path to
     /// show for an absolute path.
-    static func discover(_ files: [String], loader: ManifestLoader, display: (String) -> String) -> KustomizeLayout {
+    /// `paths` standardizes the paths kustomizations name.
+    static func discover(_ files: [String], loader: ManifestLoader, paths: PathStandardizer,
+                         display: (String) -> String) -> KustomizeLayout {
         var layout = KustomizeLayout()
         var visited: Set<String> = []
         for file in files {
@@ -35,7 +37,7 @@ struct KustomizeLayout: Sendable {
             while visited.insert(folder).inserted {
                 if let path = Kustomization.file(inFolder: folder) {
                     layout.foundFolders.insert(folder)
-                    layout.load(folder: folder, path: path, loader: loader, display: display)
+                    layout.load(folder: folder, path: path, loader: loader, paths: paths, display: display)
                 }
                 // The repository's top is as far up as a kustomization that matters can be.
                 if case .success = Platform.fileStatus(folder + "/.git") { break }
@@ -47,12 +49,15 @@ struct KustomizeLayout: Sendable {
     }
 
     /// Loads the kustomization in `folder` and, recursively, those it includes.
-    private mutating func load(folder: String, path: String, loader: ManifestLoader, display: (String) -> String) {
+    private mutating func load(folder: String, path: String, loader: ManifestLoader, paths: PathStandardizer,
+                               display: (String) -> String) {
         guard kustomizations[folder] == nil,
-              let kustomization = Kustomization.load(path, displayPath: display(path), loader: loader) else { return }
+              let kustomization = Kustomization.load(path, displayPath: display(path), loader: loader, paths: paths) else { return }
         kustomizations[folder] = kustomization
         for included in kustomization.resources + kustomization.components {
-            if let file = Kustomization.file(inFolder: included) { load(folder: included, path: file, loader: loader, display: display) }
+            if let file = Kustomization.file(inFolder: included) {
+                load(folder: included, path: file, loader: loader, paths: paths, display: display)
+            }
         }
     }
 
