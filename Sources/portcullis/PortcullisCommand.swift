@@ -15,7 +15,7 @@ struct PortcullisCommand: ParsableCommand {
     /// Runs the command; usage errors exit with status 2, as every other error of the user's input.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parsedCheck(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
             finish(status: code.rawValue)
@@ -29,6 +29,16 @@ struct PortcullisCommand: ParsableCommand {
             exit(withError: error)
         }
         finish(status: 0)
+    }
+
+    /// `portcullis check …`, the command every hook and CI job runs, parsed as the check command on
+    /// its own: parsing from the root also builds the check command's argument set to ask whether it
+    /// takes pass-through arguments, a third of start-up's parsing. Anything but a plain successful
+    /// parse (help, version, completion scripts, any usage error) is `nil`, and the root parses it
+    /// again, as it always did, for the same outcome and the same messages.
+    static func parsedCheck(_ arguments: [String]) -> CheckCommand? {
+        guard arguments.first == "check" else { return nil }
+        return (try? CheckCommand.parseAsRoot(Array(arguments.dropFirst()))) as? CheckCommand
     }
 
     /// Exits with `status`, unless something written to standard output did not get there (a full

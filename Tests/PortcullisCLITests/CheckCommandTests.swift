@@ -60,6 +60,30 @@ import Testing
         #expect(unknown.status == 2)
     }
 
+    /// `portcullis check …` is parsed as the check command on its own first (start-up); whatever
+    /// that parse does not take plainly goes through the root: help, version, completion scripts
+    /// and usage errors read as they do from the root, naming `portcullis check`.
+    @Test func builtInFlagsAndUsageErrorsOfCheckGoThroughTheRoot() throws {
+        let help = try PortcullisBinary.run(["check", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: portcullis check [<options>] [<paths> ...]"))
+        #expect(help.stdout == (try PortcullisBinary.run(["help", "check"])).stdout)
+        #expect((try PortcullisBinary.run(["check", "-h"])).stdout == help.stdout)
+        let version = try PortcullisBinary.run(["check", "--version"])
+        #expect(version.status == 0)
+        let rootVersion = try PortcullisBinary.run(["--version"])
+        #expect(!version.stdout.isEmpty && version.stdout == rootVersion.stdout)
+        let completion = try PortcullisBinary.run(["check", "--generate-completion-script", "bash"])
+        #expect(completion.status == 0)
+        #expect(completion.stdout.contains("__portcullis_cursor_index_in_current_word"))
+        for (arguments, error) in [(["check", "--no-such-flag", "fixtures"], "Error: Unknown option '--no-such-flag'"),
+                                   (["check", "--max-depth", "0", "fixtures"], "Error: --max-depth must be positive.")] {
+            let result = try PortcullisBinary.run(arguments)
+            #expect(result.status == 2)
+            #expect(result.stderr.hasPrefix(error + "\nUsage: portcullis check [<options>] [<paths> ...]\n"), "\(arguments)")
+        }
+    }
+
     @Test func excludeAndSizeLimitOptions() throws {
         let excluded = try PortcullisBinary.run(["check", "fixtures", "--exclude", "invalid/**", "--exclude", "violations/**", "--exclude", "admission/**",
                                                    "--exclude", "schema/**"])
