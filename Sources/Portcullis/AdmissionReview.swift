@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import PortcullisDiagnostics
 
 /// The parts of an `admission.k8s.io/v1` AdmissionReview request the endpoint reads. The object
@@ -46,12 +50,15 @@ package struct AdmissionReviewRequest: Decodable, Sendable {
 
     /// Decodes the envelope; a body that is not JSON, or not an AdmissionReview v1, is a
     /// `BadReview` with a message for the caller.
-    package static func decode(_ bytes: [UInt8]) throws(BadReview) -> (review: AdmissionReviewRequest, request: Request) {
+    /// `describingInvalidJSON` says where a body that is not JSON goes wrong (the server's JSON
+    /// parser does; the library has none of its own that says it as JSON parsers do).
+    package static func decode(_ bytes: [UInt8], describingInvalidJSON: ([UInt8]) -> String? = { _ in nil })
+        throws(BadReview) -> (review: AdmissionReviewRequest, request: Request) {
         let review: AdmissionReviewRequest
         do {
             review = try JSONDecoder().decode(AdmissionReviewRequest.self, from: Data(bytes))
         } catch let error as DecodingError {
-            throw BadReview(Self.describe(error, bytes: bytes))
+            throw BadReview(Self.describe(error, bytes: bytes, describingInvalidJSON: describingInvalidJSON))
         } catch {
             throw BadReview("the body is not JSON: \(error)")
         }
@@ -68,17 +75,12 @@ package struct AdmissionReviewRequest: Decodable, Sendable {
         return (review, request)
     }
 
-    private static func describe(_ error: DecodingError, bytes: [UInt8]) -> String {
+    private static func describe(_ error: DecodingError, bytes: [UInt8], describingInvalidJSON: ([UInt8]) -> String?) -> String {
         switch error {
         case .dataCorrupted(let context):
             if bytes.isEmpty { return "the body is empty: expected an AdmissionReview (JSON)" }
-            // JSONDecoder says only that the data is not JSON; JSONSerialization says where.
-            var detail = context.debugDescription
-            do {
-                _ = try JSONSerialization.jsonObject(with: Data(bytes))
-            } catch {
-                if let described = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String { detail = described }
-            }
+            // JSONDecoder says only that the data is not JSON; the caller's parser may say where.
+            let detail = describingInvalidJSON(bytes) ?? context.debugDescription
             return "the body is not valid JSON (\(bytes.count) bytes): \(detail)"
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context):
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import PortcullisDiagnostics
 import PortcullisManifest
 
@@ -126,6 +130,25 @@ package enum PathResolution {
         if absolute == base { return "." }
         let prefix = base.hasSuffix("/") ? base : base + "/"
         return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : nil
+    }
+
+    /// The last name of `path` (`c.yaml` for `/a/b/c.yaml`, `b` for `a/b/`, `/` for `/`), as
+    /// `NSString.lastPathComponent` gives it.
+    static func lastName(of path: String) -> String {
+        let bytes = Array(path.utf8)
+        var end = bytes.count
+        while end > 1 && bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        if end == 1 && bytes[0] == UInt8(ascii: "/") { return "/" }
+        let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The extension of `path`'s last name (`yaml` for `a/b.yaml`; empty for `.hidden`, `a.` or
+    /// none), as `NSString.pathExtension` gives it.
+    static func nameExtension(of path: String) -> String {
+        let name = lastName(of: path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex, name.index(after: dot) != name.endIndex else { return "" }
+        return String(name[name.index(after: dot)...])
     }
 
     /// The folder holding `path` (`/a/b` for `/a/b/c.yaml`, `/` for `/a`, empty for `a`), as

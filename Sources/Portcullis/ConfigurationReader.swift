@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import PortcullisDiagnostics
 import PortcullisEngine
 import PortcullisManifest

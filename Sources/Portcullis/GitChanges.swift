@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PortcullisDiagnostics
 
 /// The files changed since a git ref (`--changed-since REF`), as a pull-request check wants them:
 /// what the branch changed since it left REF (the merge base of REF and `HEAD`; REF itself when
@@ -26,12 +31,12 @@ enum GitChanges {
         }
         let top = try run(["rev-parse", "--show-toplevel"])
         guard top.succeeded else { throw Failure(message: "--changed-since \(ref): not inside a git repository (\(top.errorText))") }
-        let root = String(decoding: top.standardOutput, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let root = TextTrimming.trimmed(String(decoding: top.standardOutput, as: UTF8.self))
         guard try run(["rev-parse", "--verify", "--quiet", ref + "^{commit}"]).succeeded else {
             throw Failure(message: "--changed-since \(ref): git knows no such commit, branch or tag (in a CI clone, fetch it first: git fetch origin \(ref))")
         }
         let mergeBase = try run(["merge-base", ref, "HEAD"])
-        let base = mergeBase.succeeded ? String(decoding: mergeBase.standardOutput, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : ref
+        let base = mergeBase.succeeded ? TextTrimming.trimmed(String(decoding: mergeBase.standardOutput, as: UTF8.self)) : ref
         let changed = try run(["diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", base, "--"])
         guard changed.succeeded else { throw Failure(message: "--changed-since \(ref): git diff failed: \(changed.errorText)") }
         let untracked = try run(["ls-files", "--others", "--exclude-standard", "-z", "--full-name"])

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import PortcullisDiagnostics
 import PortcullisManifest
 
@@ -104,7 +108,7 @@ extension Validator {
                     continue
                 }
                 let display = plan.display(folder)
-                let shown = display == "." ? (folder as NSString).lastPathComponent : display
+                let shown = display == "." ? PathResolution.lastName(of: folder) : display
                 if let remote = closure.remoteResources.first {
                     plan.diagnostics.append(.warning("kustomize.not-rendered",
                         "\(shown) is not rendered: it includes the remote resource '\(remote)', and Portcullis does not fetch; its files are checked as they are",

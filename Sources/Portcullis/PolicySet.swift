@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import PortcullisDiagnostics
 import PortcullisEngine
 import PortcullisManifest
@@ -134,7 +138,7 @@ public struct PolicySet: Sendable {
         while line <= range.upperBound {
             if let example = policy.examples.first(where: { $0.lines.contains(line) }) {
                 let text = lines[line - 1]
-                let head = text.range(of: "\"\"\"").map { String(text[..<$0.lowerBound]) } ?? String(text)
+                let head = text.firstRange(of: "\"\"\"").map { String(text[..<$0.lowerBound]) } ?? String(text)
                 out.append(head + "\"\"\" … \"\"\"")
                 line = example.lines.upperBound + 1
                 continue
@@ -205,18 +209,15 @@ extension PolicyOptions {
 /// Reads `.policy` files from a file or folder path.
 enum PolicyFiles {
     static func read(_ path: String) -> ([SourceFile], [PortcullisDiagnostics.Diagnostic]) {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        guard case .success(let status) = Platform.fileStatus(path) else {
             return ([], [.error("config.policy-not-found", "no such policy file or folder", path: path)])
         }
         let files: [String]
-        if isFolder.boolValue {
+        if status.kind == .directory {
             // A folder behind a link (a ConfigMap volume's `..data`, a swapped `current`) is walked too.
-            let enumerator = FileManager.default.enumerator(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
             // Hidden entries are skipped, as for manifests: a Kubernetes ConfigMap volume keeps each
             // file twice, behind `name -> ..data/name` and in the hidden `..<timestamp>/` folder.
-            files = (enumerator?.allObjects as? [String] ?? [])
-                .filter { $0.hasSuffix(".policy") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }.sorted()
+            files = policyFiles(under: URL(fileURLWithPath: path).resolvingSymlinksInPath().path).sorted()
                 .map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
         } else {
             files = [path]
@@ -232,6 +233,22 @@ enum PolicyFiles {
             sources.append(SourceFile(path: file.hasPrefix("./") ? String(file.dropFirst(2)) : file, bytes: bytes))
         }
         return (sources, problems)
+    }
+
+    /// The `.policy` files below `folder`, as paths relative to it; hidden names are left out, and
+    /// links to folders are not entered (as `FileManager`'s enumerator does).
+    private static func policyFiles(under folder: String, prefix: String = "") -> [String] {
+        guard case .success(let names) = Platform.directoryEntries(folder) else { return [] }
+        var found: [String] = []
+        for name in names where !name.hasPrefix(".") {
+            let relative = prefix + name
+            if case .success(let status) = Platform.fileStatus(folder + "/" + name, followingLinks: false), status.kind == .directory {
+                found += policyFiles(under: folder + "/" + name, prefix: relative + "/")
+            } else if name.hasSuffix(".policy") {
+                found.append(relative)
+            }
+        }
+        return found
     }
 }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import PortcullisDiagnostics
 import PortcullisEngine
 import PortcullisLanguage
@@ -216,18 +220,18 @@ struct ExampleExpectation {
     static func parse(_ text: String, policyID: String) -> [ExampleExpectation] {
         var expectations: [ExampleExpectation] = []
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard let mark = line.range(of: "# expect") else { continue }
-            let rest = line[mark.upperBound...].trimmingCharacters(in: .whitespaces)
+            guard let mark = line.firstRange(of: "# expect") else { continue }
+            let rest = TextTrimming.trimmed(line[mark.upperBound...]) { $0.isWhitespace && !$0.isNewline }
             var expectation = ExampleExpectation(line: offset + 1, column: line[..<mark.lowerBound].unicodeScalars.count + 1,
                                                  policyID: policyID, text: rest)
             var words = Substring(rest)
             if let quote = words.firstIndex(of: "\"") {
                 let after = words[words.index(after: quote)...]
                 let close = after.lastIndex(of: "\"") ?? after.endIndex
-                expectation.message = String(after[..<close]).replacingOccurrences(of: "\\\"", with: "\"")
+                expectation.message = String(after[..<close]).replacing("\\\"", with: "\"")
                 words = words[..<quote]
             }
-            let id = words.trimmingCharacters(in: .whitespaces)
+            let id = TextTrimming.trimmed(words) { $0.isWhitespace && !$0.isNewline }
             if !id.isEmpty {
                 let parts = id.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 if !parts[0].isEmpty { expectation.policyID = String(parts[0]) }

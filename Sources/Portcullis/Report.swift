@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import PortcullisReport
 
 /// The formats a result renders to.
@@ -103,7 +107,7 @@ public struct Report: Sendable {
         var body = String(text.dropLast())
         let lineStart = body.lastIndex(of: "\n").map(body.index(after:)) ?? body.startIndex
         var insertAt = body.endIndex
-        if body.hasSuffix(" ms)"), let open = body[lineStart...].range(of: " (", options: .backwards) { insertAt = open.lowerBound }
+        if body.hasSuffix(" ms)"), let open = body[lineStart...].ranges(of: " (").last { insertAt = open.lowerBound }
         body.insert(contentsOf: "; " + note, at: insertAt)
         return body + "\n"
     }

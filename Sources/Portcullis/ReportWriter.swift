@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import PortcullisDiagnostics
 
 /// Writes report and baseline files. A regular file (or a new one) is written atomically: into a
@@ -24,17 +28,15 @@ enum ReportWriter {
             return
         }
         let folder = target.deletingLastPathComponent()
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+        guard case .success(let folderStatus) = Platform.fileStatus(folder.path), folderStatus.kind == .directory else {
             throw WriteError(path: path, reason: "no such folder \(folder.path)")
         }
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            guard case .success(let descriptor) = Platform.openForWriting(temporary.path, creating: true) else {
                 throw WriteError(path: path, reason: "cannot create \(temporary.path)")
             }
-            try Self.writePieces(produce, to: handle)
+            if let failure = Self.writePieces(produce, to: descriptor) { throw WriteError(path: path, reason: failure.message) }
             if let attributes {
                 // Keep what the existing report had: permissions, and owner and group when allowed.
                 var kept: [FileAttributeKey: Any] = [:]
@@ -46,7 +48,7 @@ enum ReportWriter {
             throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(path: path, reason: (error as NSError).localizedDescription)
+            throw WriteError(path: path, reason: String(describing: error))
         }
         // rename(2) replaces the old file in one step (FileManager's replaceItemAt removes it first).
         if case .failure(let error) = Platform.rename(temporary.path, to: target.path) {
@@ -71,22 +73,20 @@ enum ReportWriter {
 
     /// Writes into an existing non-regular file (a device, a FIFO) without replacing it.
     private static func writeThrough(_ produce: ((String) -> Void) -> Void, to path: String, shownAs shown: String) throws(WriteError) {
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw WriteError(path: shown, reason: "cannot open it for writing") }
-        do {
-            try writePieces(produce, to: handle)
-        } catch {
-            throw WriteError(path: shown, reason: (error as NSError).localizedDescription)
+        guard case .success(let descriptor) = Platform.openForWriting(path, creating: false) else {
+            throw WriteError(path: shown, reason: "cannot open it for writing")
         }
+        if let failure = writePieces(produce, to: descriptor) { throw WriteError(path: shown, reason: failure.message) }
     }
 
-    /// Writes the pieces in blocks of about 1 MiB, then closes the handle; the first failed write
-    /// stops the writing and is thrown once `produce` returns.
-    private static func writePieces(_ produce: ((String) -> Void) -> Void, to handle: FileHandle) throws {
+    /// Writes the pieces in blocks of about 1 MiB, then closes the descriptor; the first failed
+    /// write stops the writing, and is what this returns once `produce` is done (else a failed close).
+    private static func writePieces(_ produce: ((String) -> Void) -> Void, to descriptor: Int32) -> Platform.ErrorNumber? {
         var pending: [UInt8] = []
-        var failure: (any Error)?
+        var failure: Platform.ErrorNumber?
         func flush() {
             guard failure == nil, !pending.isEmpty else { return }
-            do { try handle.write(contentsOf: pending) } catch { failure = error }
+            if !pending.withUnsafeBytes({ Platform.writeAll(descriptor, $0) }) { failure = .current }
             pending.removeAll(keepingCapacity: true)
         }
         produce { piece in
@@ -95,9 +95,10 @@ enum ReportWriter {
             if pending.count >= 1 << 20 { flush() }
         }
         flush()
-        let closing = Result { try handle.close() }
-        if let failure { throw failure }
-        try closing.get()
+        let closing = Platform.closeReporting(descriptor)
+        if let failure { return failure }
+        if case .failure(let error) = closing { return error }
+        return nil
     }
 }
 

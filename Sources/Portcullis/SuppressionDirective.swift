@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import PortcullisDiagnostics
 import PortcullisEngine
 import PortcullisManifest
@@ -130,7 +134,7 @@ enum InlineDirectives {
     static func policiesAndReason(_ body: String) -> (policies: [String], reason: String) {
         let parts = body.components(separatedBy: " -- ")
         let policies = parts[0].split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
-        let reason = parts.count > 1 ? parts.dropFirst().joined(separator: " -- ").trimmingCharacters(in: .whitespacesAndNewlines) : ""
+        let reason = parts.count > 1 ? TextTrimming.trimmed(parts.dropFirst().joined(separator: " -- ")) : ""
         return (policies, reason)
     }
 }

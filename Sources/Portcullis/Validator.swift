@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import PortcullisDiagnostics
 import PortcullisEngine
 import PortcullisManifest
@@ -73,12 +77,10 @@ public struct Validator: Sendable {
     }
 
     /// Validates one resource given as JSON-compatible values (`[String: Any]` from
-    /// `JSONSerialization`, say), as the admission path has it; `operation` (`CREATE`, `UPDATE`,
+    /// `JSONSerialization`, say: see `JSONObjectEncoding` for what is taken), as the admission path has it; `operation` (`CREATE`, `UPDATE`,
     /// `DELETE`, `CONNECT`) is what `match operation` and `exclude … operation` see.
     public func validate(object: Any, name: String = "<object>", operation: String? = nil) throws(ValidationError) -> ValidationResult {
-        guard JSONSerialization.isValidJSONObject(object), let data = try? JSONSerialization.data(withJSONObject: object) else {
-            throw ValidationError.notJSON(name)
-        }
+        guard let data = JSONObjectEncoding.bytes(of: object) else { throw ValidationError.notJSON(name) }
         guard let operation else { return validate(bytes: Array(data), name: name) }
         let started = ContinuousClock.now
         let loaded = checker.loader.load(SourceFile(path: name, bytes: Array(data)))

@@ -190,6 +190,19 @@ extension Platform {
         return descriptor >= 0 ? .success(descriptor) : .failure(.current)
     }
 
+    /// `open(path, O_WRONLY)`, and with `creating` also `O_CREAT | O_TRUNC` (mode 0666 less the
+    /// umask, as Foundation creates files): for writing from the start.
+    package static func openForWriting(_ path: String, creating: Bool) -> Result<Int32, ErrorNumber> {
+        let flags = O_WRONLY | O_CLOEXEC | (creating ? O_CREAT | O_TRUNC : 0)
+        let descriptor = open(path, flags, mode_t(0o666))
+        return descriptor >= 0 ? .success(descriptor) : .failure(.current)
+    }
+
+    /// `close(2)`, reporting a failure (a full disk may show only there).
+    package static func closeReporting(_ descriptor: Int32) -> Result<Void, ErrorNumber> {
+        closeDescriptor(descriptor) == 0 ? .success(()) : .failure(.current)
+    }
+
     /// `mkdir(2)`.
     package static func makeDirectory(_ path: String, permissions: UInt32) -> Result<Void, ErrorNumber> {
         mkdir(path, mode_t(permissions)) == 0 ? .success(()) : .failure(.current)
@@ -217,6 +230,11 @@ extension Platform {
             offset += written
         }
         return true
+    }
+
+    /// `access(path, X_OK)`: whether this process may run the file.
+    package static func isExecutable(_ path: String) -> Bool {
+        access(path, X_OK) == 0
     }
 
     /// `isatty`.

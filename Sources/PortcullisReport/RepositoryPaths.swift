@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Paths of findings as the repository knows them: relative to its root (what a link on GitHub
 /// needs), for the Markdown report's `file#Lline` links.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import PortcullisDiagnostics
 import PortcullisEngine
 
@@ -225,10 +229,34 @@ struct ArtifactLocator {
         return "/" + parts.joined(separator: "/")
     }
 
-    /// Percent-encodes what a URI path may not hold as is.
+    /// Percent-encodes what a URI path may not hold as is: every byte of its UTF-8 but ASCII
+    /// letters, digits and `-._~/!$&'()*+,;=:@` (as Foundation's `addingPercentEncoding` with those
+    /// allowed does it on Linux).
     static func encode(_ path: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~/!$&'()*+,;=:@")
-        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(path.utf8.count)
+        for byte in path.utf8 {
+            if isAllowed(byte) {
+                encoded.append(byte)
+            } else {
+                encoded.append(UInt8(ascii: "%"))
+                encoded.append(hexDigit(byte >> 4))
+                encoded.append(hexDigit(byte & 0xF))
+            }
+        }
+        return String(decoding: encoded, as: UTF8.self)
+    }
+
+    private static func isAllowed(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "-._~/!$&'()*+,;=:@".utf8.contains(byte)
+        }
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
     }
 }

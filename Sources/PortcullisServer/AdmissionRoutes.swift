@@ -37,7 +37,7 @@ struct AdmissionRoutes: Sendable {
         }
         let decoded: AdmissionReviewRequest.Request
         do throws(BadReview) {
-            decoded = try AdmissionReviewRequest.decode(body).request
+            decoded = try AdmissionReviewRequest.decode(body, describingInvalidJSON: InvalidJSON.describe).request
         } catch {
             logger.warning("bad admission request", metadata: ["error": "\(error.message)"])
             return Self.text(.badRequest, error.message)

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Portcullis
 
 /// `portcullis check`: evaluates the policies over manifests and reports findings in one or more

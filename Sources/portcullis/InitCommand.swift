@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Portcullis
 
 /// `portcullis init`: writes a commented starter `.portcullis.yaml`.
@@ -70,7 +74,7 @@ struct InitCommand: ParsableCommand {
             try Data(Self.starter.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             var err = OutputStream.standardError
-            err.writeLine("error: \(path): cannot write it: \((error as NSError).localizedDescription)")
+            err.writeLine("error: \(path): cannot write it: \(error)")
             err.flush()
             throw ExitCode(2)
         }

@@ -19,7 +19,7 @@ enum PolicyMarkdown {
                 out += "\n### \(info.id)\n\n"
                 out += "**\(info.title ?? info.id)** — severity `\(info.severity.rawValue)`, \(info.enabledByDefault ? "on by default" : "opt-in")"
                 if !info.tags.isEmpty { out += ", tags: " + info.tags.map { "`\($0)`" }.joined(separator: ", ") }
-                out += ". Defined in `\(info.definedAt.file.replacingOccurrences(of: "builtin:", with: "policies/")):\(info.definedAt.line)`.\n\n"
+                out += ". Defined in `\(info.definedAt.file.replacing("builtin:", with: "policies/")):\(info.definedAt.line)`.\n\n"
                 if let description = info.description { out += description + "\n\n" }
                 if let help = info.help { out += "- **Help:** " + help + "\n" }
                 if let remediation = info.remediation { out += "- **Remediation:** " + remediation + "\n" }

@@ -1,5 +1,6 @@
-import Foundation
+import Dispatch
 import Portcullis
+import PortcullisDiagnostics
 
 /// The progress of a long run on standard error, when it is a terminal: files and documents done
 /// out of the total, documents per second, time elapsed — one line redrawn in place a few times a
@@ -18,10 +19,10 @@ final class ProgressLine: @unchecked Sendable {
     /// A running progress line, or `nil` when standard error is not a terminal (or `TERM` is `dumb`).
     /// `PORTCULLIS_PROGRESS_AFTER` (seconds, default 1) sets when it first shows.
     static func start(environment: [String: String]) -> ProgressLine? {
-        guard isatty(2) == 1, environment["TERM"] != "dumb" else { return nil }
+        guard Platform.isTerminal(2), environment["TERM"] != "dumb" else { return nil }
         let seconds = environment["PORTCULLIS_PROGRESS_AFTER"].flatMap(Double.init).map { max(0, $0) } ?? 1
         let line = ProgressLine(delay: Int(seconds * 1000))
-        Thread { line.run() }.start()
+        DispatchQueue(label: "portcullis.progress").async { line.run() }
         return line
     }
 
@@ -48,21 +49,29 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     private func write(_ text: String) {
-        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
+        var text = text
+        _ = text.withUTF8 { Platform.writeAll(2, UnsafeRawBufferPointer($0)) }
     }
 
     /// `checking 1,204/5,000 files · 48,160 documents · 21,530 documents/s · 2.2 s`; while a
     /// cross-document run loads, `loading …`, then documents out of those loaded.
     static func describe(_ snapshot: ValidationProgress.Snapshot, elapsed: Duration) -> String {
         let seconds = max(0.001, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        guard snapshot.files > 0 else { return "finding files · " + String(format: "%.1f s", seconds) }
+        guard snapshot.files > 0 else { return "finding files · " + tenths(seconds) + " s" }
         let loading = snapshot.loadsFirst && snapshot.filesLoaded < snapshot.files
         let documents = loading ? snapshot.documentsLoaded : snapshot.documentsChecked
         var parts = ["\(loading ? "loading" : "checking") \(grouped(loading ? snapshot.filesLoaded : snapshot.filesChecked))/\(grouped(snapshot.files)) files"]
         parts.append(snapshot.loadsFirst && !loading ? "\(grouped(documents))/\(grouped(snapshot.documentsLoaded)) documents" : "\(grouped(documents)) documents")
         parts.append("\(grouped(Int(Double(documents) / seconds))) documents/s")
-        parts.append(seconds < 60 ? String(format: "%.1f s", seconds) : "\(Int(seconds) / 60) min \(String(format: "%02d", Int(seconds) % 60)) s")
+        parts.append(seconds < 60 ? tenths(seconds) + " s" : "\(Int(seconds) / 60) min \(Int(seconds) % 60 < 10 ? "0" : "")\(Int(seconds) % 60) s")
         return parts.joined(separator: " · ")
+    }
+
+    /// 2.25 → `2.3`: one decimal, rounded half away from zero (as `%.1f` prints it, near enough for a
+    /// progress line).
+    static func tenths(_ value: Double) -> String {
+        let scaled = Int((value * 10).rounded())
+        return "\(scaled / 10).\(scaled % 10)"
     }
 
     /// 12345 → `12,345`.

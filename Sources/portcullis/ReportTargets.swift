@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Portcullis
 
 /// Which format goes where: each `--output PATH` belongs to the `--format` given before it

@@ -20,8 +20,8 @@ struct RulesCommand: ParsableCommand {
         let listed = policySet.policies.sorted { $0.id < $1.id }
         let width = listed.map(\.id.count).max() ?? 0
         for policy in listed {
-            let id = policy.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            let severity = policy.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+            let id = policy.id + String(repeating: " ", count: max(0, width - policy.id.count))
+            let severity = policy.severity.rawValue + String(repeating: " ", count: max(0, 7 - policy.severity.rawValue.count))
             out.writeLine("\(id)  \(severity)  \(policy.title ?? "")" + (policy.enabledByDefault ? "" : "  (opt-in)"))
         }
     }

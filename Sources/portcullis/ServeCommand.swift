@@ -1,5 +1,10 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PortcullisDiagnostics
 
 /// `portcullis serve`: runs `portcullis-server`, the admission endpoint, found beside this
 /// executable, with the same arguments. The server is a binary of its own so that `check`, which a
@@ -24,10 +29,9 @@ struct ServeCommand: ParsableCommand {
             err.flush()
             throw ExitCode(2)
         }
-        let argv = ([server] + arguments).map { strdup($0) } + [nil]
-        execv(server, argv)
+        let failure = Platform.replaceProcess(with: server, arguments: arguments)
         var err = OutputStream.standardError
-        err.writeLine("error: cannot run \(server): \(String(cString: strerror(errno)))")
+        err.writeLine("error: cannot run \(server): \(failure.message)")
         err.flush()
         throw ExitCode(2)
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How a validation reads kustomize repositories (`ValidationOptions.kustomize`).
 ///
@@ -54,6 +58,6 @@ public struct KustomizeRenderer: Sendable, Hashable, CustomStringConvertible {
 
     /// `kubectl kustomize` or `kustomize build`, as a person would type it.
     public var description: String {
-        ([(executable as NSString).lastPathComponent] + arguments).joined(separator: " ")
+        ([PathResolution.lastName(of: executable)] + arguments).joined(separator: " ")
     }
 }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import PortcullisDiagnostics
 
 /// Renders one kustomization root with origin annotations, without touching the user's files: a
 /// temporary wrapper kustomization (in the system's temporary folder) includes the root and adds
@@ -22,12 +27,10 @@ struct KustomizeRendering: Sendable {
 
     /// Renders the kustomization in `root` (absolute); `shownAs` names it in messages.
     func render(root: String, shownAs: String) -> Result<Rendered, Failure> {
-        let temporary = URL(fileURLWithPath: NSTemporaryDirectory()).resolvingSymlinksInPath()
+        let temporary = FileManager.default.temporaryDirectory.resolvingSymlinksInPath()
             .appendingPathComponent("portcullis-kustomize-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        } catch {
-            return .failure(Failure(reason: "cannot create a temporary folder: \((error as NSError).localizedDescription)"))
+        if case .failure(let error) = Platform.makeDirectory(temporary.path, permissions: 0o700) {
+            return .failure(Failure(reason: "cannot create a temporary folder: \(error.message)"))
         }
         defer { try? FileManager.default.removeItem(at: temporary) }
         let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
@@ -41,10 +44,8 @@ struct KustomizeRendering: Sendable {
             buildMetadata: [originAnnotations]
 
             """
-        do {
-            try Data(wrapper.utf8).write(to: temporary.appendingPathComponent("kustomization.yaml"))
-        } catch {
-            return .failure(Failure(reason: "cannot write the wrapper kustomization: \((error as NSError).localizedDescription)"))
+        if let problem = Self.write(wrapper, to: temporary.appendingPathComponent("kustomization.yaml").path) {
+            return .failure(Failure(reason: "cannot write the wrapper kustomization: \(problem)"))
         }
         let output: Subprocess.Output
         do {
@@ -65,15 +66,28 @@ struct KustomizeRendering: Sendable {
     /// kustomize's message without its log prefix, paths of the wrapper and the root as the user knows them.
     private static func clean(_ message: String, replacing paths: [(String, String)]) -> String {
         var text = message
-        if let range = text.range(of: "\"command failed\" err=") { text = String(text[range.upperBound...]) }
-        for (path, shown) in paths { text = text.replacingOccurrences(of: path, with: shown) }
+        if let range = text.firstRange(of: "\"command failed\" err=") { text = String(text[range.upperBound...]) }
+        for (path, shown) in paths where !path.isEmpty { text = text.replacing(path, with: shown) }
         let lines = text.split(separator: "\n").filter { !$0.hasPrefix("# Warning") }
-        return lines.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+        return TextTrimming.trimmed(lines.joined(separator: " ")) { $0 == "\"" || $0 == " " }
     }
 
     /// A double-quoted YAML scalar.
     private static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+    }
+
+    /// Writes `text` into a new file at `path`: `nil`, or what went wrong.
+    private static func write(_ text: String, to path: String) -> String? {
+        switch Platform.createExclusively(path, permissions: 0o600) {
+        case .failure(let error):
+            return error.message
+        case .success(let descriptor):
+            defer { Platform.close(descriptor) }
+            var text = text
+            let written = text.withUTF8 { Platform.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
+            return written ? nil : Platform.ErrorNumber.current.message
+        }
     }
 
     /// `target` relative to `folder` (both absolute and standardized): `../../repo/overlays/prod`.

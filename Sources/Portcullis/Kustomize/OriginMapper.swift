@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import PortcullisDiagnostics
 import PortcullisEngine
 import PortcullisManifest
@@ -292,7 +296,7 @@ struct OriginMapper {
                     let file = generator.files.first { node in
                         guard let text = node.scalarText else { return false }
                         if let equals = text.firstIndex(of: "=") { return text[..<equals] == dataKey }
-                        return (text as NSString).lastPathComponent == dataKey
+                        return PathResolution.lastName(of: text) == dataKey
                     }
                     if let node = literal ?? file {
                         place = (kustomization.file, node.span, 0)
@@ -384,7 +388,7 @@ struct OriginMapper {
     /// `/spec/containers/0/image` as path components (`~1` is `/`, `~0` is `~`).
     static func jsonPointer(_ pointer: String) -> [PathComponent] {
         pointer.split(separator: "/", omittingEmptySubsequences: true).map { part in
-            let text = part.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            let text = String(part).replacing("~1", with: "/").replacing("~0", with: "~")
             if let index = Int(text), text.allSatisfy(\.isNumber) { return .index(index) }
             return .key(text)
         }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import PortcullisDiagnostics
 import PortcullisEngine
 import PortcullisManifest
@@ -112,7 +116,7 @@ extension Validator {
     }
 
     private static func isManifestOrKustomization(_ path: String) -> Bool {
-        let name = (path as NSString).lastPathComponent
-        return Kustomization.fileNames.contains(name) || ["yaml", "yml", "json"].contains((name as NSString).pathExtension.lowercased())
+        let name = PathResolution.lastName(of: path)
+        return Kustomization.fileNames.contains(name) || ["yaml", "yml", "json"].contains(PathResolution.nameExtension(of: name).lowercased())
     }
 }

@@ -1,0 +1,181 @@
+// Child processes (kustomize renderings, git's changed files) through `posix_spawn` and two pipes,
+// so the command line needs nothing of Foundation's `Process`.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Platform {
+    /// What a child process did.
+    package struct ChildOutcome: Sendable {
+        /// Its exit status, or the number of the signal that ended it.
+        package var status: Int32
+        package var standardOutput: [UInt8]
+        package var standardError: [UInt8]
+        /// Stopped (SIGTERM, then SIGKILL two seconds later) because it ran past its time limit.
+        package var timedOut: Bool
+    }
+
+    /// Runs `executable` (a path) with `arguments`, in `workingDirectory` when given, with this
+    /// process's environment and an empty standard input; reads its standard output and error
+    /// together (a full pipe never blocks it) until both close, and waits for it. Past `timeout`
+    /// it is sent SIGTERM, and SIGKILL two seconds later. Fails only when it cannot be started.
+    package static func runChild(_ executable: String, _ arguments: [String], workingDirectory: String?,
+                                 timeout: Duration) -> Result<ChildOutcome, ErrorNumber> {
+        var outputPipe: [Int32] = [-1, -1], errorPipe: [Int32] = [-1, -1]
+        guard makePipe(&outputPipe) else { return .failure(.current) }
+        guard makePipe(&errorPipe) else {
+            let failure = ErrorNumber.current
+            outputPipe.forEach { close($0) }
+            return .failure(failure)
+        }
+        let spawned = spawn(executable, arguments, workingDirectory: workingDirectory, output: outputPipe[1], error: errorPipe[1])
+        close(outputPipe[1])
+        close(errorPipe[1])
+        guard case .success(let child) = spawned else {
+            close(outputPipe[0])
+            close(errorPipe[0])
+            if case .failure(let failure) = spawned { return .failure(failure) }
+            return .failure(.current)
+        }
+        var outcome = ChildOutcome(status: 0, standardOutput: [], standardError: [], timedOut: false)
+        collect(from: outputPipe[0], and: errorPipe[0], of: child, timeout: timeout, into: &outcome)
+        close(outputPipe[0])
+        close(errorPipe[0])
+        outcome.status = wait(for: child)
+        return .success(outcome)
+    }
+
+    /// `execv`: this process becomes `executable` (a path) run with `arguments`; returns only when
+    /// that fails, with the reason.
+    package static func replaceProcess(with executable: String, arguments: [String]) -> ErrorNumber {
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        execv(executable, argv)
+        let failure = ErrorNumber.current
+        for argument in argv { free(argument) }
+        return failure
+    }
+
+    /// A pipe whose two ends close on `exec` (the child gets its own copies through `dup2`).
+    private static func makePipe(_ ends: inout [Int32]) -> Bool {
+        guard pipe(&ends) == 0 else { return false }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        return true
+    }
+
+    private static func spawn(_ executable: String, _ arguments: [String], workingDirectory: String?,
+                              output: Int32, error: Int32) -> Result<pid_t, ErrorNumber> {
+        #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t? = nil
+        #else
+        var actions = posix_spawn_file_actions_t()
+        #endif
+        guard posix_spawn_file_actions_init(&actions) == 0 else { return .failure(.current) }
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, output, 1)
+        posix_spawn_file_actions_adddup2(&actions, error, 2)
+        if let workingDirectory {
+            guard let addChdir = spawnAddChdir else { return .failure(ErrorNumber(rawValue: ENOSYS)) }
+            let status = addChdir(&actions, workingDirectory)
+            guard status == 0 else { return .failure(ErrorNumber(rawValue: status)) }
+        }
+        // The child starts with no signal blocked and every signal at its default action, whatever
+        // this process blocks or ignores (else a blocked SIGTERM would not stop it at its time limit).
+        #if canImport(Darwin)
+        var attributes: posix_spawnattr_t? = nil
+        #else
+        var attributes = posix_spawnattr_t()
+        #endif
+        guard posix_spawnattr_init(&attributes) == 0 else { return .failure(.current) }
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t(), allSignals = sigset_t()
+        sigemptyset(&noSignals)
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { for argument in argv { free(argument) } }
+        var child: pid_t = 0
+        let status = posix_spawn(&child, executable, &actions, &attributes, argv, environ)
+        return status == 0 ? .success(child) : .failure(ErrorNumber(rawValue: status))
+    }
+
+    /// Reads both pipes to their ends, sending SIGTERM at `timeout` and SIGKILL two seconds after.
+    /// Once the child is killed, reading stops when the pipes close or stay silent for a second
+    /// (a grandchild may hold them open).
+    private static func collect(from output: Int32, and error: Int32, of child: pid_t, timeout: Duration,
+                                into outcome: inout ChildOutcome) {
+        let started = ContinuousClock.now
+        var terminatedAt: ContinuousClock.Instant?
+        var killedAt: ContinuousClock.Instant?
+        var open = [output: true, error: true]
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while open.values.contains(true) {
+            let now = ContinuousClock.now
+            if terminatedAt == nil, now - started >= timeout {
+                outcome.timedOut = true
+                kill(child, SIGTERM)
+                terminatedAt = now
+            }
+            if let terminatedAt, killedAt == nil, now - terminatedAt >= .seconds(2) {
+                kill(child, SIGKILL)
+                killedAt = now
+            }
+            let deadline: ContinuousClock.Instant = if let killedAt { killedAt + .seconds(1) }
+                else if let terminatedAt { terminatedAt + .seconds(2) } else { started + timeout }
+            if killedAt != nil, now >= deadline { break }
+            let waitMilliseconds = max(1, min(1_000, milliseconds(deadline - now)))
+            var watched = [output, error].filter { open[$0] == true }.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            let ready = poll(&watched, nfds_t(watched.count), Int32(waitMilliseconds))
+            if ready < 0 {
+                if ErrorNumber.current == .interrupted { continue }
+                break
+            }
+            for entry in watched where entry.revents != 0 {
+                let count = buffer.withUnsafeMutableBytes { readDescriptor(entry.fd, into: $0.baseAddress!, count: $0.count) }
+                if count > 0 {
+                    if entry.fd == output {
+                        outcome.standardOutput.append(contentsOf: buffer[..<count])
+                    } else {
+                        outcome.standardError.append(contentsOf: buffer[..<count])
+                    }
+                } else if count == 0 || ErrorNumber.current != .interrupted {
+                    open[entry.fd] = false
+                }
+            }
+        }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return Int(seconds) * 1_000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+
+    /// Waits for `child` to end: its exit status, or the signal that ended it.
+    private static func wait(for child: pid_t) -> Int32 {
+        var status: Int32 = 0
+        while waitpid(child, &status, 0) < 0 {
+            guard ErrorNumber.current == .interrupted else { return -1 }
+        }
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : signal
+    }
+}
+
+#if canImport(Darwin)
+private typealias SpawnAddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t?>, UnsafePointer<CChar>) -> Int32
+private var defaultSymbols: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: -2) }  // RTLD_DEFAULT
+#else
+private typealias SpawnAddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+private var defaultSymbols: UnsafeMutableRawPointer? { nil }  // RTLD_DEFAULT
+#endif
+
+/// `posix_spawn_file_actions_addchdir_np` (glibc 2.29, musl 1.1.24, macOS 10.15): the child changes
+/// folder before it runs. Looked up by name: Swift's Glibc module does not show this extension.
+private let spawnAddChdir: SpawnAddChdir? = dlsym(defaultSymbols, "posix_spawn_file_actions_addchdir_np")
+    .map { unsafeBitCast($0, to: SpawnAddChdir.self) }
