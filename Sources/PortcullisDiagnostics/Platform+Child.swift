@@ -45,7 +45,6 @@ extension Platform {
         collect(from: outputPipe[0], and: errorPipe[0], of: child, timeout: timeout, into: &outcome)
         close(outputPipe[0])
         close(errorPipe[0])
-        outcome.status = wait(for: child)
         return .success(outcome)
     }
 
@@ -105,35 +104,47 @@ extension Platform {
         return status == 0 ? .success(child) : .failure(ErrorNumber(rawValue: status))
     }
 
-    /// Reads both pipes to their ends, sending SIGTERM at `timeout` and SIGKILL two seconds after.
-    /// Once the child is killed, reading stops when the pipes close or stay silent for a second
-    /// (a grandchild may hold them open).
+    /// Reads both pipes to their ends and waits for the child, sending SIGTERM at `timeout` and
+    /// SIGKILL two seconds after. Once it is killed, reading stops when the pipes close or stay
+    /// silent for a second (a grandchild may hold them open); a child that has ended is read from
+    /// until its time limit at most, for the same reason. A child that closes its outputs and goes
+    /// on running meets the same time limit.
     private static func collect(from output: Int32, and error: Int32, of child: pid_t, timeout: Duration,
                                 into outcome: inout ChildOutcome) {
         let started = ContinuousClock.now
         var terminatedAt: ContinuousClock.Instant?
         var killedAt: ContinuousClock.Instant?
         var open = [output: true, error: true]
+        var exitStatus: Int32?
         var buffer = [UInt8](repeating: 0, count: 65_536)
-        while open.values.contains(true) {
+        while exitStatus == nil || open.values.contains(true) {
+            if exitStatus == nil { exitStatus = reaped(child) }
             let now = ContinuousClock.now
-            if terminatedAt == nil, now - started >= timeout {
+            // Ended, but something it started still holds the pipes: read no longer than its time.
+            if exitStatus != nil, now - started >= timeout { break }
+            if exitStatus == nil, terminatedAt == nil, now - started >= timeout {
                 outcome.timedOut = true
                 kill(child, SIGTERM)
                 terminatedAt = now
             }
-            if let terminatedAt, killedAt == nil, now - terminatedAt >= .seconds(2) {
+            if exitStatus == nil, let terminatedAt, killedAt == nil, now - terminatedAt >= .seconds(2) {
                 kill(child, SIGKILL)
                 killedAt = now
             }
             let deadline: ContinuousClock.Instant = if let killedAt { killedAt + .seconds(1) }
                 else if let terminatedAt { terminatedAt + .seconds(2) } else { started + timeout }
-            if killedAt != nil, now >= deadline { break }
-            let waitMilliseconds = max(1, min(1_000, milliseconds(deadline - now)))
+            if killedAt != nil, now >= deadline {
+                if exitStatus == nil { exitStatus = waitToEnd(child) }
+                break
+            }
+            // Short waits while the child is still to be reaped with its pipes closed.
+            let longest = open.values.contains(true) ? 1_000 : 10
+            let waitMilliseconds = max(1, min(longest, milliseconds(deadline - now)))
             var watched = [output, error].filter { open[$0] == true }.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
             let ready = poll(&watched, nfds_t(watched.count), Int32(waitMilliseconds))
             if ready < 0 {
                 if ErrorNumber.current == .interrupted { continue }
+                if exitStatus == nil { exitStatus = waitToEnd(child) }
                 break
             }
             for entry in watched where entry.revents != 0 {
@@ -149,6 +160,7 @@ extension Platform {
                 }
             }
         }
+        outcome.status = exitStatus ?? -1
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {
@@ -156,12 +168,27 @@ extension Platform {
         return Int(seconds) * 1_000 + Int(attoseconds / 1_000_000_000_000_000)
     }
 
-    /// Waits for `child` to end: its exit status, or the signal that ended it.
-    private static func wait(for child: pid_t) -> Int32 {
+    /// The child's exit status (or the signal that ended it) if it has ended, reaping it; else `nil`.
+    private static func reaped(_ child: pid_t) -> Int32? {
+        var status: Int32 = 0
+        while true {
+            let result = waitpid(child, &status, WNOHANG)
+            if result == child { return exitStatus(status) }
+            if result == 0 { return nil }
+            if ErrorNumber.current != .interrupted { return -1 }
+        }
+    }
+
+    /// Waits for `child` to end (it has been sent SIGKILL): its exit status or signal.
+    private static func waitToEnd(_ child: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(child, &status, 0) < 0 {
             guard ErrorNumber.current == .interrupted else { return -1 }
         }
+        return exitStatus(status)
+    }
+
+    private static func exitStatus(_ status: Int32) -> Int32 {
         let signal = status & 0x7F
         return signal == 0 ? (status >> 8) & 0xFF : signal
     }

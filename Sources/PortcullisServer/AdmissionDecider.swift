@@ -1,5 +1,6 @@
 import Foundation
 import Portcullis
+import PortcullisDiagnostics
 
 /// What the endpoint did with one AdmissionReview, and why.
 struct AdmissionDecision: Sendable {
@@ -219,18 +220,6 @@ struct AdmissionDecider {
 /// Today's date in UTC, `YYYY-MM-DD`, computed once per day rather than per request.
 enum UTCDay {
     static func today(_ now: Date = Date()) -> String {
-        let days = Int((now.timeIntervalSince1970 / 86_400).rounded(.down))
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(two(month))-\(two(day))"
+        CivilDate.string(daysSince1970: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 }

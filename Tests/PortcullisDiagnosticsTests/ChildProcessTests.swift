@@ -62,6 +62,28 @@ import PortcullisDiagnostics
         #expect(outcome.status == SIGKILL)
     }
 
+    /// Outputs closed early do not end the wait: the child still meets its time limit.
+    @Test func aChildThatClosesItsOutputsStillMeetsItsTimeLimit() throws {
+        let outcome = try Platform.runChild(Self.shell, ["-c", "exec >&- 2>&-; exec sleep 30"], workingDirectory: nil,
+                                            timeout: .milliseconds(300)).get()
+        #expect(outcome.timedOut)
+        #expect(outcome.status == SIGTERM)
+    }
+
+    /// A child that ends while something it started holds the pipes is read until its time limit.
+    @Test func aGrandchildHoldingThePipesDoesNotHoldTheRun() throws {
+        let clock = ContinuousClock()
+        var outcome: Platform.ChildOutcome?
+        let elapsed = try clock.measure {
+            outcome = try Platform.runChild(Self.shell, ["-c", "echo parent; sleep 5 & exit 4"], workingDirectory: nil,
+                                            timeout: .milliseconds(500)).get()
+        }
+        #expect(outcome?.status == 4)
+        #expect(outcome?.timedOut == false)
+        #expect(String(decoding: outcome?.standardOutput ?? [], as: UTF8.self) == "parent\n")
+        #expect(elapsed < .seconds(10))
+    }
+
     @Test func aProgramThatCannotStartIsAFailureWithTheReason() {
         guard case .failure(let error) = Platform.runChild("/no/such/program", [], workingDirectory: nil, timeout: .seconds(5)) else {
             Issue.record("a missing program started")
