@@ -108,8 +108,13 @@ package struct ManifestLoader: Sendable {
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
             return nil
         }
-        let window = bytes.prefix(8192)
-        guard let nul = window.firstIndex(of: 0) else { return nil }
+        // `memchr` over the first 8 KiB: a byte-by-byte search cost 0.7 instructions a byte, every file.
+        let found = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress,
+                  let hit = firstOccurrence(of: 0, in: base, count: min(buffer.count, 8192)) else { return nil }
+            return hit - UnsafeRawPointer(base)
+        }
+        guard let nul = found else { return nil }
         return .error(ManifestDiagnostic.binary, "binary file (NUL byte at offset \(nul)), not YAML or JSON",
                       path: source.path, at: SourceSpan(start: source.location(ofByteOffset: nul)))
     }
