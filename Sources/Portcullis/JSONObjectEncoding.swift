@@ -31,18 +31,31 @@ enum JSONObjectEncoding {
             writer.append(string: text)
             return true
         }
+        // A decimal number keeps its digits (its description is the exact decimal).
+        if className == "NSDecimalNumber" {
+            let text = String(describing: value)
+            return Self.isJSONNumber(text) && appendNumber(text, into: &writer)
+        }
         if let integer = value as? Int {
             writer.append(int: integer)
             return true
         }
+        // Above `Int.max`: an `NSNumber` casts to `UInt64` (not to `any BinaryInteger`).
+        if let integer = value as? UInt64 {
+            return appendNumber(String(integer), into: &writer)
+        }
         if let integer = value as? any BinaryInteger {
             return appendNumber(String(describing: integer), into: &writer)
         }
+        if let number = value as? Float, type(of: value) == Float.self {
+            return number.isFinite && appendNumber(Self.text(of: Double(number), shortest: String(describing: number)), into: &writer)
+        }
         if let number = value as? Double {
-            return number.isFinite && appendNumber(String(describing: number), into: &writer)
+            return number.isFinite && appendNumber(Self.text(of: number, shortest: String(describing: number)), into: &writer)
         }
         if let number = value as? any BinaryFloatingPoint {
-            return Double(number).isFinite && appendNumber(String(describing: Double(number)), into: &writer)
+            let double = Double(number)
+            return double.isFinite && appendNumber(Self.text(of: double, shortest: String(describing: number)), into: &writer)
         }
         if let members = value as? [String: Any] {
             writer.beginObject()
@@ -62,6 +75,19 @@ enum JSONObjectEncoding {
             return true
         }
         return false
+    }
+
+    /// A whole number below 2^53 as an integer (`2`, not `2.0`, as `JSONSerialization` writes it);
+    /// any other as the shortest text that reads back as the same value of its own type.
+    private static func text(of number: Double, shortest: String) -> String {
+        if number == number.rounded(), abs(number) < 9_007_199_254_740_992 { return String(Int(number)) }
+        return shortest
+    }
+
+    /// Whether `text` is a JSON number (`NSDecimalNumber` describes NaN as `NaN`).
+    private static func isJSONNumber(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
+        return text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || "-+.eE".utf8.contains($0) }
     }
 
     private static func appendNumber(_ text: String, into writer: inout JSONWriter) -> Bool {

@@ -4,17 +4,24 @@ import PortcullisDiagnostics
 /// remembering the folders of paths that hold a `..` name.
 ///
 /// Such a path goes to Foundation, which walks it from the root with one `lstat` per name and
-/// replaces each symbolic link it meets (50,000 instructions a path). Every input under
-/// `../manifests` walks the same folders again. The walk goes left to right, so a file's walk is
-/// its folder's walk and then one more name: when that name is neither a link nor missing, the
-/// file's standard path is its folder's standard path and the name. The folder's is remembered;
-/// the file costs one `lstat`. Anything else (a link, a missing file, a path ending in `..`, the
-/// paths Foundation shortens) is Foundation's to answer, as before.
+/// replaces each symbolic link it meets (50,000 instructions a path); if the walk fails (a missing
+/// name, or a path longer than its 1,026-byte buffer), `..` is removed by the text alone. Every input
+/// under `../manifests` walks the same folders again. The walk goes left to right: a file's walk is
+/// its folder's walk and one more name. So when its folder's standard path is the folder's text with
+/// `.` and `..` removed (no link changed it), the file's standard path is that and the name, whether
+/// the walk succeeds or not, unless the name is itself a link (one `lstat` says) or the path is long
+/// enough for the buffer to matter. Anything else (a folder reached through a link, a link or
+/// missing file at the end, a path ending in `..`, the paths Foundation shortens) is Foundation's to
+/// answer, as before. Folders' answers are remembered.
 ///
 /// For one run's planning: a path's answer depends on the file system at the time it is asked.
 final class PathStandardizer {
-    /// Folder (absolute, as written) → its standard path.
-    private var folders: [String: String] = [:]
+    /// Folder (absolute, as written) → its standard path, and whether that is its text with `.`
+    /// and `..` removed.
+    private var folders: [String: (standard: String, isTextual: Bool)] = [:]
+
+    /// Longer paths go to Foundation whole: its walk's buffer (1,026 bytes) could cut them.
+    static let longestShortcut = 900
 
     init() {}
 
@@ -26,26 +33,49 @@ final class PathStandardizer {
             return PathResolution.standardized(joined, in: "/")
         }
         let name = bytes[(slash + 1)...]
-        guard !name.isEmpty, !name.elementsEqual(".".utf8), !name.elementsEqual("..".utf8),
+        guard bytes.count <= Self.longestShortcut, !name.isEmpty, !name.elementsEqual(".".utf8), !name.elementsEqual("..".utf8),
               !Self.mayBeShortened(bytes) else {
             return PathResolution.standardized(joined, in: "/")
         }
-        let parent = String(decoding: bytes[..<slash], as: UTF8.self)
-        let standardParent: String
-        if let known = folders[parent] {
-            standardParent = known
+        let parent = Array(bytes[..<slash])
+        let parentPath = String(decoding: parent, as: UTF8.self)
+        let known: (standard: String, isTextual: Bool)
+        if let remembered = folders[parentPath] {
+            known = remembered
         } else {
-            standardParent = standardized(parent, in: "/")
-            folders[parent] = standardParent
+            let standard = standardized(parentPath, in: "/")
+            known = (standard, standard == Self.textual(parent))
+            folders[parentPath] = known
         }
-        let candidate = (standardParent == "/" ? "" : standardParent) + "/" + String(decoding: name, as: UTF8.self)
-        // A regular file or a folder, not a link: Foundation's walk would stop here with the same path.
+        guard known.isTextual else { return PathResolution.standardized(joined, in: "/") }
+        let candidate = (known.standard == "/" ? "" : known.standard) + "/" + String(decoding: name, as: UTF8.self)
+        // A regular file or a folder, not a link: Foundation's walk would end here with the same path.
         guard !Self.mayBeShortened(Array(candidate.utf8)),
               case .success(let status) = Platform.fileStatus(candidate, followingLinks: false),
               status.kind != .other else {
             return PathResolution.standardized(joined, in: "/")
         }
         return candidate
+    }
+
+    /// An absolute path with `.`, empty names and `..` removed by the text alone (`..` at the root
+    /// stays there), as Foundation does when its walk fails.
+    static func textual(_ bytes: [UInt8]) -> String {
+        var kept: [ArraySlice<UInt8>] = []
+        for name in bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            if name.elementsEqual("..".utf8) {
+                _ = kept.popLast()
+            } else if !name.elementsEqual(".".utf8) {
+                kept.append(name)
+            }
+        }
+        guard !kept.isEmpty else { return "/" }
+        var result: [UInt8] = []
+        for name in kept {
+            result.append(UInt8(ascii: "/"))
+            result.append(contentsOf: name)
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Whether a name of the path is `..`.

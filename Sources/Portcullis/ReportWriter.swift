@@ -33,7 +33,9 @@ enum ReportWriter {
         }
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            guard case .success(let descriptor) = Platform.openForWriting(temporary.path, creating: true) else {
+            // A new file: whatever had the name (a stale temporary, a planted link) is removed, not followed.
+            Platform.removeFile(temporary.path)
+            guard case .success(let descriptor) = Platform.createExclusively(temporary.path, permissions: 0o666) else {
                 throw WriteError(path: path, reason: "cannot create \(temporary.path)")
             }
             if let failure = Self.writePieces(produce, to: descriptor) { throw WriteError(path: path, reason: failure.message) }
@@ -48,7 +50,7 @@ enum ReportWriter {
             throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(path: path, reason: String(describing: error))
+            throw WriteError(path: path, reason: SystemErrorText.describe(error))
         }
         // rename(2) replaces the old file in one step (FileManager's replaceItemAt removes it first).
         if case .failure(let error) = Platform.rename(temporary.path, to: target.path) {
@@ -73,7 +75,7 @@ enum ReportWriter {
 
     /// Writes into an existing non-regular file (a device, a FIFO) without replacing it.
     private static func writeThrough(_ produce: ((String) -> Void) -> Void, to path: String, shownAs shown: String) throws(WriteError) {
-        guard case .success(let descriptor) = Platform.openForWriting(path, creating: false) else {
+        guard case .success(let descriptor) = Platform.openForWriting(path) else {
             throw WriteError(path: shown, reason: "cannot open it for writing")
         }
         if let failure = writePieces(produce, to: descriptor) { throw WriteError(path: shown, reason: failure.message) }

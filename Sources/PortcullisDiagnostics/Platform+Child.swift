@@ -58,8 +58,12 @@ extension Platform {
         return failure
     }
 
-    /// A pipe whose two ends close on `exec` (the child gets its own copies through `dup2`).
+    /// A pipe whose two ends close on `exec` (the child gets its own copies through `dup2`): made so
+    /// at once with `pipe2` where there is one, so another thread's child cannot inherit them.
     private static func makePipe(_ ends: inout [Int32]) -> Bool {
+        if let makeClosingPipe = pipeWithFlags {
+            return ends.withUnsafeMutableBufferPointer { makeClosingPipe($0.baseAddress!, O_CLOEXEC) } == 0
+        }
         guard pipe(&ends) == 0 else { return false }
         for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         return true
@@ -72,11 +76,14 @@ extension Platform {
         #else
         var actions = posix_spawn_file_actions_t()
         #endif
-        guard posix_spawn_file_actions_init(&actions) == 0 else { return .failure(.current) }
+        let initialized = posix_spawn_file_actions_init(&actions)
+        guard initialized == 0 else { return .failure(ErrorNumber(rawValue: initialized)) }
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, output, 1)
         posix_spawn_file_actions_adddup2(&actions, error, 2)
+        // Nothing else of this process reaches the child (as Foundation's `Process` closed them).
+        if let closeFrom = spawnAddCloseFrom { _ = closeFrom(&actions, 3) }
         if let workingDirectory {
             guard let addChdir = spawnAddChdir else { return .failure(ErrorNumber(rawValue: ENOSYS)) }
             let status = addChdir(&actions, workingDirectory)
@@ -89,7 +96,8 @@ extension Platform {
         #else
         var attributes = posix_spawnattr_t()
         #endif
-        guard posix_spawnattr_init(&attributes) == 0 else { return .failure(.current) }
+        let attributesInitialized = posix_spawnattr_init(&attributes)
+        guard attributesInitialized == 0 else { return .failure(ErrorNumber(rawValue: attributesInitialized)) }
         defer { posix_spawnattr_destroy(&attributes) }
         var noSignals = sigset_t(), allSignals = sigset_t()
         sigemptyset(&noSignals)
@@ -105,51 +113,32 @@ extension Platform {
     }
 
     /// Reads both pipes to their ends and waits for the child, sending SIGTERM at `timeout` and
-    /// SIGKILL two seconds after. Once it is killed, reading stops when the pipes close or stay
-    /// silent for a second (a grandchild may hold them open); a child that has ended is read from
-    /// until its time limit at most, for the same reason. A child that closes its outputs and goes
-    /// on running meets the same time limit.
+    /// SIGKILL two seconds after; once killed, reading stops when the pipes close or a second after
+    /// the kill. Once the child has ended, its pipes are read until they close, stay silent for a
+    /// second (something it started may hold them open), or its time limit comes; what is already
+    /// in them is always read. A child that closes its outputs and goes on running meets the same
+    /// time limit.
     private static func collect(from output: Int32, and error: Int32, of child: pid_t, timeout: Duration,
                                 into outcome: inout ChildOutcome) {
         let started = ContinuousClock.now
         var terminatedAt: ContinuousClock.Instant?
         var killedAt: ContinuousClock.Instant?
+        var endedAt: ContinuousClock.Instant?
         var open = [output: true, error: true]
         var exitStatus: Int32?
         var buffer = [UInt8](repeating: 0, count: 65_536)
-        while exitStatus == nil || open.values.contains(true) {
-            if exitStatus == nil { exitStatus = reaped(child) }
-            let now = ContinuousClock.now
-            // Ended, but something it started still holds the pipes: read no longer than its time.
-            if exitStatus != nil, now - started >= timeout { break }
-            if exitStatus == nil, terminatedAt == nil, now - started >= timeout {
-                outcome.timedOut = true
-                kill(child, SIGTERM)
-                terminatedAt = now
-            }
-            if exitStatus == nil, let terminatedAt, killedAt == nil, now - terminatedAt >= .seconds(2) {
-                kill(child, SIGKILL)
-                killedAt = now
-            }
-            let deadline: ContinuousClock.Instant = if let killedAt { killedAt + .seconds(1) }
-                else if let terminatedAt { terminatedAt + .seconds(2) } else { started + timeout }
-            if killedAt != nil, now >= deadline {
-                if exitStatus == nil { exitStatus = waitToEnd(child) }
-                break
-            }
-            // Short waits while the child is still to be reaped with its pipes closed.
-            let longest = open.values.contains(true) ? 1_000 : 10
-            let waitMilliseconds = max(1, min(longest, milliseconds(deadline - now)))
+
+        /// Reads what the pipes hold, waiting up to `milliseconds`; whether anything came.
+        func read(waiting milliseconds: Int) -> Bool {
             var watched = [output, error].filter { open[$0] == true }.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            let ready = poll(&watched, nfds_t(watched.count), Int32(waitMilliseconds))
-            if ready < 0 {
-                if ErrorNumber.current == .interrupted { continue }
-                if exitStatus == nil { exitStatus = waitToEnd(child) }
-                break
-            }
+            guard !watched.isEmpty else { return false }
+            let ready = poll(&watched, nfds_t(watched.count), Int32(milliseconds))
+            guard ready > 0 else { return false }
+            var came = false
             for entry in watched where entry.revents != 0 {
                 let count = buffer.withUnsafeMutableBytes { readDescriptor(entry.fd, into: $0.baseAddress!, count: $0.count) }
                 if count > 0 {
+                    came = true
                     if entry.fd == output {
                         outcome.standardOutput.append(contentsOf: buffer[..<count])
                     } else {
@@ -158,6 +147,57 @@ extension Platform {
                 } else if count == 0 || ErrorNumber.current != .interrupted {
                     open[entry.fd] = false
                 }
+            }
+            return came
+        }
+        /// Reads what the pipes hold now, without waiting.
+        func drain() {
+            while open.values.contains(true) && read(waiting: 0) {}
+        }
+
+        while exitStatus == nil || open.values.contains(true) {
+            let now = ContinuousClock.now
+            if exitStatus == nil, let status = reaped(child) {
+                exitStatus = status
+                endedAt = now
+            }
+            if exitStatus != nil {
+                // Ended: read on while something comes, within the time limit and a second's silence.
+                let limit = min(started + timeout, endedAt! + .seconds(1))
+                if now >= limit {
+                    drain()
+                    break
+                }
+                if !read(waiting: max(1, milliseconds(limit - now))) {
+                    if open.values.contains(true), ContinuousClock.now >= endedAt! + .seconds(1) { break }
+                } else {
+                    endedAt = ContinuousClock.now
+                }
+                continue
+            }
+            if terminatedAt == nil, now - started >= timeout {
+                outcome.timedOut = true
+                kill(child, SIGTERM)
+                terminatedAt = now
+            }
+            if let terminatedAt, killedAt == nil, now - terminatedAt >= .seconds(2) {
+                kill(child, SIGKILL)
+                killedAt = now
+            }
+            if let killedAt, now >= killedAt + .seconds(1) {
+                drain()
+                exitStatus = waitToEnd(child)
+                break
+            }
+            let deadline: ContinuousClock.Instant = if let killedAt { killedAt + .seconds(1) }
+                else if let terminatedAt { terminatedAt + .seconds(2) } else { started + timeout }
+            // Short waits while the child is still to be reaped with its pipes closed.
+            let longest = open.values.contains(true) ? 100 : 10
+            let wait = max(1, min(longest, milliseconds(deadline - now)))
+            if open.values.contains(true) {
+                _ = read(waiting: wait)
+            } else {
+                _ = poll(nil, 0, Int32(wait))
             }
         }
         outcome.status = exitStatus ?? -1
@@ -206,3 +246,20 @@ private var defaultSymbols: UnsafeMutableRawPointer? { nil }  // RTLD_DEFAULT
 /// folder before it runs. Looked up by name: Swift's Glibc module does not show this extension.
 private let spawnAddChdir: SpawnAddChdir? = dlsym(defaultSymbols, "posix_spawn_file_actions_addchdir_np")
     .map { unsafeBitCast($0, to: SpawnAddChdir.self) }
+
+#if canImport(Darwin)
+private typealias SpawnAddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t?>, Int32) -> Int32
+#else
+private typealias SpawnAddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+#endif
+
+/// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34): the child closes every descriptor from
+/// the given one up. Where there is none, descriptors this process opened without close-on-exec
+/// reach the child.
+private let spawnAddCloseFrom: SpawnAddCloseFrom? = dlsym(defaultSymbols, "posix_spawn_file_actions_addclosefrom_np")
+    .map { unsafeBitCast($0, to: SpawnAddCloseFrom.self) }
+
+private typealias PipeWithFlags = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
+
+/// `pipe2` (Linux, the BSDs): a pipe made close-on-exec at once.
+private let pipeWithFlags: PipeWithFlags? = dlsym(defaultSymbols, "pipe2").map { unsafeBitCast($0, to: PipeWithFlags.self) }

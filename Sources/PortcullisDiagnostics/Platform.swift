@@ -190,11 +190,9 @@ extension Platform {
         return descriptor >= 0 ? .success(descriptor) : .failure(.current)
     }
 
-    /// `open(path, O_WRONLY)`, and with `creating` also `O_CREAT | O_TRUNC` (mode 0666 less the
-    /// umask, as Foundation creates files): for writing from the start.
-    package static func openForWriting(_ path: String, creating: Bool) -> Result<Int32, ErrorNumber> {
-        let flags = O_WRONLY | O_CLOEXEC | (creating ? O_CREAT | O_TRUNC : 0)
-        let descriptor = open(path, flags, mode_t(0o666))
+    /// `open(path, O_WRONLY)`: an existing file (a device, a FIFO) for writing, never created.
+    package static func openForWriting(_ path: String) -> Result<Int32, ErrorNumber> {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         return descriptor >= 0 ? .success(descriptor) : .failure(.current)
     }
 

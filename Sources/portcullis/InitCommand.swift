@@ -74,7 +74,7 @@ struct InitCommand: ParsableCommand {
             try Data(Self.starter.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             var err = OutputStream.standardError
-            err.writeLine("error: \(path): cannot write it: \(error)")
+            err.writeLine("error: \(path): cannot write it: \(SystemErrorText.describe(error))")
             err.flush()
             throw ExitCode(2)
         }

@@ -75,13 +75,24 @@ import PortcullisDiagnostics
         let clock = ContinuousClock()
         var outcome: Platform.ChildOutcome?
         let elapsed = try clock.measure {
-            outcome = try Platform.runChild(Self.shell, ["-c", "echo parent; sleep 5 & exit 4"], workingDirectory: nil,
-                                            timeout: .milliseconds(500)).get()
+            outcome = try Platform.runChild(Self.shell, ["-c", "echo parent; sleep 10 & exit 4"], workingDirectory: nil,
+                                            timeout: .seconds(60)).get()
         }
         #expect(outcome?.status == 4)
         #expect(outcome?.timedOut == false)
         #expect(String(decoding: outcome?.standardOutput ?? [], as: UTF8.self) == "parent\n")
-        #expect(elapsed < .seconds(10))
+        // A second's silence after the child's end, not its time limit (nor the grandchild's ten seconds).
+        #expect(elapsed < .seconds(8))
+    }
+
+    /// What a child wrote just before it ended is all read.
+    @Test func everythingWrittenBeforeTheEndIsRead() throws {
+        for _ in 0..<5 {
+            let outcome = try Platform.runChild("/usr/bin/head", ["-c", "3000000", "/dev/zero"], workingDirectory: nil,
+                                                timeout: .seconds(30)).get()
+            #expect(outcome.status == 0)
+            #expect(outcome.standardOutput.count == 3_000_000)
+        }
     }
 
     @Test func aProgramThatCannotStartIsAFailureWithTheReason() {

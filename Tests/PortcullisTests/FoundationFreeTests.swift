@@ -20,6 +20,20 @@ import PortcullisDiagnostics
         #expect(String(decoding: written, as: UTF8.self).contains(#""a":1,"#))
     }
 
+    /// Numbers keep their digits: past `Int.max`, decimals, whole doubles as integers, floats as floats.
+    @Test func numbersFromJSONSerializationKeepTheirDigits() throws {
+        let text = #"{"big":18446744073709551615,"decimal":0.30000000000000004,"huge":12345678901234567890123,"whole":2.0,"e":1e+20}"#
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        let written = String(decoding: try #require(JSONObjectEncoding.bytes(of: object)), as: UTF8.self)
+        let reread = try #require(try JSONSerialization.jsonObject(with: Data(written.utf8)) as? NSDictionary)
+        #expect(reread == (object as? NSDictionary), "\(written)")
+        #expect(written.contains(#""big":18446744073709551615"#), "\(written)")
+        #expect(written.contains(#""huge":12345678901234567890123"#), "\(written)")
+        #expect(written.contains(#""whole":2"#) && !written.contains("2.0"), "\(written)")
+        let swift = String(decoding: try #require(JSONObjectEncoding.bytes(of: ["f": Float(0.1), "d": 2.0, "n": -0.5])), as: UTF8.self)
+        #expect(swift == #"{"d":2,"f":0.1,"n":-0.5}"#)
+    }
+
     @Test func swiftValuesAreWrittenAndOthersRefused() throws {
         let object: [String: Any] = ["flag": true, "count": 3, "small": Int8(-2), "ratio": 0.5, "float": Float(1.5),
                                      "none": Optional<Int>.none as Any, "list": [1, "two"], "text": "é"]

@@ -82,6 +82,33 @@ import Testing
         }
     }
 
+    /// Foundation's walk has a 1,026-byte buffer: a link to a long folder can make a file's walk
+    /// fail where its folder's succeeded (then `..` goes by the text); so can a long path.
+    @Test func theStandardizerAgreesWithFoundationAtItsBufferLimit() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-long-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let manager = FileManager.default
+        // A folder of 1,000 bytes: its walk through the link fits the buffer, the file's does not.
+        var deep = base + "/x"
+        while deep.utf8.count < 940 { deep += "/" + String(repeating: "d", count: 40) }
+        deep += "/" + String(repeating: "d", count: 999 - deep.utf8.count)
+        try manager.createDirectory(atPath: deep + "/d2", withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: base + "/a/d2", withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: base + "/cwd", withIntermediateDirectories: true)
+        try manager.createSymbolicLink(atPath: base + "/a/L", withDestinationPath: deep)
+        let file = String(repeating: "f", count: 32) + ".yaml"
+        manager.createFile(atPath: deep + "/d2/" + file, contents: Data())
+        manager.createFile(atPath: base + "/a/d2/" + file, contents: Data())
+        var longFolder = base + "/y"
+        while longFolder.utf8.count < 1_100 { longFolder += "/" + String(repeating: "e", count: 50) }
+        let standardizer = PathStandardizer()
+        for path in ["../a/L/../d2/" + file, "../a/L/d2/" + file, "../a/d2/" + file, longFolder + "/../z.yaml"] {
+            let expected = URL(fileURLWithPath: base + "/cwd").appendingPathComponent(path).standardizedFileURL.path
+            let absolute = path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL.path : expected
+            #expect(standardizer.standardized(path, in: base + "/cwd") == absolute, "\(path)")
+        }
+    }
+
     /// The folder of a path, by bytes, as `NSString.deletingLastPathComponent` gives it.
     @Test func parentFolderMatchesFoundation() {
         let paths = ["/a/b/c.yaml", "/a/b/", "/a/b//", "/a", "/", "a/b", "a/b/", "//a", "/é/ü/x.yaml", "/with space/x", "/a/b/c/kustomization.yaml"]

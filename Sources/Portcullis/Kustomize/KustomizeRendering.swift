@@ -29,8 +29,10 @@ struct KustomizeRendering: Sendable {
     func render(root: String, shownAs: String) -> Result<Rendered, Failure> {
         let temporary = FileManager.default.temporaryDirectory.resolvingSymlinksInPath()
             .appendingPathComponent("portcullis-kustomize-\(UUID().uuidString)")
-        if case .failure(let error) = Platform.makeDirectory(temporary.path, permissions: 0o700) {
-            return .failure(Failure(reason: "cannot create a temporary folder: \(error.message)"))
+        do {
+            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        } catch {
+            return .failure(Failure(reason: "cannot create a temporary folder: \(SystemErrorText.describe(error))"))
         }
         defer { try? FileManager.default.removeItem(at: temporary) }
         let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
