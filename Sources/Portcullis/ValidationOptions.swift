@@ -1,4 +1,5 @@
 import PortcullisDiagnostics
+import PortcullisEngine
 import PortcullisManifest
 
 /// How a validation reads its inputs and which exceptions it honours.
@@ -50,6 +51,9 @@ public struct ValidationOptions: Sendable {
     public var spillDirectory: String? = Platform.temporaryDirectory
     /// Bytes of those documents held on the heap before the file is made (a small run makes none).
     package var spillThreshold = SpillRegion.defaultThreshold
+    /// Runs of at most this many files load every file first and evaluate each once
+    /// (`ManifestChecker.wholeRunFileLimit`); larger ones keep copies for a second pass.
+    package var wholeRunFileLimit = ManifestChecker.defaultWholeRunFileLimit
 
     /// The defaults: every core, projection on, the standard limits, no exceptions.
     public init() {}

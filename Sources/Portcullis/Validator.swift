@@ -112,6 +112,7 @@ public struct Validator: Sendable {
                                       maxFindingsPerResource: options.maxFindingsPerResource)
         checker.spillDirectory = options.spillDirectory
         checker.spillThreshold = options.spillThreshold
+        checker.wholeRunFileLimit = options.wholeRunFileLimit
         return checker
     }
 

@@ -35,6 +35,12 @@ package struct ManifestChecker: Sendable {
     /// pages leave the process as it goes); `nil`: they stay on the heap.
     package var spillDirectory: String? = Platform.temporaryDirectory
     package var spillThreshold = SpillRegion.defaultThreshold
+    /// Runs of at most this many files, when rules look across documents, load every file first and
+    /// evaluate each once against all of them (`checkWhole`): a pre-commit hook's few files gain
+    /// nothing from copies kept for a second pass, and working out what to copy costs more than
+    /// checking a small file.
+    package var wholeRunFileLimit = Self.defaultWholeRunFileLimit
+    package static let defaultWholeRunFileLimit = 8
 
     package init(graph: RuleGraph, loader: ManifestLoader = ManifestLoader(), maxFindingsPerResource: Int = 1_000) {
         self.graph = graph
@@ -56,6 +62,9 @@ package struct ManifestChecker: Sendable {
                        finishing: @Sendable (FileResult) -> FileResult = { $0 }) -> [FileResult] {
         let loader = self.loader
         let scope = CrossDocumentScope(graph)
+        if !scope.isEmpty && inputs.count <= wholeRunFileLimit {
+            return checkWhole(inputs, scope: scope, parallel: parallel, progress: progress, finishing: finishing)
+        }
         let projection = scope.isEmpty ? nil : CrossDocumentProjection(graph)
         let region = projection == nil ? nil : spillDirectory.map { SpillRegion(directory: $0, threshold: spillThreshold) }
         progress?.files.store(inputs.count, ordering: .relaxed)
@@ -172,6 +181,25 @@ package struct ManifestChecker: Sendable {
             return finished
         }.makeIterator()
         return done.map { $0 ?? secondPass.next()! }  // one second-pass result per waiting file, in order
+    }
+
+    /// A small run with cross-document rules: every file is loaded, then each is evaluated once by
+    /// every rule against the documents of the run those rules need (`CrossDocumentScope`), as
+    /// `check` finds with copies and two passes on a large run.
+    private func checkWhole(_ inputs: [InputFile], scope: CrossDocumentScope, parallel: Bool, progress: CheckProgress?,
+                            finishing: @Sendable (FileResult) -> FileResult) -> [FileResult] {
+        let loader = self.loader
+        let files = InputOrder.map(inputs, parallel: parallel) { input -> ManifestFile in
+            let file = loader.load(input)
+            progress?.loaded(file.resources.count)
+            return file
+        }
+        let inputSet = InputSet(documents: files.lazy.flatMap { $0.resources.lazy.filter(scope.contains) })
+        return InputOrder.map(consuming: files, parallel: parallel) { (file: consuming ManifestFile) in
+            let result = finishing(evaluate(file, in: inputSet))
+            progress?.evaluated(result.file.resourceCount)
+            return result
+        }
     }
 
     /// Evaluates an already loaded file; cross-document rules look across `inputSet`.

@@ -68,17 +68,26 @@ import Testing
         return (folder, inputs)
     }
 
-    /// The run as `check` makes it (files let go once evaluated) and as loading everything first
-    /// and evaluating against it all gives it.
-    func checkedBothWays(_ checker: ManifestChecker, _ inputs: [InputFile]) -> (released: [ManifestChecker.FileResult], whole: [ManifestChecker.FileResult]) {
-        let released = checker.check(inputs, parallel: true) { result in
+    /// The run as `check` makes it for many files (files let go once evaluated, copies of what the
+    /// cross-document rules read, two passes), as it makes it for a few (`wholeRunFileLimit`:
+    /// every file loaded first, one pass), and as loading everything first and evaluating against
+    /// it all gives it.
+    func checkedEveryWay(_ checker: ManifestChecker, _ inputs: [InputFile])
+        -> (released: [ManifestChecker.FileResult], small: [ManifestChecker.FileResult], whole: [ManifestChecker.FileResult]) {
+        let settle: @Sendable (ManifestChecker.FileResult) -> ManifestChecker.FileResult = { result in
             var settled = result
             settled.file = result.file.released()
             return settled
         }
+        var large = checker
+        large.wholeRunFileLimit = 0
+        let released = large.check(inputs, parallel: true, finishing: settle)
+        var small = checker
+        small.wholeRunFileLimit = inputs.count
+        let smallRun = small.check(inputs, parallel: true, finishing: settle)
         let everything = checker.loader.loadAll(inputs, parallel: false)
         let inputSet = InputSet(files: everything)
-        return (released, everything.map { checker.evaluate($0, in: inputSet) })
+        return (released, smallRun, everything.map { checker.evaluate($0, in: inputSet) })
     }
 
     func summary(_ findings: [Finding]) -> [String] {
@@ -143,8 +152,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let checker = ManifestChecker(graph: graph)
         #expect(inputs.map { scope.needs(checker.loader.load($0)) } == [false, false, true, true])
-        let (released, expected) = checkedBothWays(checker, inputs)
+        let (released, small, expected) = checkedEveryWay(checker, inputs)
         #expect(released.map { summary($0.findings) } == expected.map { summary($0.findings) })
+        #expect(small.map { summary($0.findings) } == expected.map { summary($0.findings) })
         // The definition makes Tenant cluster-scoped, and requires its spec (as Kubernetes' schema
         // requires a Deployment's).
         #expect(summary(released.flatMap(\.findings)) == [
@@ -159,8 +169,10 @@ import Testing
         let graph = try graph()
         let (folder, inputs) = try writeFiles()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let (released, expected) = checkedBothWays(ManifestChecker(graph: graph), inputs)
+        let (released, small, expected) = checkedEveryWay(ManifestChecker(graph: graph), inputs)
         #expect(released.map { summary($0.findings) } == expected.map { summary($0.findings) })
+        #expect(small.map { summary($0.findings) } == expected.map { summary($0.findings) })
+        #expect(small.map(\.file.resourceCount) == [1, 1, 2, 1, 1])
         #expect(summary(released.flatMap(\.findings)) == [
             "a-config.yaml:4:1 test/config-size ConfigMap 'big' holds 2 keys",
             "b-web.yaml:5:13 test/scaled Deployment 'web' has one replica and no autoscaler",

@@ -22,6 +22,15 @@ import Testing
         return found.sorted { $0.0 < $1.0 }
     }
 
+    /// Options under which a run of even one file keeps copies of what the cross-document rules
+    /// read and evaluates them in a second pass, as a large run does (a few files are otherwise
+    /// loaded whole: `ValidationOptions.wholeRunFileLimit`).
+    static var copyingEvenFewFiles: ValidationOptions {
+        var options = ValidationOptions()
+        options.wholeRunFileLimit = 0
+        return options
+    }
+
     @Test(arguments: [false, true])
     func projectedRunsFindWhatWholeDocumentsFind(allPolicies: Bool) throws {
         let policies = try PolicySet.compile([.builtin], options: PolicyOptions(all: allPolicies)).get()
@@ -97,12 +106,16 @@ import Testing
             named.append((url.path, Array(text.utf8)))
         }
         let policies = try PolicySet.compile([.builtin], options: PolicyOptions(all: true)).get()
-        let validator = Validator(policies: policies)
+        let validator = Validator(policies: policies, options: Self.copyingEvenFewFiles)
         let streamed = validator.validate(paths: named.map(\.name))
         let whole = validator.validate(files: named)
         let describe = { (result: ValidationResult) in result.findings.map { "\($0.description) \($0.jsonPath) \($0.isSuppressed)" } }
         #expect(describe(streamed) == describe(whole))
         #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description))
+        // A run of these few files loads them whole and evaluates once: the same again.
+        let small = Validator(policies: policies).validate(paths: named.map(\.name))
+        #expect(describe(small) == describe(whole))
+        #expect(small.diagnostics.map(\.description) == whole.diagnostics.map(\.description))
         // The Deployment's missing budget is found and suppressed by its annotation; the Service
         // selects no workload; the StatefulSet has its budget.
         #expect(streamed.findings.contains { $0.policyID == "reliability/pdb-required" && $0.isSuppressed })
@@ -163,7 +176,7 @@ import Testing
                                    (expression, ["bo's Deployment 'web' has no budget of theirs"])] {
             let policies = try PolicySet.compile([.text(policy, name: "team.policy")]).get()
             #expect(policies.looksAcrossDocuments)
-            let validator = Validator(policies: policies)
+            let validator = Validator(policies: policies, options: Self.copyingEvenFewFiles)
             let streamed = validator.validate(paths: [url.path])
             let whole = validator.validate(files: [(url.path, Array(text.utf8))])
             #expect(streamed.findings.map { "\($0.description) \($0.jsonPath)" } == whole.findings.map { "\($0.description) \($0.jsonPath)" })
@@ -227,7 +240,7 @@ import Testing
                 == "rbac/wildcard-rules -- a test role")
         let describe = { (result: ValidationResult) in result.findings.map { "\($0.description) \($0.jsonPath) \($0.isSuppressed)" } }
         for limit in [1_000, 1] {
-            var options = ValidationOptions()
+            var options = Self.copyingEvenFewFiles
             options.maxFindingsPerResource = limit
             let validator = Validator(policies: policies, options: options)
             let streamed = validator.validate(paths: [url.path])
