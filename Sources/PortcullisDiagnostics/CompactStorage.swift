@@ -71,6 +71,13 @@ package struct CompactWriter {
 
     @usableFromInline
     package mutating func write<T: CompactStorable>(_ value: T) { value.store(in: &self) }
+
+    /// Writes bytes as one block (its length, then the bytes): `CompactReader.block()` reads them
+    /// back without looking inside.
+    package mutating func write(block: [UInt8]) {
+        write(UInt64(block.count))
+        bytes += block
+    }
 }
 
 /// Reads a stream from memory that outlives the reader.
@@ -129,6 +136,13 @@ package struct CompactReader {
         let raw = try number()
         guard raw <= UInt64(end - position) else { throw CompactStorageError("count past the end before byte \(position)") }
         return Int(raw)
+    }
+
+    /// A block `CompactWriter.write(block:)` wrote, as its bytes.
+    package mutating func block() throws(CompactStorageError) -> [UInt8] {
+        let length = try count()
+        defer { position += length }
+        return Array(UnsafeBufferPointer(start: base + position, count: length))
     }
 
     @inlinable
@@ -247,6 +261,11 @@ extension Set: CompactStorable where Element: CompactStorable {
     @inlinable
     package init(from reader: inout CompactReader) throws(CompactStorageError) {
         let count = try reader.count()
+        guard count > 0 else {
+            // Most stored sets are empty (a plan node's slots): no storage to size.
+            self = []
+            return
+        }
         self = Set(minimumCapacity: count)
         for _ in 0..<count { insert(try Element(from: &reader)) }
     }

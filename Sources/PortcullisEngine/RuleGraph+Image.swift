@@ -14,7 +14,7 @@ package enum RuleGraphImageError: Error, Sendable {
 /// lowering; `RuleGraph.init` derives the rest (instructions, indexes, projection) as after compiling.
 extension RuleGraph {
     /// The first bytes of a stored graph: another layout is refused, never misread.
-    static let imageTag = "portcullis-graph-1"
+    static let imageTag = "portcullis-graph-2"
 
     /// The graph's stored form, compiled from `sources` with `options` (as `PolicyCompiler.compile`
     /// took them): `init(image:sources:options:)` loads it when given the same.
@@ -28,10 +28,21 @@ extension RuleGraph {
         writer.write(regexLimits.depth)
         writer.write(UInt64(rules.count))
         for rule in rules { rule.store(in: &writer) }
-        writer.write(nodes)
+        writer.write(UInt64(nodes.count))
+        for node in nodes {
+            writer.write(node.op)
+            writer.write(node.slots)
+        }
         writer.write(regexes.map(\.pattern))
         writer.write(slotCount)
         writer.write(declaredPolicyIDs.sorted())
+        // What only `--explain-plan` shows, apart: loading keeps these bytes without reading them.
+        var details = CompactWriter()
+        for node in describedNodes {
+            details.write(node.users)
+            details.write(node.text)
+        }
+        writer.write(block: details.bytes)
         return writer.bytes
     }
 
@@ -53,7 +64,10 @@ extension RuleGraph {
             var rules: [CompiledRule] = []
             rules.reserveCapacity(ruleCount)
             for _ in 0..<ruleCount { rules.append(try CompiledRule(from: &reader)) }
-            let nodes: [PlanNode] = try reader.read()
+            let nodeCount = try reader.count()
+            var nodes: [PlanNode] = []
+            nodes.reserveCapacity(nodeCount)
+            for _ in 0..<nodeCount { nodes.append(PlanNode(op: try reader.read(), slots: try reader.read(), users: [], text: "")) }
             let patterns: [String] = try reader.read()
             let slotCount = try reader.integer()
             // Each slot is iterated or bound by a plan node of its own (nodes are unique by their
@@ -63,6 +77,7 @@ extension RuleGraph {
                 throw RuleGraphImageError.unreadable("\(slotCount) iteration slots for \(nodes.count) nodes")
             }
             let declared: [String] = try reader.read()
+            let details = try reader.block()
             guard reader.isAtEnd else { throw RuleGraphImageError.unreadable("bytes after the graph") }
             var regexes: [RegexPattern] = []
             regexes.reserveCapacity(patterns.count)
@@ -77,6 +92,7 @@ extension RuleGraph {
             self.init(rules: rules, nodes: nodes, regexes: regexes, slotCount: slotCount)
             declaredPolicyIDs = Set(declared)
             regexLimits = (matchLimit, depthLimit)
+            storedNodeDetails = details
         } catch let error as RuleGraphImageError {
             throw error
         } catch {

@@ -50,6 +50,24 @@ package struct RuleGraph: Sendable {
     package private(set) var projection = ManifestProjection(keysByKind: [:], otherKinds: nil)
     /// The id of every policy compiled, selected or not (a waiver may name a policy that is off).
     package var declaredPolicyIDs: Set<String> = []
+    /// For a graph loaded from its stored form, each node's users and readable text as stored
+    /// (`describedNodes` reads them): only `--explain-plan` shows them, so loading leaves them unread.
+    var storedNodeDetails: [UInt8]?
+    /// The plan nodes with the policies using each and its readable form, for `--explain-plan`
+    /// (`nodes` lacks them when the graph was loaded from its stored form).
+    package var describedNodes: [PlanNode] {
+        guard let storedNodeDetails else { return nodes }
+        var described = nodes
+        storedNodeDetails.withUnsafeBufferPointer { buffer in
+            var reader = CompactReader(buffer)
+            for index in described.indices {
+                guard let users = try? reader.read(Set<String>.self), let text = try? reader.string() else { return }
+                described[index].users = users
+                described[index].text = text
+            }
+        }
+        return described
+    }
     /// PCRE2's match and depth limits, for patterns compiled at run time too.
     var regexLimits: (match: UInt32, depth: UInt32) = (1_000_000, 10_000)
     /// Whether some rule looks across documents, so a run must load every file before evaluating.

@@ -66,6 +66,12 @@ import Testing
         let bytes = graph.image(sources: Self.sources, options: PolicyCompileOptions())
         let loaded = try bytes.withUnsafeBufferPointer { try RuleGraph(image: $0, sources: Self.sources, options: PolicyCompileOptions()) }
         #expect(PlanExplainer.explain(loaded) == PlanExplainer.explain(graph))
+        // The nodes' users and readable text are read when asked for (only `--explain-plan` does),
+        // and a loaded graph stored again is the same bytes.
+        #expect(loaded.describedNodes.map(\.text) == graph.nodes.map(\.text))
+        #expect(loaded.describedNodes.map(\.users) == graph.nodes.map(\.users))
+        #expect(graph.nodes.contains { !$0.text.isEmpty && !$0.users.isEmpty })
+        #expect(loaded.image(sources: Self.sources, options: PolicyCompileOptions()) == bytes)
         #expect(Self.findings(graph).count == 2)
         #expect(Self.findings(loaded) == Self.findings(graph))
         #expect(loaded.rules.map(\.info.id) == graph.rules.map(\.info.id))
@@ -102,18 +108,26 @@ import Testing
     }
 
     @Test func anImpossibleSlotCountIsRefusedNotAllocated() throws {
-        // The stored form ends with the slot count and the declared policy ids: with the count made
-        // 2^62 the graph would allocate that many slots; it is refused as unreadable instead.
+        // The stored form ends with the slot count, the declared policy ids and the nodes' details
+        // (users, readable text): with the count made 2^62 the graph would allocate that many
+        // slots; it is refused as unreadable instead.
         let graph = try Self.compiled()
         let image = graph.image(sources: Self.sources, options: PolicyCompileOptions())
+        var details = CompactWriter()
+        for node in graph.describedNodes {
+            details.write(node.users)
+            details.write(node.text)
+        }
         var tail = CompactWriter()
         tail.write(graph.slotCount)
         tail.write(graph.declaredPolicyIDs.sorted())
+        tail.write(block: details.bytes)
         #expect(Array(image.suffix(tail.bytes.count)) == tail.bytes)
         var damaged = Array(image.dropLast(tail.bytes.count))
         var huge = CompactWriter()
         huge.write(Int(1) << 62)
         huge.write(graph.declaredPolicyIDs.sorted())
+        huge.write(block: details.bytes)
         damaged += huge.bytes
         for bytes in [damaged] {
             #expect(throws: RuleGraphImageError.self) {
