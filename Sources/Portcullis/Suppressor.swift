@@ -19,14 +19,9 @@ struct Suppressor: Sendable {
     /// Today as `YYYY-MM-DD` (UTC).
     var today: String
 
-    init(waivers: [Waiver] = [], today: String = Suppressor.todayUTC()) {
+    init(waivers: [Waiver] = [], today: String = CivilDate.todayUTC()) {
         self.waivers = waivers
         self.today = today
-    }
-
-    /// Today in UTC (`CivilDate`).
-    static func todayUTC() -> String {
-        CivilDate.todayUTC()
     }
 
     /// Marks the findings of one file that its own directives cover; returns the warnings about

@@ -164,7 +164,7 @@ public struct Validator: Sendable {
         }
         resourceCount += results.prefix(results.count - readByRenderings.count).reduce(0) { $0 + $1.file.resourceCount }
         let waivers = options.waivers + (options.configuration?.waivers ?? [])
-        let suppressor = Suppressor(waivers: waivers, today: options.today ?? Suppressor.todayUTC())
+        let suppressor = Suppressor(waivers: waivers, today: options.today ?? CivilDate.todayUTC())
         let waived = suppressor.applyWaivers(to: findings)
         findings = waived.findings
         diagnostics += suppressionDiagnostics + Suppressor.unknownPolicies(in: waivers, known: policies.graph.declaredPolicyIDs) + waived.diagnostics

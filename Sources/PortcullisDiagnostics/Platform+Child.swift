@@ -203,6 +203,15 @@ extension Platform {
         outcome.status = exitStatus ?? -1
     }
 
+    /// Makes this process's ended children waitable again when it was started with SIGCHLD ignored
+    /// (a parent's `SIG_IGN` survives `exec`): the kernel then reaps each child as it ends, and
+    /// `runChild` could not learn git's or kustomize's exit status. For a program's start: at `exec`
+    /// the signal is either ignored or default, so default is what it was meant to be. A library
+    /// leaves its host's signal handling alone.
+    package static func restoreChildStatus() {
+        _ = signal(SIGCHLD, SIG_DFL)
+    }
+
     private static func milliseconds(_ duration: Duration) -> Int {
         let (seconds, attoseconds) = duration.components
         return Int(seconds) * 1_000 + Int(attoseconds / 1_000_000_000_000_000)

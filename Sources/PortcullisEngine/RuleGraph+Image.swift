@@ -104,14 +104,15 @@ extension RuleGraph {
     /// them): a damaged image is refused here rather than trapping in the evaluator.
     private static func checkReferences(rules: [CompiledRule], nodes: [PlanNode], regexCount: Int, slotCount: Int) throws(RuleGraphImageError) {
         var bad = false
-        for (id, node) in nodes.enumerated() {
-            node.op.forEachOperand { if $0 < 0 || $0 >= id { bad = true } }
-            switch node.op {
+        for id in nodes.indices {
+            let op = nodes[id].op
+            op.forEachOperand { if $0 < 0 || $0 >= id { bad = true } }
+            switch op {
             case .binding(let slot), .quantifier(_, let slot, _, _): if slot < 0 || slot >= slotCount { bad = true }
             case .regex(_, let pattern): if pattern < 0 || pattern >= regexCount { bad = true }
             default: break
             }
-            if node.slots.contains(where: { $0 < 0 || $0 >= slotCount }) { bad = true }
+            if nodes[id].slots.contains(where: { $0 < 0 || $0 >= slotCount }) { bad = true }
         }
         for rule in rules {
             if rule.planRoots.contains(where: { $0 < 0 || $0 >= nodes.count }) { bad = true }

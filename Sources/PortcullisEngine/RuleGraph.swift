@@ -86,8 +86,9 @@ package struct RuleGraph: Sendable {
         }
         (instructions, names, functions, operands) = Instruction.assemble(nodes)
         var dependents = [[Int]](repeating: [], count: slotCount)
-        for (id, node) in nodes.enumerated() {
-            for slot in node.slots { dependents[slot].append(id) }
+        // By index, reading the one field: a node copied whole costs its sets' and text's counts.
+        for id in nodes.indices {
+            for slot in nodes[id].slots { dependents[slot].append(id) }
         }
         self.dependents = dependents
         selections = IndexedSelection.find(instructions, functions: functions, names: names, operands: operands, dependents: dependents)
@@ -148,9 +149,10 @@ package struct RuleGraph: Sendable {
         // Per node, whether it or an operand calls a lookup; operands have smaller ids than their
         // users (nodes are hash-consed bottom-up), so one forward pass settles every node.
         var looksUp = [Bool](repeating: false, count: nodes.count)
-        for (id, node) in nodes.enumerated() {
-            if case .call(let builtin, _) = node.op, let lookup = builtin.function.lookup, counting(lookup) { looksUp[id] = true; continue }
-            node.op.forEachOperand { if looksUp[$0] { looksUp[id] = true } }
+        for id in nodes.indices {
+            let op = nodes[id].op
+            if case .call(let builtin, _) = op, let lookup = builtin.function.lookup, counting(lookup) { looksUp[id] = true; continue }
+            op.forEachOperand { if looksUp[$0] { looksUp[id] = true } }
         }
         let scopesCount = counting(.definitions)
         return rules.map { rule in (scopesCount && rule.readsScope) || rule.planRoots.contains { looksUp[$0] } }

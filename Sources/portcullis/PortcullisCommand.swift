@@ -1,5 +1,6 @@
 import ArgumentParser
 import Portcullis
+import enum PortcullisDiagnostics.Platform
 
 /// The `portcullis` command line: a thin adapter over the Portcullis library.
 @main
@@ -14,6 +15,7 @@ struct PortcullisCommand: ParsableCommand {
 
     /// Runs the command; usage errors exit with status 2, as every other error of the user's input.
     static func main() {
+        Platform.restoreChildStatus()
         do {
             var command = try parsedCheck(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
             try command.run()

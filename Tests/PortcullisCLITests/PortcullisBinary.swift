@@ -68,13 +68,15 @@ struct PortcullisBinary {
         return (process.terminationStatus, text)
     }
 
+    /// Runs the binary with `arguments`; with `launcher`, through that program (`/usr/bin/env`
+    /// finds it), which is handed the binary's path and the arguments to start it with.
     static func run(
         _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-        workingDirectory: URL = packageRoot
+        workingDirectory: URL = packageRoot, launcher: [String] = []
     ) throws -> Result {
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        process.executableURL = launcher.isEmpty ? url : URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = launcher.isEmpty ? arguments : launcher + [url.path] + arguments
         process.currentDirectoryURL = workingDirectory
         var env = Self.environment
         env.removeValue(forKey: "NO_COLOR")

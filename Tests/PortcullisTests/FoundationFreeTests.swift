@@ -54,7 +54,7 @@ import PortcullisDiagnostics
         formatter.formatOptions = [.withFullDate]
         formatter.timeZone = TimeZone(identifier: "UTC")
         let before = formatter.string(from: Date())
-        let today = Suppressor.todayUTC()
+        let today = CivilDate.todayUTC()
         #expect(today == before || today == formatter.string(from: Date()))
     }
 
