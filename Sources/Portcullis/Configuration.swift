@@ -138,7 +138,8 @@ package enum PathResolution {
         let bytes = Array(path.utf8)
         var end = bytes.count
         while end > 1 && bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
-        if end == 1 && bytes[0] == UInt8(ascii: "/") { return "/" }
+        // The root alone is `/`; the root written with more slashes has no name (as NSString says).
+        if end == 1 && bytes[0] == UInt8(ascii: "/") { return bytes.count == 1 ? "/" : "" }
         let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }

@@ -27,6 +27,49 @@ package indirect enum Literal: Hashable, Sendable {
         }
     }
 
+    /// The values of `literals`, each as `value` gives it, with their mappings (document data)
+    /// parsed together, a thousand documents to a stream, instead of one stream each: loading a
+    /// stored graph makes every constant's value.
+    static func values(_ literals: [Literal]) -> [Value] {
+        var mappings: [Literal] = []
+        for literal in literals { literal.collectMappings(into: &mappings) }
+        guard !mappings.isEmpty else { return literals.map(\.value) }
+        var parsed: [Value] = []
+        parsed.reserveCapacity(mappings.count)
+        for start in stride(from: 0, to: mappings.count, by: 1_000) {
+            parsed += documentValues(mappings[start..<min(start + 1_000, mappings.count)])
+        }
+        var next = parsed.makeIterator()
+        return literals.map { $0.value(parsedMappings: &next) }
+    }
+
+    private func collectMappings(into mappings: inout [Literal]) {
+        switch self {
+        case .mapping: mappings.append(self)
+        case .list(let items): for item in items { item.collectMappings(into: &mappings) }
+        default: break
+        }
+    }
+
+    /// `value`, with the mappings taken in turn from `parsedMappings` (as `collectMappings` lists them).
+    private func value(parsedMappings: inout IndexingIterator<[Value]>) -> Value {
+        switch self {
+        case .list(let items): return .list(items.map { $0.value(parsedMappings: &parsedMappings) })
+        case .mapping: return parsedMappings.next() ?? .null
+        default: return value
+        }
+    }
+
+    /// Each mapping's value as `value` makes it (its document's first resource, else null), from
+    /// one stream holding them all.
+    private static func documentValues(_ mappings: ArraySlice<Literal>) -> [Value] {
+        let text = mappings.map { "--- " + $0.json + "\n" }.joined()
+        let file = ManifestLoader().load(SourceFile(path: "<parameter>", bytes: Array(text.utf8)))
+        var first: [Int: Value] = [:]
+        for resource in file.resources where first[resource.streamIndex] == nil { first[resource.streamIndex] = .node(resource.root) }
+        return (0..<mappings.count).map { first[$0] ?? .null }
+    }
+
     /// The literal as JSON text.
     var json: String {
         switch self {

@@ -80,8 +80,11 @@ package struct RuleGraph: Sendable {
         self.nodes = nodes
         self.regexes = regexes
         self.slotCount = slotCount
-        constants = nodes.map { node in
-            if case .constant(let literal) = node.op { return literal.value }
+        var literals: [Literal] = []
+        for id in nodes.indices { if case .constant(let literal) = nodes[id].op { literals.append(literal) } }
+        var values = Literal.values(literals).makeIterator()
+        constants = nodes.indices.map { id in
+            if case .constant = nodes[id].op { return values.next() }
             return nil
         }
         (instructions, names, functions, operands) = Instruction.assemble(nodes)
@@ -131,15 +134,17 @@ package struct RuleGraph: Sendable {
         projection = computeProjection()
     }
 
-    /// The plan nodes the rules use (their conditions, locations, collections and messages).
-    private static func reachable(rules: [CompiledRule], nodes: [PlanNode]) -> Set<Int> {
-        var used = Set<Int>()
+    /// The plan nodes the rules use (their conditions, locations, collections and messages), in
+    /// id order.
+    private static func reachable(rules: [CompiledRule], nodes: [PlanNode]) -> [Int] {
+        var used = [Bool](repeating: false, count: nodes.count)
         var stack = rules.flatMap(\.planRoots)
         while let id = stack.popLast() {
-            guard used.insert(id).inserted else { continue }
+            guard !used[id] else { continue }
+            used[id] = true
             nodes[id].op.forEachOperand { stack.append($0) }
         }
-        return used
+        return used.indices.filter { used[$0] }
     }
 
     /// For each rule, whether a node it reaches calls a lookup built-in `counting` accepts, or (when
@@ -170,7 +175,7 @@ package struct RuleGraph: Sendable {
     }
 
     /// The kinds the reachable cross-document calls (`resources(…)`, `workloads()`) look up.
-    private static func crossDocumentKinds(_ used: Set<Int>, nodes: [PlanNode]) -> Set<String>? {
+    private static func crossDocumentKinds(_ used: [Int], nodes: [PlanNode]) -> Set<String>? {
         var kinds = Set<String>()
         for id in used {
             guard case .call(let builtin, let operands) = nodes[id].op, let lookup = builtin.function.lookup else { continue }

@@ -60,7 +60,7 @@ import PortcullisDiagnostics
 
     /// Names and extensions of paths, as `NSString` gives them.
     @Test func lastNamesAndExtensionsMatchNSString() {
-        for path in ["/a/b/c.yaml", "a/b/", "/", "", "c", "a//", "/a/.hidden", "x/file.", "x/archive.tar.gz", "/é/ü.yml", "a.b/c"] {
+        for path in ["/a/b/c.yaml", "a/b/", "/", "//", "///", "//a", "", "c", "a//", "/a/.hidden", "x/file.", "x/archive.tar.gz", "/é/ü.yml", "a.b/c"] {
             #expect(PathResolution.lastName(of: path) == (path as NSString).lastPathComponent, "\(path)")
             #expect(PathResolution.nameExtension(of: path) == (path as NSString).pathExtension, "\(path)")
         }
