@@ -62,13 +62,13 @@ package struct ManifestChecker: Sendable {
                        finishing: @Sendable (FileResult) -> FileResult = { $0 }) -> [FileResult] {
         let loader = self.loader
         let scope = CrossDocumentScope(graph)
+        progress?.files.store(inputs.count, ordering: .relaxed)
+        progress?.loadsFirst.store(!scope.isEmpty, ordering: .relaxed)
         if !scope.isEmpty && inputs.count <= wholeRunFileLimit {
             return checkWhole(inputs, scope: scope, parallel: parallel, progress: progress, finishing: finishing)
         }
         let projection = scope.isEmpty ? nil : CrossDocumentProjection(graph)
         let region = projection == nil ? nil : spillDirectory.map { SpillRegion(directory: $0, threshold: spillThreshold) }
-        progress?.files.store(inputs.count, ordering: .relaxed)
-        progress?.loadsFirst.store(!scope.isEmpty, ordering: .relaxed)
         /// A file waiting for the cross-document rules: what the other rules found, and its
         /// documents as the cross-document rules read them (`CrossDocumentProjection`).
         struct Waiting: Sendable {
