@@ -196,8 +196,9 @@ package struct ManifestChecker: Sendable {
         }
         let inputSet = InputSet(documents: files.lazy.flatMap { $0.resources.lazy.filter(scope.contains) })
         return InputOrder.map(consuming: files, parallel: parallel) { (file: consuming ManifestFile) in
+            let documents = file.resources.count  // as loading counted them
             let result = finishing(evaluate(file, in: inputSet))
-            progress?.evaluated(result.file.resourceCount)
+            progress?.evaluated(documents)
             return result
         }
     }

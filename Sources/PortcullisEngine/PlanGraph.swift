@@ -61,10 +61,12 @@ package indirect enum Literal: Hashable, Sendable {
     }
 
     /// Each mapping's value as `value` makes it (its document's first resource, else null), from
-    /// one stream holding them all.
+    /// one stream holding them all; when the stream reports a problem (text libyaml refuses stops
+    /// the whole stream, documents before it included), each mapping alone, as `value` reads it.
     private static func documentValues(_ mappings: ArraySlice<Literal>) -> [Value] {
         let text = mappings.map { "--- " + $0.json + "\n" }.joined()
         let file = ManifestLoader().load(SourceFile(path: "<parameter>", bytes: Array(text.utf8)))
+        guard file.diagnostics.isEmpty else { return mappings.map(\.value) }
         var first: [Int: Value] = [:]
         for resource in file.resources where first[resource.streamIndex] == nil { first[resource.streamIndex] = .node(resource.root) }
         return (0..<mappings.count).map { first[$0] ?? .null }

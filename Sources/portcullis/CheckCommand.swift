@@ -83,7 +83,7 @@ struct CheckCommand: ParsableCommand {
         progressLine?.stop()
         // The process ends once the reports are written: freeing a run's findings one by one on the
         // way out (a fifth of a second per 200,000 documents, on one core) would only delay it; so
-        // would freeing the rule graph and its evaluators (a tenth of a one-file run's work).
+        // would freeing the rule graph the validator holds (a twentieth of a one-file run's work).
         ProcessExit.keepUntilExit(result)
         ProcessExit.keepUntilExit(validator)
 

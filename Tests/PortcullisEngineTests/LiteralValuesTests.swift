@@ -30,6 +30,20 @@ import Testing
         #expect(together[6].display == "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\"}")
     }
 
+    /// Text libyaml refuses (a C1 control character, which the JSON form does not escape) stops a
+    /// whole stream: the other mappings still get their values, as alone.
+    @Test func aRefusedMappingLeavesTheOthersTheirValues() {
+        let literals: [Literal] = [
+            Self.mapping([("type", .string("container_t"))]),
+            .list([Self.mapping([("note", .string("a\u{80}b"))])]),
+            Self.mapping([("level", .string("s0"))]),
+        ]
+        let together = Literal.values(literals)
+        #expect(together.map(\.display) == literals.map(\.value.display))
+        #expect(together[0].display == "{\"type\":\"container_t\"}")
+        #expect(together[2].display == "{\"level\":\"s0\"}")
+    }
+
     /// Past a thousand mappings the stream is split: every value still lands in its place.
     @Test func manyMappings() {
         let literals = (0..<2_500).map { Self.mapping([("n", .number(Double($0)))]) }

@@ -31,6 +31,28 @@ import Testing
         return options
     }
 
+    /// A document that is not a resource (a Helm values file) is counted loaded and checked alike,
+    /// by a small run (one pass) and by a large one (copies, two passes).
+    @Test func progressCountsEveryDocumentOnceLoadedAndOnceChecked() throws {
+        let policies = try PolicySet.compile([.builtin]).get()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-progress-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("foo: bar\n".utf8).write(to: folder.appendingPathComponent("values.yaml"))
+        try Data("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: 'nginx:1.25'}]}\n".utf8)
+            .write(to: folder.appendingPathComponent("app.yaml"))
+        for var options in [ValidationOptions(), Self.copyingEvenFewFiles] {
+            let progress = ValidationProgress()
+            options.progress = progress
+            _ = Validator(policies: policies, options: options).validate(paths: [folder.path])
+            let done = progress.snapshot
+            #expect(done.files == 2 && done.filesLoaded == 2 && done.filesChecked == 2, "limit \(options.wholeRunFileLimit)")
+            #expect(done.documentsLoaded == 2, "limit \(options.wholeRunFileLimit)")
+            #expect(done.documentsLoaded == done.documentsChecked,
+                    "limit \(options.wholeRunFileLimit): \(done.documentsLoaded) loaded, \(done.documentsChecked) checked")
+        }
+    }
+
     @Test(arguments: [false, true])
     func projectedRunsFindWhatWholeDocumentsFind(allPolicies: Bool) throws {
         let policies = try PolicySet.compile([.builtin], options: PolicyOptions(all: allPolicies)).get()
