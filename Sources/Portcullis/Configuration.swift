@@ -189,24 +189,42 @@ package enum PathResolution {
         // By bytes (a `/` is never part of another character in UTF-8): splitting a `String`
         // walks it character by character.
         let bytes = Array(joined.utf8)
+        let (kept, holdsParent) = names(of: bytes)
+        if holdsParent { return URL(fileURLWithPath: joined).standardizedFileURL.path }
+        if let first = kept.first, bytes[first].elementsEqual("private".utf8)
+            || (bytes[first].elementsEqual("var".utf8) && kept.count > 1 && bytes[kept[1]].elementsEqual("automount".utf8)) {
+            return URL(fileURLWithPath: joined).standardizedFileURL.path
+        }
+        return Self.joined(kept, of: bytes)
+    }
+
+    /// The names of a path's bytes, as ranges, `.` and empty names left out and each `..` taking
+    /// away the name before it (at the root it takes nothing); `holdsParent`: a `..` was met.
+    static func names(of bytes: [UInt8]) -> (kept: [Range<Int>], holdsParent: Bool) {
         var kept: [Range<Int>] = []
+        var holdsParent = false
         var start = 0
         while start < bytes.count {
             var end = start
             while end < bytes.count && bytes[end] != UInt8(ascii: "/") { end += 1 }
             let name = bytes[start..<end]
-            if name.elementsEqual("..".utf8) { return URL(fileURLWithPath: joined).standardizedFileURL.path }
-            if !name.isEmpty && !name.elementsEqual(".".utf8) { kept.append(start..<end) }
+            if name.elementsEqual("..".utf8) {
+                holdsParent = true
+                _ = kept.popLast()
+            } else if !name.isEmpty && !name.elementsEqual(".".utf8) {
+                kept.append(start..<end)
+            }
             start = end + 1
         }
-        if let first = kept.first, bytes[first].elementsEqual("private".utf8)
-            || (bytes[first].elementsEqual("var".utf8) && kept.count > 1 && bytes[kept[1]].elementsEqual("automount".utf8)) {
-            return URL(fileURLWithPath: joined).standardizedFileURL.path
-        }
-        guard !kept.isEmpty else { return "/" }
+        return (kept, holdsParent)
+    }
+
+    /// The absolute path of `names` (ranges of `bytes`): `/` before each; `/` alone for none.
+    static func joined(_ names: [Range<Int>], of bytes: [UInt8]) -> String {
+        guard !names.isEmpty else { return "/" }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
-        for range in kept {
+        for range in names {
             result.append(UInt8(ascii: "/"))
             result.append(contentsOf: bytes[range])
         }

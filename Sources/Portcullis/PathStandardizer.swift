@@ -29,7 +29,7 @@ final class PathStandardizer {
     func standardized(_ path: String, in folder: String) -> String {
         let joined = path.hasPrefix("/") ? path : folder + "/" + path
         let bytes = Array(joined.utf8)
-        guard Self.holdsParentName(bytes), let slash = bytes.lastIndex(of: UInt8(ascii: "/")), slash > 0 else {
+        guard PathResolution.names(of: bytes).holdsParent, let slash = bytes.lastIndex(of: UInt8(ascii: "/")), slash > 0 else {
             return PathResolution.standardized(joined, in: "/")
         }
         let name = bytes[(slash + 1)...]
@@ -61,33 +61,7 @@ final class PathStandardizer {
     /// An absolute path with `.`, empty names and `..` removed by the text alone (`..` at the root
     /// stays there), as Foundation does when its walk fails.
     static func textual(_ bytes: [UInt8]) -> String {
-        var kept: [ArraySlice<UInt8>] = []
-        for name in bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
-            if name.elementsEqual("..".utf8) {
-                _ = kept.popLast()
-            } else if !name.elementsEqual(".".utf8) {
-                kept.append(name)
-            }
-        }
-        guard !kept.isEmpty else { return "/" }
-        var result: [UInt8] = []
-        for name in kept {
-            result.append(UInt8(ascii: "/"))
-            result.append(contentsOf: name)
-        }
-        return String(decoding: result, as: UTF8.self)
-    }
-
-    /// Whether a name of the path is `..`.
-    private static func holdsParentName(_ bytes: [UInt8]) -> Bool {
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != UInt8(ascii: "/") { end += 1 }
-            if end - start == 2 && bytes[start] == UInt8(ascii: ".") && bytes[start + 1] == UInt8(ascii: ".") { return true }
-            start = end + 1
-        }
-        return false
+        PathResolution.joined(PathResolution.names(of: bytes).kept, of: bytes)
     }
 
     /// Paths under `/private` or `/var/automount`, which Foundation shortens when it can: left to it whole.

@@ -51,11 +51,17 @@ extension Platform {
     /// `execv`: this process becomes `executable` (a path) run with `arguments`; returns only when
     /// that fails, with the reason.
     package static func replaceProcess(with executable: String, arguments: [String]) -> ErrorNumber {
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        let argv = argumentVector(executable, arguments)
         execv(executable, argv)
         let failure = ErrorNumber.current
         for argument in argv { free(argument) }
         return failure
+    }
+
+    /// `executable` and `arguments` as C strings ending with a null, as `execv` and `posix_spawn`
+    /// take them; the caller frees each.
+    private static func argumentVector(_ executable: String, _ arguments: [String]) -> [UnsafeMutablePointer<CChar>?] {
+        ([executable] + arguments).map { strdup($0) } + [nil]
     }
 
     /// A pipe whose two ends close on `exec` (the child gets its own copies through `dup2`): made so
@@ -105,7 +111,7 @@ extension Platform {
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        let argv = argumentVector(executable, arguments)
         defer { for argument in argv { free(argument) } }
         var child: pid_t = 0
         let status = posix_spawn(&child, executable, &actions, &attributes, argv, environ)
