@@ -36,7 +36,7 @@ public struct Baseline: Codable, Sendable {
     }
 
     /// The active findings, keyed (a baseline never records expired waivers: it must not switch expiry off).
-    init(findings: [PortcullisEngine.Finding]) {
+    init<Findings: Sequence<PortcullisEngine.Finding>>(findings: Findings) {
         var entries: [FindingKey: Entry] = [:]
         var order: [FindingKey] = []
         for finding in findings where !finding.isSuppressed && finding.policyID != Suppressor.expiredWaiverPolicy {
@@ -102,23 +102,31 @@ public struct Baseline: Codable, Sendable {
         return String(decoding: json.bytes, as: UTF8.self)
     }
 
-    /// The findings not in the baseline, and those it holds.
-    func filter(_ findings: [PortcullisEngine.Finding]) -> (findings: [PortcullisEngine.Finding], held: [PortcullisEngine.Finding]) {
+    /// The findings not in the baseline, and those it holds. A file's packed findings are unpacked,
+    /// filtered and packed again (with `rules`, in `region`) one file at a time, and only when the
+    /// baseline holds one of them.
+    func filter(_ findings: FindingList, rules: FindingRuleTable,
+                spillingTo region: SpillRegion? = nil) -> (findings: FindingList, held: [PortcullisEngine.Finding]) {
         var remaining: [FindingKey: Int] = [:]
         for entry in self.findings {
             let key = FindingKey(policy: entry.policy, kind: entry.kind, namespace: entry.namespace, name: entry.name, jsonPath: entry.jsonPath)
             remaining[key, default: 0] += entry.count
         }
-        var kept: [PortcullisEngine.Finding] = []
         var held: [PortcullisEngine.Finding] = []
-        for finding in findings {
-            let key = FindingKey(finding)
-            if !finding.isSuppressed, let left = remaining[key], left > 0 {
-                remaining[key] = left - 1
-                held.append(finding)
-            } else {
-                kept.append(finding)
+        let kept = findings.mapParts(rules: rules, spillingTo: region) { part in
+            guard !remaining.isEmpty else { return (part, false) }
+            var kept: [PortcullisEngine.Finding] = []
+            let heldBefore = held.count
+            for finding in part {
+                let key = FindingKey(finding)
+                if !finding.isSuppressed, let left = remaining[key], left > 0 {
+                    remaining[key] = left > 1 ? left - 1 : nil
+                    held.append(finding)
+                } else {
+                    kept.append(finding)
+                }
             }
+            return (kept, held.count > heldBefore)
         }
         return (kept, held)
     }

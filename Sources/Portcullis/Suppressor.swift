@@ -40,8 +40,11 @@ struct Suppressor: Sendable {
     }
 
     /// Marks the findings the waivers cover (those no inline directive covers already); returns the
-    /// findings with expired-waiver findings appended, and the warnings about unused waivers.
-    func applyWaivers(to findings: [PortcullisEngine.Finding]) -> (findings: [PortcullisEngine.Finding], diagnostics: [PortcullisDiagnostics.Diagnostic]) {
+    /// findings with expired-waiver findings appended, and the warnings about unused waivers. A file's
+    /// packed findings are unpacked, marked and packed again (with `rules`, in `region`) one file at
+    /// a time, and only when a waiver covers one of them.
+    func applyWaivers(to findings: FindingList, rules: FindingRuleTable,
+                      spillingTo region: SpillRegion? = nil) -> (findings: FindingList, diagnostics: [PortcullisDiagnostics.Diagnostic]) {
         guard !waivers.isEmpty else { return (findings, []) }
         var directives: [SuppressionDirective] = []
         var expired: [PortcullisEngine.Finding] = []
@@ -63,14 +66,19 @@ struct Suppressor: Sendable {
                                                    path: path, span: span))
         }
         var used = [Bool](repeating: false, count: directives.count)
-        var result = findings
-        for index in result.indices where !result[index].isSuppressed {
-            guard let match = directives.indices.first(where: { directives[$0].covers(result[index]) }) else { continue }
-            used[match] = true
-            let directive = directives[match]
-            result[index].suppression = PortcullisEngine.Suppression(kind: directive.kind, justification: directive.reason, origin: directive.origin)
+        let marked = findings.mapParts(rules: rules, spillingTo: region) { part in
+            var result = part
+            var changed = false
+            for index in result.indices where !result[index].isSuppressed {
+                guard let match = directives.indices.first(where: { directives[$0].covers(result[index]) }) else { continue }
+                used[match] = true
+                changed = true
+                let directive = directives[match]
+                result[index].suppression = PortcullisEngine.Suppression(kind: directive.kind, justification: directive.reason, origin: directive.origin)
+            }
+            return (result, changed)
         }
-        return (result + expired, Self.unused(directives, used: used))
+        return (FindingList(parts: marked.parts + [.findings(expired)]), Self.unused(directives, used: used))
     }
 
     /// Waiver policy names that name no policy and no pack of the compiled set: a warning at the

@@ -54,6 +54,9 @@ public struct ValidationOptions: Sendable {
     /// Runs of at most this many files load every file first and evaluate each once
     /// (`ManifestChecker.wholeRunFileLimit`); larger ones keep copies for a second pass.
     package var wholeRunFileLimit = ManifestChecker.defaultWholeRunFileLimit
+    /// Findings a run of paths keeps as they are; past them, each file's findings are packed
+    /// (`PackedFindings`), in the spill folder's file once there are enough of them.
+    package var findingPackingThreshold = FindingPacker.defaultThreshold
 
     /// The defaults: every core, projection on, the standard limits, no exceptions.
     public init() {}

@@ -7,7 +7,7 @@ import PortcullisReport
 public struct ValidationResult: Sendable {
     let report: RunReport
     /// Active findings before the baseline held some back: what a new baseline records.
-    let findingsBeforeBaseline: [PortcullisEngine.Finding]
+    let findingsBeforeBaseline: FindingList
     /// Display names of standard input in this run.
     let standardInputNames: [String]
     /// What the kustomize support did.
@@ -31,7 +31,7 @@ public struct ValidationResult: Sendable {
     /// Findings left out because the baseline holds them.
     public var baselineMatches: Int { report.baselineMatches }
     /// Suppressed findings.
-    public var suppressedCount: Int { report.findings.reduce(0) { $0 + ($1.isSuppressed ? 1 : 0) } }
+    public var suppressedCount: Int { report.suppressedCount }
     /// How long the validation took.
     public var duration: Duration? { report.duration }
 
@@ -44,7 +44,7 @@ public struct ValidationResult: Sendable {
 
     /// Whether an active finding is at `threshold` or above: a run with one exits 1.
     public func hasFindings(atOrAbove threshold: Severity) -> Bool {
-        report.findings.contains { !$0.isSuppressed && $0.severity >= threshold.layer }
+        PortcullisDiagnostics.Severity.allCases.contains { $0 >= threshold.layer && report.count($0) > 0 }
     }
 
     /// The baseline that accepts every active finding of this run.

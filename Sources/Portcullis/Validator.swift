@@ -38,11 +38,21 @@ public struct Validator: Sendable {
         let plan = plan(paths)
         let rendered = checkRenderings(plan)
         let inputs = plan.inputs + rendered.fallbackInputs
-        let results = checker.check(inputs, parallel: options.parallel, progress: options.progress?.counters, finishing: Self.settle)
+        let packer = FindingPacker(region: options.spillDirectory.map { SpillRegion(directory: $0, threshold: options.spillThreshold) },
+                                   threshold: options.findingPackingThreshold)
+        var checker = self.checker
+        checker.findingPacker = packer
+        let results = checker.check(inputs, parallel: options.parallel, progress: options.progress?.counters) { result in
+            var settled = Self.settle(result)
+            settled.kept = packer.keep(settled.findings)
+            settled.findings = []
+            return settled
+        }
         let kustomize = KustomizeSummary(patchFiles: plan.patchFiles.map(\.displayPath), renderedRoots: rendered.rendered,
                                          renderedResources: rendered.resourceCount)
         return finish(consume results, readByRenderings: rendered.results, discoveryDiagnostics: plan.diagnostics + rendered.diagnostics,
-                      standardInput: inputs.filter(\.isStandardInput).map(\.displayPath), started: started, kustomize: kustomize)
+                      standardInput: inputs.filter(\.isStandardInput).map(\.displayPath), started: started, kustomize: kustomize,
+                      packer: packer)
     }
 
     /// Validates manifests held in memory (YAML or JSON, one or more documents, an AdmissionReview),
@@ -145,32 +155,40 @@ public struct Validator: Sendable {
     private func finish(_ results: consuming [ManifestChecker.FileResult], readByRenderings: [ManifestChecker.FileResult] = [],
                         discoveryDiagnostics: [PortcullisDiagnostics.Diagnostic],
                         standardInput: [String], started: ContinuousClock.Instant,
-                        kustomize: KustomizeSummary = KustomizeSummary()) -> ValidationResult {
-        var findings: [PortcullisEngine.Finding] = []
+                        kustomize: KustomizeSummary = KustomizeSummary(), packer: FindingPacker? = nil) -> ValidationResult {
+        var parts: [FindingList.Part] = []
         var diagnostics = discoveryDiagnostics
         var suppressionDiagnostics: [PortcullisDiagnostics.Diagnostic] = []
         var resourceCount = kustomize.renderedResources
         // The caller's list moves here, so each file's findings are freed as they join the run's.
         var results = consume results
         results += readByRenderings
-        findings.reserveCapacity(results.reduce(0) { $0 + $1.findings.count })
+        parts.reserveCapacity(results.count)
         for index in results.indices {
-            // Each file's findings move into the run's list: the run never holds them twice.
-            var fileFindings = results[index].findings
-            results[index].findings = []
-            suppressionDiagnostics += results[index].suppressionProblems ?? Suppressor.applyInline(to: &fileFindings, of: results[index].file)
-            findings += fileFindings
+            // Each file's findings move into the run's list, as the run kept them (`FindingPacker`).
+            if let kept = results[index].kept {
+                parts.append(kept)
+                results[index].kept = nil
+                suppressionDiagnostics += results[index].suppressionProblems ?? []
+            } else {
+                var fileFindings = results[index].findings
+                results[index].findings = []
+                suppressionDiagnostics += results[index].suppressionProblems ?? Suppressor.applyInline(to: &fileFindings, of: results[index].file)
+                parts.append(.findings(fileFindings))
+            }
             diagnostics += results[index].file.diagnostics + results[index].issues
         }
+        var findings = FindingList(parts: parts)
         resourceCount += results.prefix(results.count - readByRenderings.count).reduce(0) { $0 + $1.file.resourceCount }
         let waivers = options.waivers + (options.configuration?.waivers ?? [])
         let suppressor = Suppressor(waivers: waivers, today: options.today ?? CivilDate.todayUTC())
-        let waived = suppressor.applyWaivers(to: findings)
+        let rules = packer?.rules ?? FindingRuleTable()
+        let waived = suppressor.applyWaivers(to: findings, rules: rules, spillingTo: packer?.region)
         findings = waived.findings
         diagnostics += suppressionDiagnostics + Suppressor.unknownPolicies(in: waivers, known: policies.graph.declaredPolicyIDs) + waived.diagnostics
         let accepted = findings
         var held: [PortcullisEngine.Finding] = []
-        if let baseline = options.baseline { (findings, held) = baseline.filter(findings) }
+        if let baseline = options.baseline { (findings, held) = baseline.filter(findings, rules: rules, spillingTo: packer?.region) }
         var report = RunReport(findings: findings, diagnostics: diagnostics, rules: policies.graph.rules.map(\.info),
                                sources: results.map(\.file.source), resourceCount: resourceCount,
                                duration: ContinuousClock.now - started, baselineMatches: held.count)

@@ -41,6 +41,13 @@ package struct Finding: Sendable, Hashable {
         place = FindingPlace(span)
     }
 
+    /// The parts a finding is made of, as `PackedFindings` stores them: its `deny` block's, its
+    /// resource's (both shared with other findings), its text and its place.
+    package var parts: (rule: SharedFindingPart<FindingRule>, resource: SharedFindingPart<FindingResource>, text: FindingText,
+                        place: (startLine: Int32, startColumn: Int32, endLine: Int32, endColumn: Int32)) {
+        (rule, resource, text, (place.startLine, place.startColumn, place.endLine, place.endColumn))
+    }
+
     /// What the finding says.
     package var message: String {
         get { text.message }

@@ -29,6 +29,14 @@ package struct FindingText: Sendable, Hashable {
         }
     }
 
+    /// A text from its encoding (`encoded`), as `PackedFindings` stores it.
+    package init(encoded: [UInt8]) {
+        bytes = encoded
+    }
+
+    /// The encoding: the message's length (LEB128), its UTF-8 bytes, the packed path.
+    package var encoded: [UInt8] { bytes }
+
     /// The message.
     package var message: String {
         bytes.withUnsafeBufferPointer { all in

@@ -12,6 +12,9 @@ package struct ManifestChecker: Sendable {
         /// The problems of the file's inline suppressions (unknown directives, unused ones), once
         /// they are applied to `findings`; `nil` while they are not.
         package var suppressionProblems: [Diagnostic]?
+        /// `findings` as the run keeps them to its end (`FindingPacker`), once the file is settled
+        /// (`findings` is then empty); `nil` while they are in `findings`.
+        package var kept: FindingList.Part?
 
         package init(file: ManifestFile, findings: [Finding], issues: [Diagnostic]) {
             self.file = file
@@ -40,6 +43,9 @@ package struct ManifestChecker: Sendable {
     /// nothing from copies kept for a second pass, and working out what to copy costs more than
     /// checking a small file.
     package var wholeRunFileLimit = Self.defaultWholeRunFileLimit
+    /// Packs the first pass's findings of files waiting for the cross-document rules once a run
+    /// has kept enough findings (`FindingPacker`); `nil`: they wait as they are.
+    package var findingPacker: FindingPacker?
     package static let defaultWholeRunFileLimit = 8
 
     package init(graph: RuleGraph, loader: ManifestLoader = ManifestLoader(), maxFindingsPerResource: Int = 1_000) {
@@ -68,7 +74,9 @@ package struct ManifestChecker: Sendable {
             return checkWhole(inputs, scope: scope, parallel: parallel, progress: progress, finishing: finishing)
         }
         let projection = scope.isEmpty ? nil : CrossDocumentProjection(graph)
-        let region = projection == nil ? nil : spillDirectory.map { SpillRegion(directory: $0, threshold: spillThreshold) }
+        // One region for the run: the copies share the packed findings' (and its resident budget).
+        let region = projection == nil ? nil
+            : findingPacker.map(\.region) ?? spillDirectory.map { SpillRegion(directory: $0, threshold: spillThreshold) }
         /// A file waiting for the cross-document rules: what the other rules found, and its
         /// documents as the cross-document rules read them (`CrossDocumentProjection`).
         struct Waiting: Sendable {
@@ -81,6 +89,9 @@ package struct ManifestChecker: Sendable {
             var pastLimit: [(key: DocumentKey, count: Int, span: SourceSpan)]
             /// Where each first-pass finding stands in evaluating every rule (`EvaluationOrder`).
             var order: [EvaluationOrder]
+            /// The first pass's findings and their orders, packed (`partial.findings` and `order`
+            /// are then empty).
+            var packed: PackedFindings?
         }
         enum FirstPass: Sendable {
             case done(FileResult)
@@ -123,9 +134,10 @@ package struct ManifestChecker: Sendable {
                     }
                 }
             }
-            let partial = FileResult(file: projected.file, findings: found.findings, issues: found.issues)
+            let packed = findingPacker?.packFirstPass(found.findings, orders: found.order)
+            let partial = FileResult(file: projected.file, findings: packed == nil ? found.findings : [], issues: found.issues)
             return .waiting(Waiting(partial: partial, kept: zip(kept, projected.copied).filter(\.1).map(\.0), counts: counts,
-                                    pastLimit: pastLimit, order: found.order))
+                                    pastLimit: pastLimit, order: packed == nil ? found.order : [], packed: packed))
         }
         // Files done at once keep their place; the waiting ones move to the second pass, which
         // frees each file's first-pass findings and counts as it merges them.
@@ -146,6 +158,7 @@ package struct ManifestChecker: Sendable {
         var secondPass = InputOrder.map(consuming: consume waiting, parallel: parallel) { (file: consuming Waiting) in
             var result = file.partial
             file.partial.findings = []
+            if let packed = file.packed { result.findings = packed.unpacked() }
             let resources = result.file.resources
             var prior: [DocumentKey: Int] = [:]
             var spans: [DocumentKey: SourceSpan] = [:]
@@ -169,7 +182,7 @@ package struct ManifestChecker: Sendable {
                 result.findings.reserveCapacity(result.findings.count + found.findings.count)
                 result.findings += found.findings
             } else {
-                result.findings = firstFindings(of: pastLimit, (result.findings, file.order), (found.findings, found.order))
+                result.findings = firstFindings(of: pastLimit, (result.findings, file.packed?.unpackedOrders() ?? file.order), (found.findings, found.order))
             }
             Self.sortInReportOrder(&result.findings)
             // The limit of findings counts both passes: one error per document, with the total.

@@ -80,7 +80,7 @@ package final class SpillRegion: @unchecked Sendable {
 
     /// A copy of `bytes` in the file, 16-byte aligned, or `nil` when they stay on the heap (below the
     /// threshold, no file, no room).
-    func place(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutableRawPointer? {
+    package func place(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutableRawPointer? {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return nil }
         let size = (bytes.count + 15) & ~15
         let reserved: (target: UnsafeMutableRawPointer, release: Int?)? = state.withLock { state in

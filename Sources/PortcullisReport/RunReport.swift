@@ -4,8 +4,8 @@ import PortcullisEngine
 /// Everything a run produced, as reporters see it: findings (suppressed ones included), problems,
 /// the policies that ran, and counts. Reporters know nothing else of the engine.
 package struct RunReport: Sendable {
-    /// Findings in report order.
-    package var findings: [Finding]
+    /// Findings in report order, file by file, some of them packed (`FindingList`).
+    package var findings: FindingList
     /// Input problems, evaluation problems, unused suppressions.
     package var diagnostics: [Diagnostic]
     /// The policies of the run (SARIF's `rules`, JUnit's suites).
@@ -26,7 +26,7 @@ package struct RunReport: Sendable {
     /// The names standard input was shown as (`--stdin-filename`): SARIF gives them as they are.
     package var standardInputNames: Set<String> = []
 
-    package init(findings: [Finding], diagnostics: [Diagnostic], rules: [PolicyInfo], sources: [SourceFile], resourceCount: Int,
+    package init(findings: FindingList, diagnostics: [Diagnostic], rules: [PolicyInfo], sources: [SourceFile], resourceCount: Int,
                 duration: Duration? = nil, baselineMatches: Int = 0, rootPath: String? = nil) {
         self.findings = findings
         self.diagnostics = diagnostics
@@ -41,17 +41,29 @@ package struct RunReport: Sendable {
     /// Findings that count: not suppressed.
     package var activeFindings: [Finding] { findings.filter { !$0.isSuppressed } }
 
-    /// Suppressed findings, counted in place.
-    package var suppressedCount: Int { countInPlace { $0.isSuppressed } }
+    /// Suppressed findings, counted in place (a packed file's were counted when it was packed).
+    package var suppressedCount: Int {
+        findings.parts.reduce(0) { total, part in
+            switch part {
+            case .findings(let findings): total + Self.countInPlace(findings) { $0.isSuppressed }
+            case .packed(let packed): total + packed.suppressedCount
+            }
+        }
+    }
 
-    /// Active findings per severity, counted in place.
+    /// Active findings per severity, counted in place (a packed file's were counted when it was packed).
     package func count(_ severity: Severity) -> Int {
-        countInPlace { !$0.isSuppressed && $0.severity == severity }
+        findings.parts.reduce(0) { total, part in
+            switch part {
+            case .findings(let findings): total + Self.countInPlace(findings) { !$0.isSuppressed && $0.severity == severity }
+            case .packed(let packed): total + packed.activeCount(severity)
+            }
+        }
     }
 
     /// How many findings hold `predicate`, each read where it is: a copy per finding (what `count(where:)`
     /// and a loop over the array make) costs its reference counts, several milliseconds per 10,000.
-    private func countInPlace(_ predicate: (borrowing Finding) -> Bool) -> Int {
+    private static func countInPlace(_ findings: [Finding], _ predicate: (borrowing Finding) -> Bool) -> Int {
         findings.withUnsafeBufferPointer { buffer in
             var total = 0
             for index in buffer.indices where predicate(buffer[index]) { total += 1 }

@@ -24,7 +24,9 @@ package struct SARIFReporter: StreamingReporter {
     private func render(_ report: RunReport, emitting emit: @escaping (String) -> Void) {
         var rules = report.rules
         // Findings of the tool itself (an expired waiver) get a rule too, so every result has one.
-        for id in Set(report.findings.map(\.policyID)).subtracting(rules.map(\.id)).sorted() {
+        var policyIDs: Set<String> = []
+        for finding in report.findings { policyIDs.insert(finding.policyID) }
+        for id in policyIDs.subtracting(rules.map(\.id)).sorted() {
             guard let finding = report.findings.first(where: { $0.policyID == id }) else { continue }
             rules.append(PolicyInfo(id: id, title: id == Tool.expiredWaiverPolicy ? "A waiver in the configuration has expired" : id,
                                     description: finding.help, severity: finding.severity, tags: ["portcullis"], help: finding.help,
@@ -36,14 +38,10 @@ package struct SARIFReporter: StreamingReporter {
         var locator = ArtifactLocator(rootPath: report.rootPath, standardInputNames: report.standardInputNames)
         // The results are most of the log: written straight through, members in sorted order as
         // `JSONValue` writes them, rather than built as a tree of dictionaries first.
-        let findings = report.findings
-        var locations: [JSONValue] = []
-        locations.reserveCapacity(findings.count)
-        for finding in findings { locations.append(locator.location(finding.path)) }
         let results = JSONValue.written { json in
             json.beginArray()
-            for (finding, location) in zip(findings, locations) {
-                Self.writeResult(finding, location: location, ruleIndex: ruleIndex[finding.policyID], into: &json)
+            for finding in report.findings {
+                Self.writeResult(finding, location: locator.location(finding.path), ruleIndex: ruleIndex[finding.policyID], into: &json)
                 if json.bytes.count >= 1 << 20 { emit(json.takeText()) }
             }
             json.endArray()

@@ -1,0 +1,137 @@
+import PortcullisManifest
+import Synchronization
+
+/// A run's findings in report order, file by file: each file's held as `Finding`s or packed
+/// (`PackedFindings`), as the run kept them. Reporters read it as any collection of findings; a
+/// packed file's findings are unpacked when read — file by file when iterated, a few files kept
+/// unpacked for reads by position — so a report of a million findings never holds them all at once.
+package struct FindingList: RandomAccessCollection, Sendable, ExpressibleByArrayLiteral {
+    /// One file's findings, as the run kept them.
+    package enum Part: Sendable {
+        case findings([Finding])
+        case packed(PackedFindings)
+
+        /// How many findings the part holds.
+        package var count: Int {
+            switch self {
+            case .findings(let findings): findings.count
+            case .packed(let packed): packed.count
+            }
+        }
+
+        /// The part's findings, unpacked if need be.
+        package var findings: [Finding] {
+            switch self {
+            case .findings(let findings): findings
+            case .packed(let packed): packed.unpacked()
+            }
+        }
+    }
+
+    /// The parts, none of them empty.
+    package let parts: [Part]
+    /// Where each part ends in the list.
+    private let ends: [Int]
+    private let unpackedParts = UnpackedParts()
+
+    /// The findings of `parts`, one after another.
+    package init(parts: [Part]) {
+        self.parts = parts.filter { $0.count > 0 }
+        var end = 0
+        ends = self.parts.map { part in
+            end += part.count
+            return end
+        }
+    }
+
+    /// `findings`, held as they are.
+    package init(_ findings: [Finding]) {
+        self.init(parts: [.findings(findings)])
+    }
+
+    package init(arrayLiteral findings: Finding...) {
+        self.init(findings)
+    }
+
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { ends.last ?? 0 }
+
+    package subscript(position: Int) -> Finding {
+        precondition(position >= 0 && position < endIndex, "index out of range")
+        let part = partIndex(of: position)
+        let offset = position - (part == 0 ? 0 : ends[part - 1])
+        switch parts[part] {
+        case .findings(let findings): return findings[offset]
+        case .packed(let packed): return unpackedParts.findings(of: part, packed)[offset]
+        }
+    }
+
+    /// The part holding the finding at `position`.
+    private func partIndex(of position: Int) -> Int {
+        var low = 0, high = ends.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if ends[middle] <= position { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Every finding, unpacked one file at a time.
+    package func makeIterator() -> Iterator {
+        Iterator(parts: parts)
+    }
+
+    /// Reads the parts in order, holding one part's findings at a time.
+    package struct Iterator: IteratorProtocol {
+        private let parts: [Part]
+        private var part = 0
+        private var current: [Finding] = []
+        private var offset = 0
+
+        init(parts: [Part]) {
+            self.parts = parts
+        }
+
+        package mutating func next() -> Finding? {
+            while offset == current.count {
+                guard part < parts.count else { return nil }
+                current = parts[part].findings
+                part += 1
+                offset = 0
+            }
+            defer { offset += 1 }
+            return current[offset]
+        }
+    }
+
+    /// The list with each part's findings changed by `transform`, part by part (a part that
+    /// was packed is packed again, with the same rules, unless `transform` leaves it as it was).
+    package func mapParts(rules: FindingRuleTable, spillingTo region: SpillRegion? = nil,
+                          _ transform: ([Finding]) -> (findings: [Finding], changed: Bool)) -> FindingList {
+        FindingList(parts: parts.map { part in
+            let (findings, changed) = transform(part.findings)
+            switch part {
+            case .findings: return .findings(findings)
+            case .packed where !changed: return part
+            case .packed: return .packed(PackedFindings(findings, rules: rules, spillingTo: region))
+            }
+        })
+    }
+}
+
+/// A few packed parts' findings, kept unpacked for reads by position (a report reads a file's
+/// findings several times, and several files at once on several cores).
+private final class UnpackedParts: Sendable {
+    private static let capacity = 16
+    private let recent = Mutex<[(part: Int, findings: [Finding])]>([])
+
+    func findings(of part: Int, _ packed: PackedFindings) -> [Finding] {
+        if let found = recent.withLock({ recent in recent.first { $0.part == part }?.findings }) { return found }
+        let findings = packed.unpacked()
+        recent.withLock { recent in
+            if recent.count == Self.capacity { recent.removeFirst() }
+            recent.append((part, findings))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,301 @@
+import PortcullisDiagnostics
+import PortcullisManifest
+import Synchronization
+
+/// One file's findings as bytes: what a large run keeps of each file until it reports, instead of a
+/// `Finding` (48 bytes) and a resource part (about 100 bytes with its strings) per finding on the
+/// heap. The bytes go to a `SpillRegion` when one is given and has room, so they leave the process's
+/// resident memory as the run goes; `unpacked()` gives the findings back, equal to those packed.
+///
+/// Each finding is, in LEB128 numbers and length-prefixed strings: its rule's number in the run's
+/// `FindingRuleTable`; its resource (or a mark that it is the previous finding's: the findings of
+/// one resource share one part again once unpacked); its text (`FindingText.encoded`); its place;
+/// its suppression, if any.
+package struct PackedFindings: Sendable {
+    /// How many findings are packed.
+    package let count: Int
+    /// Of them, those not suppressed, by severity (`Severity.allCases` order), and those suppressed:
+    /// counted when packed, so a report's totals need not unpack them.
+    private let activeCounts: [Int]
+    package let suppressedCount: Int
+    private let storage: Storage
+    private let rules: FindingRuleTable
+
+    /// Where the bytes are: an array, or a `SpillRegion`'s mapping (the region is kept alive with them).
+    private final class Storage: @unchecked Sendable {  // written once, before it is shared; read only after
+        let heap: [UInt8]
+        let region: SpillRegion?
+        let placed: UnsafeRawPointer?
+        let byteCount: Int
+
+        init(bytes: [UInt8], region: SpillRegion?) {
+            let placed = region.flatMap { region in bytes.withUnsafeBytes { region.place($0) } }
+            self.region = placed == nil ? nil : region
+            self.placed = placed.map(UnsafeRawPointer.init)
+            var kept = placed == nil ? bytes : []
+            kept.shrinkToFit()
+            heap = kept
+            byteCount = bytes.count
+        }
+
+        func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            if let placed {
+                return body(UnsafeBufferPointer(start: placed.assumingMemoryBound(to: UInt8.self), count: byteCount))
+            }
+            return heap.withUnsafeBufferPointer(body)
+        }
+    }
+
+    /// Where the findings' evaluation orders start in the bytes (`orders`), if they were given.
+    private let ordersOffset: Int?
+
+    /// `findings` packed, with where each stands in evaluating every rule (`orders`, one per finding)
+    /// when given; their rules are numbered in `rules`, which unpacking reads again.
+    package init(_ findings: [Finding], orders: [EvaluationOrder]? = nil, rules: FindingRuleTable, spillingTo region: SpillRegion? = nil) {
+        precondition(orders == nil || orders!.count == findings.count, "one order per finding")
+        var writer = ByteWriter()
+        var previousResource: SharedFindingPart<FindingResource>?
+        var numbers: [ObjectIdentifier: Int] = [:]
+        var activeCounts = [Int](repeating: 0, count: Severity.allCases.count)
+        var suppressedCount = 0
+        for finding in findings {
+            if finding.isSuppressed {
+                suppressedCount += 1
+            } else {
+                activeCounts[Severity.allCases.firstIndex(of: finding.severity)!] += 1
+            }
+            let parts = finding.parts
+            let ruleID = ObjectIdentifier(parts.rule)
+            let rule: Int
+            if let known = numbers[ruleID] {
+                rule = known
+            } else {
+                rule = rules.number(of: parts.rule)
+                numbers[ruleID] = rule
+            }
+            writer.number(rule)
+            if let previousResource, previousResource === parts.resource {
+                writer.number(0)
+            } else {
+                let resource = parts.resource.value
+                writer.number(1)
+                writer.string(resource.path)
+                writer.number(resource.documentIndex)
+                writer.number(resource.listItemIndex.map { $0 + 1 } ?? 0)
+                writer.optionalString(resource.kind)
+                writer.optionalString(resource.namespace)
+                writer.optionalString(resource.name)
+                previousResource = parts.resource
+            }
+            let text = parts.text.encoded
+            writer.number(text.count)
+            writer.bytes += text
+            for number in [parts.place.startLine, parts.place.startColumn, parts.place.endLine, parts.place.endColumn] {
+                writer.number(Int(UInt32(bitPattern: number)))
+            }
+            if let suppression = finding.suppression {
+                writer.number(suppression.kind == .inSource ? 1 : 2)
+                writer.string(suppression.justification)
+                writer.string(suppression.origin)
+            } else {
+                writer.number(0)
+            }
+        }
+        if let orders {
+            ordersOffset = writer.bytes.count
+            for order in orders {
+                for number in [order.group, order.position, order.rule, order.check] {
+                    writer.number(Int(UInt32(bitPattern: number)))
+                }
+            }
+        } else {
+            ordersOffset = nil
+        }
+        count = findings.count
+        self.activeCounts = activeCounts
+        self.suppressedCount = suppressedCount
+        self.rules = rules
+        storage = Storage(bytes: writer.bytes, region: region)
+    }
+
+    /// The findings of `severity` not suppressed.
+    package func activeCount(_ severity: Severity) -> Int {
+        activeCounts[Severity.allCases.firstIndex(of: severity)!]
+    }
+
+    /// The evaluation orders packed with the findings (empty when none were).
+    package func unpackedOrders() -> [EvaluationOrder] {
+        guard let ordersOffset else { return [] }
+        return storage.withBytes { bytes in
+            var reader = ByteReader(bytes: bytes, offset: ordersOffset)
+            return (0..<count).map { _ in
+                let numbers = (0..<4).map { _ in Int32(bitPattern: UInt32(truncatingIfNeeded: reader.number())) }
+                return EvaluationOrder(group: numbers[0], position: numbers[1], rule: numbers[2], check: numbers[3])
+            }
+        }
+    }
+
+    /// Whether the bytes are in a `SpillRegion`'s file.
+    package var isSpilled: Bool { storage.placed != nil }
+
+    /// The findings, equal to those packed, in their order.
+    package func unpacked() -> [Finding] {
+        let table = rules.parts
+        var findings: [Finding] = []
+        findings.reserveCapacity(count)
+        storage.withBytes { bytes in
+            var reader = ByteReader(bytes: bytes)
+            var resource: SharedFindingPart<FindingResource>?
+            for _ in 0..<count {
+                let rule = table[reader.number()]
+                if reader.number() != 0 || resource == nil {
+                    let path = reader.string()
+                    let documentIndex = reader.number()
+                    let item = reader.number()
+                    resource = SharedFindingPart(FindingResource(path: path, documentIndex: documentIndex, listItemIndex: item == 0 ? nil : item - 1,
+                                                                 kind: reader.optionalString(), namespace: reader.optionalString(),
+                                                                 name: reader.optionalString()))
+                }
+                let text = FindingText(encoded: reader.bytes(reader.number()))
+                let place = (0..<4).map { _ in Int(Int32(bitPattern: UInt32(truncatingIfNeeded: reader.number()))) }
+                var finding = Finding(rule: rule, resource: resource!, text: text,
+                                      span: SourceSpan(start: SourceLocation(line: place[0], column: place[1]),
+                                                       end: SourceLocation(line: place[2], column: place[3])))
+                let suppression = reader.number()
+                if suppression != 0 {
+                    finding.suppression = Suppression(kind: suppression == 1 ? .inSource : .external, justification: reader.string(),
+                                                      origin: reader.string())
+                }
+                findings.append(finding)
+            }
+        }
+        storage.region?.fileRead()
+        return findings
+    }
+}
+
+/// The rules of a run's packed findings, each numbered once; shared by the run's workers.
+package final class FindingRuleTable: Sendable {
+    private struct State {
+        var numbers: [ObjectIdentifier: Int] = [:]
+        /// Held here, so an identifier is never reused for another rule while the table lives.
+        var parts: [SharedFindingPart<FindingRule>] = []
+    }
+
+    private let state = Mutex(State())
+
+    package init() {}
+
+    /// The number of `part`, given it the first time.
+    func number(of part: SharedFindingPart<FindingRule>) -> Int {
+        state.withLock { state in
+            if let number = state.numbers[ObjectIdentifier(part)] { return number }
+            state.parts.append(part)
+            state.numbers[ObjectIdentifier(part)] = state.parts.count - 1
+            return state.parts.count - 1
+        }
+    }
+
+    /// Every rule numbered so far, by number.
+    var parts: [SharedFindingPart<FindingRule>] { state.withLock { $0.parts } }
+}
+
+/// Appends LEB128 numbers and strings to bytes.
+private struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func number(_ value: Int) {
+        var rest = UInt(bitPattern: value)
+        while rest >= 0x80 {
+            bytes.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func string(_ text: String) {
+        number(text.utf8.count)
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// `nil` as 0, a string as its length plus one, then its bytes.
+    mutating func optionalString(_ text: String?) {
+        guard let text else { return number(0) }
+        number(text.utf8.count + 1)
+        bytes.append(contentsOf: text.utf8)
+    }
+}
+
+/// Reads what `ByteWriter` wrote.
+private struct ByteReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var offset = 0
+
+    mutating func number() -> Int {
+        var value: UInt = 0
+        var shift: UInt = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            offset += 1
+            if shift < UInt(UInt.bitWidth) { value |= UInt(byte & 0x7F) << shift }
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return Int(bitPattern: value)
+    }
+
+    mutating func bytes(_ count: Int) -> [UInt8] {
+        defer { offset += count }
+        return Array(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)]))
+    }
+
+    mutating func string() -> String {
+        let count = number()
+        defer { offset += count }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)]), as: UTF8.self)
+    }
+
+    mutating func optionalString() -> String? {
+        let count = number()
+        guard count > 0 else { return nil }
+        defer { offset += count - 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count - 1)]), as: UTF8.self)
+    }
+}
+
+/// What a run keeps of each file's findings until it reports: the findings themselves while the run
+/// has kept fewer than `threshold`, then `PackedFindings` (in `region` when it has room). Shared by
+/// the run's workers.
+package final class FindingPacker: Sendable {
+    /// The rules of the packed findings.
+    package let rules = FindingRuleTable()
+    /// Where packed bytes go (`nil`: the heap).
+    package let region: SpillRegion?
+    /// Findings a run keeps as they are before it packs the rest.
+    package let threshold: Int
+    private let kept = Atomic<Int>(0)
+
+    /// Findings kept as they are by default: a run with fewer (most runs) never packs.
+    package static let defaultThreshold = 65_536
+
+    package init(region: SpillRegion?, threshold: Int = defaultThreshold) {
+        self.region = region
+        self.threshold = threshold
+    }
+
+    /// `findings` as the run keeps them.
+    package func keep(_ findings: [Finding]) -> FindingList.Part {
+        guard !findings.isEmpty else { return .findings([]) }
+        let (_, total) = kept.add(findings.count, ordering: .relaxed)
+        guard total > threshold else { return .findings(findings) }
+        return .packed(PackedFindings(findings, rules: rules, spillingTo: region))
+    }
+
+    /// A file's first-pass findings and their evaluation orders, packed once the run has kept
+    /// `threshold` findings, else `nil`. They count towards it now and again when the file is
+    /// settled: packing starts a little early, never late.
+    package func packFirstPass(_ findings: [Finding], orders: [EvaluationOrder]) -> PackedFindings? {
+        guard !findings.isEmpty, kept.add(findings.count, ordering: .relaxed).newValue > threshold else { return nil }
+        return PackedFindings(findings, orders: orders, rules: rules, spillingTo: region)
+    }
+}
