@@ -7,7 +7,7 @@ extension Evaluator {
         switch base {
         case .node(let node):
             if node.kind == .mapping, let child = node[name] { return .node(child) }
-            return .missing(key: name, parent: node)
+            return .missing(parent: node, key: name)
         case .missing: return base
         case .record(let record): return record[name]
         case .image(let image):

@@ -255,7 +255,7 @@ package struct Evaluator {
             let found = path(to: node, near: fallback, in: document)
             let span = node.kind != .scalar ? (found?.key?.span ?? node.span) : node.span
             return (span, found?.components ?? [])
-        case .missing(let key, let parent?):
+        case .missing(let parent?, let key):
             let found = path(to: parent, near: fallback, in: document)
             var components = found?.components ?? []
             if let key { components.append(.key(key)) }
@@ -308,10 +308,10 @@ package struct Evaluator {
         case .root: return .node(root!)
         case .podSpec:
             guard let kind, let path = WorkloadKinds.podSpecPaths[kind] else { return .absent }
-            return root!.node(at: path).map(Value.node) ?? .missing(key: nil, parent: root!)
+            return root!.node(at: path).map(Value.node) ?? .missing(parent: root!, key: nil)
         case .podMetadata:
             guard let kind, let path = WorkloadKinds.podMetadataPath(kind) else { return .absent }
-            return root!.node(at: path).map(Value.node) ?? .missing(key: nil, parent: root!)
+            return root!.node(at: path).map(Value.node) ?? .missing(parent: root!, key: nil)
         case .allContainers: return podContainers()
         case .filePath: return .string(document?.path ?? "")
         case .binding(let slot): return bindings[Int(slot)]
@@ -322,8 +322,8 @@ package struct Evaluator {
                 // Key ids are per file: a node of another file (a cross-document rule, a parameter) is
                 // looked up by name.
                 if ObjectIdentifier(node.storage) != storage { return Self.field(b, name) }
-                guard node.kind == .mapping, let key = keyID(for: id, name, in: node) else { return .missing(key: name, parent: node) }
-                return node[key].map(Value.node) ?? .missing(key: name, parent: node)
+                guard node.kind == .mapping, let key = keyID(for: id, name, in: node) else { return .missing(parent: node, key: name) }
+                return node[key].map(Value.node) ?? .missing(parent: node, key: name)
             }
             return Self.field(b, graph.names[Int(nameIndex)])
         case .index(let base, let subscriptID):
@@ -331,7 +331,7 @@ package struct Evaluator {
             if case .node(let node) = b {
                 if case .number(let n) = s, let element = node[Int(n)] { return .node(element) }
                 if case .string(let key) = s, let child = node[key] { return .node(child) }
-                return .missing(key: nil, parent: node)
+                return .missing(parent: node, key: nil)
             }
             if case .list(let items) = b, case .number(let n) = s, Int(n) >= 0, Int(n) < items.count { return items[Int(n)] }
             return .absent
@@ -503,7 +503,7 @@ package struct Evaluator {
     /// Where a value stands in the document: its node, else the document.
     private func span(of value: Value) -> SourceSpan? {
         if case .node(let node) = value { return node.span }
-        if case .missing(_, let parent?) = value { return parent.span }
+        if case .missing(let parent?, _) = value { return parent.span }
         return root?.span
     }
 

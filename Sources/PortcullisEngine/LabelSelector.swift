@@ -54,6 +54,6 @@ enum LabelSelector {
     static func podLabels(_ resource: Value) -> Value {
         guard case .node(let root) = resource, root.kind == .mapping, let kind = root["kind"]?.scalarText else { return .absent }
         guard let path = WorkloadKinds.podMetadataPath(kind), let metadata = root.node(at: path) else { return .absent }
-        return metadata["labels"].map(Value.node) ?? .missing(key: "labels", parent: metadata)
+        return metadata["labels"].map(Value.node) ?? .missing(parent: metadata, key: "labels")
     }
 }

@@ -7,7 +7,7 @@ import PortcullisManifest
 /// a path that leads nowhere is `missing`, remembering the nearest node and the key it looked for, so
 /// `at` can point where the field belongs.
 package enum Value: Sendable {
-    case missing(key: String?, parent: Node?)
+    case missing(parent: Node?, key: String?)
     case null
     case bool(Bool)
     case number(Double)
@@ -19,7 +19,7 @@ package enum Value: Sendable {
     /// Named fields made by a built-in (`schemaViolations`).
     case record(Record)
 
-    static let absent = Value.missing(key: nil, parent: nil)
+    static let absent = Value.missing(parent: nil, key: nil)
 
     /// The value with document scalars turned into plain values (`node` stays for collections).
     var resolved: Value {
