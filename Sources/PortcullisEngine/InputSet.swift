@@ -1,5 +1,6 @@
 import PortcullisManifest
 import PortcullisSchema
+import Synchronization
 
 /// Every resource of a run, by kind and namespace: what cross-document rules
 /// (`resources("PodDisruptionBudget", metadata.namespace)`, `workloads()`) look across, and the
@@ -8,8 +9,14 @@ import PortcullisSchema
 /// from each of thousands of documents costs a dictionary access, and a namespace narrows it to the
 /// resources that can matter. Documents that are not resources (`Document.isResource`) are left out.
 package struct InputSet: Sendable {
-    private let byKind: [String: [Value]]
     private let byKindAndNamespace: [String: [String: [Value]]]
+    /// For each list of `byKindAndNamespace`, its resources' places in the run (in input order), so
+    /// that a kind's resources of every namespace are put back in input order when asked
+    /// (`allOfKind`): few rules look a kind up in every namespace, and a list of every kind kept
+    /// from the start held each resource twice.
+    private let sequenceByKindAndNamespace: [String: [String: [Int32]]]
+    /// The lists of `allOfKind`, made on first use.
+    private let byKind = KindLists()
     private let allWorkloads: Value
     private let workloadsByNamespace: [String: Value]
     private let allCustomResources: Value
@@ -34,7 +41,8 @@ package struct InputSet: Sendable {
     package init<Documents: Sequence<Document>>(documents: Documents) {
         // The run holds the lists to its end: each is made at its size (grown one resource at a
         // time, a list holds up to twice what it needs, and shrinking it afterwards holds both).
-        var byKind = ListsByKey(), byKindAndNamespace: [String: ListsByKey] = [:]
+        var byKindAndNamespace: [String: ListsByKey] = [:]
+        var sequence: Int32 = 0
         var workloads = ListsByKey(), workloadsByNamespace = ListsByKey()
         var custom = ListsByKey(), customByNamespace = ListsByKey()
         var declaredScopes: [String: ResourceScope] = [:]
@@ -50,8 +58,8 @@ package struct InputSet: Sendable {
                 guard document.isResource, let kind = document.kind else { continue }
                 let value = Value.node(document.root)
                 let namespace = document.namespace ?? ""
-                byKind.add(value, to: kind, filling: filling)
-                byKindAndNamespace[kind, default: ListsByKey()].add(value, to: namespace, filling: filling)
+                byKindAndNamespace[kind, default: ListsByKey(sequenced: true)].add(value, to: namespace, filling: filling, sequence: sequence)
+                if filling { sequence += 1 }
                 if WorkloadKinds.podSpecPaths[kind] != nil {
                     workloads.add(value, to: "", filling: filling)
                     workloadsByNamespace.add(value, to: namespace, filling: filling)
@@ -62,8 +70,8 @@ package struct InputSet: Sendable {
                 }
             }
         }
-        self.byKind = byKind.lists
         self.byKindAndNamespace = byKindAndNamespace.mapValues(\.lists)
+        sequenceByKindAndNamespace = byKindAndNamespace.mapValues(\.sequences)
         allWorkloads = .list(workloads.lists[""] ?? [])
         self.workloadsByNamespace = workloadsByNamespace.lists.mapValues { .list($0) }
         allCustomResources = .list(custom.lists[""] ?? [])
@@ -86,10 +94,27 @@ package struct InputSet: Sendable {
     /// (`""` for resources without one).
     func resources(ofKinds kinds: [String], namespace: String?) -> Value {
         if kinds.count == 1 {
-            guard let namespace else { return .list(byKind[kinds[0]] ?? []) }
+            guard let namespace else { return .list(allOfKind(kinds[0])) }
             return .list(byKindAndNamespace[kinds[0]]?[namespace] ?? [])
         }
-        return .list(kinds.flatMap { kind in namespace.map { byKindAndNamespace[kind]?[$0] ?? [] } ?? byKind[kind] ?? [] })
+        return .list(kinds.flatMap { kind in namespace.map { byKindAndNamespace[kind]?[$0] ?? [] } ?? allOfKind(kind) })
+    }
+
+    /// The resources of `kind` in every namespace, in input order: the namespaces' lists merged by
+    /// their places in the run, once per kind.
+    private func allOfKind(_ kind: String) -> [Value] {
+        guard let namespaces = byKindAndNamespace[kind] else { return [] }
+        if namespaces.count == 1 { return namespaces.first!.value }
+        return byKind.list(of: kind) {
+            let sequences = sequenceByKindAndNamespace[kind] ?? [:]
+            var placed: [(sequence: Int32, value: Value)] = []
+            placed.reserveCapacity(namespaces.values.reduce(0) { $0 + $1.count })
+            for (namespace, values) in namespaces {
+                for (sequence, value) in zip(sequences[namespace] ?? [], values) { placed.append((sequence, value)) }
+            }
+            placed.sort { $0.sequence < $1.sequence }
+            return placed.map(\.value)
+        }
     }
 
     /// Every workload (a kind with a pod template), or those of one namespace.
@@ -139,12 +164,18 @@ package struct InputSet: Sendable {
 }
 
 /// Lists of values by key, each made at its size: every value is added twice, first counted
-/// (`filling` false), then appended.
+/// (`filling` false), then appended; when `sequenced`, with its place in the run beside it.
 private struct ListsByKey {
     private var counts: [String: Int] = [:]
     private(set) var lists: [String: [Value]] = [:]
+    private(set) var sequences: [String: [Int32]] = [:]
+    private let sequenced: Bool
 
-    mutating func add(_ value: Value, to key: String, filling: Bool) {
+    init(sequenced: Bool = false) {
+        self.sequenced = sequenced
+    }
+
+    mutating func add(_ value: Value, to key: String, filling: Bool, sequence: Int32 = 0) {
         guard filling else {
             counts[key, default: 0] += 1
             return
@@ -153,7 +184,27 @@ private struct ListsByKey {
             var list: [Value] = []
             list.reserveCapacity(counts[key, default: 1])
             lists[key] = list
+            if sequenced {
+                var places: [Int32] = []
+                places.reserveCapacity(counts[key, default: 1])
+                sequences[key] = places
+            }
         }
         lists[key]!.append(value)
+        if sequenced { sequences[key]!.append(sequence) }
+    }
+}
+
+/// A kind's resources of every namespace (`InputSet.allOfKind`), each list made once, on first use.
+private final class KindLists: Sendable {
+    private let lists = Mutex<[String: [Value]]>([:])
+
+    func list(of kind: String, making make: () -> [Value]) -> [Value] {
+        lists.withLock { lists in
+            if let list = lists[kind] { return list }
+            let list = make()
+            lists[kind] = list
+            return list
+        }
     }
 }

@@ -12,23 +12,32 @@ import Synchronization
 /// one resource share one part again once unpacked); its text (`FindingText.encoded`); its place;
 /// its suppression, if any.
 package struct PackedFindings: Sendable {
-    /// How many findings are packed.
-    package let count: Int
-    /// Of them, those not suppressed, by severity (`Severity.allCases` order), and those suppressed:
-    /// counted when packed, so a report's totals need not unpack them.
-    private let activeCounts: [Int]
-    package let suppressedCount: Int
+    /// Everything is held in one allocation: a run keeps one `PackedFindings` per file (in its
+    /// results, in the files waiting for the cross-document rules), so it is one reference.
     private let storage: Storage
-    private let rules: FindingRuleTable
 
-    /// Where the bytes are: an array, or a `SpillRegion`'s mapping (the region is kept alive with them).
+    /// How many findings are packed.
+    package var count: Int { storage.count }
+    /// Of them, those suppressed: counted when packed, so a report's totals need not unpack them.
+    package var suppressedCount: Int { storage.suppressedCount }
+
+    /// The bytes — in an array, or in a `SpillRegion`'s mapping (the region is kept alive with
+    /// them) — and what was counted while packing them.
     private final class Storage: @unchecked Sendable {  // written once, before it is shared; read only after
         let heap: [UInt8]
         let region: SpillRegion?
         let placed: UnsafeRawPointer?
         let byteCount: Int
+        let count: Int
+        /// Findings not suppressed, by severity (`Severity.allCases` order).
+        let activeCounts: [Int]
+        let suppressedCount: Int
+        let rules: FindingRuleTable
+        /// Where the findings' evaluation orders start in the bytes, if they were given.
+        let ordersOffset: Int?
 
-        init(bytes: [UInt8], region: SpillRegion?) {
+        init(bytes: [UInt8], region: SpillRegion?, count: Int, activeCounts: [Int], suppressedCount: Int, rules: FindingRuleTable,
+             ordersOffset: Int?) {
             let placed = region.flatMap { region in bytes.withUnsafeBytes { region.place($0) } }
             self.region = placed == nil ? nil : region
             self.placed = placed.map(UnsafeRawPointer.init)
@@ -36,6 +45,11 @@ package struct PackedFindings: Sendable {
             kept.shrinkToFit()
             heap = kept
             byteCount = bytes.count
+            self.count = count
+            self.activeCounts = activeCounts
+            self.suppressedCount = suppressedCount
+            self.rules = rules
+            self.ordersOffset = ordersOffset
         }
 
         func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
@@ -45,9 +59,6 @@ package struct PackedFindings: Sendable {
             return heap.withUnsafeBufferPointer(body)
         }
     }
-
-    /// Where the findings' evaluation orders start in the bytes (`orders`), if they were given.
-    private let ordersOffset: Int?
 
     /// `findings` packed, with where each stands in evaluating every rule (`orders`, one per finding)
     /// when given; their rules are numbered in `rules`, which unpacking reads again.
@@ -101,6 +112,7 @@ package struct PackedFindings: Sendable {
                 writer.number(0)
             }
         }
+        var ordersOffset: Int?
         if let orders {
             ordersOffset = writer.bytes.count
             for order in orders {
@@ -108,27 +120,22 @@ package struct PackedFindings: Sendable {
                     writer.number(Int(UInt32(bitPattern: number)))
                 }
             }
-        } else {
-            ordersOffset = nil
         }
-        count = findings.count
-        self.activeCounts = activeCounts
-        self.suppressedCount = suppressedCount
-        self.rules = rules
-        storage = Storage(bytes: writer.bytes, region: region)
+        storage = Storage(bytes: writer.bytes, region: region, count: findings.count, activeCounts: activeCounts,
+                          suppressedCount: suppressedCount, rules: rules, ordersOffset: ordersOffset)
     }
 
     /// The findings of `severity` not suppressed.
     package func activeCount(_ severity: Severity) -> Int {
-        activeCounts[Severity.allCases.firstIndex(of: severity)!]
+        storage.activeCounts[Severity.allCases.firstIndex(of: severity)!]
     }
 
     /// The evaluation orders packed with the findings (empty when none were).
     package func unpackedOrders() -> [EvaluationOrder] {
-        guard let ordersOffset else { return [] }
+        guard let ordersOffset = storage.ordersOffset else { return [] }
         return storage.withBytes { bytes in
             var reader = ByteReader(bytes: bytes, offset: ordersOffset)
-            return (0..<count).map { _ in
+            return (0..<storage.count).map { _ in
                 let numbers = (0..<4).map { _ in Int32(bitPattern: UInt32(truncatingIfNeeded: reader.number())) }
                 return EvaluationOrder(group: numbers[0], position: numbers[1], rule: numbers[2], check: numbers[3])
             }
@@ -140,13 +147,13 @@ package struct PackedFindings: Sendable {
 
     /// The findings, equal to those packed, in their order.
     package func unpacked() -> [Finding] {
-        let table = rules.parts
+        let table = storage.rules.parts
         var findings: [Finding] = []
-        findings.reserveCapacity(count)
+        findings.reserveCapacity(storage.count)
         storage.withBytes { bytes in
             var reader = ByteReader(bytes: bytes)
             var resource: SharedFindingPart<FindingResource>?
-            for _ in 0..<count {
+            for _ in 0..<storage.count {
                 let rule = table[reader.number()]
                 if reader.number() != 0 || resource == nil {
                     let path = reader.string()

@@ -89,16 +89,64 @@ struct LabelPair: Hashable, Sendable {
     let value: String
 }
 
+/// Positions by label pair, held as each pair's hash beside its position, sorted by hash then
+/// position: 16 bytes an entry, where a dictionary of pairs (two strings each) to arrays took about
+/// 100 bytes per workload label on the generated corpus, for every pod label of a run. A pair gives
+/// the positions of its hash: those of another pair with the same hash too, which does no harm, as
+/// every candidate is decided by the quantifier's body.
+struct LabelPairPositions: Sendable {
+    private let entries: [(hash: Int, position: Int32)]
+
+    /// The positions of `pairs`, each pair with the positions it was given.
+    init(_ pairs: [(hash: Int, position: Int32)]) {
+        var sorted = pairs.sorted { ($0.hash, $0.position) < ($1.hash, $1.position) }
+        // A position given twice under one hash (two pairs of one element sharing a hash) once.
+        var kept = 0
+        for index in sorted.indices where kept == 0 || sorted[index] != sorted[kept - 1] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        sorted.shrinkToFit()
+        entries = sorted
+    }
+
+    /// The hash a pair is held under.
+    static func hash(_ pair: LabelPair) -> Int {
+        var hasher = Hasher()
+        hasher.combine(pair)
+        return hasher.finalize()
+    }
+
+    /// Where the entries of `pair` (and of any pair of the same hash) are: `positions(in:)` reads them.
+    func entries(of pair: LabelPair) -> Range<Int> {
+        let hash = Self.hash(pair)
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].hash < hash { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < entries.count && entries[end].hash == hash { end += 1 }
+        return low..<end
+    }
+
+    /// The positions of some entries, in ascending order.
+    func positions(in range: Range<Int>) -> [Int32] {
+        entries[range].map(\.position)
+    }
+}
+
 /// The resources of one lookup (in input order) and, by label pair, which of them can match.
 final class SelectionIndex: Sendable {
     let elements: [Value]
     /// `podsSelectedBy`: every (label, value) of each element's pod labels. `selectorsMatching`: one
     /// pair each element's selector requires (any one will do: all are needed).
-    private let byPair: [LabelPair: [Int32]]
+    private let byPair: LabelPairPositions
     /// `selectorsMatching`: elements whose selector requires no pair (empty, expressions only): always candidates.
     private let unconditional: [Int32]
 
-    init(elements: [Value], byPair: [LabelPair: [Int32]], unconditional: [Int32]) {
+    init(elements: [Value], byPair: LabelPairPositions, unconditional: [Int32]) {
         self.elements = elements
         self.byPair = byPair
         self.unconditional = unconditional
@@ -106,21 +154,19 @@ final class SelectionIndex: Sendable {
 
     /// An index of workloads by their pods' labels.
     static func pods(_ workloads: [Value]) -> SelectionIndex {
-        var byPair: [LabelPair: [Int32]] = [:]
+        var byPair: [(hash: Int, position: Int32)] = []
         for (position, workload) in workloads.enumerated() {
             guard case .node(let labels) = LabelSelector.podLabels(workload), labels.kind == .mapping else { continue }
-            for pair in pairs(of: labels) where byPair[pair]?.last != Int32(position) {
-                byPair[pair, default: []].append(Int32(position))
-            }
+            for pair in pairs(of: labels) { byPair.append((LabelPairPositions.hash(pair), Int32(position))) }
         }
-        return SelectionIndex(elements: workloads, byPair: byPair, unconditional: [])
+        return SelectionIndex(elements: workloads, byPair: LabelPairPositions(byPair), unconditional: [])
     }
 
     /// An index of resources by one label pair their selector (at `path`) requires.
     /// `orDefault`: the selector read is `default(selector, constant)`: a resource whose selector is
     /// not a mapping is decided by the constant, so it is a candidate for any labels.
     static func selectors(_ resources: [Value], path: [String], orDefault: Bool = false) -> SelectionIndex {
-        var byPair: [LabelPair: [Int32]] = [:], unconditional: [Int32] = []
+        var byPair: [(hash: Int, position: Int32)] = [], unconditional: [Int32] = []
         for (position, resource) in resources.enumerated() {
             let selector = path.reduce(resource) { Evaluator.field($0, $1) }
             // `selects` is false for anything but a mapping: such a resource never matches.
@@ -129,32 +175,41 @@ final class SelectionIndex: Sendable {
                 continue
             }
             if let pair = requiredPairs(of: node)?.first {
-                byPair[pair, default: []].append(Int32(position))
+                byPair.append((LabelPairPositions.hash(pair), Int32(position)))
             } else {
                 unconditional.append(Int32(position))
             }
         }
-        return SelectionIndex(elements: resources, byPair: byPair, unconditional: unconditional)
+        return SelectionIndex(elements: resources, byPair: LabelPairPositions(byPair), unconditional: unconditional)
     }
 
     /// Positions of the workloads whose pods `selector` may select (in input order); nil: all may.
     func pods(selectedBy selector: Value) -> [Int32]? {
         guard case .node(let node) = selector, node.kind == .mapping, let required = Self.requiredPairs(of: node) else { return nil }
-        var best: [Int32]?
+        var best: Range<Int>?
         for pair in required {
-            let positions = byPair[pair] ?? []
-            if best == nil || positions.count < best!.count { best = positions }
-            if positions.isEmpty { break }
+            let entries = byPair.entries(of: pair)
+            if best == nil || entries.count < best!.count { best = entries }
+            if entries.isEmpty { break }
         }
-        return best
+        return best.map(byPair.positions(in:))
     }
 
     /// Positions of the resources whose selector may select pods with `labels` (in input order).
     func selectors(matching labels: Value) -> [Int32] {
         guard case .node(let node) = labels, node.kind == .mapping else { return unconditional }
         var positions = unconditional
-        for pair in Self.pairs(of: node) { positions += byPair[pair] ?? [] }
-        if positions.count > unconditional.count { positions.sort() }
+        for pair in Self.pairs(of: node) { positions += byPair.positions(in: byPair.entries(of: pair)) }
+        if positions.count > unconditional.count {
+            positions.sort()
+            // Two pairs of `labels` sharing a hash give the same positions twice: once each.
+            var kept = 0
+            for index in positions.indices where kept == 0 || positions[index] != positions[kept - 1] {
+                positions[kept] = positions[index]
+                kept += 1
+            }
+            positions.removeLast(positions.count - kept)
+        }
         return positions
     }
 

@@ -8,40 +8,34 @@ package enum InputOrder {
     package static func map<Result: Sendable>(
         _ inputs: [InputFile], parallel: Bool, _ job: @Sendable (InputFile) -> Result
     ) -> [Result] {
-        var results = [Result?](repeating: nil, count: inputs.count)
-        for (offset, input) in inputs.enumerated() where input.isStandardInput {
-            results[offset] = job(input)
-        }
         let pending = inputs.indices.filter { !inputs[$0].isStandardInput }
-        if parallel && pending.count > 1 {
-            results.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let slots = buffer
-                DispatchQueue.concurrentPerform(iterations: pending.count) { index in
-                    slots[pending[index]] = job(inputs[pending[index]])
-                }
+        return inPlace(inputs.count) { slot in
+            for (offset, input) in inputs.enumerated() where input.isStandardInput {
+                slot(offset, job(input))
             }
-        } else {
-            for offset in pending { results[offset] = job(inputs[offset]) }
+            if parallel && pending.count > 1 {
+                DispatchQueue.concurrentPerform(iterations: pending.count) { index in
+                    slot(pending[index], job(inputs[pending[index]]))
+                }
+            } else {
+                for offset in pending { slot(offset, job(inputs[offset])) }
+            }
         }
-        return results.map { $0! }
     }
 
     /// One job per element on all cores (when `parallel`), results in order.
     package static func map<Element: Sendable, Result: Sendable>(
         _ elements: [Element], parallel: Bool, _ job: @Sendable (Element) -> Result
     ) -> [Result] {
-        var results = [Result?](repeating: nil, count: elements.count)
-        if parallel && elements.count > 1 {
-            results.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let slots = buffer
+        inPlace(elements.count) { slot in
+            if parallel && elements.count > 1 {
                 DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-                    slots[index] = job(elements[index])
+                    slot(index, job(elements[index]))
                 }
+            } else {
+                for offset in elements.indices { slot(offset, job(elements[offset])) }
             }
-        } else {
-            for offset in elements.indices { results[offset] = job(elements[offset]) }
         }
-        return results.map { $0! }
     }
 
     /// One job per element on all cores (when `parallel`), results in order; each job is handed its
@@ -53,21 +47,33 @@ package enum InputOrder {
         var pending: [Element?] = []
         pending.reserveCapacity(elements.count)
         for element in consume elements { pending.append(element) }
-        var results = [Result?](repeating: nil, count: pending.count)
         let count = pending.count
-        if parallel && count > 1 {
-            pending.withUnsafeMutableBufferPointer { inputs in
-                nonisolated(unsafe) let inputs = inputs
-                results.withUnsafeMutableBufferPointer { buffer in
-                    nonisolated(unsafe) let slots = buffer
+        return pending.withUnsafeMutableBufferPointer { inputs in
+            nonisolated(unsafe) let inputs = inputs
+            return inPlace(count) { slot in
+                if parallel && count > 1 {
                     DispatchQueue.concurrentPerform(iterations: count) { index in
-                        slots[index] = job(inputs[index].take()!)
+                        slot(index, job(inputs[index].take()!))
                     }
+                } else {
+                    for offset in 0..<count { slot(offset, job(inputs[offset].take()!)) }
                 }
             }
-        } else {
-            for offset in 0..<count { results[offset] = job(pending[offset].take()!) }
         }
-        return results.map { $0! }
+    }
+
+    /// An array of `count` results made where they end up: `fill` is handed a function that puts
+    /// the result for each position in its place, and must give every position one, once (from
+    /// any thread). A run keeps a result per file: made as optionals and copied out, they were
+    /// held twice.
+    private static func inPlace<Result: Sendable>(_ count: Int, _ fill: (@Sendable (Int, consuming Result) -> Void) -> Void) -> [Result] {
+        [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+            nonisolated(unsafe) let slots = buffer.baseAddress
+            fill { index, result in
+                precondition(index >= 0 && index < count, "a result out of range")
+                (slots! + index).initialize(to: result)
+            }
+            initialized = count
+        }
     }
 }

@@ -1,0 +1,50 @@
+import PortcullisDiagnostics
+@testable import PortcullisEngine
+import PortcullisManifest
+import Testing
+
+/// A lookup across every namespace (`resources("ClusterRole")`, `resources(["GitRepository", …])`)
+/// sees a kind's resources in input order, though the set keeps them by namespace only and puts
+/// them back together on first use.
+@Suite struct InputSetTests {
+    static func names(_ value: Value) -> [String] {
+        guard case .list(let items) = value else { return [] }
+        return items.map { item in
+            guard case .node(let node) = item, let name = node["metadata"]?["name"]?.scalarText else { return "?" }
+            return name
+        }
+    }
+
+    static func configMap(_ name: String, _ namespace: String?) -> String {
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(name)\n" + (namespace.map { "  namespace: \($0)\n" } ?? "")
+    }
+
+    static let files: [ManifestFile] = [
+        [configMap("one", "b"), configMap("two", "a"), configMap("three", nil)],
+        [configMap("four", "b"), "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s1\n  namespace: a\n", configMap("five", "c")],
+        [configMap("six", "a"), "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s2\n  namespace: b\n"],
+    ].enumerated().map { index, documents in
+        ManifestLoader().load(SourceFile(path: "f\(index).yaml", bytes: Array(documents.joined(separator: "---\n").utf8)))
+    }
+
+    @Test func everyNamespaceInInputOrder() {
+        let set = InputSet(files: Self.files)
+        let expected = ["one", "two", "three", "four", "five", "six"]
+        // Twice: made on first use, then kept.
+        #expect(Self.names(set.resources(ofKinds: ["ConfigMap"], namespace: nil)) == expected)
+        #expect(Self.names(set.resources(ofKinds: ["ConfigMap"], namespace: nil)) == expected)
+        #expect(Self.names(set.resources(ofKinds: ["Secret"], namespace: nil)) == ["s1", "s2"])
+        #expect(Self.names(set.resources(ofKinds: ["ConfigMap", "Secret"], namespace: nil)) == expected + ["s1", "s2"])
+        #expect(Self.names(set.resources(ofKinds: ["Secret", "ConfigMap"], namespace: nil)) == ["s1", "s2"] + expected)
+        #expect(Self.names(set.resources(ofKinds: ["Missing"], namespace: nil)).isEmpty)
+    }
+
+    @Test func oneNamespaceInInputOrder() {
+        let set = InputSet(files: Self.files)
+        #expect(Self.names(set.resources(ofKinds: ["ConfigMap"], namespace: "a")) == ["two", "six"])
+        #expect(Self.names(set.resources(ofKinds: ["ConfigMap"], namespace: "b")) == ["one", "four"])
+        #expect(Self.names(set.resources(ofKinds: ["ConfigMap"], namespace: "")) == ["three"])
+        #expect(Self.names(set.resources(ofKinds: ["ConfigMap", "Secret"], namespace: "a")) == ["two", "six", "s1"])
+        #expect(Self.names(set.resources(ofKinds: ["ConfigMap"], namespace: "z")).isEmpty)
+    }
+}
