@@ -76,6 +76,50 @@ package struct FindingList: RandomAccessCollection, Sendable, ExpressibleByArray
         return low
     }
 
+    /// The findings at `range`, each part's read once (a packed part is unpacked once, not once per finding).
+    package func elements(in range: Range<Int>) -> [Finding] {
+        guard !range.isEmpty else { return [] }
+        var result: [Finding] = []
+        result.reserveCapacity(range.count)
+        var part = partIndex(of: range.lowerBound)
+        while part < parts.count {
+            let start = part == 0 ? 0 : ends[part - 1]
+            guard start < range.upperBound else { break }
+            let findings: [Finding]
+            switch parts[part] {
+            case .findings(let held): findings = held
+            case .packed(let packed): findings = unpackedParts.findings(of: part, packed)
+            }
+            result += findings[(Swift.max(range.lowerBound, start) - start)..<(Swift.min(range.upperBound, ends[part]) - start)]
+            part += 1
+        }
+        return result
+    }
+
+    /// The findings' paths as runs of consecutive findings with one path, in order (a packed part's
+    /// were noted when it was packed).
+    package var pathRuns: [(path: String, indices: Range<Int>)] {
+        var runs: [(path: String, indices: Range<Int>)] = []
+        var start = 0
+        func add(_ path: String, _ count: Int) {
+            if let last = runs.last, last.path == path {
+                runs[runs.count - 1].indices = last.indices.lowerBound..<(start + count)
+            } else {
+                runs.append((path, start..<(start + count)))
+            }
+            start += count
+        }
+        for part in parts {
+            switch part {
+            case .findings(let findings):
+                for finding in findings { add(finding.path, 1) }
+            case .packed(let packed):
+                for run in packed.pathRuns { add(run.path, run.count) }
+            }
+        }
+        return runs
+    }
+
     /// Every finding, unpacked one file at a time.
     package func makeIterator() -> Iterator {
         Iterator(parts: parts)

@@ -35,9 +35,11 @@ package struct PackedFindings: Sendable {
         let rules: FindingRuleTable
         /// Where the findings' evaluation orders start in the bytes, if they were given.
         let ordersOffset: Int?
+        /// The findings' paths, as runs of consecutive findings with one path (one run, for a file's).
+        let pathRuns: [(path: String, count: Int)]
 
         init(bytes: [UInt8], region: SpillRegion?, count: Int, activeCounts: [Int], suppressedCount: Int, rules: FindingRuleTable,
-             ordersOffset: Int?) {
+             ordersOffset: Int?, pathRuns: [(path: String, count: Int)]) {
             let placed = region.flatMap { region in bytes.withUnsafeBytes { region.place($0) } }
             self.region = placed == nil ? nil : region
             self.placed = placed.map(UnsafeRawPointer.init)
@@ -50,6 +52,7 @@ package struct PackedFindings: Sendable {
             self.suppressedCount = suppressedCount
             self.rules = rules
             self.ordersOffset = ordersOffset
+            self.pathRuns = pathRuns
         }
 
         func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
@@ -69,6 +72,7 @@ package struct PackedFindings: Sendable {
         var numbers: [ObjectIdentifier: Int] = [:]
         var activeCounts = [Int](repeating: 0, count: Severity.allCases.count)
         var suppressedCount = 0
+        var pathRuns: [(path: String, count: Int)] = []
         for finding in findings {
             if finding.isSuppressed {
                 suppressedCount += 1
@@ -89,6 +93,7 @@ package struct PackedFindings: Sendable {
                 writer.number(0)
             } else {
                 let resource = parts.resource.value
+                if pathRuns.last?.path != resource.path { pathRuns.append((resource.path, 0)) }
                 writer.number(1)
                 writer.string(resource.path)
                 writer.number(resource.documentIndex)
@@ -101,9 +106,11 @@ package struct PackedFindings: Sendable {
             let text = parts.text.encoded
             writer.number(text.count)
             writer.bytes += text
-            for number in [parts.place.startLine, parts.place.startColumn, parts.place.endLine, parts.place.endColumn] {
-                writer.number(Int(UInt32(bitPattern: number)))
-            }
+            pathRuns[pathRuns.count - 1].count += 1
+            writer.number(Int(UInt32(bitPattern: parts.place.startLine)))
+            writer.number(Int(UInt32(bitPattern: parts.place.startColumn)))
+            writer.number(Int(UInt32(bitPattern: parts.place.endLine)))
+            writer.number(Int(UInt32(bitPattern: parts.place.endColumn)))
             if let suppression = finding.suppression {
                 writer.number(suppression.kind == .inSource ? 1 : 2)
                 writer.string(suppression.justification)
@@ -116,13 +123,14 @@ package struct PackedFindings: Sendable {
         if let orders {
             ordersOffset = writer.bytes.count
             for order in orders {
-                for number in [order.group, order.position, order.rule, order.check] {
-                    writer.number(Int(UInt32(bitPattern: number)))
-                }
+                writer.number(Int(UInt32(bitPattern: order.group)))
+                writer.number(Int(UInt32(bitPattern: order.position)))
+                writer.number(Int(UInt32(bitPattern: order.rule)))
+                writer.number(Int(UInt32(bitPattern: order.check)))
             }
         }
         storage = Storage(bytes: writer.bytes, region: region, count: findings.count, activeCounts: activeCounts,
-                          suppressedCount: suppressedCount, rules: rules, ordersOffset: ordersOffset)
+                          suppressedCount: suppressedCount, rules: rules, ordersOffset: ordersOffset, pathRuns: pathRuns)
     }
 
     /// The findings of `severity` not suppressed.
@@ -136,11 +144,13 @@ package struct PackedFindings: Sendable {
         return storage.withBytes { bytes in
             var reader = ByteReader(bytes: bytes, offset: ordersOffset)
             return (0..<storage.count).map { _ in
-                let numbers = (0..<4).map { _ in Int32(bitPattern: UInt32(truncatingIfNeeded: reader.number())) }
-                return EvaluationOrder(group: numbers[0], position: numbers[1], rule: numbers[2], check: numbers[3])
+                EvaluationOrder(group: reader.number32(), position: reader.number32(), rule: reader.number32(), check: reader.number32())
             }
         }
     }
+
+    /// The findings' paths, as runs of consecutive findings with one path (one run, for a file's).
+    package var pathRuns: [(path: String, count: Int)] { storage.pathRuns }
 
     /// Whether the bytes are in a `SpillRegion`'s file.
     package var isSpilled: Bool { storage.placed != nil }
@@ -164,10 +174,9 @@ package struct PackedFindings: Sendable {
                                                                  name: reader.optionalString()))
                 }
                 let text = FindingText(encoded: reader.bytes(reader.number()))
-                let place = (0..<4).map { _ in Int(Int32(bitPattern: UInt32(truncatingIfNeeded: reader.number()))) }
-                var finding = Finding(rule: rule, resource: resource!, text: text,
-                                      span: SourceSpan(start: SourceLocation(line: place[0], column: place[1]),
-                                                       end: SourceLocation(line: place[2], column: place[3])))
+                let start = SourceLocation(line: Int(reader.number32()), column: Int(reader.number32()))
+                let end = SourceLocation(line: Int(reader.number32()), column: Int(reader.number32()))
+                var finding = Finding(rule: rule, resource: resource!, text: text, span: SourceSpan(start: start, end: end))
                 let suppression = reader.number()
                 if suppression != 0 {
                     finding.suppression = Suppression(kind: suppression == 1 ? .inSource : .external, justification: reader.string(),
@@ -249,6 +258,11 @@ private struct ByteReader {
             shift += 7
         }
         return Int(bitPattern: value)
+    }
+
+    /// A number written as a 32-bit pattern (`Int32` places and orders).
+    mutating func number32() -> Int32 {
+        Int32(bitPattern: UInt32(truncatingIfNeeded: number()))
     }
 
     mutating func bytes(_ count: Int) -> [UInt8] {

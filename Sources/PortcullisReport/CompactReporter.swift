@@ -37,8 +37,7 @@ package struct CompactReporter: StreamingReporter {
             for entry in byFile[path]!.inLineOrder(of: report) {
                 switch entry {
                 case .diagnostic(let diagnostic): add(Self.line(diagnostic))
-                case .finding(let index):
-                    let finding = report.findings[index]
+                case .finding(let finding):
                     add(Self.line(path: finding.path, location: finding.span.start, severity: finding.severity,
                                   message: finding.message, id: finding.policyID))
                 }

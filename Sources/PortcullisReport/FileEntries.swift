@@ -4,10 +4,10 @@ import PortcullisEngine
 /// What a report shows of one file: its problems, and its findings as runs of indices into the
 /// report (`RunReport.findingRuns`), not one entry per finding.
 struct FileEntries {
-    /// One thing a file shows: a problem, or a finding (by its index in the report).
+    /// One thing a file shows: a problem, or a finding.
     enum Entry {
         case diagnostic(Diagnostic)
-        case finding(Int)
+        case finding(Finding)
     }
 
     var diagnostics: [Diagnostic] = []
@@ -21,8 +21,9 @@ struct FileEntries {
     func inLineOrder(of report: RunReport) -> [Entry] {
         var located = diagnostics.map { (location: $0.span?.start ?? SourceLocation(line: 0, column: 0), entry: Entry.diagnostic($0)) }
         for range in findings {
-            for index in range where !report.findings[index].isSuppressed {
-                located.append((report.findings[index].span.start, .finding(index)))
+            // Read once per run of indices: a packed file's findings are unpacked once.
+            for finding in report.findings.elements(in: range) where !finding.isSuppressed {
+                located.append((finding.span.start, .finding(finding)))
             }
         }
         return located.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element.entry)
@@ -31,14 +32,5 @@ struct FileEntries {
 
 extension RunReport {
     /// The findings in runs of one file each, in report order: a run's findings come file by file.
-    var findingRuns: [(path: String, indices: Range<Int>)] {
-        var runs: [(path: String, indices: Range<Int>)] = []
-        var current: (path: String, start: Int)?
-        for (index, finding) in findings.enumerated() where current?.path != finding.path {
-            if let current { runs.append((current.path, current.start..<index)) }
-            current = (finding.path, index)
-        }
-        if let current { runs.append((current.path, current.start..<findings.count)) }
-        return runs
-    }
+    var findingRuns: [(path: String, indices: Range<Int>)] { findings.pathRuns }
 }

@@ -69,7 +69,7 @@ package struct TextReporter: StreamingReporter {
                 for entry in gathered[path]!.inLineOrder(of: report) {
                     switch entry {
                     case .diagnostic(let diagnostic): renderer.append(diagnostic, source: source, to: &block)
-                    case .finding(let index): append(report.findings[index], source, (path, escapedPath), renderer, to: &block)
+                    case .finding(let finding): append(finding, source, (path, escapedPath), renderer, to: &block)
                     }
                     block.append(UInt8(ascii: "\n"))
                 }
