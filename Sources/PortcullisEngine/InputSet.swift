@@ -39,6 +39,14 @@ package struct InputSet: Sendable {
     /// The documents of `documents`, read twice (to size the lists, then to fill them): a run's are
     /// given as a lazy sequence over its files, so they are never gathered into one more array.
     package init<Documents: Sequence<Document>>(documents: Documents) {
+        self.init(documents: documents, listingKinds: nil)
+    }
+
+    /// The documents of `documents`, with only the kinds `listingKinds` names listed for
+    /// `resources(…)` (`RuleGraph.resourceLookupKinds`; `nil`: every kind): a run keeps documents
+    /// that rules are evaluated on as well as those they look up, and only the latter are looked up
+    /// by kind.
+    package init<Documents: Sequence<Document>>(documents: Documents, listingKinds: Set<String>?) {
         // The run holds the lists to its end: each is made at its size (grown one resource at a
         // time, a list holds up to twice what it needs, and shrinking it afterwards holds both).
         var byKindAndNamespace: [String: ListsByKey] = [:]
@@ -58,8 +66,10 @@ package struct InputSet: Sendable {
                 guard document.isResource, let kind = document.kind else { continue }
                 let value = Value.node(document.root)
                 let namespace = document.namespace ?? ""
-                byKindAndNamespace[kind, default: ListsByKey(sequenced: true)].add(value, to: namespace, filling: filling, sequence: sequence)
-                if filling { sequence += 1 }
+                if listingKinds?.contains(kind) ?? true {
+                    byKindAndNamespace[kind, default: ListsByKey(sequenced: true)].add(value, to: namespace, filling: filling, sequence: sequence)
+                    if filling { sequence += 1 }
+                }
                 if WorkloadKinds.podSpecPaths[kind] != nil {
                     workloads.add(value, to: "", filling: filling)
                     workloadsByNamespace.add(value, to: namespace, filling: filling)

@@ -153,7 +153,8 @@ package struct ManifestChecker: Sendable {
             }
         }
         let inputSet = waiting.isEmpty ? .empty
-            : InputSet(documents: waiting.lazy.flatMap { zip($0.partial.file.resources, $0.kept).lazy.filter(\.1).map(\.0) })
+            : InputSet(documents: waiting.lazy.flatMap { zip($0.partial.file.resources, $0.kept).lazy.filter(\.1).map(\.0) },
+                       listingKinds: graph.resourceLookupKinds)
         region?.releaseResidentPages()
         var secondPass = InputOrder.map(consuming: consume waiting, parallel: parallel) { (file: consuming Waiting) in
             var result = file.partial
@@ -207,7 +208,8 @@ package struct ManifestChecker: Sendable {
             progress?.loaded(file.resources.count)
             return file
         }
-        let inputSet = InputSet(documents: files.lazy.flatMap { $0.resources.lazy.filter(scope.contains) })
+        let inputSet = InputSet(documents: files.lazy.flatMap { $0.resources.lazy.filter(scope.contains) },
+                                listingKinds: graph.resourceLookupKinds)
         return InputOrder.map(consuming: files, parallel: parallel) { (file: consuming ManifestFile) in
             let documents = file.resources.count  // as loading counted them
             let result = finishing(evaluate(file, in: inputSet))

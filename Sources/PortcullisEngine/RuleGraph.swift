@@ -175,10 +175,11 @@ package struct RuleGraph: Sendable {
     }
 
     /// The kinds the reachable cross-document calls (`resources(…)`, `workloads()`) look up.
-    private static func crossDocumentKinds(_ used: [Int], nodes: [PlanNode]) -> Set<String>? {
+    private static func crossDocumentKinds(_ used: [Int], nodes: [PlanNode],
+                                           of lookups: (BuiltinFunction.Lookup) -> Bool = { _ in true }) -> Set<String>? {
         var kinds = Set<String>()
         for id in used {
-            guard case .call(let builtin, let operands) = nodes[id].op, let lookup = builtin.function.lookup else { continue }
+            guard case .call(let builtin, let operands) = nodes[id].op, let lookup = builtin.function.lookup, lookups(lookup) else { continue }
             switch lookup {
             case .kinds(let looked): kinds.formUnion(looked)
             case .kindsInFirstArgument:
@@ -189,6 +190,14 @@ package struct RuleGraph: Sendable {
             }
         }
         return kinds
+    }
+
+    /// The kinds `resources(…)` calls look up (what `InputSet` lists by kind and namespace); `nil`
+    /// when a call's kinds are computed. Worked out when asked (once per run), not stored: the
+    /// evaluator copies the graph's fields about, and a debug build's deepest evaluation must fit a
+    /// small thread stack (`HardeningEngineTests`).
+    package var resourceLookupKinds: Set<String>? {
+        Self.crossDocumentKinds(Self.reachable(rules: rules, nodes: nodes), nodes: nodes) { $0 == .kindsInFirstArgument }
     }
 
     /// The rule groups a document of `kind` reaches; none without a kind (not a resource).

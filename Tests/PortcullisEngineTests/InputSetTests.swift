@@ -47,4 +47,19 @@ import Testing
         #expect(Self.names(set.resources(ofKinds: ["ConfigMap", "Secret"], namespace: "a")) == ["two", "six", "s1"])
         #expect(Self.names(set.resources(ofKinds: ["ConfigMap"], namespace: "z")).isEmpty)
     }
+
+    @Test func onlyKindsLookedUpByKindAreListed() throws {
+        let set = InputSet(documents: Self.files.flatMap(\.resources), listingKinds: ["Secret"])
+        #expect(Self.names(set.resources(ofKinds: ["Secret"], namespace: nil)) == ["s1", "s2"])
+        #expect(Self.names(set.resources(ofKinds: ["Secret"], namespace: "b")) == ["s2"])
+        #expect(Self.names(set.resources(ofKinds: ["ConfigMap"], namespace: nil)).isEmpty)
+        // What a graph's `resources(…)` calls name is what its runs list; computed kinds list all.
+        let looked = try #require(EngineHarness(policy(#"len(resources("Secret", metadata.namespace)) > len(workloads())"#)).graph)
+        #expect(looked.resourceLookupKinds == ["Secret"])
+        #expect(looked.crossDocumentKinds?.contains("Deployment") == true)
+        let computed = try #require(EngineHarness(policy(#"len(resources(data.kind)) > 0"#)).graph)
+        #expect(computed.resourceLookupKinds == nil)
+        let none = try #require(EngineHarness(policy(#"len(workloads()) > 0"#)).graph)
+        #expect(none.resourceLookupKinds == [])
+    }
 }
