@@ -12,7 +12,7 @@ table per scale with medians, and a one-file start-up figure from hyperfine.
 Ratios are throughputs (libyaml time / portcullis time) taken from the same run, since the machine
 is shared.
 """
-import os, re, statistics, subprocess, sys, tempfile, time
+import os, re, shutil, statistics, subprocess, sys, tempfile, time
 
 args = sys.argv[1:]
 def option(name, default):
@@ -118,7 +118,9 @@ for label, extra in [('default packs', []), ('default packs, every finding kept 
     print(f'| {label} | {secs(statistics.median(r["wall"] for r in rows))} | {secs(statistics.median(r["cpu"] for r in rows))} '
           f'| {mib(max(r["rss"] for r in rows))} | {int(counted.group(1)) + int(counted.group(2)):,} reported |', flush=True)
 
-if startup_file:
+if startup_file and not shutil.which('hyperfine'):
+    print(f'\n### One small file ({startup_file}): not measured, hyperfine is not installed (apt-get install hyperfine)', flush=True)
+elif startup_file:
     print(f'\n### One small file ({startup_file}), default packs: hyperfine -N, warm-up 10, 100 runs\n', flush=True)
     with tempfile.NamedTemporaryFile('r', suffix='.md') as table:
         subprocess.run(['hyperfine', '-N', '--warmup', '10', '--runs', '100', '-i', '--style', 'none',

@@ -22,7 +22,10 @@ package struct HTMLReporter: Reporter {
     package func render(_ report: RunReport) -> String {
         let summary = PolicySummary(report)
         let sources = Dictionary((report.sources + report.supportingSources).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        let active = report.activeFindings
+        // The rows shown, read as the findings are iterated (a packed file unpacked once), and the
+        // counts: a run's findings are not all held at once for a table that shows `maxRows`.
+        let active = Array(report.findings.lazy.filter { !$0.isSuppressed }.prefix(maxRows))
+        let activeCount = Severity.allCases.reduce(0) { $0 + report.count($1) }
         var out = ""
         out.reserveCapacity(1 << 16 + active.count * 1_200)
         out += """
@@ -46,11 +49,12 @@ package struct HTMLReporter: Reporter {
             + "against \(policies) polic\(policies == 1 ? "y" : "ies").</p>\n</header>\n<main>\n"
         out += totals(report, summary: summary)
         out += charts(summary)
-        out += findingsTable(active, summary: summary, sources: sources)
+        out += findingsTable(active, total: activeCount, summary: summary, sources: sources)
         out += problems(report.diagnostics)
-        out += otherFindings(report.findings.filter { $0.isSuppressed }, id: "suppressed", title: "Suppressed findings",
+        out += otherFindings(Array(report.findings.lazy.filter { $0.isSuppressed }.prefix(maxRows)), total: report.suppressedCount,
+                             id: "suppressed", title: "Suppressed findings",
                              note: "Suppressed by a comment, an annotation or a waiver: they never fail the run.", sources: sources)
-        out += otherFindings(report.baselineFindings, id: "baseline", title: "Held by the baseline",
+        out += otherFindings(report.baselineFindings, total: report.baselineFindings.count, id: "baseline", title: "Held by the baseline",
                              note: "Recorded in the baseline (--baseline): accepted as they are, they do not fail the run.", sources: sources)
         out += "</main>\n<footer>\(Tool.name) \(Tool.version)</footer>\n<script>\(Self.script)</script>\n</body>\n</html>\n"
         return out
@@ -107,9 +111,10 @@ package struct HTMLReporter: Reporter {
         return out + "</section>\n"
     }
 
-    private func findingsTable(_ findings: [Finding], summary: PolicySummary, sources: [String: SourceFile]) -> String {
+    /// `findings`: the first active findings (at most `maxRows`) of `total`.
+    private func findingsTable(_ findings: [Finding], total: Int, summary: PolicySummary, sources: [String: SourceFile]) -> String {
         var out = "<section id=\"findings\">\n<h2>Findings</h2>\n"
-        guard !findings.isEmpty else { return out + "<p class=\"empty\">No active findings.</p>\n</section>\n" }
+        guard total > 0 else { return out + "<p class=\"empty\">No active findings.</p>\n</section>\n" }
         out += "<form id=\"filters\" class=\"filters\" hidden>\n"
         out += "<label>Severity <select id=\"filter-severity\"><option value=\"\">all</option>"
         for severity in Severity.allCases.reversed() { out += "<option>\(severity.rawValue)</option>" }
@@ -120,8 +125,8 @@ package struct HTMLReporter: Reporter {
         out += "</select></label>\n<label>Text <input id=\"filter-text\" type=\"search\" placeholder=\"file, message, resource…\"></label>\n"
         out += "<output id=\"filter-count\" aria-live=\"polite\"></output>\n</form>\n"
         let shown = findings.prefix(maxRows)
-        if shown.count < findings.count {
-            out += "<p class=\"note\">The table shows the first \(shown.count) of \(findings.count) findings; totals and charts count them all, "
+        if shown.count < total {
+            out += "<p class=\"note\">The table shows the first \(shown.count) of \(total) findings; totals and charts count them all, "
                 + "and the JSON report (<code>--format json</code>) lists every one.</p>\n"
         }
         out += "<table id=\"findings-table\">\n<thead><tr><th scope=\"col\" data-sort=\"severity\">Severity</th>"
@@ -177,9 +182,10 @@ package struct HTMLReporter: Reporter {
     }
 
     /// Suppressed or baseline-held findings: their own table, outside the filters and counts.
-    private func otherFindings(_ findings: [Finding], id: String, title: String, note: String, sources: [String: SourceFile]) -> String {
-        guard !findings.isEmpty else { return "" }
-        var out = "<section id=\"\(id)\">\n<h2>\(title) (\(findings.count))</h2>\n<p class=\"note\">\(HTMLText.escape(note))</p>\n"
+    /// `findings`: the first (at least `maxRows`, when there are as many) of `total`.
+    private func otherFindings(_ findings: [Finding], total: Int, id: String, title: String, note: String, sources: [String: SourceFile]) -> String {
+        guard total > 0 else { return "" }
+        var out = "<section id=\"\(id)\">\n<h2>\(title) (\(total))</h2>\n<p class=\"note\">\(HTMLText.escape(note))</p>\n"
         out += "<table class=\"plain\">\n<thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">Policy</th><th scope=\"col\">Location</th>"
             + "<th scope=\"col\">Message</th></tr></thead>\n<tbody>\n"
         for finding in findings.prefix(maxRows) {

@@ -71,20 +71,30 @@ package struct MarkdownReporter: Reporter {
         }
 
         // Findings by file: the first `openFindings` open, the rest collapsed.
-        let findings = report.activeFindings
-        if !findings.isEmpty {
+        // Read as they are iterated (a packed file's findings unpacked one file at a time), never
+        // gathered: a report that shows a few hundred need not hold a run's million.
+        let findings = report.findings.lazy.filter { !$0.isSuppressed }
+        var perFile: [String: Int] = [:]
+        var total = 0
+        for finding in findings {
+            perFile[finding.path, default: 0] += 1
+            total += 1
+        }
+        if total > 0 {
             out.add("\n### Findings\n")
-            var perFile: [String: Int] = [:]
-            for finding in findings { perFile[finding.path, default: 0] += 1 }
             var shown = 0
             var currentFile: String?
             var collapsed = false
-            for finding in findings {
+            var remaining = findings.makeIterator()
+            while let finding = remaining.next() {
                 if shown == openFindings && !collapsed {
-                    let rest = findings.count - shown
-                    let restFiles = Set(findings[shown...].map(\.path)).count
+                    let rest = total - shown
+                    var restPaths: Set<String> = [finding.path]
+                    var after = remaining
+                    while let later = after.next() { restPaths.insert(later.path) }
+                    let restFiles = restPaths.count
                     guard out.add("\n<details>\n<summary>\(rest) more finding\(rest == 1 ? "" : "s") in \(restFiles) file\(restFiles == 1 ? "" : "s")</summary>\n") else {
-                        out.omittedFindings = findings.count - shown
+                        out.omittedFindings = total - shown
                         break
                     }
                     out.reserve("\n</details>\n")
@@ -99,7 +109,7 @@ package struct MarkdownReporter: Reporter {
                 text += "- \(link(finding.path, line: finding.span.start.line, paths: &paths, label: "line \(finding.span.start.line)")) "
                     + "**\(finding.severity.rawValue)** \(MarkdownText.code(finding.policyID)): \(MarkdownText.escape(finding.message))\n"
                 guard out.add(text) else {
-                    out.omittedFindings = findings.count - shown
+                    out.omittedFindings = total - shown
                     break
                 }
                 currentFile = finding.path

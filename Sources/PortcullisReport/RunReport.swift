@@ -38,9 +38,6 @@ package struct RunReport: Sendable {
         self.rootPath = rootPath
     }
 
-    /// Findings that count: not suppressed.
-    package var activeFindings: [Finding] { findings.filter { !$0.isSuppressed } }
-
     /// Suppressed findings, counted in place (a packed file's were counted when it was packed).
     package var suppressedCount: Int {
         findings.parts.reduce(0) { total, part in
