@@ -102,9 +102,9 @@ public struct Baseline: Codable, Sendable {
         return String(decoding: json.bytes, as: UTF8.self)
     }
 
-    /// The findings not in the baseline, and those it holds. A file's packed findings are unpacked,
-    /// filtered and packed again (with `rules`, in `region`) one file at a time, and only when the
-    /// baseline holds one of them.
+    /// The findings not in the baseline, and those it holds. A file's packed findings are unpacked
+    /// and filtered one file at a time, and packed again (with `rules`, in `region`) only when the
+    /// baseline holds one of them; once every entry is used up, the rest are not read.
     func filter(_ findings: FindingList, rules: FindingRuleTable,
                 spillingTo region: SpillRegion? = nil) -> (findings: FindingList, held: [PortcullisEngine.Finding]) {
         var remaining: [FindingKey: Int] = [:]
@@ -113,8 +113,7 @@ public struct Baseline: Codable, Sendable {
             remaining[key, default: 0] += entry.count
         }
         var held: [PortcullisEngine.Finding] = []
-        let kept = findings.mapParts(rules: rules, spillingTo: region) { part in
-            guard !remaining.isEmpty else { return (part, false) }
+        let kept = findings.mapParts(rules: rules, spillingTo: region, until: { remaining.isEmpty }) { part in
             var kept: [PortcullisEngine.Finding] = []
             let heldBefore = held.count
             for finding in part {

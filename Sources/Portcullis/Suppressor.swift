@@ -41,8 +41,8 @@ struct Suppressor: Sendable {
 
     /// Marks the findings the waivers cover (those no inline directive covers already); returns the
     /// findings with expired-waiver findings appended, and the warnings about unused waivers. A file's
-    /// packed findings are unpacked, marked and packed again (with `rules`, in `region`) one file at
-    /// a time, and only when a waiver covers one of them.
+    /// packed findings are unpacked and marked one file at a time, and packed again (with `rules`, in
+    /// `region`) only when a waiver covers one of them.
     func applyWaivers(to findings: FindingList, rules: FindingRuleTable,
                       spillingTo region: SpillRegion? = nil) -> (findings: FindingList, diagnostics: [PortcullisDiagnostics.Diagnostic]) {
         guard !waivers.isEmpty else { return (findings, []) }

@@ -43,8 +43,8 @@ public struct ValidationOptions: Sendable {
     /// Counts files and documents as ``Validator/validate(paths:)`` goes, for a progress display.
     public var progress: ValidationProgress?
     /// Where a large run with cross-document policies keeps the documents those policies read
-    /// until every file is read, and a run with many findings its packed findings until it reports
-    /// them: a temporary file in this folder (unnamed, gone with the run),
+    /// until every file is read, and a run with many findings its packed findings (for as long as
+    /// its result is held): temporary files in this folder (unnamed, gone with what they hold),
     /// mapped into memory, whose pages leave the process as it goes — its resident memory does
     /// not grow with them (on Linux; a RAM-backed tmpfs still holds them in memory). The default
     /// is `TMPDIR`, else `/tmp`; `nil` keeps them on the heap, as does a folder the file cannot be

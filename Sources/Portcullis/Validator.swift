@@ -38,8 +38,7 @@ public struct Validator: Sendable {
         let plan = plan(paths)
         let rendered = checkRenderings(plan)
         let inputs = plan.inputs + rendered.fallbackInputs
-        let packer = FindingPacker(region: options.spillDirectory.map { SpillRegion(directory: $0, threshold: options.spillThreshold) },
-                                   threshold: options.findingPackingThreshold)
+        let packer = FindingPacker(region: options.spillDirectory.map(FindingPacker.region(in:)), threshold: options.findingPackingThreshold)
         var checker = self.checker
         checker.findingPacker = packer
         let results = checker.check(inputs, parallel: options.parallel, progress: options.progress?.counters) { result in

@@ -148,11 +148,13 @@ package struct FindingList: RandomAccessCollection, Sendable, ExpressibleByArray
         }
     }
 
-    /// The list with each part's findings changed by `transform`, part by part (a part that
-    /// was packed is packed again, with the same rules, unless `transform` leaves it as it was).
-    package func mapParts(rules: FindingRuleTable, spillingTo region: SpillRegion? = nil,
+    /// The list with each part's findings changed by `transform`, part by part: a packed part is
+    /// unpacked for it, and packed again (with the same rules) only when `transform` changed it.
+    /// Once `done` holds, the remaining parts are kept as they are, unread.
+    package func mapParts(rules: FindingRuleTable, spillingTo region: SpillRegion? = nil, until done: () -> Bool = { false },
                           _ transform: ([Finding]) -> (findings: [Finding], changed: Bool)) -> FindingList {
         FindingList(parts: parts.map { part in
+            if done() { return part }
             let (findings, changed) = transform(part.findings)
             switch part {
             case .findings: return .findings(findings)

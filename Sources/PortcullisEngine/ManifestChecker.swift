@@ -74,9 +74,9 @@ package struct ManifestChecker: Sendable {
             return checkWhole(inputs, scope: scope, parallel: parallel, progress: progress, finishing: finishing)
         }
         let projection = scope.isEmpty ? nil : CrossDocumentProjection(graph)
-        // One region for the run: the copies share the packed findings' (and its resident budget).
-        let region = projection == nil ? nil
-            : findingPacker.map(\.region) ?? spillDirectory.map { SpillRegion(directory: $0, threshold: spillThreshold) }
+        // The copies' region of their own: it closes when the second pass is done with them (the
+        // packed findings' region lasts as long as the run's result).
+        let region = projection == nil ? nil : spillDirectory.map { SpillRegion(directory: $0, threshold: spillThreshold) }
         /// A file waiting for the cross-document rules: what the other rules found, and its
         /// documents as the cross-document rules read them (`CrossDocumentProjection`).
         struct Waiting: Sendable {

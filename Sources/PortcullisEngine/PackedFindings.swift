@@ -285,8 +285,9 @@ private struct ByteReader {
 }
 
 /// What a run keeps of each file's findings until it reports: the findings themselves while the run
-/// has kept fewer than `threshold`, then `PackedFindings` (in `region` when it has room). Shared by
-/// the run's workers.
+/// has kept fewer than `threshold`, then `PackedFindings` in `region`'s file. Without a region
+/// nothing is packed: packed bytes on the heap (a finding's text written out in full, where held
+/// findings share theirs) take about what the findings take. Shared by the run's workers.
 package final class FindingPacker: Sendable {
     /// The rules of the packed findings.
     package let rules = FindingRuleTable()
@@ -298,6 +299,16 @@ package final class FindingPacker: Sendable {
 
     /// Findings kept as they are by default: a run with fewer (most runs) never packs.
     package static let defaultThreshold = 65_536
+    /// Packed bytes the packer's region holds in the process before their pages are let go: they
+    /// are written once and read once per report pass, so a little is enough.
+    package static let residentLimit = 2 << 20
+
+    /// The region a packer places its bytes in: a file in `directory` from the first packed byte
+    /// (packing starts only in a large run), of its own, so the copies' region closes when the
+    /// second pass is done with them.
+    package static func region(in directory: String) -> SpillRegion {
+        SpillRegion(directory: directory, threshold: 0, residentLimit: residentLimit)
+    }
 
     package init(region: SpillRegion?, threshold: Int = defaultThreshold) {
         self.region = region
@@ -306,7 +317,7 @@ package final class FindingPacker: Sendable {
 
     /// `findings` as the run keeps them.
     package func keep(_ findings: [Finding]) -> FindingList.Part {
-        guard !findings.isEmpty else { return .findings([]) }
+        guard !findings.isEmpty, region != nil else { return .findings(findings) }
         let (_, total) = kept.add(findings.count, ordering: .relaxed)
         guard total > threshold else { return .findings(findings) }
         return .packed(PackedFindings(findings, rules: rules, spillingTo: region))
@@ -316,7 +327,7 @@ package final class FindingPacker: Sendable {
     /// `threshold` findings, else `nil`. They count towards it now and again when the file is
     /// settled: packing starts a little early, never late.
     package func packFirstPass(_ findings: [Finding], orders: [EvaluationOrder]) -> PackedFindings? {
-        guard !findings.isEmpty, kept.add(findings.count, ordering: .relaxed).newValue > threshold else { return nil }
+        guard !findings.isEmpty, region != nil, kept.add(findings.count, ordering: .relaxed).newValue > threshold else { return nil }
         return PackedFindings(findings, orders: orders, rules: rules, spillingTo: region)
     }
 }

@@ -47,15 +47,19 @@ package final class SpillRegion: @unchecked Sendable {
 
     /// Disk is claimed in pieces of this size.
     static let allocationStep = 16 << 20
-    /// The placed bytes the process holds at most before their pages are let go.
-    static let residentLimit = 8 << 20
+    /// The placed bytes a region holds in the process at most, by default, before their pages are let go.
+    package static let defaultResidentLimit = 8 << 20
+    /// The placed bytes the process holds at most before their pages are let go (this region's).
+    let residentLimit: Int
 
     /// What a run keeps on the heap before it makes the file: enough for the copies of a few
     /// thousand documents, more than a small run (one file, an admission request) keeps.
     package static let defaultThreshold = 4 << 20
 
     /// A region whose file goes in `directory` once more than `threshold` bytes were offered.
-    package init(directory: String = Platform.temporaryDirectory, threshold: Int = defaultThreshold, capacity: Int = 64 << 30) {
+    package init(directory: String = Platform.temporaryDirectory, threshold: Int = defaultThreshold, capacity: Int = 64 << 30,
+                 residentLimit: Int = defaultResidentLimit) {
+        self.residentLimit = residentLimit
         self.directory = directory
         self.threshold = threshold
         self.capacity = capacity
@@ -103,7 +107,7 @@ package final class SpillRegion: @unchecked Sendable {
             let target = mapping.start + state.used
             state.used += size
             var release: Int?
-            if state.used - state.usedAtRelease >= Self.residentLimit {
+            if state.used - state.usedAtRelease >= residentLimit {
                 state.usedAtRelease = state.used
                 release = state.used
             }

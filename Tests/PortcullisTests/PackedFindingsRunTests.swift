@@ -66,6 +66,36 @@ import Testing
         }
     }
 
+    /// The first pass's findings of files waiting for the cross-document rules are packed with
+    /// their evaluation orders: a resource past the limit over both passes keeps the findings one
+    /// pass over every rule keeps, as when they were held.
+    @Test(arguments: [1, 2, 3])
+    func theLimitPerResourceCountsPackedFirstPasses(limit: Int) throws {
+        let policies = try PolicySet.compile([.builtin], options: PolicyOptions(all: true)).get()
+        let paths = try SpilledCopiesTests.fixtureFiles()
+        func run(packingAfter threshold: Int) -> ValidationResult {
+            var options = Self.options(packingAfter: threshold)
+            options.maxFindingsPerResource = limit
+            options.wholeRunFileLimit = 0  // the fixtures as a large run: copies and two passes
+            return Validator(policies: policies, options: options).validate(paths: paths)
+        }
+        let held = run(packingAfter: .max)
+        let packed = run(packingAfter: 0)
+        #expect(Self.packedParts(packed) > 5)
+        #expect(held.diagnostics.contains { $0.id == "engine.too-many-findings" })
+        #expect(packed.findings == held.findings)
+        #expect(packed.diagnostics.map(\.description) == held.diagnostics.map(\.description))
+    }
+
+    @Test func withoutASpillFolderNothingIsPacked() throws {
+        let policies = try PolicySet.compile([.builtin]).get()
+        var options = Self.options(packingAfter: 0)
+        options.spillDirectory = nil
+        let result = Validator(policies: policies, options: options).validate(paths: try SpilledCopiesTests.fixtureFiles())
+        #expect(result.findings.count > 50)
+        #expect(Self.packedParts(result) == 0)
+    }
+
     @Test func aRunUnderTheThresholdPacksNothing() throws {
         let policies = try PolicySet.compile([.builtin]).get()
         let result = Validator(policies: policies).validate(paths: try SpilledCopiesTests.fixtureFiles())
