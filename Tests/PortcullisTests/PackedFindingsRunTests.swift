@@ -96,6 +96,20 @@ import Testing
         #expect(Self.packedParts(result) == 0)
     }
 
+    /// A spill folder where the file cannot be made (missing, read-only, full): packed bytes stay
+    /// on the heap, and the run finds and reports what it would.
+    @Test func aSpillFolderThatCannotBeUsedKeepsPackedBytesOnTheHeap() throws {
+        let policies = try PolicySet.compile([.builtin]).get()
+        let paths = try SpilledCopiesTests.fixtureFiles()
+        var options = Self.options(packingAfter: 0)
+        options.spillDirectory = "/nonexistent-portcullis-folder"
+        let packed = Validator(policies: policies, options: options).validate(paths: paths)
+        let held = Validator(policies: policies, options: Self.options(packingAfter: .max)).validate(paths: paths)
+        #expect(Self.packedParts(packed) > 5)
+        #expect(packed.findings == held.findings)
+        #expect(Self.reports(packed) == Self.reports(held))
+    }
+
     @Test func aRunUnderTheThresholdPacksNothing() throws {
         let policies = try PolicySet.compile([.builtin]).get()
         let result = Validator(policies: policies).validate(paths: try SpilledCopiesTests.fixtureFiles())
