@@ -101,12 +101,7 @@ struct LabelPairPositions: Sendable {
     init(_ pairs: [(hash: Int, position: Int32)]) {
         var sorted = pairs.sorted { ($0.hash, $0.position) < ($1.hash, $1.position) }
         // A position given twice under one hash (two pairs of one element sharing a hash) once.
-        var kept = 0
-        for index in sorted.indices where kept == 0 || sorted[index] != sorted[kept - 1] {
-            sorted[kept] = sorted[index]
-            kept += 1
-        }
-        sorted.removeLast(sorted.count - kept)
+        sorted.removeAdjacentDuplicates { $0 == $1 }
         sorted.shrinkToFit()
         entries = sorted
     }
@@ -203,12 +198,7 @@ final class SelectionIndex: Sendable {
         if positions.count > unconditional.count {
             positions.sort()
             // Two pairs of `labels` sharing a hash give the same positions twice: once each.
-            var kept = 0
-            for index in positions.indices where kept == 0 || positions[index] != positions[kept - 1] {
-                positions[kept] = positions[index]
-                kept += 1
-            }
-            positions.removeLast(positions.count - kept)
+            positions.removeAdjacentDuplicates(by: ==)
         }
         return positions
     }

@@ -182,7 +182,7 @@ package struct HTMLReporter: Reporter {
     }
 
     /// Suppressed or baseline-held findings: their own table, outside the filters and counts.
-    /// `findings`: the first (at least `maxRows`, when there are as many) of `total`.
+    /// `findings`: the first (at most `maxRows`) of `total`.
     private func otherFindings(_ findings: [Finding], total: Int, id: String, title: String, note: String, sources: [String: SourceFile]) -> String {
         guard total > 0 else { return "" }
         var out = "<section id=\"\(id)\">\n<h2>\(title) (\(total))</h2>\n<p class=\"note\">\(HTMLText.escape(note))</p>\n"

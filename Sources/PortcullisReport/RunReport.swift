@@ -40,20 +40,20 @@ package struct RunReport: Sendable {
 
     /// Suppressed findings, counted in place (a packed file's were counted when it was packed).
     package var suppressedCount: Int {
-        findings.parts.reduce(0) { total, part in
-            switch part {
-            case .findings(let findings): total + Self.countInPlace(findings) { $0.isSuppressed }
-            case .packed(let packed): total + packed.suppressedCount
-            }
-        }
+        count(held: { $0.isSuppressed }, packed: \.suppressedCount)
     }
 
     /// Active findings per severity, counted in place (a packed file's were counted when it was packed).
     package func count(_ severity: Severity) -> Int {
+        count(held: { !$0.isSuppressed && $0.severity == severity }, packed: { $0.activeCount(severity) })
+    }
+
+    /// Over the parts, the held findings that hold `held` and what `packed` says a packed part has.
+    private func count(held: (borrowing Finding) -> Bool, packed: (PackedFindings) -> Int) -> Int {
         findings.parts.reduce(0) { total, part in
             switch part {
-            case .findings(let findings): total + Self.countInPlace(findings) { !$0.isSuppressed && $0.severity == severity }
-            case .packed(let packed): total + packed.activeCount(severity)
+            case .findings(let findings): total + Self.countInPlace(findings, held)
+            case .packed(let part): total + packed(part)
             }
         }
     }
