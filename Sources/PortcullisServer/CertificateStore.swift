@@ -6,7 +6,10 @@ import Synchronization
 /// The serving certificate and key, re-read when their files change (cert-manager rotates them):
 /// every TLS handshake takes the pair in use through NIOSSL's `sslContextCallback`, so a rotation
 /// needs no restart and no new listener. A new pair that does not load, or whose key does not
-/// match its certificate, is refused and the old pair keeps serving.
+/// match its certificate, is refused and the old pair keeps serving. A rotation that replaces the
+/// two files one after the other is seen half done by a poll in between: such a pair is refused
+/// only when the files are still the same at the next poll, so a rotation in progress is not
+/// counted (nor logged) as a failure.
 final class CertificateStore: Sendable {
     let files: TLSFiles
     private let state: Mutex<State>
@@ -16,6 +19,8 @@ final class CertificateStore: Sendable {
     private struct State {
         var pair: Pair
         var attempted: FileFingerprint
+        /// Files that did not load at the last poll, given one more poll to settle.
+        var unsettled: FileFingerprint?
     }
 
     private struct Pair: @unchecked Sendable {
@@ -50,7 +55,8 @@ final class CertificateStore: Sendable {
     }
 
     /// Re-reads the pair when either file changed since the last attempt (or always, when `force`).
-    /// Returns whether a new pair is in use.
+    /// Returns whether a new pair is in use. Files that do not load are refused at once when
+    /// `force`, otherwise when they are unchanged at the next call.
     @discardableResult
     func reload(force: Bool = false) -> Bool {
         let now = FileFingerprint([files.certificatePath, files.keyPath])
@@ -60,12 +66,26 @@ final class CertificateStore: Sendable {
             state.withLock { state in
                 state.pair = pair
                 state.attempted = now
+                state.unsettled = nil
             }
             metrics.certificateReloaded(success: true)
             logger.info("TLS certificate reloaded", metadata: ["certificate": "\(files.certificatePath)"])
             return true
         } catch {
-            state.withLock { $0.attempted = now }
+            let settling = !force && state.withLock { state in
+                if state.unsettled == now { return false }
+                state.unsettled = now
+                return true
+            }
+            if settling {
+                logger.debug("TLS certificate files do not load yet; waiting a poll for the rotation to finish",
+                             metadata: ["certificate": "\(files.certificatePath)", "error": "\(error)"])
+                return false
+            }
+            state.withLock { state in
+                state.attempted = now
+                state.unsettled = nil
+            }
             metrics.certificateReloaded(success: false)
             logger.error("TLS certificate reload refused; the previous certificate keeps serving",
                          metadata: ["certificate": "\(files.certificatePath)", "key": "\(files.keyPath)", "error": "\(error)"])
