@@ -155,6 +155,7 @@ package enum Builtin: String, CaseIterable, Sendable, Hashable {
 
     /// `len` and `count`: elements of a list, pairs of a mapping, characters of text; 0 otherwise.
     private static func size(_ value: Value) -> Value {
+        if case .resources(let list) = value { return .number(Double(list.count)) }
         if let elements = value.elements { return .number(Double(elements.count)) }
         if case .node(let node) = value, node.kind == .mapping { return .number(Double(node.count)) }
         if let text = value.stringValue { return .number(Double(text.count)) }

@@ -28,13 +28,13 @@ enum EqualityKey: Hashable, Sendable {
 /// that is too small is not, hence: a resource whose field has no key (a mapping, a list) is a
 /// candidate for every value.
 final class EqualityIndex: Sendable {
-    let elements: [Value]
+    let elements: ResourceList
     /// Per field path (in the order the lookup gave them): positions by key.
     private let byKey: [[EqualityKey: [Int32]]]
     /// Per field path: positions of the resources whose field has no key (always candidates).
     private let unkeyed: [[Int32]]
 
-    init(_ resources: [Value], paths: [[String]]) {
+    init(_ resources: ResourceList, paths: [[String]]) {
         elements = resources
         var byKey = [[EqualityKey: [Int32]]](repeating: [:], count: paths.count)
         var unkeyed = [[Int32]](repeating: [], count: paths.count)

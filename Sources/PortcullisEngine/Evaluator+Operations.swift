@@ -55,6 +55,7 @@ extension Evaluator {
     static func contains(_ haystack: Value, _ needle: Value) -> Bool {
         let needle = needle.resolved
         if case .list(let elements) = haystack { return elements.contains { fastEqual($0, needle) } }
+        if case .resources(let list) = haystack { return list.contains { fastEqual($0, needle) } }
         if let elements = haystack.elements { return elements.contains { fastEqual($0, needle) } }
         if case .node(let node) = haystack, node.kind == .mapping, let key = needle.stringValue { return node[key] != nil }
         if let text = haystack.stringValue, let part = needle.stringValue { return text.contains(part) }

@@ -334,6 +334,7 @@ package struct Evaluator {
                 return .missing(parent: node, key: nil)
             }
             if case .list(let items) = b, case .number(let n) = s, Int(n) >= 0, Int(n) < items.count { return items[Int(n)] }
+            if case .resources(let list) = b, case .number(let n) = s, Int(n) >= 0, Int(n) < list.count { return list[Int(n)] }
             return .absent
         case .call(let function, let first, let second):
             let arguments = BuiltinFunction.Arguments(count: second >= 0 ? 2 : (first >= 0 ? 1 : 0),
@@ -425,7 +426,7 @@ package struct Evaluator {
 
     /// Whether `body` holds for some element bound to `slot`: the `candidates` positions only, in
     /// order, when an index gave them; else every element.
-    private mutating func anyHolds(_ body: Int32, slot: Int, over elements: [Value], candidates: [Int32]?) -> Bool {
+    private mutating func anyHolds(_ body: Int32, slot: Int, over elements: ResourceList, candidates: [Int32]?) -> Bool {
         let saved = bindings[slot]
         defer { bind(slot, saved) }
         if let candidates {
@@ -458,6 +459,7 @@ package struct Evaluator {
     private static func count(_ collection: Value) -> Int {
         switch collection {
         case .list(let values): return values.count
+        case .resources(let list): return list.count
         case .node(let node) where node.kind == .sequence: return node.count
         default: return 0
         }
@@ -466,6 +468,7 @@ package struct Evaluator {
     private static func element(_ collection: Value, _ position: Int) -> Value {
         switch collection {
         case .list(let values): return values[position]
+        case .resources(let list): return list[position]
         case .node(let node): return node[position].map(Value.node) ?? .absent
         default: return .absent
         }

@@ -7,9 +7,13 @@ import Synchronization
 /// scopes its CustomResourceDefinitions declare (for the `namespaced`/`cluster-scoped` matchers). The
 /// scope is one `check` run (all its files) or one policy example. Lists are built once, so a lookup
 /// from each of thousands of documents costs a dictionary access, and a namespace narrows it to the
-/// resources that can matter. Documents that are not resources (`Document.isResource`) are left out.
+/// resources that can matter. They hold each resource as its place (`ResourcePlace`: its arena's
+/// number and its root's index, 8 bytes), and a lookup hands them out as they are
+/// (`Value.resources`), each element made when it is read. Documents that are not resources (`Document.isResource`) are left out.
 package struct InputSet: Sendable {
-    private let byKindAndNamespace: [String: [String: [Value]]]
+    /// The arenas the lists' resources are held in (`ResourcePlace` numbers them).
+    private let table: ResourceTable
+    private let byKindAndNamespace: [String: [String: [ResourcePlace]]]
     /// For each list of `byKindAndNamespace`, its resources' places in the run (in input order), so
     /// that a kind's resources of every namespace are put back in input order when asked
     /// (`allOfKind`): few rules look a kind up in every namespace, and a list of every kind kept
@@ -17,10 +21,10 @@ package struct InputSet: Sendable {
     private let sequenceByKindAndNamespace: [String: [String: [Int32]]]
     /// The lists of `allOfKind`, made on first use.
     private let byKind = KindLists()
-    private let allWorkloads: Value
-    private let workloadsByNamespace: [String: Value]
-    private let allCustomResources: Value
-    private let customResourcesByNamespace: [String: Value]
+    private let allWorkloads: [ResourcePlace]
+    private let workloadsByNamespace: [String: [ResourcePlace]]
+    private let allCustomResources: [ResourcePlace]
+    private let customResourcesByNamespace: [String: [ResourcePlace]]
     /// `spec.scope` of the run's CustomResourceDefinitions, by `Kind.group` (`Widget.example.com`).
     private let declaredScopes: [String: ResourceScope]
     /// Label-selection indexes over these lists, built on first use (`SelectionIndex`).
@@ -55,6 +59,10 @@ package struct InputSet: Sendable {
         var custom = ListsByKey(), customByNamespace = ListsByKey()
         var declaredScopes: [String: ResourceScope] = [:]
         var definitions: [Document] = []
+        // Each arena numbered once, as it is first met (a file's documents share one).
+        var storages: [ManifestStorage] = []
+        var storageNumbers: [ObjectIdentifier: Int32] = [:]
+        var last: (identity: ObjectIdentifier, number: Int32)?
         for filling in [false, true] {
             for document in documents {
                 if filling, document.kind == ResourceScopes.definitionKind {
@@ -64,7 +72,21 @@ package struct InputSet: Sendable {
                     }
                 }
                 guard document.isResource, let kind = document.kind else { continue }
-                let value = Value.node(document.root)
+                var value = ResourcePlace(storage: 0, root: document.root.index)
+                if filling {
+                    let identity = ObjectIdentifier(document.root.storage)
+                    if let last, last.identity == identity {
+                        value = ResourcePlace(storage: last.number, root: document.root.index)
+                    } else {
+                        let number = storageNumbers[identity] ?? {
+                            storages.append(document.root.storage)
+                            storageNumbers[identity] = Int32(storages.count - 1)
+                            return Int32(storages.count - 1)
+                        }()
+                        last = (identity, number)
+                        value = ResourcePlace(storage: number, root: document.root.index)
+                    }
+                }
                 let namespace = document.namespace ?? ""
                 if listingKinds?.contains(kind) ?? true {
                     byKindAndNamespace[kind, default: ListsByKey(sequenced: true)].add(value, to: namespace, filling: filling, sequence: sequence)
@@ -80,12 +102,13 @@ package struct InputSet: Sendable {
                 }
             }
         }
+        table = ResourceTable(storages: storages)
         self.byKindAndNamespace = byKindAndNamespace.mapValues(\.lists)
         sequenceByKindAndNamespace = byKindAndNamespace.mapValues(\.sequences)
-        allWorkloads = .list(workloads.lists[""] ?? [])
-        self.workloadsByNamespace = workloadsByNamespace.lists.mapValues { .list($0) }
-        allCustomResources = .list(custom.lists[""] ?? [])
-        customResourcesByNamespace = customByNamespace.lists.mapValues { .list($0) }
+        allWorkloads = workloads.lists[""] ?? []
+        self.workloadsByNamespace = workloadsByNamespace.lists
+        allCustomResources = custom.lists[""] ?? []
+        customResourcesByNamespace = customByNamespace.lists
         self.declaredScopes = declaredScopes
         customSchemas = CustomResourceSchemas(documents: definitions)
     }
@@ -103,21 +126,29 @@ package struct InputSet: Sendable {
     /// The resources of these kinds (in input order within each kind), in one namespace when given
     /// (`""` for resources without one).
     func resources(ofKinds kinds: [String], namespace: String?) -> Value {
+        .resources(resourceList(ofKinds: kinds, namespace: namespace))
+    }
+
+    private func resourceList(ofKinds kinds: [String], namespace: String?) -> ResourceList {
         if kinds.count == 1 {
-            guard let namespace else { return .list(allOfKind(kinds[0])) }
-            return .list(byKindAndNamespace[kinds[0]]?[namespace] ?? [])
+            guard let namespace else { return list(allOfKind(kinds[0])) }
+            return list(byKindAndNamespace[kinds[0]]?[namespace] ?? [])
         }
-        return .list(kinds.flatMap { kind in namespace.map { byKindAndNamespace[kind]?[$0] ?? [] } ?? allOfKind(kind) })
+        return list(kinds.flatMap { kind in namespace.map { byKindAndNamespace[kind]?[$0] ?? [] } ?? allOfKind(kind) })
+    }
+
+    private func list(_ places: [ResourcePlace]) -> ResourceList {
+        ResourceList(table: table, places: places)
     }
 
     /// The resources of `kind` in every namespace, in input order: the namespaces' lists merged by
     /// their places in the run, once per kind.
-    private func allOfKind(_ kind: String) -> [Value] {
+    private func allOfKind(_ kind: String) -> [ResourcePlace] {
         guard let namespaces = byKindAndNamespace[kind] else { return [] }
         if namespaces.count == 1 { return namespaces.first!.value }
         return byKind.list(of: kind) {
             let sequences = sequenceByKindAndNamespace[kind] ?? [:]
-            var placed: [(sequence: Int32, value: Value)] = []
+            var placed: [(sequence: Int32, value: ResourcePlace)] = []
             placed.reserveCapacity(namespaces.values.reduce(0) { $0 + $1.count })
             for (namespace, values) in namespaces {
                 for (sequence, value) in zip(sequences[namespace] ?? [], values) { placed.append((sequence, value)) }
@@ -129,23 +160,23 @@ package struct InputSet: Sendable {
 
     /// Every workload (a kind with a pod template), or those of one namespace.
     func workloads(namespace: String?) -> Value {
-        guard let namespace else { return allWorkloads }
-        return workloadsByNamespace[namespace] ?? .list([])
+        .resources(workloadList(namespace: namespace))
+    }
+
+    private func workloadList(namespace: String?) -> ResourceList {
+        guard let namespace else { return list(allWorkloads) }
+        return list(workloadsByNamespace[namespace] ?? [])
     }
 
     /// The workloads of `workloads(namespace)` indexed by their pods' labels (built once per run).
     func podIndex(namespace: String?) -> SelectionIndex {
-        selectionIndexes.index(.pods(namespace: namespace)) {
-            guard case .list(let workloads) = workloads(namespace: namespace) else { return SelectionIndex.pods([]) }
-            return SelectionIndex.pods(workloads)
-        }
+        selectionIndexes.index(.pods(namespace: namespace)) { SelectionIndex.pods(workloadList(namespace: namespace)) }
     }
 
     /// The resources of `resources(kinds, namespace)` indexed by their selector at `path` (built once per run).
     func selectorIndex(kinds: [String], namespace: String?, path: [String], orDefault: Bool = false) -> SelectionIndex {
         selectionIndexes.index(.selectors(kinds: kinds, namespace: namespace, path: path, orDefault: orDefault)) {
-            guard case .list(let resources) = resources(ofKinds: kinds, namespace: namespace) else { return SelectionIndex.selectors([], path: path) }
-            return SelectionIndex.selectors(resources, path: path, orDefault: orDefault)
+            SelectionIndex.selectors(resourceList(ofKinds: kinds, namespace: namespace), path: path, orDefault: orDefault)
         }
     }
 
@@ -153,15 +184,14 @@ package struct InputSet: Sendable {
     /// (built once per run).
     func equalityIndex(kinds: [String], namespace: String?, paths: [[String]]) -> EqualityIndex {
         selectionIndexes.equalityIndex(.init(kinds: kinds, namespace: namespace, paths: paths)) {
-            guard case .list(let resources) = resources(ofKinds: kinds, namespace: namespace) else { return EqualityIndex([], paths: paths) }
-            return EqualityIndex(resources, paths: paths)
+            EqualityIndex(resourceList(ofKinds: kinds, namespace: namespace), paths: paths)
         }
     }
 
     /// Resources of API groups outside Kubernetes' own (operators' custom resources), all or of one namespace.
     func customResources(namespace: String?) -> Value {
-        guard let namespace else { return allCustomResources }
-        return customResourcesByNamespace[namespace] ?? .list([])
+        guard let namespace else { return .resources(list(allCustomResources)) }
+        return .resources(list(customResourcesByNamespace[namespace] ?? []))
     }
 
     /// Whether an apiVersion names a group outside Kubernetes' built-in ones (`v1`, `apps/v1`,
@@ -173,11 +203,11 @@ package struct InputSet: Sendable {
     }
 }
 
-/// Lists of values by key, each made at its size: every value is added twice, first counted
-/// (`filling` false), then appended; when `sequenced`, with its place in the run beside it.
+/// Lists of resources' places by key, each made at its size: every resource is added twice, first
+/// counted (`filling` false), then appended; when `sequenced`, with its place in the run beside it.
 private struct ListsByKey {
     private var counts: [String: Int] = [:]
-    private(set) var lists: [String: [Value]] = [:]
+    private(set) var lists: [String: [ResourcePlace]] = [:]
     private(set) var sequences: [String: [Int32]] = [:]
     private let sequenced: Bool
 
@@ -185,13 +215,13 @@ private struct ListsByKey {
         self.sequenced = sequenced
     }
 
-    mutating func add(_ value: Value, to key: String, filling: Bool, sequence: Int32 = 0) {
+    mutating func add(_ value: ResourcePlace, to key: String, filling: Bool, sequence: Int32 = 0) {
         guard filling else {
             counts[key, default: 0] += 1
             return
         }
         if lists[key] == nil {
-            var list: [Value] = []
+            var list: [ResourcePlace] = []
             list.reserveCapacity(counts[key, default: 1])
             lists[key] = list
             if sequenced {
@@ -207,9 +237,9 @@ private struct ListsByKey {
 
 /// A kind's resources of every namespace (`InputSet.allOfKind`), each list made once, on first use.
 private final class KindLists: Sendable {
-    private let lists = Mutex<[String: [Value]]>([:])
+    private let lists = Mutex<[String: [ResourcePlace]]>([:])
 
-    func list(of kind: String, making make: () -> [Value]) -> [Value] {
+    func list(of kind: String, making make: () -> [ResourcePlace]) -> [ResourcePlace] {
         lists.withLock { lists in
             if let list = lists[kind] { return list }
             let list = make()

@@ -134,21 +134,21 @@ struct LabelPairPositions: Sendable {
 
 /// The resources of one lookup (in input order) and, by label pair, which of them can match.
 final class SelectionIndex: Sendable {
-    let elements: [Value]
+    let elements: ResourceList
     /// `podsSelectedBy`: every (label, value) of each element's pod labels. `selectorsMatching`: one
     /// pair each element's selector requires (any one will do: all are needed).
     private let byPair: LabelPairPositions
     /// `selectorsMatching`: elements whose selector requires no pair (empty, expressions only): always candidates.
     private let unconditional: [Int32]
 
-    init(elements: [Value], byPair: LabelPairPositions, unconditional: [Int32]) {
+    init(elements: ResourceList, byPair: LabelPairPositions, unconditional: [Int32]) {
         self.elements = elements
         self.byPair = byPair
         self.unconditional = unconditional
     }
 
     /// An index of workloads by their pods' labels.
-    static func pods(_ workloads: [Value]) -> SelectionIndex {
+    static func pods(_ workloads: ResourceList) -> SelectionIndex {
         var byPair: [(hash: Int, position: Int32)] = []
         for (position, workload) in workloads.enumerated() {
             guard case .node(let labels) = LabelSelector.podLabels(workload), labels.kind == .mapping else { continue }
@@ -160,7 +160,7 @@ final class SelectionIndex: Sendable {
     /// An index of resources by one label pair their selector (at `path`) requires.
     /// `orDefault`: the selector read is `default(selector, constant)`: a resource whose selector is
     /// not a mapping is decided by the constant, so it is a candidate for any labels.
-    static func selectors(_ resources: [Value], path: [String], orDefault: Bool = false) -> SelectionIndex {
+    static func selectors(_ resources: ResourceList, path: [String], orDefault: Bool = false) -> SelectionIndex {
         var byPair: [(hash: Int, position: Int32)] = [], unconditional: [Int32] = []
         for (position, resource) in resources.enumerated() {
             let selector = path.reduce(resource) { Evaluator.field($0, $1) }

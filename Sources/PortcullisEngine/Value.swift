@@ -14,6 +14,8 @@ package enum Value: Sendable {
     case string(String)
     case node(Node)
     case list([Value])
+    /// Resources of the run (a cross-document lookup), held as their places: a list of their roots.
+    case resources(ResourceList)
     case image(ImageReference)
     case semver(SemanticVersion)
     /// Named fields made by a built-in (`schemaViolations`).
@@ -63,6 +65,7 @@ package enum Value: Sendable {
     var elements: [Value]? {
         switch self {
         case .list(let values): return values
+        case .resources(let list): return Array(list)
         case .node(let node) where node.kind == .sequence: return node.elements.map(Value.node)
         default: return nil
         }
@@ -91,6 +94,7 @@ package enum Value: Sendable {
             if writer.append(node, maxBytes: Self.displayLimit) { return String(decoding: writer.bytes, as: UTF8.self) }
             return String(decoding: writer.bytes.prefix(Self.displayLimit), as: UTF8.self) + "…"
         case .list(let values): return "[" + values.map(\.display).joined(separator: ", ") + "]"
+        case .resources(let list): return "[" + list.map(\.display).joined(separator: ", ") + "]"
         case .image(let image): return image.original
         case .semver(let version): return version.original
         case .record(let record): return record.display
@@ -139,7 +143,7 @@ extension Value {
         case (.string(let x), .string(let y)): return x == y
         case (.image(let x), .image(let y)): return x.original == y.original
         case (.semver(let x), .semver(let y)): return x.original == y.original
-        case (.list, _), (_, .list): return nil
+        case (.list, _), (_, .list), (.resources, _), (_, .resources): return nil
         case (.node(let n), _) where n.kind != .scalar: return nil
         case (_, .node(let n)) where n.kind != .scalar: return nil
         default: return false

@@ -8,7 +8,7 @@ import Testing
 /// them back together on first use.
 @Suite struct InputSetTests {
     static func names(_ value: Value) -> [String] {
-        guard case .list(let items) = value else { return [] }
+        guard case .resources(let items) = value else { return [] }
         return items.map { item in
             guard case .node(let node) = item, let name = node["metadata"]?["name"]?.scalarText else { return "?" }
             return name
