@@ -62,4 +62,21 @@ import Testing
         let none = try #require(EngineHarness(policy(#"len(workloads()) > 0"#)).graph)
         #expect(none.resourceLookupKinds == [])
     }
+    /// A lookup's list, held as places (`Value.resources`), reads as a list everywhere a list is
+    /// read: its length, an element by index, `in`, equality, a quantifier.
+    @Test(arguments: [
+        #"len(resources("ConfigMap")) == 6 and len(resources("ConfigMap", "a")) == 2 and len(workloads()) == 0"#,
+        #"resources("ConfigMap")[3].metadata.name == "four" and resources("ConfigMap", "b")[1].metadata.name == "four""#,
+        #"resources("Secret")[1] in resources("Secret") and not (resources("Secret")[1] in resources("ConfigMap"))"#,
+        #"resources("ConfigMap", "a") == resources("ConfigMap", "a") and resources("ConfigMap", "a") != resources("ConfigMap", "b")"#,
+        #"resources(["Secret"], "a") == resources("Secret", "a") and not (resources("Secret") == resources("ConfigMap"))"#,
+        #"(any c in resources("ConfigMap"): c.metadata.name == "six") and (all s in resources("Secret"): s.kind == "Secret")"#,
+    ])
+    func aLookupReadsAsAList(_ condition: String) throws {
+        let graph = try #require(EngineHarness(policy(condition)).graph)
+        var evaluator = Evaluator(graph: graph)
+        evaluator.inputSet = InputSet(files: Self.files)
+        let subject = try #require(Self.files.first?.resources.first)
+        #expect(evaluator.evaluate(subject).count == 1, "the condition holds: \(condition)")
+    }
 }
