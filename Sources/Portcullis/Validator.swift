@@ -35,9 +35,14 @@ public struct Validator: Sendable {
     /// files changed since that git ref are checked, and the roots whose rendering they feed.
     public func validate(paths: [String]) -> ValidationResult {
         let started = ContinuousClock.now
-        let plan = plan(paths)
-        let rendered = checkRenderings(plan)
-        let inputs = plan.inputs + rendered.fallbackInputs
+        // The plan is let go before the check: its tables hold every file's paths (absolute and
+        // shown), which a run over 100,000 files would otherwise keep to its end.
+        let (inputs, rendered, patchFiles, discoveryDiagnostics) = { () -> ([InputFile], RenderedCheck, [String], [PortcullisDiagnostics.Diagnostic]) in
+            let plan = plan(paths)
+            let rendered = checkRenderings(plan)
+            let inputs = rendered.fallbackInputs.isEmpty ? plan.inputs : plan.inputs + rendered.fallbackInputs
+            return (inputs, rendered, plan.patchFiles.map(\.displayPath), plan.diagnostics + rendered.diagnostics)
+        }()
         let packer = FindingPacker(region: options.spillDirectory.map(FindingPacker.region(in:)), threshold: options.findingPackingThreshold)
         var checker = self.checker
         checker.findingPacker = packer
@@ -47,9 +52,9 @@ public struct Validator: Sendable {
             settled.findings = []
             return settled
         }
-        let kustomize = KustomizeSummary(patchFiles: plan.patchFiles.map(\.displayPath), renderedRoots: rendered.rendered,
+        let kustomize = KustomizeSummary(patchFiles: patchFiles, renderedRoots: rendered.rendered,
                                          renderedResources: rendered.resourceCount)
-        return finish(consume results, readByRenderings: rendered.results, discoveryDiagnostics: plan.diagnostics + rendered.diagnostics,
+        return finish(consume results, readByRenderings: rendered.results, discoveryDiagnostics: discoveryDiagnostics,
                       standardInput: inputs.filter(\.isStandardInput).map(\.displayPath), started: started, kustomize: kustomize,
                       packer: packer)
     }

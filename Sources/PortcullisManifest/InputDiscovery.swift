@@ -126,7 +126,8 @@ private struct Walk {
         defer { ancestors.removeLast() }
         for name in names {
             let childPath = path.hasSuffix("/") ? path + name : path + "/" + name
-            let childShown = shown == "." ? name : (shown.hasSuffix("/") ? shown + name : shown + "/" + name)
+            // Shown as opened (a relative path given as it is): one string for both.
+            let childShown = shown == "." ? name : shown == path ? childPath : (shown.hasSuffix("/") ? shown + name : shown + "/" + name)
             if discovery.isExcluded(childShown) { continue }
             let childInfo: Platform.FileStatus
             switch Platform.fileStatus(childPath) {
