@@ -92,6 +92,21 @@ package struct ManifestChecker: Sendable {
             /// The first pass's findings and their orders, packed (`partial.findings` and `order`
             /// are then empty).
             var packed: PackedFindings?
+            /// The file's copied documents, held compactly while the file waits (`partial.file`
+            /// then holds none); `nil`: they are in `partial.file`.
+            var documents: DocumentList?
+
+            /// The copied document at `position`.
+            func document(at position: Int) -> Document {
+                guard let documents, let storage = partial.file.storage else { return partial.file.resources[position] }
+                return documents.document(at: position, path: partial.file.path, in: storage)
+            }
+
+            /// The file with its copied documents.
+            var file: ManifestFile {
+                guard let documents, let storage = partial.file.storage else { return partial.file }
+                return partial.file.with(resources: documents.documents(path: partial.file.path, in: storage))
+            }
         }
         enum FirstPass: Sendable {
             case done(FileResult)
@@ -135,9 +150,12 @@ package struct ManifestChecker: Sendable {
                 }
             }
             let packed = findingPacker?.packFirstPass(found.findings, orders: found.order)
-            let partial = FileResult(file: projected.file, findings: packed == nil ? found.findings : [], issues: found.issues)
+            // The copies' documents wait as 16 bytes each, not as `Document`s.
+            let documents = projected.file.storage == nil ? nil : DocumentList(projected.file.resources)
+            let partial = FileResult(file: documents == nil ? projected.file : projected.file.with(resources: []),
+                                     findings: packed == nil ? found.findings : [], issues: found.issues)
             return .waiting(Waiting(partial: partial, kept: zip(kept, projected.copied).filter(\.1).map(\.0), counts: counts,
-                                    pastLimit: pastLimit, order: packed == nil ? found.order : [], packed: packed))
+                                    pastLimit: pastLimit, order: packed == nil ? found.order : [], packed: packed, documents: documents))
         }
         // Files done at once keep their place; the waiting ones move to the second pass, which
         // frees each file's first-pass findings and counts as it merges them.
@@ -153,11 +171,12 @@ package struct ManifestChecker: Sendable {
             }
         }
         let inputSet = waiting.isEmpty ? .empty
-            : InputSet(documents: waiting.lazy.flatMap { zip($0.partial.file.resources, $0.kept).lazy.filter(\.1).map(\.0) },
+            : InputSet(documents: waiting.lazy.flatMap { file in file.kept.indices.lazy.filter { file.kept[$0] }.map(file.document(at:)) },
                        listingKinds: graph.resourceLookupKinds)
         region?.releaseResidentPages()
         var secondPass = InputOrder.map(consuming: consume waiting, parallel: parallel) { (file: consuming Waiting) in
             var result = file.partial
+            result.file = file.file
             file.partial.findings = []
             if let packed = file.packed { result.findings = packed.unpacked() }
             let resources = result.file.resources

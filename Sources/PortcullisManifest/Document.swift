@@ -8,12 +8,12 @@ package struct Document: Sendable {
     package let path: String
     /// The resource's top-level mapping.
     package let root: Node
-    private let stream: Int32
+    let stream: Int32
     /// `listItemIndex`, or -1.
-    private let item: Int32
+    let item: Int32
     /// The identity fields, read once from the document; shared by the documents that have the
     /// same (`DocumentIdentities`) among those a run keeps for the cross-document rules.
-    private let identity: DocumentIdentity
+    let identity: DocumentIdentity
 
     /// 0-based position of its YAML document in the file's stream (empty documents count).
     package var streamIndex: Int { Int(stream) }
@@ -52,7 +52,7 @@ package struct Document: Sendable {
         Document(path: path, root: root, stream: stream, item: item, identity: identities.shared(identity))
     }
 
-    private init(path: String, root: Node, stream: Int32, item: Int32, identity: DocumentIdentity) {
+    init(path: String, root: Node, stream: Int32, item: Int32, identity: DocumentIdentity) {
         self.path = path
         self.root = root
         self.stream = stream

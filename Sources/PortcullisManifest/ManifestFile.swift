@@ -31,6 +31,15 @@ package struct ManifestFile: Sendable {
         self.diagnostics = diagnostics
     }
 
+    /// The same file holding `resources` instead of its documents, counted as it counted them (a
+    /// run waiting for its cross-document rules holds a file's documents as a `DocumentList`).
+    package func with(resources: [Document]) -> ManifestFile {
+        var file = ManifestFile(source: source, storage: storage, resources: resources, diagnostics: diagnostics,
+                                directiveComments: directiveComments, sequenceDocuments: sequenceDocuments)
+        file.countedResources = resourceCount
+        return file
+    }
+
     /// The display path.
     package var path: String { source.path }
 
