@@ -53,8 +53,30 @@ struct KeyTable: Sendable {
         return bytes.withUnsafeBytes { stored in bytesEqual(stored.baseAddress! + start, base, count: key.count) }
     }
 
+    /// The most keys a compacted table finds by a scan instead of through hash slots.
+    static let scanLimit = 16
+
+    /// The table as it is kept once complete: its arrays cut to size, and without hash slots when
+    /// it holds at most `scanLimit` keys (found by a scan): an arena copied for the cross-document
+    /// rules holds a dozen keys, and a run keeps one per file.
+    func compacted() -> KeyTable {
+        var table = self
+        // Copied through a buffer: an array made from an array shares its storage, capacity and all.
+        table.bytes = bytes.withUnsafeBufferPointer { Array($0) }
+        table.offsets = offsets.withUnsafeBufferPointer { Array($0) }
+        if count <= Self.scanLimit {
+            table.slots = []
+            table.mask = 0
+        }
+        return table
+    }
+
     /// The atom of `key`, or `nil` if the file never used it as a key.
     func find(_ key: UnsafeRawBufferPointer) -> Int32? {
+        if slots.isEmpty {
+            for atom in 0..<Int32(count) where equals(atom, key) { return atom }
+            return nil
+        }
         var slot = KeyTable.hash(key) & mask
         while true {
             let atom = slots[slot]
@@ -72,6 +94,7 @@ struct KeyTable: Sendable {
 
     /// The atom of `key`, adding it if new.
     mutating func intern(_ key: UnsafeRawBufferPointer) -> Int32 {
+        if slots.isEmpty { grow() }  // a compacted table takes keys again
         var slot = KeyTable.hash(key) & mask
         while true {
             let atom = slots[slot]
@@ -100,7 +123,8 @@ struct KeyTable: Sendable {
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
+        var size = max(16, slots.count * 2)
+        while size < count * 2 + 2 { size <<= 1 }
         slots = Array(repeating: -1, count: size)
         mask = size - 1
         let total = count

@@ -13,7 +13,7 @@ extension ManifestStorage {
         var copier = Copier(from: self)
         let newRoots = zip(roots, trees).map { root, tree in copier.copy(root, keeping: tree) }
         let storage = ManifestStorage(nodes: copier.nodes.kept(spillingTo: region), children: copier.children.kept(spillingTo: region),
-                                      text: copier.text.kept(spillingTo: region), keys: copier.keys, mappingIndex: copier.mappingIndex)
+                                      text: copier.text.kept(spillingTo: region), keys: copier.keys.compacted(), mappingIndex: copier.mappingIndex)
         return (storage, newRoots)
     }
 
