@@ -96,16 +96,16 @@ package struct ManifestChecker: Sendable {
             /// then holds none); `nil`: they are in `partial.file`.
             var documents: DocumentList?
 
-            /// The copied document at `position`.
-            func document(at position: Int) -> Document {
+            /// The copied document at `position`; `identities` are the run's copies' (`DocumentIdentities.all`).
+            func document(at position: Int, identities: [DocumentIdentity]) -> Document {
                 guard let documents, let storage = partial.file.storage else { return partial.file.resources[position] }
-                return documents.document(at: position, path: partial.file.path, in: storage)
+                return documents.document(at: position, path: partial.file.path, in: storage, identities: identities)
             }
 
             /// The file with its copied documents.
-            var file: ManifestFile {
+            func file(identities: [DocumentIdentity]) -> ManifestFile {
                 guard let documents, let storage = partial.file.storage else { return partial.file }
-                return partial.file.with(resources: documents.documents(path: partial.file.path, in: storage))
+                return partial.file.with(resources: documents.documents(path: partial.file.path, in: storage, identities: identities))
             }
         }
         enum FirstPass: Sendable {
@@ -151,7 +151,7 @@ package struct ManifestChecker: Sendable {
             }
             let packed = findingPacker?.packFirstPass(found.findings, orders: found.order)
             // The copies' documents wait as 16 bytes each, not as `Document`s.
-            let documents = projected.file.storage == nil ? nil : DocumentList(projected.file.resources)
+            let documents = projected.file.storage == nil ? nil : DocumentList(projected.file.resources, numberingIn: projection.identities)
             let partial = FileResult(file: documents == nil ? projected.file : projected.file.with(resources: []),
                                      findings: packed == nil ? found.findings : [], issues: found.issues)
             return .waiting(Waiting(partial: partial, kept: zip(kept, projected.copied).filter(\.1).map(\.0), counts: counts,
@@ -160,8 +160,10 @@ package struct ManifestChecker: Sendable {
         // Files done at once keep their place; the waiting ones move to the second pass, which
         // frees each file's first-pass findings and counts as it merges them.
         var done: [FileResult?] = []
-        var waiting: [Waiting] = []
+        // Held as optionals: the second pass takes each out of its place (`InputOrder.map(taking:)`).
+        var waiting: [Waiting?] = []
         done.reserveCapacity(inputs.count)
+        waiting.reserveCapacity(firstPass.count { if case .waiting = $0 { true } else { false } })
         for pass in consume firstPass {
             switch pass {
             case .done(let result): done.append(result)
@@ -170,13 +172,17 @@ package struct ManifestChecker: Sendable {
                 waiting.append(file)
             }
         }
+        // The copies' identities, by the numbers their `DocumentList`s hold.
+        let identities = projection?.identities.all ?? []
         let inputSet = waiting.isEmpty ? .empty
-            : InputSet(documents: waiting.lazy.flatMap { file in file.kept.indices.lazy.filter { file.kept[$0] }.map(file.document(at:)) },
+            : InputSet(documents: waiting.lazy.compactMap { $0 }.flatMap { file in
+                           file.kept.indices.lazy.filter { file.kept[$0] }.map { file.document(at: $0, identities: identities) }
+                       },
                        listingKinds: graph.resourceLookupKinds)
         region?.releaseResidentPages()
-        var secondPass = InputOrder.map(consuming: consume waiting, parallel: parallel) { (file: consuming Waiting) in
+        var secondPass = InputOrder.map(taking: consume waiting, parallel: parallel) { (file: consuming Waiting) in
             var result = file.partial
-            result.file = file.file
+            result.file = file.file(identities: identities)
             file.partial.findings = []
             if let packed = file.packed { result.findings = packed.unpacked() }
             let resources = result.file.resources

@@ -123,15 +123,35 @@ package final class DocumentIdentity: Sendable, Hashable {
 /// The distinct document identities of one run, each held once: a run keeps thousands of
 /// documents for its cross-document rules, of a few kinds in a few namespaces.
 package final class DocumentIdentities: Sendable {
-    private let known = Mutex<Set<DocumentIdentity>>([])
+    private struct Known {
+        var numbers: [DocumentIdentity: Int32] = [:]
+        var all: [DocumentIdentity] = []
+
+        mutating func number(_ identity: DocumentIdentity) -> Int32 {
+            if let number = numbers[identity] { return number }
+            all.append(identity)
+            numbers[identity] = Int32(all.count - 1)
+            return Int32(all.count - 1)
+        }
+    }
+
+    private let known = Mutex(Known())
 
     package init() {}
 
     /// The identity equal to `identity` this run already holds, else `identity`, now held.
     func shared(_ identity: DocumentIdentity) -> DocumentIdentity {
-        known.withLock { $0.insert(identity).memberAfterInsert }
+        known.withLock { known in known.all[Int(known.number(identity))] }
     }
 
+    /// The number of the identity equal to `identity` among those held (held now if new).
+    func number(_ identity: DocumentIdentity) -> Int32 {
+        known.withLock { $0.number(identity) }
+    }
+
+    /// Every identity held, by number.
+    package var all: [DocumentIdentity] { known.withLock { $0.all } }
+
     /// How many distinct identities are held (for tests).
-    package var count: Int { known.withLock { $0.count } }
+    package var count: Int { known.withLock { $0.all.count } }
 }

@@ -47,6 +47,16 @@ package enum InputOrder {
         var pending: [Element?] = []
         pending.reserveCapacity(elements.count)
         for element in consume elements { pending.append(element) }
+        return map(taking: pending, parallel: parallel, job)
+    }
+
+    /// `map(consuming:)` over elements the caller holds as optionals already, each taken out of
+    /// its place when its job starts (every element must be there): no second array of them is
+    /// made, as `map(consuming:)` makes one to take them from.
+    package static func map<Element: Sendable, Result: Sendable>(
+        taking elements: consuming [Element?], parallel: Bool, _ job: @Sendable (consuming Element) -> Result
+    ) -> [Result] {
+        var pending = elements
         let count = pending.count
         return pending.withUnsafeMutableBufferPointer { inputs in
             nonisolated(unsafe) let inputs = inputs
