@@ -81,7 +81,6 @@ package struct ManifestChecker: Sendable {
         /// documents as the cross-document rules read them (`CrossDocumentProjection`).
         struct Waiting: Sendable {
             var partial: FileResult
-            var kept: [Bool]
             /// Per document copied (in file order), the first pass's findings, those past the
             /// limit included; empty when there are none.
             var counts: [Int32]
@@ -95,6 +94,11 @@ package struct ManifestChecker: Sendable {
             /// The file's copied documents, held compactly while the file waits (`partial.file`
             /// then holds none); `nil`: they are in `partial.file`.
             var documents: DocumentList?
+
+            /// How many documents were copied (those the cross-document rules wait for, which
+            /// `CrossDocumentScope.contains` tells from their identity, and those copied for their
+            /// suppression annotation only).
+            var copiedCount: Int { documents?.count ?? partial.file.resources.count }
 
             /// The copied document at `position`; `identities` are the run's copies' (`DocumentIdentities.all`).
             func document(at position: Int, identities: [DocumentIdentity]) -> Document {
@@ -154,7 +158,7 @@ package struct ManifestChecker: Sendable {
             let documents = projected.file.storage == nil ? nil : DocumentList(projected.file.resources, numberingIn: projection.identities)
             let partial = FileResult(file: documents == nil ? projected.file : projected.file.with(resources: []),
                                      findings: packed == nil ? found.findings : [], issues: found.issues)
-            return .waiting(Waiting(partial: partial, kept: zip(kept, projected.copied).filter(\.1).map(\.0), counts: counts,
+            return .waiting(Waiting(partial: partial, counts: counts,
                                     pastLimit: pastLimit, order: packed == nil ? found.order : [], packed: packed, documents: documents))
         }
         // Files done at once keep their place; the waiting ones move to the second pass, which
@@ -176,7 +180,7 @@ package struct ManifestChecker: Sendable {
         let identities = projection?.identities.all ?? []
         let inputSet = waiting.isEmpty ? .empty
             : InputSet(documents: waiting.lazy.compactMap { $0 }.flatMap { file in
-                           file.kept.indices.lazy.filter { file.kept[$0] }.map { file.document(at: $0, identities: identities) }
+                           (0..<file.copiedCount).lazy.map { file.document(at: $0, identities: identities) }.filter(scope.contains)
                        },
                        listingKinds: graph.resourceLookupKinds)
         region?.releaseResidentPages()
@@ -196,7 +200,7 @@ package struct ManifestChecker: Sendable {
                 prior[document.key] = document.count
                 spans[document.key] = document.span
             }
-            let kept = zip(resources, file.kept).filter(\.1).map(\.0)
+            let kept = resources.filter(scope.contains)
             let found = findings(of: [(kept.filter(waitsForDefinitions), crossDocumentRules),
                                       (kept.filter { !waitsForDefinitions($0) }, lookupRules)], in: inputSet, recordingOrder: true)
             let totals = prior.merging(found.counts, uniquingKeysWith: +)
