@@ -328,13 +328,15 @@ package struct Evaluator {
             return Self.field(b, graph.names[Int(nameIndex)])
         case .index(let base, let subscriptID):
             let b = value(base), s = value(subscriptID).resolved
+            // A number too large for a position (`1e300`, from a manifest) is past every end.
+            let position: Int? = if case .number(let n) = s { Self.position(n) } else { nil }
             if case .node(let node) = b {
-                if case .number(let n) = s, let element = node[Int(n)] { return .node(element) }
+                if let position, let element = node[position] { return .node(element) }
                 if case .string(let key) = s, let child = node[key] { return .node(child) }
                 return .missing(parent: node, key: nil)
             }
-            if case .list(let items) = b, case .number(let n) = s, Int(n) >= 0, Int(n) < items.count { return items[Int(n)] }
-            if case .resources(let list) = b, case .number(let n) = s, Int(n) >= 0, Int(n) < list.count { return list[Int(n)] }
+            if case .list(let items) = b, let position, position >= 0, position < items.count { return items[position] }
+            if case .resources(let list) = b, let position, position >= 0, position < list.count { return list[position] }
             return .absent
         case .call(let function, let first, let second):
             let arguments = BuiltinFunction.Arguments(count: second >= 0 ? 2 : (first >= 0 ? 1 : 0),
@@ -452,6 +454,12 @@ package struct Evaluator {
     /// A lookup's namespace argument (`""` when it is not text), or `nil` when none was given.
     private mutating func lookupNamespace(_ namespace: Int32) -> String? {
         namespace >= 0 ? (value(namespace).stringValue ?? "") : nil
+    }
+
+    /// A subscript's position: the number truncated, as `Int(n)` has it; `nil` when it is not
+    /// finite or beyond ±2⁵³ (no collection is that long, and `Int(n)` would trap past `Int`'s range).
+    static func position(_ n: Double) -> Int? {
+        n.isFinite && abs(n) <= 9_007_199_254_740_992 ? Int(n) : nil
     }
 
     /// How many elements a collection value has (0 for anything else); with `element`, iteration

@@ -106,17 +106,31 @@ package final class DocumentIdentity: Sendable, Hashable {
         self.isResource = isResource
     }
 
+    /// Equal when every field has the same bytes: `String`'s `==` finds `café` spelt with one
+    /// scalar equal to `café` spelt with two, and a document sharing the other's identity would
+    /// then report its namespace in the other's bytes.
     package static func == (a: DocumentIdentity, b: DocumentIdentity) -> Bool {
-        a === b || (a.kind == b.kind && a.namespace == b.namespace && a.apiVersion == b.apiVersion
-                    && a.operation == b.operation && a.isResource == b.isResource)
+        a === b || (sameBytes(a.kind, b.kind) && sameBytes(a.namespace, b.namespace) && sameBytes(a.apiVersion, b.apiVersion)
+                    && sameBytes(a.operation, b.operation) && a.isResource == b.isResource)
     }
 
     package func hash(into hasher: inout Hasher) {
-        hasher.combine(kind)
-        hasher.combine(namespace)
-        hasher.combine(apiVersion)
-        hasher.combine(operation)
+        for field in [kind, namespace, apiVersion, operation] { Self.combineBytes(field, into: &hasher) }
         hasher.combine(isResource)
+    }
+
+    private static func sameBytes(_ a: String?, _ b: String?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case (let x?, let y?): return x.utf8.elementsEqual(y.utf8)
+        default: return false
+        }
+    }
+
+    private static func combineBytes(_ text: String?, into hasher: inout Hasher) {
+        guard var text else { return hasher.combine(-1) }
+        hasher.combine(text.utf8.count)
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 

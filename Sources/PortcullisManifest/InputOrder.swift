@@ -47,7 +47,7 @@ package enum InputOrder {
         var pending: [Element?] = []
         pending.reserveCapacity(elements.count)
         for element in consume elements { pending.append(element) }
-        return map(taking: pending, parallel: parallel, job)
+        return map(taking: consume pending, parallel: parallel, job)
     }
 
     /// `map(consuming:)` over elements the caller holds as optionals already, each taken out of

@@ -79,4 +79,17 @@ import Testing
         let subject = try #require(Self.files.first?.resources.first)
         #expect(evaluator.evaluate(subject).count == 1, "the condition holds: \(condition)")
     }
+    /// A subscript too large for a position (`1e300` in a manifest, `quantity("1E300")`) is past
+    /// every end: no element, and no trap converting it.
+    @Test func aHugeSubscriptIsPastEveryEnd() throws {
+        let condition = #"not (list[n] exists) and not (list[m] exists) and not (keys(metadata)[n] exists) and list[1] == "b""#
+            + #" and not (resources("ConfigMap")[quantity("1E300")] exists) and resources("ConfigMap")[0].metadata.name == "one""#
+        let graph = try #require(EngineHarness(policy(condition, match: "match kind Widget")).graph)
+        var evaluator = Evaluator(graph: graph)
+        evaluator.inputSet = InputSet(files: Self.files)
+        let text = "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: c}\nlist: [a, b]\nn: 1e300\nm: -1e300\n"
+        let file = ManifestLoader().load(SourceFile(path: "huge.yaml", bytes: Array(text.utf8)))
+        let subject = try #require(file.resources.first)
+        #expect(evaluator.evaluate(subject).count == 1)
+    }
 }

@@ -56,6 +56,26 @@ import Testing
         #expect(identities.count == 2)
     }
 
+    /// Identities are shared only between byte-equal fields: a namespace spelt `café` with one
+    /// scalar and `café` with two (equal as `String`s) stay apart, each reported in its own bytes,
+    /// kept whole or as a `DocumentList`.
+    @Test func identitiesAreSharedOnlyWhenTheirBytesAreEqual() throws {
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        #expect(composed == decomposed && !composed.utf8.elementsEqual(decomposed.utf8))
+        let text = [composed, decomposed, composed].map { "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: \($0)}\n" }
+            .joined(separator: "---\n")
+        let file = ManifestLoader().load(SourceFile(path: "m.yaml", bytes: Array(text.utf8)))
+        let identities = DocumentIdentities()
+        let moved = file.resources.map { $0.moved(to: $0.root, sharing: identities) }
+        #expect(identities.count == 2)
+        #expect(moved.map { Array($0.namespace?.utf8 ?? "".utf8) } == file.resources.map { Array($0.namespace?.utf8 ?? "".utf8) })
+        let storage = try #require(file.storage)
+        let listed = DocumentList(file.resources, numberingIn: identities)
+        let again = listed.documents(path: file.path, in: storage, identities: identities.all)
+        #expect(again.map { Array($0.namespace?.utf8 ?? "".utf8) } == [Array(composed.utf8), Array(decomposed.utf8), Array(composed.utf8)])
+        #expect(again.map(\.streamIndex) == [0, 1, 2] && again.allSatisfy { $0.path == "m.yaml" })
+    }
+
     /// What a run holds per document it keeps: the file's path, the root, two indexes, the identity.
     @Test func aDocumentIsFortyEightBytes() {
         #expect(MemoryLayout<Document>.stride <= 48)
