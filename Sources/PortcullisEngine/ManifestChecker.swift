@@ -166,12 +166,17 @@ package struct ManifestChecker: Sendable {
         var done: [FileResult?] = []
         // Held as optionals: the second pass takes each out of its place (`InputOrder.map(taking:)`).
         var waiting: [Waiting?] = []
+        /// Where each waiting file's result goes in `done`.
+        var waitingPlaces: [Int32] = []
         done.reserveCapacity(inputs.count)
-        waiting.reserveCapacity(firstPass.count { if case .waiting = $0 { true } else { false } })
+        let waitingCount = firstPass.count { if case .waiting = $0 { true } else { false } }
+        waiting.reserveCapacity(waitingCount)
+        waitingPlaces.reserveCapacity(waitingCount)
         for pass in consume firstPass {
             switch pass {
             case .done(let result): done.append(result)
             case .waiting(let file):
+                waitingPlaces.append(Int32(done.count))
                 done.append(nil)
                 waiting.append(file)
             }
@@ -184,7 +189,7 @@ package struct ManifestChecker: Sendable {
                        },
                        listingKinds: graph.resourceLookupKinds)
         region?.releaseResidentPages()
-        var secondPass = InputOrder.map(taking: consume waiting, parallel: parallel) { (file: consuming Waiting) in
+        InputOrder.map(taking: consume waiting, into: &done, at: waitingPlaces, parallel: parallel) { (file: consuming Waiting) in
             var result = file.partial
             result.file = file.file(identities: identities)
             file.partial.findings = []
@@ -222,8 +227,8 @@ package struct ManifestChecker: Sendable {
             region?.fileRead()
             progress?.evaluated(finished.file.resourceCount)
             return finished
-        }.makeIterator()
-        return done.map { $0 ?? secondPass.next()! }  // one second-pass result per waiting file, in order
+        }
+        return done.map { $0! }  // every place has its result: the first pass's, or the second's
     }
 
     /// A small run with cross-document rules: every file is loaded, then each is evaluated once by

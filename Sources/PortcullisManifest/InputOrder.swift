@@ -72,6 +72,35 @@ package enum InputOrder {
         }
     }
 
+    /// `map(taking:)` whose results go straight into `destination`, the element at `i` into the
+    /// place `positions[i]` (one distinct empty place per element): a run whose files wait for a
+    /// second pass keeps one array of results, not that one and the second pass's too.
+    package static func map<Element: Sendable, Result: Sendable>(
+        taking elements: consuming [Element?], into destination: inout [Result?], at positions: [Int32], parallel: Bool,
+        _ job: @Sendable (consuming Element) -> Result
+    ) {
+        var pending = elements
+        let count = pending.count
+        precondition(positions.count == count, "one place per element")
+        destination.withUnsafeMutableBufferPointer { results in
+            nonisolated(unsafe) let results = results
+            pending.withUnsafeMutableBufferPointer { inputs in
+                nonisolated(unsafe) let inputs = inputs
+                @Sendable func run(_ index: Int) {
+                    let place = Int(positions[index])
+                    precondition(place >= 0 && place < results.count, "a place out of range")
+                    if case .some = results[place] { preconditionFailure("a place given twice") }
+                    results[place] = job(inputs[index].take()!)
+                }
+                if parallel && count > 1 {
+                    DispatchQueue.concurrentPerform(iterations: count) { run($0) }
+                } else {
+                    for index in 0..<count { run(index) }
+                }
+            }
+        }
+    }
+
     /// An array of `count` results made where they end up: `fill` is handed a function that puts
     /// the result for each position in its place, and must give every position one, once (from
     /// any thread). A run keeps a result per file: made as optionals and copied out, they were

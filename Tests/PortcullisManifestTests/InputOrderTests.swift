@@ -40,4 +40,20 @@ import Testing
         }
         #expect(alive == [4, 3, 2, 1, 0])
     }
+    /// Results go into the places given (in parallel too), the others stay as they were, and each
+    /// element is freed as its job ends.
+    @Test(arguments: [false, true])
+    func takingIntoPlacesFillsThemAndNoOthers(_ parallel: Bool) {
+        let census = Census()
+        var tokens: [Token?] = []
+        for _ in 0..<4 { tokens.append(Token(census)) }
+        var results: [String?] = ["a", nil, "c", nil, nil, "f", nil]
+        let places: [Int32] = [1, 3, 4, 6]
+        InputOrder.map(taking: consume tokens, into: &results, at: places, parallel: parallel) { (token: consuming Token) -> String in
+            _ = consume token
+            return "job"
+        }
+        #expect(results == ["a", "job", "c", "job", "job", "f", "job"])
+        #expect(census.alive.load(ordering: .relaxed) == 0)
+    }
 }
