@@ -60,9 +60,7 @@ package struct InputSet: Sendable {
         var declaredScopes: [String: ResourceScope] = [:]
         var definitions: [Document] = []
         // Each arena numbered once, as it is first met (a file's documents share one).
-        var storages: [ManifestStorage] = []
-        var storageNumbers: [ObjectIdentifier: Int32] = [:]
-        var last: (identity: ObjectIdentifier, number: Int32)?
+        var arenas = Numbering<ObjectIdentifier, ManifestStorage>()
         for filling in [false, true] {
             for document in documents {
                 if filling, document.kind == ResourceScopes.definitionKind {
@@ -72,21 +70,9 @@ package struct InputSet: Sendable {
                     }
                 }
                 guard document.isResource, let kind = document.kind else { continue }
-                var value = ResourcePlace(storage: 0, root: document.root.index)
-                if filling {
-                    let identity = ObjectIdentifier(document.root.storage)
-                    if let last, last.identity == identity {
-                        value = ResourcePlace(storage: last.number, root: document.root.index)
-                    } else {
-                        let number = storageNumbers[identity] ?? {
-                            storages.append(document.root.storage)
-                            storageNumbers[identity] = Int32(storages.count - 1)
-                            return Int32(storages.count - 1)
-                        }()
-                        last = (identity, number)
-                        value = ResourcePlace(storage: number, root: document.root.index)
-                    }
-                }
+                // Counting needs no place; filling numbers the arena.
+                let storage = filling ? arenas.number(of: ObjectIdentifier(document.root.storage), document.root.storage) : 0
+                let value = ResourcePlace(storage: storage, root: document.root.index)
                 let namespace = document.namespace ?? ""
                 if listingKinds?.contains(kind) ?? true {
                     byKindAndNamespace[kind, default: ListsByKey(sequenced: true)].add(value, to: namespace, filling: filling, sequence: sequence)
@@ -102,7 +88,7 @@ package struct InputSet: Sendable {
                 }
             }
         }
-        table = ResourceTable(storages: storages)
+        table = ResourceTable(storages: arenas.elements)
         self.byKindAndNamespace = byKindAndNamespace.mapValues(\.lists)
         sequenceByKindAndNamespace = byKindAndNamespace.mapValues(\.sequences)
         allWorkloads = workloads.lists[""] ?? []

@@ -1,4 +1,5 @@
 import PortcullisLanguage
+import PortcullisManifest
 
 /// A plan node as the evaluator executes it: operands are node ids; names, functions and operand
 /// lists are indexes into tables of the graph, so an instruction holds no reference and copying it
@@ -23,23 +24,11 @@ enum Instruction: Sendable {
     /// Lowers plan operations into instructions, filling the shared name, function and operand tables.
     static func assemble(_ nodes: [PlanNode])
         -> (instructions: [Instruction], names: [String], functions: [BuiltinFunction], operands: [Int32]) {
-        var names: [String] = []
-        var nameIndex: [String: Int32] = [:]
+        var names = Numbering<String, String>()
         var operands: [Int32] = []
-        var functions: [BuiltinFunction] = []
-        var functionIndex: [Builtin: Int32] = [:]
-        func name(_ text: String) -> Int32 {
-            if let known = nameIndex[text] { return known }
-            names.append(text)
-            nameIndex[text] = Int32(names.count - 1)
-            return Int32(names.count - 1)
-        }
-        func function(_ builtin: Builtin) -> Int32 {
-            if let known = functionIndex[builtin] { return known }
-            functions.append(builtin.function)
-            functionIndex[builtin] = Int32(functions.count - 1)
-            return Int32(functions.count - 1)
-        }
+        var functions = Numbering<Builtin, BuiltinFunction>()
+        func name(_ text: String) -> Int32 { names.number(of: text, text) }
+        func function(_ builtin: Builtin) -> Int32 { functions.number(of: builtin, builtin.function) }
         func list(_ ids: [Int]) -> (Int32, Int32) {
             let start = Int32(operands.count)
             operands += ids.map(Int32.init)
@@ -71,6 +60,6 @@ enum Instruction: Sendable {
                 return .quantifier(q, slot: Int32(slot), collection: Int32(collection), body: Int32(body))
             }
         }
-        return (instructions, names, functions, operands)
+        return (instructions, names.elements, functions.elements, operands)
     }
 }

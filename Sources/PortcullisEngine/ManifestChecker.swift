@@ -166,7 +166,7 @@ package struct ManifestChecker: Sendable {
         var done: [FileResult?] = []
         // Held as optionals: the second pass takes each out of its place (`InputOrder.map(taking:)`).
         var waiting: [Waiting?] = []
-        /// Where each waiting file's result goes in `done`.
+        // Where each waiting file's result goes in `done`.
         var waitingPlaces: [Int32] = []
         done.reserveCapacity(inputs.count)
         let waitingCount = firstPass.count { if case .waiting = $0 { true } else { false } }

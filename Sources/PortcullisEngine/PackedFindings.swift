@@ -192,28 +192,18 @@ package struct PackedFindings: Sendable {
 
 /// The rules of a run's packed findings, each numbered once; shared by the run's workers.
 package final class FindingRuleTable: Sendable {
-    private struct State {
-        var numbers: [ObjectIdentifier: Int] = [:]
-        /// Held here, so an identifier is never reused for another rule while the table lives.
-        var parts: [SharedFindingPart<FindingRule>] = []
-    }
-
-    private let state = Mutex(State())
+    /// The parts are held here, so an identifier is never reused for another rule while the table lives.
+    private let state = Mutex(Numbering<ObjectIdentifier, SharedFindingPart<FindingRule>>())
 
     package init() {}
 
     /// The number of `part`, given it the first time.
     func number(of part: SharedFindingPart<FindingRule>) -> Int {
-        state.withLock { state in
-            if let number = state.numbers[ObjectIdentifier(part)] { return number }
-            state.parts.append(part)
-            state.numbers[ObjectIdentifier(part)] = state.parts.count - 1
-            return state.parts.count - 1
-        }
+        Int(state.withLock { $0.number(of: ObjectIdentifier(part), part) })
     }
 
     /// Every rule numbered so far, by number.
-    var parts: [SharedFindingPart<FindingRule>] { state.withLock { $0.parts } }
+    var parts: [SharedFindingPart<FindingRule>] { state.withLock { $0.elements } }
 }
 
 /// Appends LEB128 numbers and strings to bytes.

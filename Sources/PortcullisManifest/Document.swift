@@ -115,7 +115,10 @@ package final class DocumentIdentity: Sendable, Hashable {
     }
 
     package func hash(into hasher: inout Hasher) {
-        for field in [kind, namespace, apiVersion, operation] { Self.combineBytes(field, into: &hasher) }
+        Self.combineBytes(kind, into: &hasher)
+        Self.combineBytes(namespace, into: &hasher)
+        Self.combineBytes(apiVersion, into: &hasher)
+        Self.combineBytes(operation, into: &hasher)
         hasher.combine(isResource)
     }
 
@@ -137,35 +140,26 @@ package final class DocumentIdentity: Sendable, Hashable {
 /// The distinct document identities of one run, each held once: a run keeps thousands of
 /// documents for its cross-document rules, of a few kinds in a few namespaces.
 package final class DocumentIdentities: Sendable {
-    private struct Known {
-        var numbers: [DocumentIdentity: Int32] = [:]
-        var all: [DocumentIdentity] = []
-
-        mutating func number(_ identity: DocumentIdentity) -> Int32 {
-            if let number = numbers[identity] { return number }
-            all.append(identity)
-            numbers[identity] = Int32(all.count - 1)
-            return Int32(all.count - 1)
-        }
-    }
-
-    private let known = Mutex(Known())
+    private let known = Mutex(Numbering<DocumentIdentity, DocumentIdentity>())
 
     package init() {}
 
     /// The identity equal to `identity` this run already holds, else `identity`, now held.
     func shared(_ identity: DocumentIdentity) -> DocumentIdentity {
-        known.withLock { known in known.all[Int(known.number(identity))] }
+        known.withLock { known in
+            let number = known.number(of: identity, identity)
+            return known.elements[Int(number)]
+        }
     }
 
     /// The number of the identity equal to `identity` among those held (held now if new).
     func number(_ identity: DocumentIdentity) -> Int32 {
-        known.withLock { $0.number(identity) }
+        known.withLock { $0.number(of: identity, identity) }
     }
 
     /// Every identity held, by number.
-    package var all: [DocumentIdentity] { known.withLock { $0.all } }
+    package var all: [DocumentIdentity] { known.withLock { $0.elements } }
 
     /// How many distinct identities are held (for tests).
-    package var count: Int { known.withLock { $0.all.count } }
+    package var count: Int { known.withLock { $0.elements.count } }
 }

@@ -57,18 +57,8 @@ package enum InputOrder {
         taking elements: consuming [Element?], parallel: Bool, _ job: @Sendable (consuming Element) -> Result
     ) -> [Result] {
         var pending = elements
-        let count = pending.count
-        return pending.withUnsafeMutableBufferPointer { inputs in
-            nonisolated(unsafe) let inputs = inputs
-            return inPlace(count) { slot in
-                if parallel && count > 1 {
-                    DispatchQueue.concurrentPerform(iterations: count) { index in
-                        slot(index, job(inputs[index].take()!))
-                    }
-                } else {
-                    for offset in 0..<count { slot(offset, job(inputs[offset].take()!)) }
-                }
-            }
+        return inPlace(pending.count) { slot in
+            takeEach(&pending, parallel: parallel) { index, element in slot(index, job(consume element)) }
         }
     }
 
@@ -80,23 +70,31 @@ package enum InputOrder {
         _ job: @Sendable (consuming Element) -> Result
     ) {
         var pending = elements
-        let count = pending.count
-        precondition(positions.count == count, "one place per element")
+        precondition(positions.count == pending.count, "one place per element")
         destination.withUnsafeMutableBufferPointer { results in
             nonisolated(unsafe) let results = results
-            pending.withUnsafeMutableBufferPointer { inputs in
-                nonisolated(unsafe) let inputs = inputs
-                @Sendable func run(_ index: Int) {
-                    let place = Int(positions[index])
-                    precondition(place >= 0 && place < results.count, "a place out of range")
-                    if case .some = results[place] { preconditionFailure("a place given twice") }
-                    results[place] = job(inputs[index].take()!)
-                }
-                if parallel && count > 1 {
-                    DispatchQueue.concurrentPerform(iterations: count) { run($0) }
-                } else {
-                    for index in 0..<count { run(index) }
-                }
+            takeEach(&pending, parallel: parallel) { index, element in
+                let place = Int(positions[index])
+                precondition(place >= 0 && place < results.count, "a place out of range")
+                if case .some = results[place] { preconditionFailure("a place given twice") }
+                results[place] = job(consume element)
+            }
+        }
+    }
+
+    /// Hands `body` each element of `pending` with its position, taken out of its place as its
+    /// call starts (on all cores when `parallel`), so what a call leaves of it is freed when that
+    /// call ends.
+    private static func takeEach<Element: Sendable>(
+        _ pending: inout [Element?], parallel: Bool, _ body: @Sendable (Int, consuming Element) -> Void
+    ) {
+        let count = pending.count
+        pending.withUnsafeMutableBufferPointer { inputs in
+            nonisolated(unsafe) let inputs = inputs
+            if parallel && count > 1 {
+                DispatchQueue.concurrentPerform(iterations: count) { index in body(index, inputs[index].take()!) }
+            } else {
+                for index in 0..<count { body(index, inputs[index].take()!) }
             }
         }
     }
