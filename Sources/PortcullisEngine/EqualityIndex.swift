@@ -39,7 +39,7 @@ final class EqualityIndex: Sendable {
         var byKey = [[EqualityKey: [Int32]]](repeating: [:], count: paths.count)
         var unkeyed = [[Int32]](repeating: [], count: paths.count)
         for (number, path) in paths.enumerated() {
-            for (position, resource) in resources.enumerated() {
+            resources.forEachLettingPagesGo { position, resource in
                 let field = path.reduce(resource) { Evaluator.field($0, $1) }
                 if let key = EqualityKey(field) {
                     byKey[number][key, default: []].append(Int32(position))

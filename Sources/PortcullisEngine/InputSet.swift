@@ -50,7 +50,9 @@ package struct InputSet: Sendable {
     /// `resources(…)` (`RuleGraph.resourceLookupKinds`; `nil`: every kind): a run keeps documents
     /// that rules are evaluated on as well as those they look up, and only the latter are looked up
     /// by kind.
-    package init<Documents: Sequence<Document>>(documents: Documents, listingKinds: Set<String>?) {
+    /// When the documents' arenas are held in `region`, indexes built over many of them let its
+    /// pages go as they read (`ResourceList.forEachLettingPagesGo`).
+    package init<Documents: Sequence<Document>>(documents: Documents, listingKinds: Set<String>?, pagesIn region: SpillRegion? = nil) {
         // The run holds the lists to its end: each is made at its size (grown one resource at a
         // time, a list holds up to twice what it needs, and shrinking it afterwards holds both).
         var byKindAndNamespace: [String: ListsByKey] = [:]
@@ -88,7 +90,7 @@ package struct InputSet: Sendable {
                 }
             }
         }
-        table = ResourceTable(storages: arenas.elements)
+        table = ResourceTable(storages: arenas.elements, region: region)
         self.byKindAndNamespace = byKindAndNamespace.mapValues(\.lists)
         sequenceByKindAndNamespace = byKindAndNamespace.mapValues(\.sequences)
         allWorkloads = workloads.lists[""] ?? []

@@ -185,9 +185,11 @@ package struct ManifestChecker: Sendable {
         let identities = projection?.identities.all ?? []
         let inputSet = waiting.isEmpty ? .empty
             : InputSet(documents: waiting.lazy.compactMap { $0 }.flatMap { file in
-                           (0..<file.copiedCount).lazy.map { file.document(at: $0, identities: identities) }.filter(scope.contains)
+                           // Reading the copies brings their pages back: let go every few files (`SpillRegion.fileRead`).
+                           region?.fileRead()
+                           return (0..<file.copiedCount).lazy.map { file.document(at: $0, identities: identities) }.filter(scope.contains)
                        },
-                       listingKinds: graph.resourceLookupKinds)
+                       listingKinds: graph.resourceLookupKinds, pagesIn: region)
         region?.releaseResidentPages()
         InputOrder.map(taking: consume waiting, into: &done, at: waitingPlaces, parallel: parallel) { (file: consuming Waiting) in
             var result = file.partial

@@ -291,7 +291,7 @@ package final class FindingPacker: Sendable {
     package static let defaultThreshold = 65_536
     /// Packed bytes the packer's region holds in the process before their pages are let go: they
     /// are written once and read once per report pass, so a little is enough.
-    package static let residentLimit = 2 << 20
+    package static let residentLimit = 1 << 20
 
     /// The region a packer places its bytes in: a file in `directory` from the first packed byte
     /// (packing starts only in a large run), of its own, so the copies' region closes when the

@@ -11,9 +11,15 @@ struct ResourcePlace: Sendable, Hashable {
 /// The arenas a run's resources are held in, numbered in the order they were met.
 final class ResourceTable: Sendable {
     private let storages: [ManifestStorage]
+    /// Where the run's copies are held when they are spilled (`SpillRegion`): reading many of them
+    /// at once lets its pages go now and then (`ResourceList.forEachLettingPagesGo`).
+    let region: SpillRegion?
+    /// How many resources a whole-list read reads between two let-gos of the region's pages.
+    static let resourcesPerRelease = 256
 
-    init(storages: [ManifestStorage]) {
+    init(storages: [ManifestStorage], region: SpillRegion? = nil) {
         self.storages = storages
+        self.region = region
     }
 
     /// The root node at `place`.
@@ -40,5 +46,17 @@ package struct ResourceList: RandomAccessCollection, Sendable {
     /// The resource at `position`: its root node.
     package subscript(position: Int) -> Value {
         .node(table.node(places[position]))
+    }
+
+    /// `body` on each resource with its position, in order: what building an index over the whole
+    /// list does. Reading every copy of a long list brings the spill region's pages for all of them
+    /// back into memory, so they are let go every `ResourceTable.resourcesPerRelease` resources.
+    func forEachLettingPagesGo(_ body: (Int, Value) -> Void) {
+        for position in indices {
+            if let region = table.region, position > 0, position % ResourceTable.resourcesPerRelease == 0 {
+                region.releaseResidentPages()
+            }
+            body(position, self[position])
+        }
     }
 }

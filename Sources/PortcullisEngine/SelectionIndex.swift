@@ -150,8 +150,8 @@ final class SelectionIndex: Sendable {
     /// An index of workloads by their pods' labels.
     static func pods(_ workloads: ResourceList) -> SelectionIndex {
         var byPair: [(hash: Int, position: Int32)] = []
-        for (position, workload) in workloads.enumerated() {
-            guard case .node(let labels) = LabelSelector.podLabels(workload), labels.kind == .mapping else { continue }
+        workloads.forEachLettingPagesGo { position, workload in
+            guard case .node(let labels) = LabelSelector.podLabels(workload), labels.kind == .mapping else { return }
             for pair in pairs(of: labels) { byPair.append((LabelPairPositions.hash(pair), Int32(position))) }
         }
         return SelectionIndex(elements: workloads, byPair: LabelPairPositions(byPair), unconditional: [])
@@ -162,12 +162,12 @@ final class SelectionIndex: Sendable {
     /// not a mapping is decided by the constant, so it is a candidate for any labels.
     static func selectors(_ resources: ResourceList, path: [String], orDefault: Bool = false) -> SelectionIndex {
         var byPair: [(hash: Int, position: Int32)] = [], unconditional: [Int32] = []
-        for (position, resource) in resources.enumerated() {
+        resources.forEachLettingPagesGo { position, resource in
             let selector = path.reduce(resource) { Evaluator.field($0, $1) }
             // `selects` is false for anything but a mapping: such a resource never matches.
             guard case .node(let node) = selector, node.kind == .mapping else {
                 if orDefault { unconditional.append(Int32(position)) }
-                continue
+                return
             }
             if let pair = requiredPairs(of: node)?.first {
                 byPair.append((LabelPairPositions.hash(pair), Int32(position)))

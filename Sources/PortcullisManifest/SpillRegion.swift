@@ -35,7 +35,7 @@ package final class SpillRegion: @unchecked Sendable {
         var used = 0
         /// Bytes the file has room for.
         var allocated = 0
-        /// `used` when the resident pages were last let go.
+        /// `used` when the resident pages were last let go (those placed since are let go next).
         var usedAtRelease = 0
     }
 
@@ -47,14 +47,17 @@ package final class SpillRegion: @unchecked Sendable {
 
     /// Disk is claimed in pieces of this size.
     static let allocationStep = 16 << 20
-    /// The placed bytes a region holds in the process at most, by default, before their pages are let go.
-    package static let defaultResidentLimit = 8 << 20
+    /// The placed bytes a region holds in the process at most, by default, before their pages are
+    /// let go: each let-go covers only the bytes placed since the one before, so a small limit
+    /// costs a call per megabyte, not a walk over the whole file.
+    package static let defaultResidentLimit = 1 << 20
     /// The placed bytes the process holds at most before their pages are let go (this region's).
     let residentLimit: Int
 
-    /// What a run keeps on the heap before it makes the file: enough for the copies of a few
-    /// thousand documents, more than a small run (one file, an admission request) keeps.
-    package static let defaultThreshold = 4 << 20
+    /// What a run keeps on the heap before it makes the file (and keeps there to its end): enough
+    /// for the copies of about a thousand documents, more than a small run (one file, an admission
+    /// request, a pre-commit hook's files) keeps.
+    package static let defaultThreshold = 1 << 20
 
     /// A region whose file goes in `directory` once more than `threshold` bytes were offered.
     package init(directory: String = Platform.temporaryDirectory, threshold: Int = defaultThreshold, capacity: Int = 64 << 30,
@@ -87,7 +90,7 @@ package final class SpillRegion: @unchecked Sendable {
     package func place(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutableRawPointer? {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return nil }
         let size = (bytes.count + 15) & ~15
-        let reserved: (target: UnsafeMutableRawPointer, release: Int?)? = state.withLock { state in
+        let reserved: (target: UnsafeMutableRawPointer, release: Range<Int>?)? = state.withLock { state in
             state.offered += bytes.count
             guard !state.closed, state.offered > threshold else { return nil }
             if state.mapping == nil, !open(&state) { return nil }
@@ -106,16 +109,16 @@ package final class SpillRegion: @unchecked Sendable {
             }
             let target = mapping.start + state.used
             state.used += size
-            var release: Int?
+            var release: Range<Int>?
             if state.used - state.usedAtRelease >= residentLimit {
+                release = state.usedAtRelease..<state.used
                 state.usedAtRelease = state.used
-                release = state.used
             }
             return (target, release)
         }
         guard let reserved else { return nil }
         reserved.target.copyMemory(from: source, byteCount: bytes.count)
-        if let release = reserved.release { releasePages(upTo: release) }
+        if let release = reserved.release { releasePages(release) }
         return reserved.target
     }
 
@@ -128,7 +131,7 @@ package final class SpillRegion: @unchecked Sendable {
             state.usedAtRelease = state.used
             return state.used
         }
-        releasePages(upTo: used)
+        releasePages(0..<used)
     }
 
     /// Counts a file the run has read from the region; every `filesPerRelease` files, lets the
@@ -138,10 +141,13 @@ package final class SpillRegion: @unchecked Sendable {
         if count % Self.filesPerRelease == 0, isMapped { releaseResidentPages() }
     }
 
-    private func releasePages(upTo used: Int) {
-        guard used > 0, let start = state.withLock({ $0.mapping?.start }) else { return }
+    /// Lets go the pages that hold `bytes` (offsets in the file), the partly used ones at either end included.
+    private func releasePages(_ bytes: Range<Int>) {
+        guard !bytes.isEmpty, let start = state.withLock({ $0.mapping?.start }) else { return }
         let page = Platform.pageSize
-        Platform.releaseResidentPages(start, count: (used + page - 1) / page * page)
+        let first = bytes.lowerBound / page * page
+        let end = (bytes.upperBound + page - 1) / page * page
+        Platform.releaseResidentPages(start + first, count: end - first)
     }
 
     /// Makes and maps the file; on failure (or off Linux) the region stays closed.

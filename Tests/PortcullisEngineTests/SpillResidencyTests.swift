@@ -1,0 +1,111 @@
+import Foundation
+import PortcullisDiagnostics
+@testable import PortcullisEngine
+@testable import PortcullisManifest
+import Testing
+
+/// What a run keeps in a spill region stays out of its resident memory: written bytes are let go
+/// every `residentLimit` bytes, and an index built over a long list of spilled copies lets their
+/// pages go as it reads them. Residency is read from `/proc/self/smaps` (the region's mapping).
+@Suite(.enabled(if: Platform.mapsSpillFiles, "spill files are mapped on Linux only"))
+struct SpillResidencyTests {
+    /// A Deployment of about two kilobytes, with pod labels an index reads.
+    static let deployment: ManifestFile = {
+        let env = (0..<40).map { "            - {name: VARIABLE_\($0), value: \"value number \($0)\"}" }.joined(separator: "\n")
+        let text = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: shop}
+            spec:
+              template:
+                metadata: {labels: {app: web, tier: front}}
+                spec:
+                  containers:
+                  - name: web
+                    image: nginx:1.25
+                    env:
+            \(env)
+
+            """
+        return ManifestLoader().load(SourceFile(path: "web.yaml", bytes: Array(text.utf8)))
+    }()
+
+    /// The resident bytes of the mapping that holds `pointer`, from `/proc/self/smaps`.
+    static func residentBytes(ofMappingAt pointer: UnsafeRawPointer) throws -> Int {
+        let address = UInt(bitPattern: pointer)
+        var inMapping = false
+        // Read to its end: a /proc file has no size for a reader to go by.
+        guard let smaps = FileHandle(forReadingAtPath: "/proc/self/smaps")?.readDataToEndOfFile() else { throw SpillResidencyError.mappingNotFound }
+        for line in String(decoding: smaps, as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            if let range = fields.first, range.contains("-"), !range.hasSuffix(":") {
+                let bounds = range.split(separator: "-").compactMap { UInt($0, radix: 16) }
+                inMapping = bounds.count == 2 && address >= bounds[0] && address < bounds[1]
+            } else if inMapping, fields.first == "Rss:", fields.count >= 2, let kilobytes = Int(fields[1]) {
+                return kilobytes * 1024
+            }
+        }
+        throw SpillResidencyError.mappingNotFound
+    }
+
+    enum SpillResidencyError: Error { case mappingNotFound }
+
+    static func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-residency-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func bytesPlacedAreLetGoEveryResidentLimit() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let limit = 64 << 10
+        let region = SpillRegion(directory: folder, threshold: 0, residentLimit: limit)
+        let chunk = [UInt8](repeating: 0xA5, count: 16 << 10)
+        var first: UnsafeMutableRawPointer?
+        for _ in 0..<256 {
+            let placed = try #require(chunk.withUnsafeBytes { region.place($0) })
+            if first == nil { first = placed }
+        }
+        #expect(region.placedBytes == 256 * chunk.count)
+        // 4 MiB written; what is resident is what was placed since the last let-go, and the pages at its ends.
+        let resident = try Self.residentBytes(ofMappingAt: try #require(first))
+        #expect(resident <= limit + chunk.count + 2 * Platform.pageSize, "resident \(resident) bytes")
+        // The bytes are all there.
+        #expect(UnsafeRawBufferPointer(start: first, count: chunk.count).allSatisfy { $0 == 0xA5 })
+    }
+
+    @Test func anIndexOverSpilledCopiesLetsTheirPagesGo() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let region = SpillRegion(directory: folder, threshold: 0)
+        let file = Self.deployment
+        let storage = try #require(file.storage)
+        let root = try #require(file.resources.first).root.index
+        let copies = (0..<3_000).map { _ in storage.copying([root], keeping: [FieldTree(whole: true)], spillingTo: region) }
+        let start = try #require(copies.first).storage.nodes.base
+        #expect(copies.allSatisfy { region.contains(UnsafeRawPointer($0.storage.nodes.base)) })
+        let table = ResourceTable(storages: copies.map(\.storage), region: region)
+        let list = ResourceList(table: table, places: copies.indices.map { ResourcePlace(storage: Int32($0), root: copies[$0].roots[0]) })
+        let total = region.placedBytes
+        #expect(total > 4 << 20)
+
+        region.releaseResidentPages()
+        let index = SelectionIndex.pods(list)
+        #expect(index.pods(selectedBy: .node(try #require(Self.selector(app: "web")))) == (0..<3_000).map { Int32($0) })
+        // Every copy was read; the pages of at most `resourcesPerRelease` of them are still in.
+        let perCopy = total / copies.count
+        let bound = (ResourceTable.resourcesPerRelease + 1) * (perCopy + Platform.pageSize)
+        let resident = try Self.residentBytes(ofMappingAt: UnsafeRawPointer(start))
+        #expect(resident <= bound, "resident \(resident) of \(total) bytes")
+
+        // Read the same way without letting go, the copies' pages all come back: the bound above means something.
+        region.releaseResidentPages()
+        for position in list.indices { _ = LabelSelector.podLabels(list[position]) }
+        #expect(try Self.residentBytes(ofMappingAt: UnsafeRawPointer(start)) > bound)
+    }
+
+    static func selector(app: String) -> Node? {
+        ManifestLoader().load(SourceFile(path: "selector.yaml", bytes: Array("{app: \(app)}\n".utf8))).resources.first?.root
+    }
+}
