@@ -17,28 +17,31 @@ package struct PackedFindings: Sendable {
     private let storage: Storage
 
     /// How many findings are packed.
-    package var count: Int { storage.count }
+    package var count: Int { Int(storage.count) }
     /// Of them, those suppressed: counted when packed, so a report's totals need not unpack them.
-    package var suppressedCount: Int { storage.suppressedCount }
+    package var suppressedCount: Int { Int(storage.suppressedCount) }
 
     /// The bytes — in an array, or in a `SpillRegion`'s mapping (the region is kept alive with
-    /// them) — and what was counted while packing them.
+    /// them) — and what was counted while packing them. A run keeps one per file: what is counted
+    /// is held inline (no array per count), and the paths as one run with the rest apart.
     private final class Storage: @unchecked Sendable {  // written once, before it is shared; read only after
         let heap: [UInt8]
         let region: SpillRegion?
         let placed: UnsafeRawPointer?
         let byteCount: Int
-        let count: Int
-        /// Findings not suppressed, by severity (`Severity.allCases` order).
-        let activeCounts: [Int]
-        let suppressedCount: Int
+        let count: Int32
+        /// Findings not suppressed, by severity (`Severity.allCases` order: three, in four lanes).
+        let activeCounts: SIMD4<Int32>
+        let suppressedCount: Int32
+        /// Where the findings' evaluation orders start in the bytes; -1 when none were given.
+        let ordersOffset: Int
         let rules: FindingRuleTable
-        /// Where the findings' evaluation orders start in the bytes, if they were given.
-        let ordersOffset: Int?
-        /// The findings' paths, as runs of consecutive findings with one path (one run, for a file's).
-        let pathRuns: [(path: String, count: Int)]
+        /// The findings' paths, as runs of consecutive findings with one path: the first run (a
+        /// file's findings have one), and the others.
+        let firstRun: (path: String, count: Int32)
+        let laterRuns: [(path: String, count: Int)]
 
-        init(bytes: [UInt8], region: SpillRegion?, count: Int, activeCounts: [Int], suppressedCount: Int, rules: FindingRuleTable,
+        init(bytes: [UInt8], region: SpillRegion?, count: Int, activeCounts: SIMD4<Int32>, suppressedCount: Int, rules: FindingRuleTable,
              ordersOffset: Int?, pathRuns: [(path: String, count: Int)]) {
             let placed = region.flatMap { region in bytes.withUnsafeBytes { region.place($0) } }
             self.region = placed == nil ? nil : region
@@ -47,12 +50,17 @@ package struct PackedFindings: Sendable {
             kept.shrinkToFit()
             heap = kept
             byteCount = bytes.count
-            self.count = count
+            self.count = Int32(count)
             self.activeCounts = activeCounts
-            self.suppressedCount = suppressedCount
+            self.suppressedCount = Int32(suppressedCount)
             self.rules = rules
-            self.ordersOffset = ordersOffset
-            self.pathRuns = pathRuns
+            self.ordersOffset = ordersOffset ?? -1
+            firstRun = pathRuns.first.map { ($0.path, Int32($0.count)) } ?? ("", 0)
+            laterRuns = Array(pathRuns.dropFirst())
+        }
+
+        var pathRuns: [(path: String, count: Int)] {
+            count == 0 ? [] : [(firstRun.path, Int(firstRun.count))] + laterRuns
         }
 
         func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
@@ -70,14 +78,15 @@ package struct PackedFindings: Sendable {
         var writer = ByteWriter()
         var previousResource: SharedFindingPart<FindingResource>?
         var numbers: [ObjectIdentifier: Int] = [:]
-        var activeCounts = [Int](repeating: 0, count: Severity.allCases.count)
+        assert(Severity.allCases.count <= 4, "a severity per lane of the counts")
+        var activeCounts = SIMD4<Int32>()
         var suppressedCount = 0
         var pathRuns: [(path: String, count: Int)] = []
         for finding in findings {
             if finding.isSuppressed {
                 suppressedCount += 1
             } else {
-                activeCounts[Severity.allCases.firstIndex(of: finding.severity)!] += 1
+                activeCounts[Severity.allCases.firstIndex(of: finding.severity)!] &+= 1
             }
             let parts = finding.parts
             let ruleID = ObjectIdentifier(parts.rule)
@@ -135,15 +144,15 @@ package struct PackedFindings: Sendable {
 
     /// The findings of `severity` not suppressed.
     package func activeCount(_ severity: Severity) -> Int {
-        storage.activeCounts[Severity.allCases.firstIndex(of: severity)!]
+        Int(storage.activeCounts[Severity.allCases.firstIndex(of: severity)!])
     }
 
     /// The evaluation orders packed with the findings (empty when none were).
     package func unpackedOrders() -> [EvaluationOrder] {
-        guard let ordersOffset = storage.ordersOffset else { return [] }
+        guard storage.ordersOffset >= 0 else { return [] }
         return storage.withBytes { bytes in
-            var reader = ByteReader(bytes: bytes, offset: ordersOffset)
-            return (0..<storage.count).map { _ in
+            var reader = ByteReader(bytes: bytes, offset: storage.ordersOffset)
+            return (0..<Int(storage.count)).map { _ in
                 EvaluationOrder(group: reader.number32(), position: reader.number32(), rule: reader.number32(), check: reader.number32())
             }
         }
@@ -159,11 +168,11 @@ package struct PackedFindings: Sendable {
     package func unpacked() -> [Finding] {
         let table = storage.rules.parts
         var findings: [Finding] = []
-        findings.reserveCapacity(storage.count)
+        findings.reserveCapacity(Int(storage.count))
         storage.withBytes { bytes in
             var reader = ByteReader(bytes: bytes)
             var resource: SharedFindingPart<FindingResource>?
-            for _ in 0..<storage.count {
+            for _ in 0..<Int(storage.count) {
                 let rule = table[reader.number()]
                 if reader.number() != 0 || resource == nil {
                     let path = reader.string()
