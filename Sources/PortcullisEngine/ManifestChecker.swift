@@ -155,7 +155,8 @@ package struct ManifestChecker: Sendable {
             }
             let packed = findingPacker?.packFirstPass(found.findings, orders: found.order)
             // The copies' documents wait as 16 bytes each, not as `Document`s.
-            let documents = projected.file.storage == nil ? nil : DocumentList(projected.file.resources, numberingIn: projection.identities)
+            let documents = projected.file.storage == nil ? nil
+                : DocumentList(projected.file.resources, numberingIn: projection.identities, spillingTo: region)
             let partial = FileResult(file: documents == nil ? projected.file : projected.file.with(resources: []),
                                      findings: packed == nil ? found.findings : [], issues: found.issues)
             return .waiting(Waiting(partial: partial, counts: counts,

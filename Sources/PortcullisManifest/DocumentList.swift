@@ -1,7 +1,8 @@
 /// The documents of one file held compactly while a run waits for its cross-document rules:
 /// 16 bytes each (the root's index, the stream and list positions, the identity's number among
-/// the run's, `DocumentIdentities`) instead of a 48-byte `Document`. The path and the arena are
-/// the file's, and the identities the run's, given when the documents are made again.
+/// the run's, `DocumentIdentities`) instead of a 48-byte `Document`, in the run's spill region when
+/// it has one. The path and the arena are the file's, and the identities the run's, given when the
+/// documents are made again.
 package struct DocumentList: Sendable {
     private struct Entry: Sendable {
         var root: Int32
@@ -10,28 +11,59 @@ package struct DocumentList: Sendable {
         var identity: Int32
     }
 
-    private let entries: [Entry]
+    /// Where the entries are: on the heap, or in a spill region (which the list keeps alive).
+    private enum Entries: @unchecked Sendable {  // placed entries are written once, before the list is shared
+        case held([Entry])
+        case placed(UnsafePointer<Entry>, count: Int, region: SpillRegion)
+    }
+
+    private let entries: Entries
 
     /// `documents`, which must all be held in one arena and carry one path, their identities
-    /// numbered in `identities`.
-    package init(_ documents: [Document], numberingIn identities: DocumentIdentities) {
-        entries = documents.map { document in
+    /// numbered in `identities`; the entries go to `region` when it takes them (a run keeps a list
+    /// per file waiting for its cross-document rules: the region's file, not the heap, holds them).
+    package init(_ documents: [Document], numberingIn identities: DocumentIdentities, spillingTo region: SpillRegion? = nil) {
+        let held = documents.map { document in
             Entry(root: document.root.index, stream: document.stream, item: document.item, identity: identities.number(document.identity))
+        }
+        if let region, let placed = held.withUnsafeBytes({ region.place($0) }) {
+            entries = .placed(UnsafePointer(placed.assumingMemoryBound(to: Entry.self)), count: held.count, region: region)
+        } else {
+            entries = .held(held)
         }
     }
 
-    package var count: Int { entries.count }
+    package var count: Int {
+        switch entries {
+        case .held(let held): held.count
+        case .placed(_, let count, _): count
+        }
+    }
+
+    /// Whether the entries are in a spill region's file.
+    package var isSpilled: Bool {
+        if case .placed = entries { true } else { false }
+    }
+
+    private subscript(position: Int) -> Entry {
+        switch entries {
+        case .held(let held): return held[position]
+        case .placed(let start, let count, _):
+            precondition(position >= 0 && position < count, "a document list's position")
+            return start[position]
+        }
+    }
 
     /// The document at `position`, at `path` in `storage`; `identities` are the run's, by number
     /// (`DocumentIdentities.all`).
     package func document(at position: Int, path: String, in storage: ManifestStorage, identities: [DocumentIdentity]) -> Document {
-        let entry = entries[position]
+        let entry = self[position]
         return Document(path: path, root: Node(storage: storage, index: entry.root), stream: entry.stream, item: entry.item,
                         identity: identities[Int(entry.identity)])
     }
 
     /// Every document, in order, at `path` in `storage`.
     package func documents(path: String, in storage: ManifestStorage, identities: [DocumentIdentity]) -> [Document] {
-        entries.indices.map { document(at: $0, path: path, in: storage, identities: identities) }
+        (0..<count).map { document(at: $0, path: path, in: storage, identities: identities) }
     }
 }

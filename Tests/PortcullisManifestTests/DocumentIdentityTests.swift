@@ -76,6 +76,28 @@ import Testing
         #expect(again.map(\.streamIndex) == [0, 1, 2] && again.allSatisfy { $0.path == "m.yaml" })
     }
 
+    /// A list whose entries went to a spill region reads as one held on the heap.
+    @Test(.enabled(if: Platform.mapsSpillFiles, "spill files are mapped on Linux only"))
+    func aSpilledListReadsAsAHeldOne() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let text = (0..<40).map { "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c\($0), namespace: n\($0 % 3)}\n" }.joined(separator: "---\n")
+        let file = ManifestLoader().load(SourceFile(path: "m.yaml", bytes: Array(text.utf8)))
+        let storage = try #require(file.storage)
+        let identities = DocumentIdentities()
+        let region = SpillRegion(directory: folder.path, threshold: 0)
+        let held = DocumentList(file.resources, numberingIn: identities)
+        let spilled = DocumentList(file.resources, numberingIn: identities, spillingTo: region)
+        #expect(!held.isSpilled && spilled.isSpilled && region.placedBytes >= 40 * 16)
+        region.releaseResidentPages()
+        let keys = { (documents: [Document]) in documents.map { [$0.name, $0.namespace, String($0.streamIndex), String($0.root.index)] } }
+        #expect(spilled.count == 40)
+        #expect(keys(spilled.documents(path: file.path, in: storage, identities: identities.all))
+                == keys(held.documents(path: file.path, in: storage, identities: identities.all)))
+        #expect(keys(held.documents(path: file.path, in: storage, identities: identities.all)) == keys(file.resources))
+        #expect(spilled.document(at: 39, path: file.path, in: storage, identities: identities.all).name == "c39")
+    }
+
     /// What a run holds per document it keeps: the file's path, the root, two indexes, the identity.
     @Test func aDocumentIsFortyEightBytes() {
         #expect(MemoryLayout<Document>.stride <= 48)
