@@ -9,6 +9,9 @@ struct KeyTable: Sendable {
     private(set) var offsets: [Int32] = [0]
     private var slots: [Int32]
     private var mask: Int
+    /// A compacted table whose arrays went to a spill region (`compacted(spillingTo:)`): then the
+    /// arrays above are empty, and lookups read the block.
+    private var placed: PlacedKeys?
 
     init(capacity: Int = 64) {
         var size = 16
@@ -17,7 +20,7 @@ struct KeyTable: Sendable {
         mask = size - 1
     }
 
-    var count: Int { offsets.count - 1 }
+    var count: Int { placed?.count ?? offsets.count - 1 }
 
     /// A multiplicative hash over 8-byte words (keys are short; this is on the hot path).
     @inline(__always)
@@ -59,8 +62,19 @@ struct KeyTable: Sendable {
     /// The table as it is kept once complete: its arrays cut to size, and without hash slots when
     /// it holds at most `scanLimit` keys (found by a scan): an arena copied for the cross-document
     /// rules holds a dozen keys, and a run keeps one per file.
-    func compacted() -> KeyTable {
+    /// With `region`, the arrays go to the region's file as one block, when it takes them: a run
+    /// keeps one table per file it copies, and the heap then holds none of them.
+    func compacted(spillingTo region: SpillRegion? = nil) -> KeyTable {
         var table = self
+        if let region, placed == nil, let block = PlacedKeys(offsets: offsets, slots: count <= Self.scanLimit ? [] : slots,
+                                                             bytes: bytes, in: region) {
+            table.bytes = []
+            table.offsets = []
+            table.slots = []
+            table.mask = block.slotCount - 1
+            table.placed = block
+            return table
+        }
         // Copied through a buffer: an array made from an array shares its storage, capacity and all.
         table.bytes = bytes.withUnsafeBufferPointer { Array($0) }
         table.offsets = offsets.withUnsafeBufferPointer { Array($0) }
@@ -71,8 +85,12 @@ struct KeyTable: Sendable {
         return table
     }
 
+    /// Whether the table's arrays are in a spill region's file.
+    var isSpilled: Bool { placed != nil }
+
     /// The atom of `key`, or `nil` if the file never used it as a key.
     func find(_ key: UnsafeRawBufferPointer) -> Int32? {
+        if let placed { return placed.find(key) }
         if slots.isEmpty {
             for atom in 0..<Int32(count) where equals(atom, key) { return atom }
             return nil
@@ -94,6 +112,12 @@ struct KeyTable: Sendable {
 
     /// The atom of `key`, adding it if new.
     mutating func intern(_ key: UnsafeRawBufferPointer) -> Int32 {
+        if let placed {
+            // Back on the heap to take keys again.
+            bytes = placed.bytes
+            offsets = placed.offsets
+            self.placed = nil
+        }
         if slots.isEmpty { grow() }  // a compacted table takes keys again
         var slot = KeyTable.hash(key) & mask
         while true {
@@ -117,6 +141,7 @@ struct KeyTable: Sendable {
 
     /// The text of an atom.
     func string(_ atom: Int32) -> String {
+        if let placed { return placed.string(atom) }
         let start = Int(offsets[Int(atom)])
         let end = Int(offsets[Int(atom) + 1])
         return String(decoding: bytes[start..<end], as: UTF8.self)
@@ -137,4 +162,66 @@ struct KeyTable: Sendable {
             }
         }
     }
+}
+
+/// A compacted key table in one block of a spill region: the offsets (one more than the keys),
+/// the hash slots (none when keys are found by a scan), then the key bytes. Written once, when
+/// placed; read only after.
+private struct PlacedKeys: @unchecked Sendable {
+    let base: UnsafeRawPointer
+    let count: Int
+    let slotCount: Int
+    /// Holds the block; kept alive with it.
+    let region: SpillRegion
+
+    /// The block for these arrays, or `nil` when the region does not take it.
+    init?(offsets: [Int32], slots: [Int32], bytes: [UInt8], in region: SpillRegion) {
+        var block: [UInt8] = []
+        block.reserveCapacity(4 * (offsets.count + slots.count) + bytes.count)
+        offsets.withUnsafeBytes { block.append(contentsOf: $0) }
+        slots.withUnsafeBytes { block.append(contentsOf: $0) }
+        block.append(contentsOf: bytes)
+        guard let placed = block.withUnsafeBytes({ region.place($0) }) else { return nil }
+        base = UnsafeRawPointer(placed)
+        count = offsets.count - 1
+        slotCount = slots.count
+        self.region = region
+    }
+
+    private func offset(_ index: Int) -> Int {
+        Int(base.load(fromByteOffset: 4 * index, as: Int32.self))
+    }
+
+    private var bytesStart: UnsafeRawPointer { base + 4 * (count + 1 + slotCount) }
+
+    private func equals(_ atom: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+        let start = offset(atom), end = offset(atom + 1)
+        guard end - start == key.count else { return false }
+        guard let keyBase = key.baseAddress, key.count > 0 else { return true }
+        return bytesEqual(bytesStart + start, keyBase, count: key.count)
+    }
+
+    func find(_ key: UnsafeRawBufferPointer) -> Int32? {
+        if slotCount == 0 {
+            for atom in 0..<count where equals(atom, key) { return Int32(atom) }
+            return nil
+        }
+        let mask = slotCount - 1
+        var slot = KeyTable.hash(key) & mask
+        while true {
+            let atom = Int(base.load(fromByteOffset: 4 * (count + 1 + slot), as: Int32.self))
+            if atom < 0 { return nil }
+            if equals(atom, key) { return Int32(atom) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    func string(_ atom: Int32) -> String {
+        let start = offset(Int(atom)), end = offset(Int(atom) + 1)
+        return String(decoding: UnsafeRawBufferPointer(start: bytesStart + start, count: end - start), as: UTF8.self)
+    }
+
+    /// The arrays again, for a table that takes keys again.
+    var offsets: [Int32] { (0...count).map { Int32(offset($0)) } }
+    var bytes: [UInt8] { Array(UnsafeRawBufferPointer(start: bytesStart, count: offset(count))) }
 }

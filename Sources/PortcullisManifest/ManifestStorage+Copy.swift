@@ -6,14 +6,14 @@ extension ManifestStorage {
     /// tree applies it to every value (a subscript computed at run time). Every node keeps its
     /// source positions. A subtree reached twice through an alias is copied once. The copy interns
     /// only the keys it holds, each key's text once; its buffers are cut to size: the copy is kept
-    /// for the rest of the run, its nodes, children and text in `region` when it takes them
-    /// (`SpillRegion`).
+    /// for the rest of the run, its nodes, children, text and key table in `region` when it takes
+    /// them (`SpillRegion`).
     package func copying(_ roots: [Int32], keeping trees: [FieldTree],
                          spillingTo region: SpillRegion? = nil) -> (storage: ManifestStorage, roots: [Int32]) {
         var copier = Copier(from: self)
         let newRoots = zip(roots, trees).map { root, tree in copier.copy(root, keeping: tree) }
         let storage = ManifestStorage(nodes: copier.nodes.kept(spillingTo: region), children: copier.children.kept(spillingTo: region),
-                                      text: copier.text.kept(spillingTo: region), keys: copier.keys.compacted(), mappingIndex: copier.mappingIndex)
+                                      text: copier.text.kept(spillingTo: region), keys: copier.keys.compacted(spillingTo: region), mappingIndex: copier.mappingIndex)
         return (storage, newRoots)
     }
 
