@@ -25,14 +25,16 @@ package struct SourceFile: Sendable {
     private init(path: String, reloadingFrom reloadPath: String, byteCount: Int) {
         self.path = path
         self.reloadPath = reloadPath
-        content = Content(reloadingFrom: reloadPath, byteCount: byteCount)
+        content = .detached(byteCount: byteCount)
     }
 
     /// The raw bytes as read (read again from disk for a detached file).
-    package var bytes: [UInt8] { content.bytes }
+    package var bytes: [UInt8] { content.bytes(reloadPath: reloadPath) }
 
     /// Whether the bytes are let go and read again on demand.
-    package var isDetached: Bool { content.reloadPath != nil }
+    package var isDetached: Bool {
+        if case .detached = content { true } else { false }
+    }
 
     /// The same file without its bytes in memory, when they can be read again (`reloadPath`); else
     /// itself. Lines are then read back from disk when a report needs them.
@@ -43,14 +45,14 @@ package struct SourceFile: Sendable {
 
     /// The byte range of a 1-based line, without its line break; `nil` past the end.
     package func byteRange(ofLine line: Int) -> Range<Int>? {
-        let (bytes, starts) = content.bytesAndLineStarts()
+        let (bytes, starts) = content.bytesAndLineStarts(reloadPath: reloadPath)
         return Self.range(ofLine: line, in: bytes, starts: starts)
     }
 
     /// `body` over the bytes of a 1-based line (without its line break), or `nil` past the end:
     /// the file is asked for its bytes once, and no `String` is made of them.
     package func withLine<Result>(_ line: Int, _ body: (ArraySlice<UInt8>) -> Result) -> Result? {
-        let (bytes, starts) = content.bytesAndLineStarts()
+        let (bytes, starts) = content.bytesAndLineStarts(reloadPath: reloadPath)
         guard let range = Self.range(ofLine: line, in: bytes, starts: starts) else { return nil }
         return body(bytes[range])
     }
@@ -94,38 +96,57 @@ package struct SourceFile: Sendable {
 }
 
 /// A file's bytes and the offsets where its lines start: held (the index built on first use), or
-/// read again from disk for a detached file.
-private final class Content: Sendable {
-    private let held: [UInt8]?
-    let reloadPath: String?
-    let byteCount: Int
-    private let lineStarts = Mutex<[Int]?>(nil)
+/// read again from disk for a detached file, which holds no object of its own (a run keeps one
+/// per file).
+private enum Content: Sendable {
+    case held(HeldBytes)
+    /// Read again from the file's `reloadPath`; `byteCount` bytes long when it was checked.
+    case detached(byteCount: Int)
 
     init(bytes: [UInt8]) {
-        held = bytes
-        reloadPath = nil
-        byteCount = bytes.count
+        self = .held(HeldBytes(bytes))
     }
 
-    init(reloadingFrom path: String, byteCount: Int) {
-        held = nil
-        reloadPath = path
-        self.byteCount = byteCount
+    var byteCount: Int {
+        switch self {
+        case .held(let held): held.bytes.count
+        case .detached(let byteCount): byteCount
+        }
     }
 
-    var bytes: [UInt8] {
-        if let held { return held }
-        return RecentlyReadFiles.shared.read(reloadPath!, expected: byteCount).bytes
+    /// The bytes (read again from `reloadPath` for a detached file).
+    func bytes(reloadPath: String?) -> [UInt8] {
+        bytesAndLineStarts(reloadPath: reloadPath, lineStarts: false).bytes
     }
 
-    func bytesAndLineStarts() -> (bytes: [UInt8], starts: [Int]) {
-        guard let held else { return RecentlyReadFiles.shared.read(reloadPath!, expected: byteCount) }
-        return (held, lineStarts.withLock { cached in
+    /// The bytes and, with `lineStarts`, where their lines start (read again from `reloadPath`
+    /// for a detached file: `RecentlyReadFiles` gives both at once).
+    func bytesAndLineStarts(reloadPath: String?, lineStarts: Bool = true) -> (bytes: [UInt8], starts: [Int]) {
+        switch self {
+        case .held(let held): (held.bytes, lineStarts ? held.lineStarts() : [])
+        case .detached(let byteCount):
+            // A path cleared since the file was let go shows no lines, as a file gone since does.
+            reloadPath.map { RecentlyReadFiles.shared.read($0, expected: byteCount) } ?? ([], [])
+        }
+    }
+}
+
+/// Bytes held in memory, with the index of their line starts made on first use.
+private final class HeldBytes: Sendable {
+    let bytes: [UInt8]
+    private let starts = Mutex<[Int]?>(nil)
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    func lineStarts() -> [Int] {
+        starts.withLock { cached in
             if let cached { return cached }
-            let starts = LineStarts.of(held)
-            cached = starts
-            return starts
-        })
+            let made = LineStarts.of(bytes)
+            cached = made
+            return made
+        }
     }
 }
 
