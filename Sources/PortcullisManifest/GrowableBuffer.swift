@@ -7,26 +7,14 @@ final class GrowableBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
     private(set) var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
     private var capacity: Int
-    /// For a buffer placed in a spill region (`kept(spillingTo:)`): the region, which holds its
-    /// elements and outlives it; `nil` for one on the heap.
-    private let region: SpillRegion?
 
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
         base = UnsafeMutablePointer<Element>.allocate(capacity: self.capacity)
-        region = nil
-    }
-
-    /// A full buffer of `count` elements at `base`, in `region`.
-    private init(placedAt base: UnsafeMutablePointer<Element>, count: Int, in region: SpillRegion) {
-        self.base = base
-        self.count = count
-        capacity = count
-        self.region = region
     }
 
     deinit {
-        if region == nil { base.deallocate() }
+        base.deallocate()
     }
 
     @inline(__always)
@@ -54,10 +42,21 @@ final class GrowableBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
     /// Appends `self[range]` of another buffer (or of this one).
     @inline(__always)
     func append(from other: GrowableBuffer<Element>, range: Range<Int>) {
+        append(from: other.base, range: range)
+    }
+
+    /// Appends `self[range]` of a finished arena's buffer.
+    @inline(__always)
+    func append(from other: ArenaBuffer<Element>, range: Range<Int>) {
+        append(from: other.base, range: range)
+    }
+
+    @inline(__always)
+    private func append(from start: UnsafeMutablePointer<Element>, range: Range<Int>) {
         let n = range.count
         guard n > 0 else { return }
         if count + n > capacity { grow(minimum: count + n) }
-        (base + count).update(from: other.base + range.lowerBound, count: n)
+        (base + count).update(from: start + range.lowerBound, count: n)
         count += n
     }
 
@@ -87,15 +86,7 @@ final class GrowableBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
         return copy
     }
 
-    /// A copy holding exactly the elements, placed in `region` when it takes them (`SpillRegion`),
-    /// else on the heap (`trimmed()`). Never appended to again.
-    func kept(spillingTo region: SpillRegion?) -> GrowableBuffer<Element> {
-        guard let region, let placed = withUnsafeBytes({ region.place($0) }) else { return trimmed() }
-        return GrowableBuffer(placedAt: placed.bindMemory(to: Element.self, capacity: count), count: count, in: region)
-    }
-
     private func grow(minimum: Int) {
-        precondition(region == nil, "a buffer placed in a spill region is never appended to")
         var newCapacity = capacity * 2
         while newCapacity < minimum { newCapacity *= 2 }
         let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)

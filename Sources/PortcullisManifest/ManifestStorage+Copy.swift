@@ -12,8 +12,13 @@ extension ManifestStorage {
                          spillingTo region: SpillRegion? = nil) -> (storage: ManifestStorage, roots: [Int32]) {
         var copier = Copier(from: self)
         let newRoots = zip(roots, trees).map { root, tree in copier.copy(root, keeping: tree) }
-        let storage = ManifestStorage(nodes: copier.nodes.kept(spillingTo: region), children: copier.children.kept(spillingTo: region),
-                                      text: copier.text.kept(spillingTo: region), keys: copier.keys.compacted(spillingTo: region), mappingIndex: copier.mappingIndex)
+        let nodes = ArenaBuffer.kept(copier.nodes, spillingTo: region)
+        let children = ArenaBuffer.kept(copier.children, spillingTo: region)
+        let text = ArenaBuffer.kept(copier.text, spillingTo: region)
+        let keys = copier.keys.compacted(spillingTo: region)
+        let placed = nodes.placed || children.placed || text.placed || keys.isSpilled
+        let storage = ManifestStorage(nodes: nodes.buffer, children: children.buffer, text: text.buffer, keys: keys,
+                                      mappingIndex: copier.mappingIndex, region: placed ? region : nil)
         return (storage, newRoots)
     }
 

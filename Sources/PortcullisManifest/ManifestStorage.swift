@@ -3,23 +3,34 @@
 /// Built once by `ManifestBuilder`, then shared read-only by every `Document` of the file and by
 /// any number of threads. Nodes refer to each other by index; aliases share the anchored node.
 package final class ManifestStorage: Sendable {
-    let nodes: GrowableBuffer<NodeRecord>
-    let children: GrowableBuffer<Int32>
+    let nodes: ArenaBuffer<NodeRecord>
+    let children: ArenaBuffer<Int32>
     /// Scalar text, UTF-8, back to back.
-    let text: GrowableBuffer<UInt8>
+    let text: ArenaBuffer<UInt8>
     let keys: KeyTable
     /// Hash indexes of large mappings: node index → (key atom → value node index).
     let mappingIndex: [Int32: [Int32: Int32]]
+    /// The spill region holding the buffers placed in it (`copying(_:keeping:spillingTo:)`), kept alive with them.
+    private let region: SpillRegion?
 
-    init(
+    /// An arena of buffers built on the heap (it keeps them).
+    convenience init(
         nodes: GrowableBuffer<NodeRecord>, children: GrowableBuffer<Int32>, text: GrowableBuffer<UInt8>, keys: KeyTable,
         mappingIndex: [Int32: [Int32: Int32]]
     ) {
+        self.init(nodes: ArenaBuffer(nodes), children: ArenaBuffer(children), text: ArenaBuffer(text), keys: keys,
+                  mappingIndex: mappingIndex, region: nil)
+    }
+
+    /// An arena of finished buffers, some perhaps placed in `region`.
+    init(nodes: ArenaBuffer<NodeRecord>, children: ArenaBuffer<Int32>, text: ArenaBuffer<UInt8>, keys: KeyTable,
+         mappingIndex: [Int32: [Int32: Int32]], region: SpillRegion?) {
         self.nodes = nodes
         self.children = children
         self.text = text
         self.keys = keys
         self.mappingIndex = mappingIndex
+        self.region = region
     }
 
     /// Number of nodes in the arena (aliases not expanded).
