@@ -81,9 +81,6 @@ package struct ManifestChecker: Sendable {
         /// documents as the cross-document rules read them (`CrossDocumentProjection`).
         struct Waiting: Sendable {
             var partial: FileResult
-            /// Per document copied (in file order), the first pass's findings, those past the
-            /// limit included; empty when there are none.
-            var counts: [Int32]
             /// The documents not copied (nothing reads them again) that are past the limit.
             var pastLimit: [(key: DocumentKey, count: Int, span: SourceSpan)]
             /// Where each first-pass finding stands in evaluating every rule (`EvaluationOrder`).
@@ -92,7 +89,8 @@ package struct ManifestChecker: Sendable {
             /// are then empty).
             var packed: PackedFindings?
             /// The file's copied documents, held compactly while the file waits (`partial.file`
-            /// then holds none); `nil`: they are in `partial.file`.
+            /// then holds none), with the first pass's findings on each, those past the limit
+            /// included; `nil`: the file has no arena, hence no documents.
             var documents: DocumentList?
 
             /// How many documents were copied (those the cross-document rules wait for, which
@@ -155,12 +153,12 @@ package struct ManifestChecker: Sendable {
             }
             let packed = findingPacker?.packFirstPass(found.findings, orders: found.order)
             // The copies' documents wait as 16 bytes each, not as `Document`s.
+            precondition(projected.file.storage != nil || counts.isEmpty, "findings on documents of a file without an arena")
             let documents = projected.file.storage == nil ? nil
-                : DocumentList(projected.file.resources, numberingIn: projection.identities, spillingTo: region)
+                : DocumentList(projected.file.resources, numberingIn: projection.identities, findingCounts: counts, spillingTo: region)
             let partial = FileResult(file: documents == nil ? projected.file : projected.file.with(resources: []),
                                      findings: packed == nil ? found.findings : [], issues: found.issues)
-            return .waiting(Waiting(partial: partial, counts: counts,
-                                    pastLimit: pastLimit, order: packed == nil ? found.order : [], packed: packed, documents: documents))
+            return .waiting(Waiting(partial: partial, pastLimit: pastLimit, order: packed == nil ? found.order : [], packed: packed, documents: documents))
         }
         // Files done at once keep their place; the waiting ones move to the second pass, which
         // frees each file's first-pass findings and counts as it merges them.
@@ -200,8 +198,10 @@ package struct ManifestChecker: Sendable {
             let resources = result.file.resources
             var prior: [DocumentKey: Int] = [:]
             var spans: [DocumentKey: SourceSpan] = [:]
-            for (index, count) in file.counts.enumerated() where count > 0 {
-                prior[DocumentKey(resources[index])] = Int(count)
+            for index in resources.indices {
+                let count = file.documents?.findingCount(at: index) ?? 0
+                guard count > 0 else { continue }
+                prior[DocumentKey(resources[index])] = count
                 spans[DocumentKey(resources[index])] = resources[index].root.span
             }
             for document in file.pastLimit {

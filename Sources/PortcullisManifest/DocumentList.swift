@@ -1,6 +1,7 @@
 /// The documents of one file held compactly while a run waits for its cross-document rules:
-/// 16 bytes each (the root's index, the stream and list positions, the identity's number among
-/// the run's, `DocumentIdentities`) instead of a 48-byte `Document`, in the run's spill region when
+/// 20 bytes each (the root's index, the stream and list positions, the identity's number among
+/// the run's, `DocumentIdentities`, and how many findings the first pass made on it) instead of a
+/// 48-byte `Document`, in the run's spill region when
 /// it has one. The path and the arena are the file's, and the identities the run's, given when the
 /// documents are made again.
 package struct DocumentList: Sendable {
@@ -9,6 +10,7 @@ package struct DocumentList: Sendable {
         var stream: Int32
         var item: Int32
         var identity: Int32
+        var findings: Int32
     }
 
     /// Where the entries are: on the heap, or in a spill region (which the list keeps alive).
@@ -22,9 +24,14 @@ package struct DocumentList: Sendable {
     /// `documents`, which must all be held in one arena and carry one path, their identities
     /// numbered in `identities`; the entries go to `region` when it takes them (a run keeps a list
     /// per file waiting for its cross-document rules: the region's file, not the heap, holds them).
-    package init(_ documents: [Document], numberingIn identities: DocumentIdentities, spillingTo region: SpillRegion? = nil) {
-        let held = documents.map { document in
-            Entry(root: document.root.index, stream: document.stream, item: document.item, identity: identities.number(document.identity))
+    /// `findingCounts` (one per document, or none for all zero) are kept with them.
+    package init(_ documents: [Document], numberingIn identities: DocumentIdentities, findingCounts: [Int32] = [],
+                 spillingTo region: SpillRegion? = nil) {
+        precondition(findingCounts.isEmpty || findingCounts.count == documents.count, "a count per document, or none")
+        let held = documents.indices.map { index in
+            let document = documents[index]
+            return Entry(root: document.root.index, stream: document.stream, item: document.item, identity: identities.number(document.identity),
+                         findings: findingCounts.isEmpty ? 0 : findingCounts[index])
         }
         if let region, let placed = held.withUnsafeBytes({ region.place($0) }) {
             entries = .placed(UnsafePointer(placed.assumingMemoryBound(to: Entry.self)), count: held.count, region: region)
@@ -38,6 +45,11 @@ package struct DocumentList: Sendable {
         case .held(let held): held.count
         case .placed(_, let count, _): count
         }
+    }
+
+    /// How many findings the first pass made on the document at `position` (as given).
+    package func findingCount(at position: Int) -> Int {
+        Int(self[position].findings)
     }
 
     /// Whether the entries are in a spill region's file.

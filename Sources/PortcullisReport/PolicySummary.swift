@@ -32,12 +32,14 @@ package struct PolicySummary: Sendable {
     package init(_ report: RunReport) {
         var index: [String: Int] = [:]
         var rows: [Row] = []
-        var filesByRow: [Set<String>] = []
-        var allFiles = Set<String>()
+        // Files are numbered as first met; each row marks its files in a bitset (a set of the paths
+        // per row held a hash table of every file for each policy: megabytes on a large run).
+        var fileNumbers: [String: Int] = [:]
+        var filesByRow: [FileBits] = []
         var findings = 0, suppressed = 0
-        // Findings come file by file: a path is added to the sets when it changes, not per finding.
-        var lastPathByRow: [String?] = []
+        // Findings come file by file: a path is looked up when it changes, not per finding.
         var lastPath: String?
+        var lastNumber = 0
         for finding in report.findings {
             let row: Int
             if let known = index[finding.policyID] {
@@ -46,20 +48,17 @@ package struct PolicySummary: Sendable {
                 row = rows.count
                 index[finding.policyID] = row
                 rows.append(Row(policy: finding.policyID, severity: finding.severity, findings: 0, files: 0, suppressed: 0))
-                filesByRow.append([])
-                lastPathByRow.append(nil)
+                filesByRow.append(FileBits())
             }
             rows[row].severity = max(rows[row].severity, finding.severity)
             if !finding.isSuppressed {
                 rows[row].findings += 1
-                if lastPathByRow[row] != finding.path {
-                    filesByRow[row].insert(finding.path)
-                    lastPathByRow[row] = finding.path
-                }
                 if lastPath != finding.path {
-                    allFiles.insert(finding.path)
+                    lastNumber = fileNumbers[finding.path, default: fileNumbers.count]
+                    fileNumbers[finding.path] = lastNumber
                     lastPath = finding.path
                 }
+                filesByRow[row].insert(lastNumber)
                 findings += 1
             } else {
                 rows[row].suppressed += 1
@@ -74,7 +73,7 @@ package struct PolicySummary: Sendable {
         }
         self.rows = rows
         self.findings = findings
-        self.files = allFiles.count
+        self.files = fileNumbers.count
         self.suppressed = suppressed
     }
 
@@ -90,5 +89,19 @@ package struct PolicySummary: Sendable {
 
     static func pack(of policy: String) -> String {
         policy.firstIndex(of: "/").map { String(policy[..<$0]) } ?? policy
+    }
+}
+
+/// A set of small numbers (files, numbered as met) as bits, with its count kept as it grows.
+private struct FileBits {
+    private var words: [UInt64] = []
+    private(set) var count = 0
+
+    mutating func insert(_ number: Int) {
+        let word = number >> 6, bit = UInt64(1) << UInt64(number & 63)
+        if word >= words.count { words.append(contentsOf: repeatElement(0, count: word - words.count + 1)) }
+        guard words[word] & bit == 0 else { return }
+        words[word] |= bit
+        count += 1
     }
 }
