@@ -152,7 +152,7 @@ package struct ManifestChecker: Sendable {
                 }
             }
             let packed = findingPacker?.packFirstPass(found.findings, orders: found.order)
-            // The copies' documents wait as 16 bytes each, not as `Document`s.
+            // The copies' documents wait as 20 bytes each (with their first-pass finding counts), not as `Document`s.
             precondition(projected.file.storage != nil || counts.isEmpty, "findings on documents of a file without an arena")
             let documents = projected.file.storage == nil ? nil
                 : DocumentList(projected.file.resources, numberingIn: projection.identities, findingCounts: counts, spillingTo: region)

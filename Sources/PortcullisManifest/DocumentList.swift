@@ -34,7 +34,7 @@ package struct DocumentList: Sendable {
                          findings: findingCounts.isEmpty ? 0 : findingCounts[index])
         }
         if let region, let placed = held.withUnsafeBytes({ region.place($0) }) {
-            entries = .placed(UnsafePointer(placed.assumingMemoryBound(to: Entry.self)), count: held.count, region: region)
+            entries = .placed(UnsafePointer(placed.bindMemory(to: Entry.self, capacity: held.count)), count: held.count, region: region)
         } else {
             entries = .held(held)
         }

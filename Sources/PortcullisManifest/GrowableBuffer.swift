@@ -39,9 +39,11 @@ final class GrowableBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
         count += n
     }
 
-    /// Appends `self[range]` of another buffer (or of this one).
+    /// Appends `self[range]` of another buffer (or of this one: room is made first, so the
+    /// elements are read from where they are after growing).
     @inline(__always)
     func append(from other: GrowableBuffer<Element>, range: Range<Int>) {
+        if count + range.count > capacity { grow(minimum: count + range.count) }
         append(from: other.base, range: range)
     }
 

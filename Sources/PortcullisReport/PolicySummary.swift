@@ -32,10 +32,10 @@ package struct PolicySummary: Sendable {
     package init(_ report: RunReport) {
         var index: [String: Int] = [:]
         var rows: [Row] = []
-        // Files are numbered as first met; each row marks its files in a bitset (a set of the paths
-        // per row held a hash table of every file for each policy: megabytes on a large run).
+        // Files are numbered as first met; each row keeps its files' numbers (`FileSet`): a set of
+        // the paths per row held a hash table of every file for each policy, megabytes on a large run.
         var fileNumbers: [String: Int] = [:]
-        var filesByRow: [FileBits] = []
+        var filesByRow: [FileSet] = []
         var findings = 0, suppressed = 0
         // Findings come file by file: a path is looked up when it changes, not per finding.
         var lastPath: String?
@@ -48,7 +48,7 @@ package struct PolicySummary: Sendable {
                 row = rows.count
                 index[finding.policyID] = row
                 rows.append(Row(policy: finding.policyID, severity: finding.severity, findings: 0, files: 0, suppressed: 0))
-                filesByRow.append(FileBits())
+                filesByRow.append(FileSet())
             }
             rows[row].severity = max(rows[row].severity, finding.severity)
             if !finding.isSuppressed {
@@ -92,16 +92,41 @@ package struct PolicySummary: Sendable {
     }
 }
 
-/// A set of small numbers (files, numbered as met) as bits, with its count kept as it grows.
-private struct FileBits {
-    private var words: [UInt64] = []
-    private(set) var count = 0
+/// The files of one policy's active findings (numbered as met, counted once each): listed while
+/// the policy has few, as bits once they would cost less. A policy with one finding in the last of
+/// 100,000 files holds one number, one with findings everywhere a bit per file (a set of paths per
+/// policy held a hash table entry per file).
+private struct FileSet {
+    private var listed: [Int32] = []
+    private var bits: [UInt64] = []
+    private var inBits = false
+    private var bitCount = 0
+    private var highest = 0
 
     mutating func insert(_ number: Int) {
+        if inBits { return setBit(number) }
+        // Findings come file by file: a number repeats mostly right after itself.
+        if listed.last == Int32(number) { return }
+        listed.append(Int32(number))
+        highest = max(highest, number)
+        // A listed number costs 32 bits: past one per 32 files, bits cost less.
+        if listed.count >= 64 && listed.count * 32 > highest + 1 {
+            inBits = true
+            for listedNumber in listed { setBit(Int(listedNumber)) }
+            listed = []
+        }
+    }
+
+    private mutating func setBit(_ number: Int) {
         let word = number >> 6, bit = UInt64(1) << UInt64(number & 63)
-        if word >= words.count { words.append(contentsOf: repeatElement(0, count: word - words.count + 1)) }
-        guard words[word] & bit == 0 else { return }
-        words[word] |= bit
-        count += 1
+        if word >= bits.count { bits.append(contentsOf: repeatElement(0, count: word - bits.count + 1)) }
+        guard bits[word] & bit == 0 else { return }
+        bits[word] |= bit
+        bitCount += 1
+    }
+
+    /// How many distinct files.
+    var count: Int {
+        inBits ? bitCount : Set(listed).count
     }
 }

@@ -76,7 +76,7 @@ import Testing
         #expect(again.map(\.streamIndex) == [0, 1, 2] && again.allSatisfy { $0.path == "m.yaml" })
     }
 
-    /// A list whose entries went to a spill region reads as one held on the heap.
+    /// A list whose entries went to a spill region reads as one held on the heap, finding counts included.
     @Test(.enabled(if: Platform.mapsSpillFiles, "spill files are mapped on Linux only"))
     func aSpilledListReadsAsAHeldOne() throws {
         let folder = try TemporaryDirectory()
@@ -86,9 +86,10 @@ import Testing
         let storage = try #require(file.storage)
         let identities = DocumentIdentities()
         let region = SpillRegion(directory: folder.path, threshold: 0)
-        let held = DocumentList(file.resources, numberingIn: identities)
-        let spilled = DocumentList(file.resources, numberingIn: identities, spillingTo: region)
-        #expect(!held.isSpilled && spilled.isSpilled && region.placedBytes >= 40 * 16)
+        let counts = (0..<40).map { Int32($0 % 4 == 0 ? 0 : $0 * 3) }
+        let held = DocumentList(file.resources, numberingIn: identities, findingCounts: counts)
+        let spilled = DocumentList(file.resources, numberingIn: identities, findingCounts: counts, spillingTo: region)
+        #expect(!held.isSpilled && spilled.isSpilled && region.placedBytes >= 40 * 20)
         region.releaseResidentPages()
         let keys = { (documents: [Document]) in documents.map { [$0.name, $0.namespace, String($0.streamIndex), String($0.root.index)] } }
         #expect(spilled.count == 40)
@@ -96,6 +97,9 @@ import Testing
                 == keys(held.documents(path: file.path, in: storage, identities: identities.all)))
         #expect(keys(held.documents(path: file.path, in: storage, identities: identities.all)) == keys(file.resources))
         #expect(spilled.document(at: 39, path: file.path, in: storage, identities: identities.all).name == "c39")
+        #expect((0..<40).map { spilled.findingCount(at: $0) } == counts.map(Int.init))
+        #expect((0..<40).map { held.findingCount(at: $0) } == counts.map(Int.init))
+        #expect(DocumentList(file.resources, numberingIn: identities).findingCount(at: 7) == 0)
     }
 
     /// What a run holds per document it keeps: the file's path, the root, two indexes, the identity.

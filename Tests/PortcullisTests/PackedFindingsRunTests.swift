@@ -87,6 +87,29 @@ import Testing
         #expect(packed.diagnostics.map(\.description) == held.diagnostics.map(\.description))
     }
 
+    /// The first pass's counts per copied document (kept with the copies' `DocumentList` entries,
+    /// spilled or held) make the limit count both passes as one pass over every rule counts it.
+    @Test(arguments: [1, 2, 3])
+    func theLimitPerResourceCountsBothPassesAsOnePass(limit: Int) throws {
+        let policies = try PolicySet.compile([.builtin], options: PolicyOptions(all: true)).get()
+        let paths = try SpilledCopiesTests.fixtureFiles()
+        func run(twoPasses: Bool, spilling: Bool) -> ValidationResult {
+            var options = ValidationOptions()
+            options.maxFindingsPerResource = limit
+            options.today = "2026-06-01"
+            options.wholeRunFileLimit = twoPasses ? 0 : .max
+            if spilling { options.spillThreshold = 0 } else { options.spillDirectory = nil }
+            return Validator(policies: policies, options: options).validate(paths: paths)
+        }
+        let onePass = run(twoPasses: false, spilling: false)
+        #expect(onePass.diagnostics.contains { $0.id == "engine.too-many-findings" })
+        for spilling in [false, true] {
+            let twoPasses = run(twoPasses: true, spilling: spilling)
+            #expect(twoPasses.findings == onePass.findings, "spilling \(spilling)")
+            #expect(twoPasses.diagnostics.map(\.description) == onePass.diagnostics.map(\.description), "spilling \(spilling)")
+        }
+    }
+
     @Test func withoutASpillFolderNothingIsPacked() throws {
         let policies = try PolicySet.compile([.builtin]).get()
         var options = Self.options(packingAfter: 0)
