@@ -22,17 +22,15 @@ struct ArenaBuffer<Element: BitwiseCopyable>: @unchecked Sendable {  // read onl
         owner = nil
     }
 
-    /// The elements of `buffer`, cut to size: placed in `region` when it takes them (`SpillRegion`),
-    /// else in a trimmed copy on the heap; `placed` says which.
-    static func kept(_ buffer: GrowableBuffer<Element>, spillingTo region: SpillRegion?) -> (buffer: ArenaBuffer, placed: Bool) {
-        guard let region, let placed = buffer.withUnsafeBytes({ region.place($0) }) else { return (ArenaBuffer(buffer.trimmed()), false) }
-        return (ArenaBuffer(placedAt: placed.bindMemory(to: Element.self, capacity: buffer.count), count: buffer.count), true)
+    /// The elements of `buffer`, cut to size: placed in `region` when it takes them (`SpillRegion`;
+    /// the caller keeps the region), else in a trimmed copy on the heap.
+    static func kept(_ buffer: GrowableBuffer<Element>, spillingTo region: SpillRegion?) -> ArenaBuffer {
+        guard let region, let placed = buffer.withUnsafeBytes({ region.place($0) }) else { return ArenaBuffer(buffer.trimmed()) }
+        return ArenaBuffer(placedAt: placed.bindMemory(to: Element.self, capacity: buffer.count), count: buffer.count)
     }
 
     @inline(__always)
     subscript(index: Int) -> Element { base[index] }
-
-    var last: Element? { count > 0 ? base[count - 1] : nil }
 
     /// The elements as raw bytes.
     @inline(__always)

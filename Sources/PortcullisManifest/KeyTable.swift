@@ -10,7 +10,7 @@ struct KeyTable: Sendable {
     private var slots: [Int32]
     private var mask: Int
     /// A compacted table whose arrays went to a spill region (`compacted(spillingTo:)`): then the
-    /// arrays above are empty, and lookups read the block.
+    /// arrays above are empty (and `mask` unused), and lookups read the block.
     private var placed: PlacedKeys?
 
     init(capacity: Int = 64) {
@@ -71,7 +71,6 @@ struct KeyTable: Sendable {
             table.bytes = []
             table.offsets = []
             table.slots = []
-            table.mask = block.slotCount - 1
             table.placed = block
             return table
         }
@@ -91,16 +90,25 @@ struct KeyTable: Sendable {
     /// The atom of `key`, or `nil` if the file never used it as a key.
     func find(_ key: UnsafeRawBufferPointer) -> Int32? {
         if let placed { return placed.find(key) }
-        if slots.isEmpty {
-            for atom in 0..<Int32(count) where equals(atom, key) { return atom }
+        return Self.find(key, count: count, slotCount: slots.count, slot: { slots[$0] }, isKey: { equals($0, key) })
+    }
+
+    /// The atom of `key` among `count` keys, held as arrays or placed as a block: by a scan when
+    /// there are no hash slots, else by probing the slots from its hash.
+    @inline(__always)
+    static func find(_ key: UnsafeRawBufferPointer, count: Int, slotCount: Int, slot: (Int) -> Int32,
+                     isKey: (Int32) -> Bool) -> Int32? {
+        if slotCount == 0 {
+            for atom in 0..<Int32(count) where isKey(atom) { return atom }
             return nil
         }
-        var slot = KeyTable.hash(key) & mask
+        let mask = slotCount - 1
+        var index = hash(key) & mask
         while true {
-            let atom = slots[slot]
+            let atom = slot(index)
             if atom < 0 { return nil }
-            if equals(atom, key) { return atom }
-            slot = (slot + 1) & mask
+            if isKey(atom) { return atom }
+            index = (index + 1) & mask
         }
     }
 
@@ -202,18 +210,8 @@ private struct PlacedKeys: @unchecked Sendable {
     }
 
     func find(_ key: UnsafeRawBufferPointer) -> Int32? {
-        if slotCount == 0 {
-            for atom in 0..<count where equals(atom, key) { return Int32(atom) }
-            return nil
-        }
-        let mask = slotCount - 1
-        var slot = KeyTable.hash(key) & mask
-        while true {
-            let atom = Int(base.load(fromByteOffset: 4 * (count + 1 + slot), as: Int32.self))
-            if atom < 0 { return nil }
-            if equals(atom, key) { return Int32(atom) }
-            slot = (slot + 1) & mask
-        }
+        KeyTable.find(key, count: count, slotCount: slotCount, slot: { base.load(fromByteOffset: 4 * (count + 1 + $0), as: Int32.self) },
+                      isKey: { equals(Int($0), key) })
     }
 
     func string(_ atom: Int32) -> String {

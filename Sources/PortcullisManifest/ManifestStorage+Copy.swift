@@ -12,13 +12,10 @@ extension ManifestStorage {
                          spillingTo region: SpillRegion? = nil) -> (storage: ManifestStorage, roots: [Int32]) {
         var copier = Copier(from: self)
         let newRoots = zip(roots, trees).map { root, tree in copier.copy(root, keeping: tree) }
-        let nodes = ArenaBuffer.kept(copier.nodes, spillingTo: region)
-        let children = ArenaBuffer.kept(copier.children, spillingTo: region)
-        let text = ArenaBuffer.kept(copier.text, spillingTo: region)
-        let keys = copier.keys.compacted(spillingTo: region)
-        let placed = nodes.placed || children.placed || text.placed || keys.isSpilled
-        let storage = ManifestStorage(nodes: nodes.buffer, children: children.buffer, text: text.buffer, keys: keys,
-                                      mappingIndex: copier.mappingIndex, region: placed ? region : nil)
+        // The copy keeps the region, which holds whatever of it was placed there.
+        let storage = ManifestStorage(nodes: .kept(copier.nodes, spillingTo: region), children: .kept(copier.children, spillingTo: region),
+                                      text: .kept(copier.text, spillingTo: region), keys: copier.keys.compacted(spillingTo: region),
+                                      mappingIndex: copier.mappingIndex, region: region)
         return (storage, newRoots)
     }
 
