@@ -159,17 +159,34 @@ extension Platform {
 
     /// The names in a folder, `.` and `..` left out, in the order the system gives them.
     package static func directoryEntries(_ path: String) -> Result<[String], ErrorNumber> {
+        typedDirectoryEntries(path).map { $0.map(\.name) }
+    }
+
+    /// What a folder's listing says an entry is, without a `stat` (`d_type`): a symbolic link, or
+    /// an entry of a file system that does not say, is `unknown`.
+    package enum DirectoryEntryKind: Sendable, Equatable {
+        case regular, directory, unknown
+    }
+
+    /// The names in a folder with what the listing says each is, `.` and `..` left out, in the
+    /// order the system gives them: a walk need not `stat` the regular files it lists.
+    package static func typedDirectoryEntries(_ path: String) -> Result<[(name: String, kind: DirectoryEntryKind)], ErrorNumber> {
         guard let stream = opendir(path) else { return .failure(.current) }
         defer { closedir(stream) }
-        var names: [String] = []
+        var entries: [(name: String, kind: DirectoryEntryKind)] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
             }
             if name == "." || name == ".." { continue }
-            names.append(name)
+            let kind: DirectoryEntryKind = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): .regular
+            case Int32(DT_DIR): .directory
+            default: .unknown
+            }
+            entries.append((name, kind))
         }
-        return .success(names)
+        return .success(entries)
     }
 
     /// `open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)`: non-blocking, so opening a FIFO never waits

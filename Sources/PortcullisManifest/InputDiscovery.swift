@@ -114,21 +114,27 @@ private struct Walk {
                                       path: shown))
             return
         }
-        var names: [String]
-        switch Platform.directoryEntries(path) {
-        case .success(let entries): names = entries.filter { !$0.hasPrefix(".") }
+        var entries: [(name: String, kind: Platform.DirectoryEntryKind)]
+        switch Platform.typedDirectoryEntries(path) {
+        case .success(let listed): entries = listed.filter { !$0.name.hasPrefix(".") }
         case .failure(let error):
             diagnostics.append(FileReadFailure.from(error).diagnostic(path: shown))
             return
         }
-        names.sort()
+        entries.sort { $0.name < $1.name }
         ancestors.append(id)
         defer { ancestors.removeLast() }
-        for name in names {
+        for (name, listedKind) in entries {
+            // A regular file the listing names needs no `stat`: most are not manifests at all.
+            if listedKind == .regular && !discovery.hasWantedExtension(name) { continue }
             let childPath = path.hasSuffix("/") ? path + name : path + "/" + name
             // Shown as opened (a relative path given as it is): one string for both.
             let childShown = shown == "." ? name : shown == path ? childPath : (shown.hasSuffix("/") ? shown + name : shown + "/" + name)
             if discovery.isExcluded(childShown) { continue }
+            if listedKind == .regular {
+                addFile(childPath, shown: childShown)
+                continue
+            }
             let childInfo: Platform.FileStatus
             switch Platform.fileStatus(childPath) {
             case .success(let status): childInfo = status

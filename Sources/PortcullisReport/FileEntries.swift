@@ -17,16 +17,21 @@ struct FileEntries {
     var findingCount: Int { findings.reduce(0) { $0 + $1.count } }
 
     /// Problems and active findings in line order (a problem first at the same place, then the
-    /// order they were noted in).
+    /// order they were noted in). The positions are sorted, not the entries: a finding's copy costs
+    /// a reference count for each of its shared parts, and the entries are usually in order already.
     func inLineOrder(of report: RunReport) -> [Entry] {
-        var located = diagnostics.map { (location: $0.span?.start ?? SourceLocation(line: 0, column: 0), entry: Entry.diagnostic($0)) }
+        var entries: [Entry] = diagnostics.map(Entry.diagnostic)
+        var locations = diagnostics.map { $0.span?.start ?? SourceLocation(line: 0, column: 0) }
         for range in findings {
             // Read once per run of indices: a packed file's findings are unpacked once.
             for finding in report.findings.elements(in: range) where !finding.isSuppressed {
-                located.append((finding.span.start, .finding(finding)))
+                locations.append(finding.span.start)
+                entries.append(.finding(finding))
             }
         }
-        return located.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element.entry)
+        let order = locations.indices.sorted { (locations[$0], $0) < (locations[$1], $1) }
+        if order.elementsEqual(locations.indices) { return entries }
+        return order.map { entries[$0] }
     }
 }
 

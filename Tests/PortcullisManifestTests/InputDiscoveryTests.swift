@@ -51,6 +51,32 @@ import PortcullisDiagnostics
         #expect(diagnostics.first?.path == "/nonexistent/portcullis/x.yaml")
     }
 
+    /// Regular files are taken from the folder's listing without a `stat`; links (which the listing
+    /// names as links) are still followed to what they point at, file or folder.
+    @Test func linksAreFollowedWhereTheListingTakesRegularFilesAsTheyAre() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("real/a.yaml", "")
+        try dir.write("real/notes.txt", "")
+        try dir.write("elsewhere/b.yaml", "")
+        try dir.write("elsewhere/c.yml", "")
+        try dir.link("real/linked.yaml", to: dir.path + "/elsewhere/b.yaml")
+        try dir.link("real/folder", to: dir.path + "/elsewhere")
+        let (files, diagnostics) = InputDiscovery().collect([dir.path + "/real"])
+        #expect(diagnostics.isEmpty)
+        let relative = files.map { String($0.displayPath.dropFirst(dir.path.count + 1)) }
+        #expect(relative == ["real/a.yaml", "real/folder/b.yaml", "real/folder/c.yml", "real/linked.yaml"])
+        let listed = try Platform.typedDirectoryEntries(dir.path + "/real").get().sorted { $0.name < $1.name }
+        #expect(listed.map(\.name) == ["a.yaml", "folder", "linked.yaml", "notes.txt"])
+        // Links are never taken as what they point at; a file system may leave every kind unknown.
+        let kinds = Dictionary(uniqueKeysWithValues: listed.map { ($0.name, $0.kind) })
+        #expect(kinds["linked.yaml"] == .unknown && kinds["folder"] == .unknown)
+        #expect(kinds["a.yaml"] == .regular || kinds["a.yaml"] == .unknown)
+        try dir.write("real/sub/d.yaml", "")
+        let withFolder = try Platform.typedDirectoryEntries(dir.path + "/real").get()
+        #expect(withFolder.contains { $0.name == "sub" && ($0.kind == .directory || $0.kind == .unknown) })
+    }
+
     @Test func danglingSymlink() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -36,12 +36,14 @@ struct KustomizeLayout: Sendable {
                          display: (String) -> String) -> KustomizeLayout {
         var layout = KustomizeLayout()
         var visited: Set<String> = []
+        // A kustomization's resources are mostly files among the inputs: those are not folders to look in.
+        let inputFiles = Set(files)
         for file in files {
             var folder = PathResolution.parentFolder(of: file)
             while visited.insert(folder).inserted {
                 if let path = Kustomization.file(inFolder: folder) {
                     layout.foundFolders.insert(folder)
-                    layout.load(folder: folder, path: path, loader: loader, paths: paths, display: display)
+                    layout.load(folder: folder, path: path, loader: loader, paths: paths, display: display, inputFiles: inputFiles)
                 }
                 // The repository's top is as far up as a kustomization that matters can be.
                 if case .success = Platform.fileStatus(folder + "/.git") { break }
@@ -53,14 +55,15 @@ struct KustomizeLayout: Sendable {
     }
 
     /// Loads the kustomization in `folder` and, recursively, those it includes.
+    /// `inputFiles` are known to be files (no kustomization file is looked for in them).
     private mutating func load(folder: String, path: String, loader: ManifestLoader, paths: PathStandardizer,
-                               display: (String) -> String) {
+                               display: (String) -> String, inputFiles: Set<String>) {
         guard kustomizations[folder] == nil,
               let kustomization = Kustomization.load(path, displayPath: display(path), loader: loader, paths: paths) else { return }
         kustomizations[folder] = kustomization
-        for included in kustomization.resources + kustomization.components {
+        for included in kustomization.resources + kustomization.components where !inputFiles.contains(included) {
             if let file = Kustomization.file(inFolder: included) {
-                load(folder: included, path: file, loader: loader, paths: paths, display: display)
+                load(folder: included, path: file, loader: loader, paths: paths, display: display, inputFiles: inputFiles)
             }
         }
     }
