@@ -14,8 +14,8 @@ final class ResourceTable: Sendable {
     /// Where the run's copies are held when they are spilled (`SpillRegion`): reading many of them
     /// at once lets its pages go now and then (`ResourceList.forEachLettingPagesGo`).
     let region: SpillRegion?
-    /// How many resources a whole-list read reads between two let-gos of the region's pages.
-    static let resourcesPerRelease = 256
+    /// How many resources a whole-list read reads between two let-gos of their pages.
+    static let resourcesPerRelease = 64
 
     init(storages: [ManifestStorage], region: SpillRegion? = nil) {
         self.storages = storages
@@ -26,6 +26,12 @@ final class ResourceTable: Sendable {
     @inline(__always)
     func node(_ place: ResourcePlace) -> Node {
         Node(storage: storages[Int(place.storage)], index: place.root)
+    }
+
+    /// Lets go the spilled pages of these arenas (`ManifestStorage.placedSpan`), neighbours together.
+    func releasePages(ofStorages numbers: [Int32]) {
+        guard let region else { return }
+        region.releasePages(spanning: numbers.compactMap { storages[Int($0)].placedSpan })
     }
 }
 
@@ -50,13 +56,24 @@ package struct ResourceList: RandomAccessCollection, Sendable {
 
     /// `body` on each resource with its position, in order: what building an index over the whole
     /// list does. Reading every copy of a long list brings the spill region's pages for all of them
-    /// back into memory, so they are let go every `ResourceTable.resourcesPerRelease` resources.
+    /// back into memory, so the pages of the copies read are let go every
+    /// `ResourceTable.resourcesPerRelease` resources and at the end: only theirs, not those the
+    /// document being evaluated (or another worker) is reading.
     func forEachLettingPagesGo(_ body: (Int, Value) -> Void) {
+        guard table.region != nil else {
+            for position in indices { body(position, self[position]) }
+            return
+        }
+        var read: [Int32] = []  // the arenas read since the last let-go, each once in a row
         for position in indices {
-            if let region = table.region, position > 0, position % ResourceTable.resourcesPerRelease == 0 {
-                region.releaseResidentPages()
+            if position > 0, position % ResourceTable.resourcesPerRelease == 0 {
+                table.releasePages(ofStorages: read)
+                read.removeAll(keepingCapacity: true)
             }
+            let storage = places[position].storage
+            if read.last != storage { read.append(storage) }
             body(position, self[position])
         }
+        table.releasePages(ofStorages: read)
     }
 }

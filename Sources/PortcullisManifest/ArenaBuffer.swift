@@ -32,6 +32,11 @@ struct ArenaBuffer<Element: BitwiseCopyable>: @unchecked Sendable {  // read onl
     @inline(__always)
     subscript(index: Int) -> Element { base[index] }
 
+    /// The buffer's bytes when it is placed in a spill region; `nil` on the heap.
+    var placedBytes: UnsafeRawBufferPointer? {
+        owner == nil ? UnsafeRawBufferPointer(start: base, count: count * MemoryLayout<Element>.stride) : nil
+    }
+
     /// The elements as raw bytes.
     @inline(__always)
     func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {

@@ -87,6 +87,9 @@ struct KeyTable: Sendable {
     /// Whether the table's arrays are in a spill region's file.
     var isSpilled: Bool { placed != nil }
 
+    /// The table's block when it is placed in a spill region (`compacted(spillingTo:)`); `nil` on the heap.
+    var placedBytes: UnsafeRawBufferPointer? { placed?.block }
+
     /// The atom of `key`, or `nil` if the file never used it as a key.
     func find(_ key: UnsafeRawBufferPointer) -> Int32? {
         if let placed { return placed.find(key) }
@@ -201,6 +204,9 @@ private struct PlacedKeys: @unchecked Sendable {
     }
 
     private var bytesStart: UnsafeRawPointer { base + 4 * (count + 1 + slotCount) }
+
+    /// The whole block: offsets, slots and key bytes.
+    var block: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: 4 * (count + 1 + slotCount) + offset(count)) }
 
     private func equals(_ atom: Int, _ key: UnsafeRawBufferPointer) -> Bool {
         let start = offset(atom), end = offset(atom + 1)

@@ -36,6 +36,19 @@ package final class ManifestStorage: Sendable {
     /// Number of nodes in the arena (aliases not expanded).
     package var nodeCount: Int { nodes.count }
 
+    /// The addresses from the first to the end of the last of the buffers placed in the storage's
+    /// spill region (placed one after another when the storage was made, so little else lies
+    /// between); `nil` when none is placed.
+    package var placedSpan: Range<UInt>? {
+        var span: Range<UInt>?
+        for bytes in [nodes.placedBytes, children.placedBytes, text.placedBytes, keys.placedBytes] {
+            guard let bytes, let start = bytes.baseAddress, bytes.count > 0 else { continue }
+            let low = UInt(bitPattern: start), high = low + UInt(bytes.count)
+            span = span.map { min($0.lowerBound, low)..<max($0.upperBound, high) } ?? low..<high
+        }
+        return span
+    }
+
     /// The value node for a key atom in a mapping node, honouring the last-wins rule.
     @inline(__always)
     func lookup(mapping index: Int32, atom: Int32) -> Int32? {

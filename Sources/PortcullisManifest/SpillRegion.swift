@@ -134,6 +134,37 @@ package final class SpillRegion: @unchecked Sendable {
         releasePages(0..<used)
     }
 
+    /// Lets go the pages of each span of addresses in the region (`ManifestStorage.placedSpan`):
+    /// spans closer than `mergeGap` bytes are let go as one, so copies placed one after another
+    /// cost one call, not one each.
+    package func releasePages(spanning spans: [Range<UInt>]) {
+        let sorted = spans.sorted { $0.lowerBound < $1.lowerBound }
+        var index = 0
+        while index < sorted.count {
+            var merged = sorted[index]
+            index += 1
+            while index < sorted.count, sorted[index].lowerBound <= merged.upperBound + Self.mergeGap {
+                merged = merged.lowerBound..<max(merged.upperBound, sorted[index].upperBound)
+                index += 1
+            }
+            guard let start = UnsafeRawPointer(bitPattern: merged.lowerBound) else { continue }
+            releasePages(holding: start, count: Int(merged.upperBound - merged.lowerBound))
+        }
+    }
+
+    /// Spans of placed bytes closer than this are let go together (`releasePages(spanning:)`).
+    static let mergeGap: UInt = 64 << 10
+
+    /// Lets go the pages that hold `count` bytes at `pointer`, a block placed in the region (the
+    /// partly used pages at either end included): what reading a few copies brought in, leaving
+    /// alone the pages other readers are using. Nothing happens outside the mapping.
+    package func releasePages(holding pointer: UnsafeRawPointer, count: Int) {
+        guard count > 0, let start = state.withLock({ $0.mapping?.start }) else { return }
+        let offset = pointer - UnsafeRawPointer(start)
+        guard offset >= 0, offset + count <= capacity else { return }
+        releasePages(offset..<(offset + count))
+    }
+
     /// Counts a file the run has read from the region; every `filesPerRelease` files, lets the
     /// resident pages go (`releaseResidentPages()`).
     package func fileRead() {

@@ -105,6 +105,39 @@ struct SpillResidencyTests {
         #expect(try Self.residentBytes(ofMappingAt: UnsafeRawPointer(start)) > bound)
     }
 
+    /// An index build lets go of the pages of the copies it read, not of those another reader is
+    /// using (the document being evaluated, another worker's file): they stay in.
+    @Test func anIndexLeavesThePagesOfCopiesItDidNotRead() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let region = SpillRegion(directory: folder, threshold: 0)
+        let file = Self.deployment
+        let storage = try #require(file.storage)
+        let root = try #require(file.resources.first).root.index
+        let indexed = (0..<1_000).map { _ in storage.copying([root], keeping: [FieldTree(whole: true)], spillingTo: region) }
+        let before = region.placedBytes
+        let others = (0..<200).map { _ in storage.copying([root], keeping: [FieldTree(whole: true)], spillingTo: region) }
+        let othersBytes = region.placedBytes - before
+        let start = UnsafeRawPointer(try #require(indexed.first).storage.nodes.base)
+        let table = ResourceTable(storages: indexed.map(\.storage), region: region)
+        let list = ResourceList(table: table, places: indexed.indices.map { ResourcePlace(storage: Int32($0), root: indexed[$0].roots[0]) })
+
+        region.releaseResidentPages()
+        // Another reader holds the other copies' pages.
+        for copy in others { _ = LabelSelector.podLabels(.node(Node(storage: copy.storage, index: copy.roots[0]))) }
+        let held = try Self.residentBytes(ofMappingAt: start)
+        #expect(held >= othersBytes - 2 * Platform.pageSize, "held \(held) of \(othersBytes) bytes")
+        let index = SelectionIndex.pods(list)
+        #expect(index.pods(selectedBy: .node(try #require(Self.selector(app: "web"))))?.count == 1_000)
+        // The indexed copies' pages are gone; the others' are still in. Near the seam, the kernel's
+        // fault-around (64 KiB) may have brought in indexed pages with the others', and a page
+        // shared by both may go.
+        let resident = try Self.residentBytes(ofMappingAt: start)
+        let seam = (64 << 10) + 2 * Platform.pageSize
+        #expect(resident >= othersBytes - seam, "resident \(resident) of \(othersBytes), held before \(held)")
+        #expect(resident <= held + 2 * Platform.pageSize, "resident \(resident), held before \(held)")
+    }
+
     static func selector(app: String) -> Node? {
         ManifestLoader().load(SourceFile(path: "selector.yaml", bytes: Array("{app: \(app)}\n".utf8))).resources.first?.root
     }
