@@ -61,6 +61,27 @@ extension Platform {
         #endif
     }
 
+    /// `pwrite` of all of `bytes` at `offset` (retrying a short or interrupted write): the file's
+    /// pages take them without being mapped into the process, so no page is faulted in to be
+    /// written and none counts in its resident size until it is read through a mapping. `false`
+    /// when the system refuses.
+    package static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, at offset: Int) -> Bool {
+        guard var source = bytes.baseAddress else { return true }
+        var remaining = bytes.count, position = offset
+        while remaining > 0 {
+            let written = pwrite(descriptor, source, remaining, off_t(position))
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            if written == 0 { return false }
+            source += written
+            remaining -= written
+            position += written
+        }
+        return true
+    }
+
     /// Whether this system spills through a mapped file (`SpillRegion`): Linux, where disk can be
     /// claimed before it is touched (`allocateFileSpace`) and pages let go while others use them.
     package static var mapsSpillFiles: Bool {

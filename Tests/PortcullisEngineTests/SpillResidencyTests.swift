@@ -75,6 +75,24 @@ struct SpillResidencyTests {
         #expect(UnsafeRawBufferPointer(start: first, count: chunk.count).allSatisfy { $0 == 0xA5 })
     }
 
+    /// Placing writes to the file, not through the mapping: the pages written are not the
+    /// process's until something reads them (then they come back, contents intact).
+    @Test func placingBringsNoPageIn() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // No let-go while placing: what is resident is what placing itself brought in.
+        let region = SpillRegion(directory: folder, threshold: 0, residentLimit: .max)
+        let chunk = (0..<(16 << 10)).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        var placed: [UnsafeMutableRawPointer] = []
+        for _ in 0..<128 { placed.append(try #require(chunk.withUnsafeBytes { region.place($0) })) }
+        let first = UnsafeRawPointer(placed[0])
+        let afterPlacing = try Self.residentBytes(ofMappingAt: first)
+        #expect(afterPlacing <= 4 * Platform.pageSize, "resident \(afterPlacing) bytes after placing 2 MiB")
+        // Read back through the mapping: every byte as placed, and now resident.
+        #expect(placed.allSatisfy { UnsafeRawBufferPointer(start: $0, count: chunk.count).elementsEqual(chunk) })
+        #expect(try Self.residentBytes(ofMappingAt: first) >= 128 * chunk.count)
+    }
+
     @Test func anIndexOverSpilledCopiesLetsTheirPagesGo() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
