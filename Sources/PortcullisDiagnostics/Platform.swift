@@ -162,6 +162,12 @@ extension Platform {
         typedDirectoryEntries(path).map { $0.map(\.name) }
     }
 
+    /// Whether the process may reach the entries of folder `path` (`access(X_OK)`): a folder it
+    /// can list but not search names files it cannot open.
+    package static func canSearch(_ path: String) -> Bool {
+        access(path, X_OK) == 0
+    }
+
     /// What a folder's listing says an entry is, without a `stat` (`d_type`): a symbolic link, or
     /// an entry of a file system that does not say, is `unknown`.
     package enum DirectoryEntryKind: Sendable, Equatable {

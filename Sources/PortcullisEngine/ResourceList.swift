@@ -57,8 +57,9 @@ package struct ResourceList: RandomAccessCollection, Sendable {
     /// `body` on each resource with its position, in order: what building an index over the whole
     /// list does. Reading every copy of a long list brings the spill region's pages for all of them
     /// back into memory, so the pages of the copies read are let go every
-    /// `ResourceTable.resourcesPerRelease` resources and at the end: only theirs, not those the
-    /// document being evaluated (or another worker) is reading.
+    /// `ResourceTable.resourcesPerRelease` resources and at the end: the pages around them
+    /// (`SpillRegion.releasePages(spanning:)`), not the whole region's, which held those of the
+    /// document being evaluated and of the other workers' files.
     func forEachLettingPagesGo(_ body: (Int, Value) -> Void) {
         guard table.region != nil else {
             for position in indices { body(position, self[position]) }

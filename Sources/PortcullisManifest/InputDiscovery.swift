@@ -122,6 +122,8 @@ private struct Walk {
             return
         }
         entries.sort { $0.name < $1.name }
+        // In a folder the process can list but not search, a listed file cannot be opened: `stat` says so, as before.
+        let listingSuffices = Platform.canSearch(path)
         ancestors.append(id)
         defer { ancestors.removeLast() }
         for (name, listedKind) in entries {
@@ -131,7 +133,7 @@ private struct Walk {
             // Shown as opened (a relative path given as it is): one string for both.
             let childShown = shown == "." ? name : shown == path ? childPath : (shown.hasSuffix("/") ? shown + name : shown + "/" + name)
             if discovery.isExcluded(childShown) { continue }
-            if listedKind == .regular {
+            if listedKind == .regular && listingSuffices {
                 addFile(childPath, shown: childShown)
                 continue
             }

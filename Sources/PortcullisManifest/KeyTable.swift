@@ -180,10 +180,15 @@ struct KeyTable: Sendable {
 /// placed; read only after.
 private struct PlacedKeys: @unchecked Sendable {
     let base: UnsafeRawPointer
-    let count: Int
-    let slotCount: Int
+    private let storedCount: Int32
+    private let storedSlotCount: Int32
+    /// The block's size, kept so that telling where it lies reads none of its pages.
+    private let byteCount: Int32
     /// Holds the block; kept alive with it.
     let region: SpillRegion
+
+    var count: Int { Int(storedCount) }
+    var slotCount: Int { Int(storedSlotCount) }
 
     /// The block for these arrays, or `nil` when the region does not take it.
     init?(offsets: [Int32], slots: [Int32], bytes: [UInt8], in region: SpillRegion) {
@@ -192,10 +197,11 @@ private struct PlacedKeys: @unchecked Sendable {
         offsets.withUnsafeBytes { block.append(contentsOf: $0) }
         slots.withUnsafeBytes { block.append(contentsOf: $0) }
         block.append(contentsOf: bytes)
-        guard let placed = block.withUnsafeBytes({ region.place($0) }) else { return nil }
+        guard block.count <= Int32.max, let placed = block.withUnsafeBytes({ region.place($0) }) else { return nil }
         base = UnsafeRawPointer(placed)
-        count = offsets.count - 1
-        slotCount = slots.count
+        storedCount = Int32(offsets.count - 1)
+        storedSlotCount = Int32(slots.count)
+        byteCount = Int32(block.count)
         self.region = region
     }
 
@@ -206,7 +212,7 @@ private struct PlacedKeys: @unchecked Sendable {
     private var bytesStart: UnsafeRawPointer { base + 4 * (count + 1 + slotCount) }
 
     /// The whole block: offsets, slots and key bytes.
-    var block: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: 4 * (count + 1 + slotCount) + offset(count)) }
+    var block: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: Int(byteCount)) }
 
     private func equals(_ atom: Int, _ key: UnsafeRawBufferPointer) -> Bool {
         let start = offset(atom), end = offset(atom + 1)

@@ -37,7 +37,7 @@ package final class ManifestStorage: Sendable {
     package var nodeCount: Int { nodes.count }
 
     /// The addresses from the first to the end of the last of the buffers placed in the storage's
-    /// spill region (placed one after another when the storage was made, so little else lies
+    /// spill region (placed one after another when the storage was made; another worker's may lie
     /// between); `nil` when none is placed.
     package var placedSpan: Range<UInt>? {
         var span: Range<UInt>?

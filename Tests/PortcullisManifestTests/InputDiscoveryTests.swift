@@ -77,6 +77,25 @@ import PortcullisDiagnostics
         #expect(withFolder.contains { $0.name == "sub" && ($0.kind == .directory || $0.kind == .unknown) })
     }
 
+    /// In a folder the process can list but not search, the files the listing names cannot be
+    /// opened: each is reported where it was found and none is taken as an input (the listing's
+    /// kinds are not trusted there). Root searches every folder, so the case exists for others only.
+    @Test(.enabled(if: geteuid() != 0, "root may search every folder: the case cannot arise"))
+    func filesOfAFolderThatCannotBeSearchedAreReported() throws {
+        let dir = try TemporaryDirectory()
+        defer {
+            _ = chmod(dir.path + "/closed", 0o755)
+            dir.remove()
+        }
+        try dir.write("closed/a.yaml", "apiVersion: v1\nkind: ConfigMap\n")
+        try dir.write("open.yaml", "apiVersion: v1\nkind: ConfigMap\n")
+        #expect(chmod(dir.path + "/closed", 0o644) == 0)
+        let (files, diagnostics) = InputDiscovery().collect([dir.path])
+        #expect(files.map { ($0.displayPath as NSString).lastPathComponent } == ["open.yaml"])
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.path?.hasSuffix("closed/a.yaml") == true)
+    }
+
     @Test func danglingSymlink() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
