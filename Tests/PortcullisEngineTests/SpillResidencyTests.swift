@@ -97,10 +97,7 @@ struct SpillResidencyTests {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let region = SpillRegion(directory: folder, threshold: 0)
-        let file = Self.deployment
-        let storage = try #require(file.storage)
-        let root = try #require(file.resources.first).root.index
-        let copies = (0..<3_000).map { _ in storage.copying([root], keeping: [FieldTree(whole: true)], spillingTo: region) }
+        let copies = try Self.copies(3_000, of: Self.deployment, in: region)
         let start = try #require(copies.first).storage.nodes.base
         #expect(copies.allSatisfy { region.contains(UnsafeRawPointer($0.storage.nodes.base)) })
         let table = ResourceTable(storages: copies.map(\.storage), region: region)
@@ -129,14 +126,11 @@ struct SpillResidencyTests {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let region = SpillRegion(directory: folder, threshold: 0)
-        let file = Self.deployment
-        let storage = try #require(file.storage)
-        let root = try #require(file.resources.first).root.index
-        let indexed = (0..<1_000).map { _ in storage.copying([root], keeping: [FieldTree(whole: true)], spillingTo: region) }
+        let indexed = try Self.copies(1_000, of: Self.deployment, in: region)
         // More than `SpillRegion.mergeGap` apart from the indexed copies.
         _ = [UInt8](repeating: 0, count: 2 * Int(SpillRegion.mergeGap)).withUnsafeBytes { region.place($0) }
         let before = region.placedBytes
-        let others = (0..<200).map { _ in storage.copying([root], keeping: [FieldTree(whole: true)], spillingTo: region) }
+        let others = try Self.copies(200, of: Self.deployment, in: region)
         let othersBytes = region.placedBytes - before
         let start = UnsafeRawPointer(try #require(indexed.first).storage.nodes.base)
         let table = ResourceTable(storages: indexed.map(\.storage), region: region)
@@ -154,6 +148,13 @@ struct SpillResidencyTests {
         let resident = try Self.residentBytes(ofMappingAt: start)
         #expect(resident >= othersBytes - 2 * Platform.pageSize, "resident \(resident) of \(othersBytes), held before \(held)")
         #expect(resident <= held + (64 << 10), "resident \(resident), held before \(held)")
+    }
+
+    /// `count` whole copies of `file`'s first document, each an arena of its own in `region`.
+    static func copies(_ count: Int, of file: ManifestFile, in region: SpillRegion) throws -> [(storage: ManifestStorage, roots: [Int32])] {
+        let storage = try #require(file.storage)
+        let root = try #require(file.resources.first).root.index
+        return (0..<count).map { _ in storage.copying([root], keeping: [FieldTree(whole: true)], spillingTo: region) }
     }
 
     static func selector(app: String) -> Node? {
