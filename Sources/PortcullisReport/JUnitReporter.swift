@@ -65,6 +65,16 @@ package struct JUnitReporter: StreamingReporter {
 
     /// XML text and attribute escaping; characters XML 1.0 cannot hold become U+FFFD.
     func xml(_ text: String) -> String {
+        // Most text needs nothing: no markup character, no control character, no byte that may
+        // start U+FFFE or U+FFFF (0xEF). Said by one pass over its bytes, without decoding scalars.
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            bytes.allSatisfy { byte in
+                byte >= 0x20 && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
+                    && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'") && byte != 0xEF
+            }
+        }
+        if plain { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
