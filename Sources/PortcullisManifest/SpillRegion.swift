@@ -47,9 +47,11 @@ package final class SpillRegion: @unchecked Sendable {
 
     /// Disk is claimed in pieces of this size.
     static let allocationStep = 16 << 20
-    /// The placed bytes a region holds in the process at most, by default, before their pages are
-    /// let go: each let-go covers only the bytes placed since the one before, so a small limit
-    /// costs a call per megabyte, not a walk over the whole file.
+    /// The placed bytes after which, by default, the pages of those placed since the last let-go are
+    /// let go. Each let-go covers only the bytes placed since the one before, so a small limit costs
+    /// a call per megabyte, not a walk over the whole file. Since `place` writes to the file, placing
+    /// brings no page in: this let-go only drops pages read back in the meantime (and a read maps
+    /// its neighbours again); reading back is bounded by `fileRead()` and the index builds' let-go.
     package static let defaultResidentLimit = 1 << 20
     /// The placed bytes the process holds at most before their pages are let go (this region's).
     let residentLimit: Int
@@ -144,7 +146,10 @@ package final class SpillRegion: @unchecked Sendable {
     /// copies placed among them, whose pages come back when read), so copies placed one after
     /// another cost one call, not one each. Fewer calls than one a buffer (100,000 calls at 200k
     /// generated documents, +1.2 % CPU), and less resident than keeping the pages between.
+    /// Spans outside the mapping are left alone.
     package func releasePages(spanning spans: [Range<UInt>]) {
+        guard !spans.isEmpty, let start = state.withLock({ $0.mapping?.start }) else { return }
+        let base = UInt(bitPattern: start), end = base + UInt(capacity)
         let sorted = spans.sorted { $0.lowerBound < $1.lowerBound }
         var index = 0
         while index < sorted.count {
@@ -154,23 +159,13 @@ package final class SpillRegion: @unchecked Sendable {
                 merged = merged.lowerBound..<max(merged.upperBound, sorted[index].upperBound)
                 index += 1
             }
-            guard let start = UnsafeRawPointer(bitPattern: merged.lowerBound) else { continue }
-            releasePages(holding: start, count: Int(merged.upperBound - merged.lowerBound))
+            guard merged.lowerBound >= base, merged.upperBound <= end else { continue }
+            releasePages(Int(merged.lowerBound - base)..<Int(merged.upperBound - base), mappedAt: start)
         }
     }
 
     /// Spans of placed bytes closer than this are let go together (`releasePages(spanning:)`).
     static let mergeGap: UInt = 64 << 10
-
-    /// Lets go the pages that hold `count` bytes at `pointer`, a block placed in the region (the
-    /// partly used pages at either end included): what reading a few copies brought in. Nothing
-    /// happens outside the mapping.
-    package func releasePages(holding pointer: UnsafeRawPointer, count: Int) {
-        guard count > 0, let start = state.withLock({ $0.mapping?.start }) else { return }
-        let offset = pointer - UnsafeRawPointer(start)
-        guard offset >= 0, offset + count <= capacity else { return }
-        releasePages(offset..<(offset + count))
-    }
 
     /// Counts a file the run has read from the region; every `filesPerRelease` files, lets the
     /// resident pages go (`releaseResidentPages()`).
@@ -181,7 +176,13 @@ package final class SpillRegion: @unchecked Sendable {
 
     /// Lets go the pages that hold `bytes` (offsets in the file), the partly used ones at either end included.
     private func releasePages(_ bytes: Range<Int>) {
-        guard !bytes.isEmpty, let start = state.withLock({ $0.mapping?.start }) else { return }
+        guard let start = state.withLock({ $0.mapping?.start }) else { return }
+        releasePages(bytes, mappedAt: start)
+    }
+
+    /// `releasePages(_:)` with the mapping's start already read.
+    private func releasePages(_ bytes: Range<Int>, mappedAt start: UnsafeMutableRawPointer) {
+        guard !bytes.isEmpty else { return }
         let page = Platform.pageSize
         let first = bytes.lowerBound / page * page
         let end = (bytes.upperBound + page - 1) / page * page
