@@ -96,6 +96,47 @@ package struct FindingList: RandomAccessCollection, Sendable, ExpressibleByArray
         return result
     }
 
+    /// Where one finding of the list is kept: its part, and its index there (held findings) or its
+    /// record (packed ones).
+    package struct Locator: Sendable {
+        fileprivate let part: Int32
+        fileprivate let record: PackedFindings.Record
+    }
+
+    /// Each finding's policy, whether it is suppressed and where it is kept, in list order. A packed
+    /// part's are read from its bytes: no finding is made.
+    package func forEachLocator(_ body: (_ policyID: String, _ isSuppressed: Bool, Locator) -> Void) {
+        for (index, part) in parts.enumerated() {
+            switch part {
+            case .findings(let findings):
+                for (offset, finding) in findings.enumerated() {
+                    body(finding.policyID, finding.isSuppressed,
+                         Locator(part: Int32(index), record: PackedFindings.Record(offset: Int32(offset), resourceOffset: 0)))
+                }
+            case .packed(let packed):
+                packed.forEachRecord { rule, suppressed, record in body(rule.policyID, suppressed, Locator(part: Int32(index), record: record)) }
+            }
+        }
+    }
+
+    /// The findings at `locators` (from `forEachLocator`), in that order. A packed part's are read
+    /// one by one from its bytes, the part never unpacked whole: a report that groups findings
+    /// otherwise than by file (by policy) reads each once.
+    package func forEachFinding(at locators: [Locator], _ body: (Finding) -> Void) {
+        var reading: (part: Int32, packed: PackedFindings)?
+        for locator in locators {
+            switch parts[Int(locator.part)] {
+            case .findings(let findings):
+                body(findings[Int(locator.record.offset)])
+            case .packed(let packed):
+                if let reading, reading.part != locator.part { reading.packed.doneReading() }
+                reading = (locator.part, packed)
+                body(packed.finding(at: locator.record))
+            }
+        }
+        reading?.packed.doneReading()
+    }
+
     /// The findings' paths as runs of consecutive findings with one path, in order (a packed part's
     /// were noted when it was packed).
     package var pathRuns: [(path: String, indices: Range<Int>)] {

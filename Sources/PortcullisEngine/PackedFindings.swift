@@ -164,6 +164,62 @@ package struct PackedFindings: Sendable {
     /// Whether the bytes are in a `SpillRegion`'s file.
     package var isSpilled: Bool { storage.placed != nil }
 
+    /// Where one finding's record starts in the bytes, and where the record naming its resource
+    /// starts (its own, or an earlier finding's of the same resource).
+    package struct Record: Sendable {
+        let offset: Int32
+        let resourceOffset: Int32
+    }
+
+    /// Each finding's rule, whether it is suppressed and its record, in order: read from the bytes,
+    /// no finding made.
+    package func forEachRecord(_ body: (_ rule: FindingRule, _ isSuppressed: Bool, Record) -> Void) {
+        let table = storage.rules.parts
+        storage.withBytes { bytes in
+            var reader = ByteReader(bytes: bytes)
+            var resourceOffset = 0
+            for _ in 0..<Int(storage.count) {
+                let offset = reader.offset
+                let rule = table[reader.number()]
+                if reader.number() != 0 || offset == 0 {
+                    resourceOffset = offset
+                    reader.skipResource()
+                }
+                reader.offset += reader.number()  // the text
+                for _ in 0..<4 { _ = reader.number() }  // the place
+                let suppressed = reader.number() != 0
+                if suppressed {
+                    reader.offset += reader.number()  // justification
+                    reader.offset += reader.number()  // origin
+                }
+                body(rule.value, suppressed, Record(offset: Int32(offset), resourceOffset: Int32(resourceOffset)))
+            }
+        }
+        doneReading()
+    }
+
+    /// The finding at `record` (from `forEachRecord`), equal to the one `unpacked()` gives there.
+    /// Call `doneReading()` after the last of a run of reads.
+    package func finding(at record: Record) -> Finding {
+        let table = storage.rules.parts
+        return storage.withBytes { bytes in
+            var reader = ByteReader(bytes: bytes, offset: Int(record.resourceOffset))
+            _ = reader.number()  // the rule of the finding naming the resource
+            _ = reader.number()  // its mark: a resource follows
+            let resource = SharedFindingPart(reader.resource())
+            reader.offset = Int(record.offset)
+            let rule = table[reader.number()]
+            if reader.number() != 0 || record.offset == 0 { reader.skipResource() }
+            return reader.finding(rule: rule, resource: resource)
+        }
+    }
+
+    /// Counts the bytes read for the region's let-go (`SpillRegion.fileRead()`): once per file's
+    /// findings read.
+    package func doneReading() {
+        storage.region?.fileRead()
+    }
+
     /// The findings, equal to those packed, in their order.
     package func unpacked() -> [Finding] {
         let table = storage.rules.parts
@@ -175,26 +231,12 @@ package struct PackedFindings: Sendable {
             for _ in 0..<Int(storage.count) {
                 let rule = table[reader.number()]
                 if reader.number() != 0 || resource == nil {
-                    let path = reader.string()
-                    let documentIndex = reader.number()
-                    let item = reader.number()
-                    resource = SharedFindingPart(FindingResource(path: path, documentIndex: documentIndex, listItemIndex: item == 0 ? nil : item - 1,
-                                                                 kind: reader.optionalString(), namespace: reader.optionalString(),
-                                                                 name: reader.optionalString()))
+                    resource = SharedFindingPart(reader.resource())
                 }
-                let text = FindingText(encoded: reader.bytes(reader.number()))
-                let start = SourceLocation(line: Int(reader.number32()), column: Int(reader.number32()))
-                let end = SourceLocation(line: Int(reader.number32()), column: Int(reader.number32()))
-                var finding = Finding(rule: rule, resource: resource!, text: text, span: SourceSpan(start: start, end: end))
-                let suppression = reader.number()
-                if suppression != 0 {
-                    finding.suppression = Suppression(kind: suppression == 1 ? .inSource : .external, justification: reader.string(),
-                                                      origin: reader.string())
-                }
-                findings.append(finding)
+                findings.append(reader.finding(rule: rule, resource: resource!))
             }
         }
-        storage.region?.fileRead()
+        doneReading()
         return findings
     }
 }
@@ -280,6 +322,36 @@ private struct ByteReader {
         guard count > 0 else { return nil }
         defer { offset += count - 1 }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count - 1)]), as: UTF8.self)
+    }
+
+    /// A finding's resource, as `PackedFindings.init` writes it after a mark of 1.
+    mutating func resource() -> FindingResource {
+        let path = string()
+        let documentIndex = number()
+        let item = number()
+        return FindingResource(path: path, documentIndex: documentIndex, listItemIndex: item == 0 ? nil : item - 1,
+                               kind: optionalString(), namespace: optionalString(), name: optionalString())
+    }
+
+    /// Passes over a resource, unread.
+    mutating func skipResource() {
+        offset += number()  // path
+        _ = number()  // document
+        _ = number()  // list item
+        for _ in 0..<3 { offset += Swift.max(number() - 1, 0) }  // kind, namespace, name
+    }
+
+    /// The rest of a finding's record, after its rule and resource: text, place and suppression.
+    mutating func finding(rule: SharedFindingPart<FindingRule>, resource: SharedFindingPart<FindingResource>) -> Finding {
+        let text = FindingText(encoded: bytes(number()))
+        let start = SourceLocation(line: Int(number32()), column: Int(number32()))
+        let end = SourceLocation(line: Int(number32()), column: Int(number32()))
+        var finding = Finding(rule: rule, resource: resource, text: text, span: SourceSpan(start: start, end: end))
+        let suppression = number()
+        if suppression != 0 {
+            finding.suppression = Suppression(kind: suppression == 1 ? .inSource : .external, justification: string(), origin: string())
+        }
+        return finding
     }
 }
 

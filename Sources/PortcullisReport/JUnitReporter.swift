@@ -8,31 +8,32 @@ package struct JUnitReporter: StreamingReporter {
     package init() {}
 
     /// The document in pieces of about 64 KiB, handed on as they are made. The totals the root
-    /// element and each suite carry are counted first, over the findings' indices by policy; no
-    /// finding is copied and no suite is held whole.
+    /// element and each suite carry are counted first, in one pass that notes where each policy's
+    /// findings are kept; each suite then reads its findings from there, one by one (a packed
+    /// file's findings are not unpacked whole for each policy). No suite is held whole.
     package func render(_ report: RunReport, into emit: (String) -> Void) {
         var pieces = ReportPieces()
         func add(_ text: String) { pieces.add(text, emit) }
-        var byPolicy: [String: [Int]] = [:]
-        for (index, finding) in report.findings.enumerated() { byPolicy[finding.policyID, default: []].append(index) }
+        var byPolicy: [String: (findings: [FindingList.Locator], skipped: Int)] = [:]
+        report.findings.forEachLocator { policyID, isSuppressed, locator in
+            byPolicy[policyID, default: ([], 0)].findings.append(locator)
+            if isSuppressed { byPolicy[policyID]!.skipped += 1 }
+        }
         // Every policy that ran, and the tool's own findings (an expired waiver).
         let ids = Set(report.rules.map(\.id)).union(byPolicy.keys).sorted()
         let problems = report.diagnostics.filter { $0.severity == .error }
         let skippedCount = report.suppressedCount
-        let totalTests = ids.reduce(0) { $0 + max(byPolicy[$1]?.count ?? 0, 1) } + problems.count
+        let totalTests = ids.reduce(0) { $0 + max(byPolicy[$1]?.findings.count ?? 0, 1) } + problems.count
         add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<testsuites name=\"portcullis\" tests=\"\(totalTests)\" failures=\"\(report.findings.count - skippedCount)\" "
             + "errors=\"\(problems.count)\" skipped=\"\(skippedCount)\">\n")
         for id in ids {
-            let indices = byPolicy[id] ?? []
-            let skipped = indices.reduce(0) { $0 + (report.findings[$1].isSuppressed ? 1 : 0) }
-            add("  <testsuite name=\"\(xml(id))\" tests=\"\(max(indices.count, 1))\" failures=\"\(indices.count - skipped)\" errors=\"0\" skipped=\"\(skipped)\">\n")
-            if indices.isEmpty {
+            let (locators, skipped) = byPolicy[id] ?? ([], 0)
+            add("  <testsuite name=\"\(xml(id))\" tests=\"\(max(locators.count, 1))\" failures=\"\(locators.count - skipped)\" errors=\"0\" skipped=\"\(skipped)\">\n")
+            if locators.isEmpty {
                 add("    <testcase name=\"\(xml(id))\" classname=\"\(xml(id))\"/>\n")
             }
-            for index in indices {
-                add(testCase(report.findings[index], policy: id))
-            }
+            report.findings.forEachFinding(at: locators) { add(testCase($0, policy: id)) }
             add("  </testsuite>\n")
         }
         if !problems.isEmpty {
@@ -65,30 +66,45 @@ package struct JUnitReporter: StreamingReporter {
 
     /// XML text and attribute escaping; characters XML 1.0 cannot hold become U+FFFD.
     func xml(_ text: String) -> String {
-        // Most text needs nothing: no markup character, no control character, no byte that may
-        // start U+FFFE or U+FFFF (0xEF). Said by one pass over its bytes, without decoding scalars.
+        // Worked on the UTF-8 bytes: every character escaped is ASCII, save U+FFFE and U+FFFF
+        // (EF BF BE, EF BF BF); other bytes are copied. Most text needs nothing and is returned
+        // as it is.
         var text = text
-        let plain = text.withUTF8 { bytes in
-            bytes.allSatisfy { byte in
-                byte >= 0x20 && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
-                    && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'") && byte != 0xEF
+        let escaped: [UInt8]? = text.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(where: Self.mayNeedEscape) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8 + 8)
+            out.append(contentsOf: bytes[..<first])
+            var index = first
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): out.append(contentsOf: "&apos;".utf8)
+                case UInt8(ascii: "\n"): out.append(contentsOf: "&#10;".utf8)
+                case UInt8(ascii: "\t"), UInt8(ascii: "\r"): out.append(byte)
+                case ..<0x20: out.append(contentsOf: Self.replacement)
+                case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && bytes[index + 1] >= 0xBE:
+                    out.append(contentsOf: Self.replacement)
+                    index += 2
+                default: out.append(byte)
+                }
             }
+            return out
         }
-        if plain { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\t", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
+        return escaped.map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    /// U+FFFD in UTF-8.
+    private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+    /// A markup or control byte, or 0xEF, which may start U+FFFE or U+FFFF.
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == 0xEF
     }
 }

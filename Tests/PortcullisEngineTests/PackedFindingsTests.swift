@@ -104,6 +104,33 @@ import Testing
         #expect(Array(FindingList(all)) == all)
     }
 
+    /// What JUnit reads: every finding's policy, suppression and place, without unpacking; then the
+    /// findings at places picked in another order, each read alone (its resource from an earlier
+    /// record when it shares one), equal to those packed.
+    @Test func findingsAreReadAloneWhereTheyAreKept() {
+        let rules = FindingRuleTable()
+        let all = Self.findings + Self.findings.reversed() + Self.findings
+        let list = FindingList(parts: [.packed(PackedFindings(Self.findings, rules: rules)), .findings(Self.findings.reversed()),
+                                       .packed(PackedFindings(Self.findings, rules: rules))])
+        var policies: [String] = [], suppressed: [Bool] = [], locators: [FindingList.Locator] = []
+        list.forEachLocator { policy, isSuppressed, locator in
+            policies.append(policy)
+            suppressed.append(isSuppressed)
+            locators.append(locator)
+        }
+        #expect(policies == all.map(\.policyID))
+        #expect(suppressed == all.map(\.isSuppressed))
+        // By policy, as a JUnit suite reads them; and backwards, so that a finding sharing its
+        // resource with the one before it is read before that one.
+        let byPolicy = all.indices.sorted { (all[$0].policyID, $0) < (all[$1].policyID, $1) }
+        for order in [byPolicy, Array(all.indices.reversed())] {
+            var read: [Finding] = []
+            list.forEachFinding(at: order.map { locators[$0] }) { read.append($0) }
+            #expect(read == order.map { all[$0] })
+            #expect(Self.described(read) == Self.described(order.map { all[$0] }))
+        }
+    }
+
     @Test func changingPartsRepacksOnlyThoseChanged() {
         let rules = FindingRuleTable()
         let list = FindingList(parts: [.packed(PackedFindings(Self.findings, rules: rules)), .findings(Self.findings),

@@ -1,8 +1,9 @@
 import Testing
 @testable import PortcullisReport
 
-/// JUnit's XML escaping: text with nothing to escape is returned as it is (found from its bytes);
-/// every other text is escaped scalar by scalar, as before the shortcut.
+/// JUnit's XML escaping, worked on UTF-8 bytes: text with nothing to escape is returned as it is;
+/// markup and line feeds become references, controls and U+FFFE/U+FFFF become U+FFFD, and every
+/// other character (0xEF-led ones included) is kept.
 @Suite struct JUnitEscapingTests {
     let reporter = JUnitReporter()
 
@@ -14,6 +15,9 @@ import Testing
         ("not a character: \u{FFFE}\u{FFFF}", "not a character: \u{FFFD}\u{FFFD}"),
         ("a byte 0xEF that is fine: \u{F000} ﬀ", "a byte 0xEF that is fine: \u{F000} ﬀ"),
         ("plain text, accents é and 漢字", "plain text, accents é and 漢字"),
+        ("ends on a noncharacter \u{FFFF}", "ends on a noncharacter \u{FFFD}"),
+        ("kept: \u{FFFD} \u{FFEF} \u{FFBE} \u{EFBF}, escaped: '", "kept: \u{FFFD} \u{FFEF} \u{FFBE} \u{EFBF}, escaped: &apos;"),
+        ("\u{0}\u{1F}\u{7F}\u{85}", "\u{FFFD}\u{FFFD}\u{7F}\u{85}"),
         ("", ""),
     ])
     func escapes(_ text: String, _ expected: String) {
