@@ -111,7 +111,7 @@ package struct FindingList: RandomAccessCollection, Sendable, ExpressibleByArray
             case .findings(let findings):
                 for (offset, finding) in findings.enumerated() {
                     body(finding.policyID, finding.isSuppressed,
-                         Locator(part: Int32(index), record: PackedFindings.Record(offset: Int32(offset), resourceOffset: 0)))
+                         Locator(part: Int32(index), record: PackedFindings.Record(offset: Int32(offset))))
                 }
             case .packed(let packed):
                 packed.forEachRecord { rule, suppressed, record in body(rule.policyID, suppressed, Locator(part: Int32(index), record: record)) }

@@ -8,8 +8,9 @@ import Synchronization
 /// resident memory as the run goes; `unpacked()` gives the findings back, equal to those packed.
 ///
 /// Each finding is, in LEB128 numbers and length-prefixed strings: its rule's number in the run's
-/// `FindingRuleTable`; its resource (or a mark that it is the previous finding's: the findings of
-/// one resource share one part again once unpacked); its text (`FindingText.encoded`); its place;
+/// `FindingRuleTable`; its resource (0 then the resource, or how many bytes back the record naming
+/// it starts, when it is the previous finding's: the findings of one resource share one part again
+/// once unpacked, and a finding can be read alone); its text (`FindingText.encoded`); its place;
 /// its suppression, if any.
 package struct PackedFindings: Sendable {
     /// Everything is held in one allocation: a run keeps one `PackedFindings` per file (in its
@@ -77,6 +78,7 @@ package struct PackedFindings: Sendable {
         precondition(orders == nil || orders!.count == findings.count, "one order per finding")
         var writer = ByteWriter()
         var previousResource: SharedFindingPart<FindingResource>?
+        var previousResourceRecord = 0
         var numbers: [ObjectIdentifier: Int] = [:]
         assert(Severity.allCases.count <= 4, "a severity per lane of the counts")
         var activeCounts = SIMD4<Int32>()
@@ -97,13 +99,14 @@ package struct PackedFindings: Sendable {
                 rule = rules.number(of: parts.rule)
                 numbers[ruleID] = rule
             }
+            let record = writer.bytes.count
             writer.number(rule)
             if let previousResource, previousResource === parts.resource {
-                writer.number(0)
+                writer.number(record - previousResourceRecord)
             } else {
                 let resource = parts.resource.value
                 if pathRuns.last?.path != resource.path { pathRuns.append((resource.path, 0)) }
-                writer.number(1)
+                writer.number(0)
                 writer.string(resource.path)
                 writer.number(resource.documentIndex)
                 writer.number(resource.listItemIndex.map { $0 + 1 } ?? 0)
@@ -111,6 +114,7 @@ package struct PackedFindings: Sendable {
                 writer.optionalString(resource.namespace)
                 writer.optionalString(resource.name)
                 previousResource = parts.resource
+                previousResourceRecord = record
             }
             let text = parts.text.encoded
             writer.number(text.count)
@@ -164,11 +168,9 @@ package struct PackedFindings: Sendable {
     /// Whether the bytes are in a `SpillRegion`'s file.
     package var isSpilled: Bool { storage.placed != nil }
 
-    /// Where one finding's record starts in the bytes, and where the record naming its resource
-    /// starts (its own, or an earlier finding's of the same resource).
+    /// Where one finding's record starts in the bytes.
     package struct Record: Sendable {
         let offset: Int32
-        let resourceOffset: Int32
     }
 
     /// Each finding's rule, whether it is suppressed and its record, in order: read from the bytes,
@@ -177,14 +179,10 @@ package struct PackedFindings: Sendable {
         let table = storage.rules.parts
         storage.withBytes { bytes in
             var reader = ByteReader(bytes: bytes)
-            var resourceOffset = 0
             for _ in 0..<Int(storage.count) {
                 let offset = reader.offset
                 let rule = table[reader.number()]
-                if reader.number() != 0 || offset == 0 {
-                    resourceOffset = offset
-                    reader.skipResource()
-                }
+                if reader.number() == 0 { reader.skipResource() }
                 reader.offset += reader.number()  // the text
                 for _ in 0..<4 { _ = reader.number() }  // the place
                 let suppressed = reader.number() != 0
@@ -192,25 +190,31 @@ package struct PackedFindings: Sendable {
                     reader.offset += reader.number()  // justification
                     reader.offset += reader.number()  // origin
                 }
-                body(rule.value, suppressed, Record(offset: Int32(offset), resourceOffset: Int32(resourceOffset)))
+                body(rule.value, suppressed, Record(offset: Int32(offset)))
             }
         }
         doneReading()
     }
 
-    /// The finding at `record` (from `forEachRecord`), equal to the one `unpacked()` gives there.
-    /// Call `doneReading()` after the last of a run of reads.
+    /// The finding at `record` (from `forEachRecord`), equal to the one `unpacked()` gives there;
+    /// its resource is read from the record naming it. Call `doneReading()` after the last of a
+    /// run of reads.
     package func finding(at record: Record) -> Finding {
         let table = storage.rules.parts
         return storage.withBytes { bytes in
-            var reader = ByteReader(bytes: bytes, offset: Int(record.resourceOffset))
-            _ = reader.number()  // the rule of the finding naming the resource
-            _ = reader.number()  // its mark: a resource follows
-            let resource = SharedFindingPart(reader.resource())
-            reader.offset = Int(record.offset)
+            var reader = ByteReader(bytes: bytes, offset: Int(record.offset))
             let rule = table[reader.number()]
-            if reader.number() != 0 || record.offset == 0 { reader.skipResource() }
-            return reader.finding(rule: rule, resource: resource)
+            let back = reader.number()
+            let resource: FindingResource
+            if back == 0 {
+                resource = reader.resource()
+            } else {
+                var named = ByteReader(bytes: bytes, offset: Int(record.offset) - back)
+                _ = named.number()  // that finding's rule
+                _ = named.number()  // 0: its resource follows
+                resource = named.resource()
+            }
+            return reader.finding(rule: rule, resource: SharedFindingPart(resource))
         }
     }
 
@@ -230,7 +234,7 @@ package struct PackedFindings: Sendable {
             var resource: SharedFindingPart<FindingResource>?
             for _ in 0..<Int(storage.count) {
                 let rule = table[reader.number()]
-                if reader.number() != 0 || resource == nil {
+                if reader.number() == 0 {
                     resource = SharedFindingPart(reader.resource())
                 }
                 findings.append(reader.finding(rule: rule, resource: resource!))
@@ -324,7 +328,7 @@ private struct ByteReader {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count - 1)]), as: UTF8.self)
     }
 
-    /// A finding's resource, as `PackedFindings.init` writes it after a mark of 1.
+    /// A finding's resource, as `PackedFindings.init` writes it after a 0.
     mutating func resource() -> FindingResource {
         let path = string()
         let documentIndex = number()
