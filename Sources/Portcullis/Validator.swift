@@ -46,8 +46,10 @@ public struct Validator: Sendable {
         let packer = FindingPacker(region: options.spillDirectory.map(FindingPacker.region(in:)), threshold: options.findingPackingThreshold)
         var checker = self.checker
         checker.findingPacker = packer
+        let budget = KeptLineBudget()
+        checker.keptLineBudget = budget
         let results = checker.check(inputs, parallel: options.parallel, progress: options.progress?.counters) { result in
-            var settled = Self.settle(result)
+            var settled = Self.settle(result, keepingLinesWithin: budget)
             settled.kept = packer.keep(settled.findings)
             settled.findings = []
             return settled
@@ -110,11 +112,15 @@ public struct Validator: Sendable {
 
     /// What happens to a file as soon as it is evaluated, on the worker that evaluated it: its
     /// inline suppressions (comments, annotations) are applied, then its documents are let go and
-    /// its bytes too when they can be read again (`ManifestFile.released()`).
-    @Sendable static func settle(_ result: ManifestChecker.FileResult) -> ManifestChecker.FileResult {
+    /// its bytes too when they can be read again (`ManifestFile.released()`), the lines its report
+    /// shows kept within `budget`.
+    static func settle(_ result: ManifestChecker.FileResult, keepingLinesWithin budget: KeptLineBudget? = nil) -> ManifestChecker.FileResult {
         var settled = result
         settled.suppressionProblems = Suppressor.applyInline(to: &settled.findings, of: result.file)
-        settled.file = result.file.released()
+        let path = result.file.path
+        let lines = settled.findings.compactMap { $0.path == path ? $0.span.start.line : nil }
+            + (result.issues + (settled.suppressionProblems ?? [])).compactMap { $0.path == path ? $0.span?.start.line : nil }
+        settled.file = result.file.released(keepingLines: lines, within: budget)
         return settled
     }
 

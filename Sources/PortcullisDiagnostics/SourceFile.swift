@@ -8,7 +8,8 @@ import Synchronization
 ///
 /// A file read from disk can be *detached* once loaded and evaluated (`detached()`): it then holds
 /// no bytes, and reads them again (through a small cache of recent files) only if a report shows
-/// its lines. A run over 100,000 files keeps their paths, not their contents.
+/// its lines. A run over 100,000 files keeps their paths, not their contents. The lines a report
+/// will show can be kept as the bytes go (`detached(keepingLines:within:)`), within a budget.
 package struct SourceFile: Sendable {
     /// The path as shown to the user (relative when the user gave a relative path).
     package let path: String
@@ -22,10 +23,10 @@ package struct SourceFile: Sendable {
         content = Content(bytes: bytes)
     }
 
-    private init(path: String, reloadingFrom reloadPath: String, byteCount: Int) {
+    private init(path: String, reloadingFrom reloadPath: String, content: Content) {
         self.path = path
         self.reloadPath = reloadPath
-        content = .detached(byteCount: byteCount)
+        self.content = content
     }
 
     /// The raw bytes as read (read again from disk for a detached file).
@@ -33,14 +34,24 @@ package struct SourceFile: Sendable {
 
     /// Whether the bytes are let go and read again on demand.
     package var isDetached: Bool {
-        if case .detached = content { true } else { false }
+        if case .held = content { false } else { true }
     }
 
     /// The same file without its bytes in memory, when they can be read again (`reloadPath`); else
     /// itself. Lines are then read back from disk when a report needs them.
     package func detached() -> SourceFile {
-        guard let reloadPath, !isDetached else { return self }
-        return SourceFile(path: path, reloadingFrom: reloadPath, byteCount: content.byteCount)
+        detached(keepingLines: [], within: nil)
+    }
+
+    /// `detached()`, keeping the text of `lines` (1-based; those a report will show) when `budget`
+    /// has room for them: a report shows them without reading the file again, and reads it again
+    /// only for a line not kept.
+    package func detached(keepingLines lines: [Int], within budget: KeptLineBudget?) -> SourceFile {
+        guard let reloadPath, case .held(let held) = content else { return self }
+        if let budget, let kept = KeptLines(lines, of: held.bytes), budget.take(kept.cost) {
+            return SourceFile(path: path, reloadingFrom: reloadPath, content: .detachedKeeping(byteCount: held.bytes.count, lines: kept))
+        }
+        return SourceFile(path: path, reloadingFrom: reloadPath, content: .detached(byteCount: held.bytes.count))
     }
 
     /// The byte range of a 1-based line, without its line break; `nil` past the end.
@@ -52,6 +63,7 @@ package struct SourceFile: Sendable {
     /// `body` over the bytes of a 1-based line (without its line break), or `nil` past the end:
     /// the file is asked for its bytes once, and no `String` is made of them.
     package func withLine<Result>(_ line: Int, _ body: (ArraySlice<UInt8>) -> Result) -> Result? {
+        if case .detachedKeeping(_, let kept) = content, let result = kept.withLine(line, body) { return result }
         let (bytes, starts) = content.bytesAndLineStarts(reloadPath: reloadPath)
         guard let range = Self.range(ofLine: line, in: bytes, starts: starts) else { return nil }
         return body(bytes[range])
@@ -102,6 +114,8 @@ private enum Content: Sendable {
     case held(HeldBytes)
     /// Read again from the file's `reloadPath`; `byteCount` bytes long when it was checked.
     case detached(byteCount: Int)
+    /// As `detached`, with the lines a report will show kept.
+    case detachedKeeping(byteCount: Int, lines: KeptLines)
 
     init(bytes: [UInt8]) {
         self = .held(HeldBytes(bytes))
@@ -110,7 +124,7 @@ private enum Content: Sendable {
     var byteCount: Int {
         switch self {
         case .held(let held): held.bytes.count
-        case .detached(let byteCount): byteCount
+        case .detached(let byteCount), .detachedKeeping(let byteCount, _): byteCount
         }
     }
 
@@ -124,7 +138,7 @@ private enum Content: Sendable {
     func bytesAndLineStarts(reloadPath: String?, lineStarts: Bool = true) -> (bytes: [UInt8], starts: [Int]) {
         switch self {
         case .held(let held): (held.bytes, lineStarts ? held.lineStarts() : [])
-        case .detached(let byteCount):
+        case .detached(let byteCount), .detachedKeeping(let byteCount, _):
             // A path cleared since the file was let go shows no lines, as a file gone since does.
             reloadPath.map { RecentlyReadFiles.shared.read($0, expected: byteCount) } ?? ([], [])
         }

@@ -1,3 +1,4 @@
+import PortcullisDiagnostics
 import PortcullisManifest
 
 /// What the cross-document rules read of the documents a run keeps for them (their subjects and
@@ -78,11 +79,12 @@ package struct CrossDocumentProjection: Sendable {
     /// `file` with its documents copied into an arena of their own: those `kept` marks with what
     /// the cross-document rules read of them, the others with their suppression annotation only
     /// (what inline suppressions read), and not at all when they have none (other annotations
-    /// included: nothing reads them again); `copied` says which documents the result holds. Its bytes are let go when they can be read again.
+    /// included: nothing reads them again); `copied` says which documents the result holds. Its bytes are let go when they can be read again,
+    /// the text of `lines` and of the lines its diagnostics point at kept within `budget`.
     /// The arena's buffers go to `region` when it takes them.
-    package func projected(_ file: ManifestFile, keeping kept: [Bool],
+    package func projected(_ file: ManifestFile, keeping kept: [Bool], keepingLines lines: [Int] = [], within budget: KeptLineBudget? = nil,
                            spillingTo region: SpillRegion? = nil) -> (file: ManifestFile, copied: [Bool]) {
-        let source = file.source.detached()
+        let source = budget == nil ? file.source.detached() : file.source.detached(keepingLines: lines + file.diagnosticLines, within: budget)
         guard let storage = file.storage, !isWhole, !file.resources.isEmpty else {
             let same = ManifestFile(source: source, storage: file.storage, resources: file.resources, diagnostics: file.diagnostics,
                                     directiveComments: file.directiveComments)

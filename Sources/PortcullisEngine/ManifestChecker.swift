@@ -43,6 +43,9 @@ package struct ManifestChecker: Sendable {
     /// nothing from copies kept for a second pass, and working out what to copy costs more than
     /// checking a small file.
     package var wholeRunFileLimit = Self.defaultWholeRunFileLimit
+    /// Where a file waiting for the cross-document rules keeps the lines its first-pass findings
+    /// point at when its bytes go (`SourceFile.detached(keepingLines:within:)`); `nil`: none kept.
+    package var keptLineBudget: KeptLineBudget?
     /// Packs the first pass's findings of files waiting for the cross-document rules once a run
     /// has kept enough findings (`FindingPacker`); `nil`: they wait as they are.
     package var findingPacker: FindingPacker?
@@ -137,7 +140,10 @@ package struct ManifestChecker: Sendable {
                                       (keptDocuments.filter(waitsForDefinitions), singleDocumentRules),
                                       (keptDocuments.filter { !waitsForDefinitions($0) }, notLookupRules)], in: .empty,
                                  recordingOrder: true)
-            let projected = projection.projected(file, keeping: kept, spillingTo: region)
+            let path = file.path
+            let lines = found.findings.compactMap { $0.path == path ? $0.span.start.line : nil }
+                + found.issues.compactMap { $0.path == path ? $0.span?.start.line : nil }
+            let projected = projection.projected(file, keeping: kept, keepingLines: lines, within: keptLineBudget, spillingTo: region)
             var counts: [Int32] = []
             var pastLimit: [(key: DocumentKey, count: Int, span: SourceSpan)] = []
             if !found.counts.isEmpty {

@@ -54,10 +54,22 @@ package struct ManifestFile: Sendable {
     /// not its node arena or documents. A run keeps this per file, so memory does not grow with
     /// the files' contents.
     package func released() -> ManifestFile {
-        var file = ManifestFile(source: source.detached(), storage: nil, resources: [], diagnostics: diagnostics,
+        released(keepingLines: [], within: nil)
+    }
+
+    /// `released()`, keeping the text of `lines` and of the lines the file's diagnostics point at
+    /// (what a report shows) within `budget` (`SourceFile.detached(keepingLines:within:)`).
+    package func released(keepingLines lines: [Int], within budget: KeptLineBudget?) -> ManifestFile {
+        let source = budget == nil ? source.detached() : source.detached(keepingLines: lines + diagnosticLines, within: budget)
+        var file = ManifestFile(source: source, storage: nil, resources: [], diagnostics: diagnostics,
                                 directiveComments: directiveComments)
         file.countedResources = resourceCount
         return file
+    }
+
+    /// The lines the file's diagnostics point at.
+    package var diagnosticLines: [Int] {
+        diagnostics.compactMap { $0.path == path ? $0.span?.start.line : nil }
     }
 
     /// Whether any diagnostic is an error.

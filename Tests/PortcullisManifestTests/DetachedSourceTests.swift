@@ -40,6 +40,47 @@ import Testing
         #expect(inMemory.source.text(ofLine: 1) == "kind: A")
     }
 
+    /// Lines kept as the bytes go are the lines as the file gives them (no line break, no CR,
+    /// UTF-8 as it is, an empty last line after a final break): shown without reading the file
+    /// again, so even once it is gone; a line not kept is read again; past the end there is none.
+    @Test(arguments: ["a: 1\nb: 2\r\n\nc: ünï\n", "a: 1\nlast without a break", "\n\n\n", "one\r\n"])
+    func keptLinesAreShownWithoutReadingTheFileAgain(_ text: String) throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = try folder.write("kept.yaml", text)
+        let file = ManifestLoader().loadFile(atPath: path, displayPath: "kept.yaml")
+        let lineCount = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
+        let expected = (0...(lineCount + 1)).map { file.source.text(ofLine: $0) }
+        let everyLine = Array((0...(lineCount + 1)).reversed()) + [1, 1]
+        let released = file.released(keepingLines: everyLine, within: KeptLineBudget())
+        #expect(released.source.isDetached)
+        let firstOnly = file.released(keepingLines: [1], within: KeptLineBudget())
+        try FileManager.default.removeItem(atPath: path)
+        #expect((0...(lineCount + 1)).map { released.source.text(ofLine: $0) } == expected)
+        #expect(expected[lineCount + 1] == nil && expected[0] == nil)
+        #expect(firstOnly.source.text(ofLine: 1) == expected[1])
+        #expect(lineCount < 2 || firstOnly.source.text(ofLine: 2) == nil)  // not kept, and the file is gone
+    }
+
+    /// A run's budget is spent file by file: a file whose lines do not fit keeps none and reads
+    /// them again; a budget of nothing keeps nothing.
+    @Test func keptLinesStayWithinTheRunsBudget() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let line = String(repeating: "x", count: 100)
+        let first = try folder.write("first.yaml", "a: \(line)\n")
+        let second = try folder.write("second.yaml", "b: \(line)\n")
+        let budget = KeptLineBudget(bytes: 150)  // one line of 103 bytes and its 8 of bookkeeping
+        let kept = ManifestLoader().loadFile(atPath: first, displayPath: "first.yaml").released(keepingLines: [1], within: budget)
+        let over = ManifestLoader().loadFile(atPath: second, displayPath: "second.yaml").released(keepingLines: [1], within: budget)
+        let none = ManifestLoader().loadFile(atPath: first, displayPath: "first.yaml").released(keepingLines: [1], within: KeptLineBudget(bytes: 0))
+        try FileManager.default.removeItem(atPath: first)
+        try FileManager.default.removeItem(atPath: second)
+        #expect(kept.source.text(ofLine: 1) == "a: \(line)")
+        #expect(over.source.text(ofLine: 1) == nil)
+        #expect(none.source.text(ofLine: 1) == nil)
+    }
+
     @Test func aFileGoneSinceItWasCheckedShowsNoLines() throws {
         let folder = try TemporaryDirectory()
         let path = try folder.write("gone.yaml", "kind: A\n")
