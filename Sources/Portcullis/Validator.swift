@@ -117,6 +117,10 @@ public struct Validator: Sendable {
     static func settle(_ result: ManifestChecker.FileResult, keepingLinesWithin budget: KeptLineBudget? = nil) -> ManifestChecker.FileResult {
         var settled = result
         settled.suppressionProblems = Suppressor.applyInline(to: &settled.findings, of: result.file)
+        guard let budget, !budget.isSpent, !result.file.source.isDetached else {
+            settled.file = result.file.released()
+            return settled
+        }
         let path = result.file.path
         let lines = settled.findings.compactMap { $0.path == path ? $0.span.start.line : nil }
             + (result.issues + (settled.suppressionProblems ?? [])).compactMap { $0.path == path ? $0.span?.start.line : nil }

@@ -3,28 +3,30 @@ import Synchronization
 /// The lines of a file a report will show (those its findings and diagnostics point at), kept
 /// when the file's bytes are let go: the report then shows them without reading the file again.
 /// Lines are held as `SourceFile.withLine` gives them: without the line break or a trailing CR.
-final class KeptLines: Sendable {
-    /// The kept lines' 1-based numbers, ascending.
-    private let numbers: [Int32]
-    /// Where each kept line ends in `bytes` (it starts where the one before ends).
-    private let ends: [Int32]
-    private let bytes: [UInt8]
+///
+/// They are written into the run's `KeptLineBudget`, one after another: a file's kept lines are a
+/// place there, not an allocation of their own. At that place: the file's size in bytes, how many
+/// lines, then for each (ascending) its 1-based number and where its text ends, as `Int32`s, then
+/// the texts. A detached `SourceFile` holds this place (12 bytes) and nothing else, so keeping
+/// lines does not make the run's `SourceFile`s larger.
+struct KeptLines: Sendable {
+    private let piece: KeptLineBudget.Piece
+    private let offset: Int32
 
-    /// What the lines cost the run's budget: their bytes and eight bytes of bookkeeping each.
-    var cost: Int { bytes.count + 8 * numbers.count }
+    /// Fields before the lines' entries: the file's size and the count of lines.
+    private static let fields = 2
 
     /// The lines of `file` numbered in `lines` (any order; repeats and numbers past the end are
-    /// left out), found in one scan for line breaks up to the last of them; `nil` when none is there.
-    init?(_ lines: [Int], of file: [UInt8]) {
+    /// left out), found in one scan for line breaks up to the last of them, written in `budget`;
+    /// `nil` when none is there or the budget has no room for them.
+    init?(_ lines: [Int], of file: [UInt8], in budget: KeptLineBudget) {
         let wanted = Array(Set(lines.filter { $0 >= 1 })).sorted()
         guard !wanted.isEmpty, file.count <= Int(Int32.max) else { return nil }
-        var numbers: [Int32] = [], ends: [Int32] = [], kept: [UInt8] = []
+        var found: [(line: Int, range: Range<Int>)] = []
         func keep(_ line: Int, _ start: Int, _ end: Int) {
             var end = end
             if end > start && file[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            kept.append(contentsOf: file[start..<end])
-            numbers.append(Int32(line))
-            ends.append(Int32(kept.count))
+            found.append((line, start..<end))
         }
         var next = 0, line = 1, lineStart = 0
         file.withUnsafeBufferPointer { buffer in
@@ -41,46 +43,116 @@ final class KeptLines: Sendable {
         }
         // The last line runs to the end of the file (empty after a final line break).
         if next < wanted.count && wanted[next] == line { keep(line, lineStart, file.count) }
-        guard !numbers.isEmpty else { return nil }
-        self.numbers = numbers
-        self.ends = ends
-        bytes = kept
+        guard !found.isEmpty else { return nil }
+        let header = 4 * (Self.fields + 2 * found.count)
+        let textBytes = found.reduce(0) { $0 + $1.range.count }
+        guard let (piece, offset) = budget.reserve(header + textBytes) else { return nil }
+        let start = piece.base + offset
+        start.storeBytes(of: Int32(file.count), as: Int32.self)
+        start.storeBytes(of: Int32(found.count), toByteOffset: 4, as: Int32.self)
+        var end = 0
+        file.withUnsafeBytes { source in
+            for (index, line) in found.enumerated() {
+                (start + header + end).copyMemory(from: source.baseAddress! + line.range.lowerBound, byteCount: line.range.count)
+                end += line.range.count
+                start.storeBytes(of: Int32(line.line), toByteOffset: 4 * (Self.fields + 2 * index), as: Int32.self)
+                start.storeBytes(of: Int32(end), toByteOffset: 4 * (Self.fields + 1 + 2 * index), as: Int32.self)
+            }
+        }
+        self.piece = piece
+        self.offset = Int32(offset)
     }
+
+    private func field(_ index: Int) -> Int {
+        Int((piece.base + Int(offset)).loadUnaligned(fromByteOffset: 4 * index, as: Int32.self))
+    }
+
+    /// The size of the file the lines were kept from.
+    var byteCount: Int { field(0) }
 
     /// `body` over the bytes of a kept line, or `nil` when the line is not kept.
     func withLine<Result>(_ line: Int, _ body: (ArraySlice<UInt8>) -> Result) -> Result? {
-        var low = 0, high = numbers.count
+        let count = field(1)
+        func number(_ index: Int) -> Int { field(Self.fields + 2 * index) }
+        func end(_ index: Int) -> Int { field(Self.fields + 1 + 2 * index) }
+        var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
-            if Int(numbers[middle]) < line { low = middle + 1 } else { high = middle }
+            if number(middle) < line { low = middle + 1 } else { high = middle }
         }
-        guard low < numbers.count, Int(numbers[low]) == line else { return nil }
-        let start = low == 0 ? 0 : Int(ends[low - 1])
-        return body(bytes[start..<Int(ends[low])])
+        guard low < count, number(low) == line else { return nil }
+        let text = UnsafeRawPointer(piece.base + Int(offset)) + 4 * (Self.fields + 2 * count)
+        let from = low == 0 ? 0 : end(low - 1)
+        let to = end(low)
+        return body(ArraySlice(UnsafeBufferPointer(start: text.assumingMemoryBound(to: UInt8.self) + from, count: to - from)))
     }
 }
 
-/// How many bytes of kept lines (`SourceFile.detached(keepingLines:within:)`) a run may hold: a
-/// small run keeps every line its report shows and reads no file twice; a large one spends it on
-/// its first files, then reads the others again as before, its memory bound unchanged.
+/// Where a run keeps the lines its report shows (`SourceFile.detached(keepingLines:within:)`), and
+/// how many bytes of them it may hold: a small run keeps every line its report shows and reads no
+/// file twice; a large one spends the budget on its first files, then reads the others again as
+/// before. Lines are written into pieces of 64 KiB made as they are needed, so what is kept takes
+/// its bytes and no allocation of its own per file.
 package final class KeptLineBudget: Sendable {
-    private let remaining: Atomic<Int>
+    /// Bytes a piece holds (a file's lines needing more get a piece of their own).
+    static let pieceSize = 64 << 10
 
-    /// A run's budget: enough for the lines of some ten thousand findings.
-    package static let defaultBytes = 512 << 10
+    /// A block of memory lines are written in, each place once, by the worker that reserved it;
+    /// read only after (a file's source is handed on with the result that holds it).
+    final class Piece: @unchecked Sendable {
+        let base: UnsafeMutableRawPointer
 
-    package init(bytes: Int = defaultBytes) {
-        remaining = Atomic(bytes)
+        init(size: Int) {
+            base = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
+        }
+
+        deinit { base.deallocate() }
     }
 
-    /// Takes `cost` bytes if that many remain.
-    func take(_ cost: Int) -> Bool {
-        var current = remaining.load(ordering: .relaxed)
-        while current >= cost {
-            let (exchanged, original) = remaining.compareExchange(expected: current, desired: current - cost, ordering: .relaxed)
-            if exchanged { return true }
-            current = original
+    private struct State {
+        var remaining: Int
+        var current: Piece?
+        var used = 0
+    }
+
+    private let state: Mutex<State>
+    private let spent = Atomic(false)
+
+    /// Whether no more lines will be kept: the room left is less than a piece. A run then spends
+    /// nothing on keeping lines (not even finding them) for the rest of its files.
+    package var isSpent: Bool { spent.load(ordering: .relaxed) }
+
+    /// A run's budget: enough for the lines of some four thousand findings (`../shared/corpus`
+    /// needs 84 KB), little against a large run's memory bound.
+    package static let defaultBytes = 256 << 10
+
+    package init(bytes: Int = defaultBytes) {
+        state = Mutex(State(remaining: bytes))
+        if bytes < Self.pieceSize { spent.store(true, ordering: .relaxed) }
+    }
+
+    /// Room for `count` bytes, 4-aligned, or `nil` when the budget has not that much left (or
+    /// they would be more than a file's lines can be: `Int32.max`).
+    func reserve(_ count: Int) -> (Piece, offset: Int)? {
+        let size = (count + 3) & ~3
+        guard size < Int(Int32.max) else { return nil }
+        return state.withLock { state in
+            if let current = state.current, state.used + size <= Self.pieceSize {
+                defer { state.used += size }
+                return (current, state.used)
+            }
+            let pieceSize = max(size, Self.pieceSize)
+            guard pieceSize <= state.remaining else {
+                if state.remaining < Self.pieceSize { spent.store(true, ordering: .relaxed) }
+                return nil
+            }
+            state.remaining -= pieceSize
+            let piece = Piece(size: pieceSize)
+            if size < Self.pieceSize {
+                state.current = piece
+                state.used = size
+            }
+            return (piece, 0)
         }
-        return false
     }
 }

@@ -48,8 +48,8 @@ package struct SourceFile: Sendable {
     /// only for a line not kept.
     package func detached(keepingLines lines: [Int], within budget: KeptLineBudget?) -> SourceFile {
         guard let reloadPath, case .held(let held) = content else { return self }
-        if let budget, let kept = KeptLines(lines, of: held.bytes), budget.take(kept.cost) {
-            return SourceFile(path: path, reloadingFrom: reloadPath, content: .detachedKeeping(byteCount: held.bytes.count, lines: kept))
+        if let budget, !budget.isSpent, let kept = KeptLines(lines, of: held.bytes, in: budget) {
+            return SourceFile(path: path, reloadingFrom: reloadPath, content: .detachedKeeping(kept))
         }
         return SourceFile(path: path, reloadingFrom: reloadPath, content: .detached(byteCount: held.bytes.count))
     }
@@ -63,7 +63,7 @@ package struct SourceFile: Sendable {
     /// `body` over the bytes of a 1-based line (without its line break), or `nil` past the end:
     /// the file is asked for its bytes once, and no `String` is made of them.
     package func withLine<Result>(_ line: Int, _ body: (ArraySlice<UInt8>) -> Result) -> Result? {
-        if case .detachedKeeping(_, let kept) = content, let result = kept.withLine(line, body) { return result }
+        if case .detachedKeeping(let kept) = content, let result = kept.withLine(line, body) { return result }
         let (bytes, starts) = content.bytesAndLineStarts(reloadPath: reloadPath)
         guard let range = Self.range(ofLine: line, in: bytes, starts: starts) else { return nil }
         return body(bytes[range])
@@ -114,8 +114,8 @@ private enum Content: Sendable {
     case held(HeldBytes)
     /// Read again from the file's `reloadPath`; `byteCount` bytes long when it was checked.
     case detached(byteCount: Int)
-    /// As `detached`, with the lines a report will show kept.
-    case detachedKeeping(byteCount: Int, lines: KeptLines)
+    /// As `detached`, with the lines a report will show kept (and the size, in their place).
+    case detachedKeeping(KeptLines)
 
     init(bytes: [UInt8]) {
         self = .held(HeldBytes(bytes))
@@ -124,7 +124,8 @@ private enum Content: Sendable {
     var byteCount: Int {
         switch self {
         case .held(let held): held.bytes.count
-        case .detached(let byteCount), .detachedKeeping(let byteCount, _): byteCount
+        case .detached(let byteCount): byteCount
+        case .detachedKeeping(let kept): kept.byteCount
         }
     }
 
@@ -136,12 +137,10 @@ private enum Content: Sendable {
     /// The bytes and, with `lineStarts`, where their lines start (read again from `reloadPath`
     /// for a detached file: `RecentlyReadFiles` gives both at once).
     func bytesAndLineStarts(reloadPath: String?, lineStarts: Bool = true) -> (bytes: [UInt8], starts: [Int]) {
-        switch self {
-        case .held(let held): (held.bytes, lineStarts ? held.lineStarts() : [])
-        case .detached(let byteCount), .detachedKeeping(let byteCount, _):
-            // A path cleared since the file was let go shows no lines, as a file gone since does.
-            reloadPath.map { RecentlyReadFiles.shared.read($0, expected: byteCount) } ?? ([], [])
-        }
+        if case .held(let held) = self { return (held.bytes, lineStarts ? held.lineStarts() : []) }
+        let byteCount = self.byteCount
+        // A path cleared since the file was let go shows no lines, as a file gone since does.
+        return reloadPath.map { RecentlyReadFiles.shared.read($0, expected: byteCount) } ?? ([], [])
     }
 }
 

@@ -84,7 +84,8 @@ package struct CrossDocumentProjection: Sendable {
     /// The arena's buffers go to `region` when it takes them.
     package func projected(_ file: ManifestFile, keeping kept: [Bool], keepingLines lines: [Int] = [], within budget: KeptLineBudget? = nil,
                            spillingTo region: SpillRegion? = nil) -> (file: ManifestFile, copied: [Bool]) {
-        let source = budget == nil ? file.source.detached() : file.source.detached(keepingLines: lines + file.diagnosticLines, within: budget)
+        let source = lines.isEmpty && file.diagnostics.isEmpty ? file.source.detached()
+            : file.source.detached(keepingLines: lines + file.diagnosticLines, within: budget)
         guard let storage = file.storage, !isWhole, !file.resources.isEmpty else {
             let same = ManifestFile(source: source, storage: file.storage, resources: file.resources, diagnostics: file.diagnostics,
                                     directiveComments: file.directiveComments)

@@ -140,9 +140,12 @@ package struct ManifestChecker: Sendable {
                                       (keptDocuments.filter(waitsForDefinitions), singleDocumentRules),
                                       (keptDocuments.filter { !waitsForDefinitions($0) }, notLookupRules)], in: .empty,
                                  recordingOrder: true)
-            let path = file.path
-            let lines = found.findings.compactMap { $0.path == path ? $0.span.start.line : nil }
-                + found.issues.compactMap { $0.path == path ? $0.span?.start.line : nil }
+            var lines: [Int] = []
+            if let keptLineBudget, !keptLineBudget.isSpent {
+                let path = file.path
+                lines = found.findings.compactMap { $0.path == path ? $0.span.start.line : nil }
+                    + found.issues.compactMap { $0.path == path ? $0.span?.start.line : nil }
+            }
             let projected = projection.projected(file, keeping: kept, keepingLines: lines, within: keptLineBudget, spillingTo: region)
             var counts: [Int32] = []
             var pastLimit: [(key: DocumentKey, count: Int, span: SourceSpan)] = []

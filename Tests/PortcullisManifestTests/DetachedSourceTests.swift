@@ -67,10 +67,12 @@ import Testing
     @Test func keptLinesStayWithinTheRunsBudget() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let line = String(repeating: "x", count: 100)
+        // Pieces of 64 KiB: a budget of 100 KiB holds one piece, whose room a line of 60 KiB
+        // takes; the next file's line of 60 KiB needs a second piece, past the budget.
+        let line = String(repeating: "x", count: 60 << 10)
         let first = try folder.write("first.yaml", "a: \(line)\n")
         let second = try folder.write("second.yaml", "b: \(line)\n")
-        let budget = KeptLineBudget(bytes: 150)  // one line of 103 bytes and its 8 of bookkeeping
+        let budget = KeptLineBudget(bytes: 100 << 10)
         let kept = ManifestLoader().loadFile(atPath: first, displayPath: "first.yaml").released(keepingLines: [1], within: budget)
         let over = ManifestLoader().loadFile(atPath: second, displayPath: "second.yaml").released(keepingLines: [1], within: budget)
         let none = ManifestLoader().loadFile(atPath: first, displayPath: "first.yaml").released(keepingLines: [1], within: KeptLineBudget(bytes: 0))
