@@ -58,6 +58,10 @@ public struct ValidationOptions: Sendable {
     /// Findings a run of paths keeps as they are; past them, each file's findings are packed
     /// (`PackedFindings`), in the spill folder's file once there are enough of them.
     package var findingPackingThreshold = FindingPacker.defaultThreshold
+    /// Bytes of source lines a run of paths keeps as each file's bytes go, the lines its findings
+    /// and diagnostics point at, so a text report shows them without reading the files again
+    /// (`KeptLineBudget`); 0 keeps none (a run whose reports show no source lines).
+    package var keptLineBytes = KeptLineBudget.defaultBytes
 
     /// The defaults: every core, projection on, the standard limits, no exceptions.
     public init() {}

@@ -46,7 +46,7 @@ public struct Validator: Sendable {
         let packer = FindingPacker(region: options.spillDirectory.map(FindingPacker.region(in:)), threshold: options.findingPackingThreshold)
         var checker = self.checker
         checker.findingPacker = packer
-        let budget = KeptLineBudget()
+        let budget = options.keptLineBytes > 0 ? KeptLineBudget(bytes: options.keptLineBytes) : nil
         checker.keptLineBudget = budget
         let results = checker.check(inputs, parallel: options.parallel, progress: options.progress?.counters) { result in
             var settled = Self.settle(result, keepingLinesWithin: budget)

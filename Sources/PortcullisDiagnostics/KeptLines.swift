@@ -53,7 +53,8 @@ struct KeptLines: Sendable {
         var end = 0
         file.withUnsafeBytes { source in
             for (index, line) in found.enumerated() {
-                (start + header + end).copyMemory(from: source.baseAddress! + line.range.lowerBound, byteCount: line.range.count)
+                UnsafeMutableRawBufferPointer(start: start + header + end, count: line.range.count)
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: source[line.range]))
                 end += line.range.count
                 start.storeBytes(of: Int32(line.line), toByteOffset: 4 * (Self.fields + 2 * index), as: Int32.self)
                 start.storeBytes(of: Int32(end), toByteOffset: 4 * (Self.fields + 1 + 2 * index), as: Int32.self)
@@ -84,7 +85,7 @@ struct KeptLines: Sendable {
         let text = UnsafeRawPointer(piece.base + Int(offset)) + 4 * (Self.fields + 2 * count)
         let from = low == 0 ? 0 : end(low - 1)
         let to = end(low)
-        return body(ArraySlice(UnsafeBufferPointer(start: text.assumingMemoryBound(to: UInt8.self) + from, count: to - from)))
+        return body(ArraySlice(UnsafeRawBufferPointer(start: text + from, count: to - from)))
     }
 }
 
@@ -118,7 +119,8 @@ package final class KeptLineBudget: Sendable {
     private let state: Mutex<State>
     private let spent = Atomic(false)
 
-    /// Whether no more lines will be kept: the room left is less than a piece. A run then spends
+    /// Whether no more lines will be kept: set when a file's lines found no room with less than a
+    /// piece left to make (what the current piece still has is then given up). A run then spends
     /// nothing on keeping lines (not even finding them) for the rest of its files.
     package var isSpent: Bool { spent.load(ordering: .relaxed) }
 

@@ -7,10 +7,10 @@ import PortcullisEngine
 package struct JUnitReporter: StreamingReporter {
     package init() {}
 
-    /// The document in pieces of about 64 KiB, handed on as they are made. The totals the root
-    /// element and each suite carry are counted first, in one pass that notes where each policy's
-    /// findings are kept; each suite then reads its findings from there, one by one (a packed
-    /// file's findings are not unpacked whole for each policy). No suite is held whole.
+    /// The document in pieces of about 64 KiB, handed on as they are made. Each suite's totals are
+    /// counted first, in one pass that notes where each policy's findings are kept (the root's
+    /// come from the run's counts); each suite then reads its findings from there, one by one (a
+    /// packed file's findings are not unpacked whole for each policy). No suite is held whole.
     package func render(_ report: RunReport, into emit: (String) -> Void) {
         var pieces = ReportPieces()
         func add(_ text: String) { pieces.add(text, emit) }

@@ -76,6 +76,8 @@ struct CheckCommand: ParsableCommand {
         options.projection = !noProjection
         options.baseline = try baseline.map(loadBaseline)
         options.ignoredPaths = targets.targets.compactMap(\.path) + [writeBaseline, baseline].compactMap { $0 }
+        // Only the text report shows source lines: other runs keep none of them.
+        if !targets.targets.contains(where: { $0.format == .text }) { options.keptLineBytes = 0 }
         let progressLine = display.progressLine(quiet: quiet)
         options.progress = progressLine?.progress
         let validator = Validator(policies: policySet, options: options)

@@ -107,11 +107,31 @@ import Testing
     /// What JUnit reads: every finding's policy, suppression and place, without unpacking; then the
     /// findings at places picked in another order, each read alone (its resource from an earlier
     /// record when it shares one), equal to those packed.
-    @Test func findingsAreReadAloneWhereTheyAreKept() {
+    @Test(arguments: [false, true])
+    func findingsAreReadAloneWhereTheyAreKept(spilled: Bool) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-located-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let region = spilled && Platform.mapsSpillFiles ? SpillRegion(directory: folder, threshold: 0) : nil  // Linux only
+        // Findings of one resource whose texts are long: the record naming the resource is more
+        // than 127 bytes back (a distance of two bytes or more).
+        let resource = SharedFindingPart(FindingResource(path: "c.yaml", documentIndex: 4, listItemIndex: nil, kind: "Deployment",
+                                                         namespace: "long", name: "texts"))
+        let rule = SharedFindingPart(FindingRule(policyID: "d/long", check: nil, severity: .error, help: nil, helpURL: nil, remediation: nil))
+        let long = (0..<3).map { index in
+            Finding(rule: rule, resource: resource, text: FindingText(message: String(repeating: "\(index)", count: 200 * (index + 1)), path: ["spec"]),
+                    span: SourceSpan(start: SourceLocation(line: 20 + index, column: 3)))
+        }
+        let file = Self.findings + long
         let rules = FindingRuleTable()
-        let all = Self.findings + Self.findings.reversed() + Self.findings
-        let list = FindingList(parts: [.packed(PackedFindings(Self.findings, rules: rules)), .findings(Self.findings.reversed()),
-                                       .packed(PackedFindings(Self.findings, rules: rules))])
+        let all = file + Self.findings.reversed() + file
+        let list = FindingList(parts: [.packed(PackedFindings(file, rules: rules, spillingTo: region)), .findings(Self.findings.reversed()),
+                                       .packed(PackedFindings(file, rules: rules, spillingTo: region))])
+        #expect(list.parts.allSatisfy { part in
+            if case .packed(let packed) = part { return packed.isSpilled == (region != nil) }
+            return true
+        })
+        region?.releaseResidentPages()
         var policies: [String] = [], suppressed: [Bool] = [], locators: [FindingList.Locator] = []
         list.forEachLocator { policy, isSuppressed, locator in
             policies.append(policy)

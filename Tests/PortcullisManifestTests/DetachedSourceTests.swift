@@ -43,7 +43,7 @@ import Testing
     /// Lines kept as the bytes go are the lines as the file gives them (no line break, no CR,
     /// UTF-8 as it is, an empty last line after a final break): shown without reading the file
     /// again, so even once it is gone; a line not kept is read again; past the end there is none.
-    @Test(arguments: ["a: 1\nb: 2\r\n\nc: ünï\n", "a: 1\nlast without a break", "\n\n\n", "one\r\n"])
+    @Test(arguments: ["a: 1\nb: 2\r\n\nc: ünï\n", "a: 1\nlast without a break", "\n\n\n", "one\r\n", "", "a\r", "\r\n\r\n"])
     func keptLinesAreShownWithoutReadingTheFileAgain(_ text: String) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

@@ -23,4 +23,37 @@ import Testing
     func escapes(_ text: String, _ expected: String) {
         #expect(reporter.xml(text) == expected)
     }
+
+    /// Every scalar of the Basic Multilingual Plane and some beyond it, alone and between plain
+    /// text, escapes as the scalar-by-scalar rules say.
+    @Test func everyScalarEscapesAsTheRulesSay() {
+        func reference(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&apos;"
+                case "\n": out += "&#10;"
+                case "\t", "\r": out.unicodeScalars.append(scalar)
+                default:
+                    if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+                }
+            }
+            return out
+        }
+        let values = Array(0..<0xD800) + Array(0xE000...0x10FFF) + [0x1F600, 0xEFFFF, 0x10FFFE, 0x10FFFF]
+        let scalars = values.compactMap(Unicode.Scalar.init(_:))
+        var mismatches = 0
+        for scalar in scalars {
+            let text = "a" + String(scalar) + "b" + String(scalar)
+            if reporter.xml(text) != reference(text) { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        var all = ""
+        all.unicodeScalars.append(contentsOf: scalars)
+        #expect(reporter.xml(all) == reference(all))
+    }
 }
