@@ -60,7 +60,12 @@ package struct ManifestFile: Sendable {
     /// `released()`, keeping the text of `lines` and of the lines the file's diagnostics point at
     /// (what a report shows) within `budget` (`SourceFile.detached(keepingLines:within:)`).
     package func released(keepingLines lines: [Int], within budget: KeptLineBudget?) -> ManifestFile {
-        let source = budget == nil || budget!.isSpent ? source.detached() : source.detached(keepingLines: lines + diagnosticLines, within: budget)
+        let source: SourceFile
+        if let budget, !budget.isSpent {
+            source = self.source.detached(keepingLines: lines + diagnosticLines, within: budget)
+        } else {
+            source = self.source.detached()
+        }
         var file = ManifestFile(source: source, storage: nil, resources: [], diagnostics: diagnostics,
                                 directiveComments: directiveComments)
         file.countedResources = resourceCount
