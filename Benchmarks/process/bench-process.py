@@ -81,13 +81,14 @@ for scale in scales:
     print(f'\nfindings: {findings:,} — `{summary}`')
     sys.stdout.flush()
 
-# Cross-document cost: the reliability pack (4 policies, two of them looking across the run) next to
-# four single-document policies, on the smallest scale, one core.
+# Cross-document cost: the reliability pack (`--only` selects its 5 policies, the opt-in pdb-fields
+# included; 4 of them look across the run) next to four single-document policies, on the smallest
+# scale, one core.
 if scales:
     folder = os.path.join(corpus, f's{scales[0]}')
     runs = int(runs_override) if runs_override else 3
     selections = [
-        ('`--only reliability` (4 policies, cross-document)', ['--only', 'reliability']),
+        ('`--only reliability` (5 policies, 4 cross-document)', ['--only', 'reliability']),
         ('4 `resources/` policies', ['--only', 'resources/limits-required', '--only', 'resources/requests-required',
                                      '--only', 'resources/limit-ceilings', '--only', 'resources/limits-not-below-requests']),
         ('`--only images/no-latest-tag`', ['--only', 'images/no-latest-tag']),
