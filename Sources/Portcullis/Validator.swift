@@ -122,8 +122,7 @@ public struct Validator: Sendable {
             return settled
         }
         let path = result.file.path
-        let lines = settled.findings.compactMap { $0.path == path ? $0.span.start.line : nil }
-            + (result.issues + (settled.suppressionProblems ?? [])).compactMap { $0.path == path ? $0.span?.start.line : nil }
+        let lines = settled.findings.lines(in: path) + (result.issues + (settled.suppressionProblems ?? [])).lines(in: path)
         settled.file = result.file.released(keepingLines: lines, within: budget)
         return settled
     }

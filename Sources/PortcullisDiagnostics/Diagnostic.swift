@@ -69,3 +69,10 @@ extension Diagnostic {
         return lhs.message < rhs.message
     }
 }
+
+extension Sequence<Diagnostic> {
+    /// The lines of `path` these diagnostics point at (what a report shows of that file).
+    package func lines(in path: String) -> [Int] {
+        compactMap { $0.path == path ? $0.span?.start.line : nil }
+    }
+}

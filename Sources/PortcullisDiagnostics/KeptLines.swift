@@ -24,9 +24,7 @@ struct KeptLines: Sendable {
         guard !wanted.isEmpty, file.count <= Int(Int32.max) else { return nil }
         var found: [(line: Int, range: Range<Int>)] = []
         func keep(_ line: Int, _ start: Int, _ end: Int) {
-            var end = end
-            if end > start && file[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            found.append((line, start..<end))
+            found.append((line, SourceFile.lineRange(from: start, toBreakAt: end, in: file)))
         }
         var next = 0, line = 1, lineStart = 0
         file.withUnsafeBufferPointer { buffer in

@@ -76,10 +76,13 @@ package struct SourceFile: Sendable {
 
     private static func range(ofLine line: Int, in bytes: [UInt8], starts: [Int]) -> Range<Int>? {
         guard line >= 1, line <= starts.count else { return nil }
-        let index = starts[line - 1]
-        var end = line < starts.count ? starts[line] - 1 : bytes.count
-        if end > index && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return index..<end
+        return lineRange(from: starts[line - 1], toBreakAt: line < starts.count ? starts[line] - 1 : bytes.count, in: bytes)
+    }
+
+    /// The bytes of a line that starts at `start` and whose break (or the file's end) is at `end`:
+    /// what a line shows, without a CR before its line feed.
+    static func lineRange(from start: Int, toBreakAt end: Int, in bytes: [UInt8]) -> Range<Int> {
+        end > start && bytes[end - 1] == UInt8(ascii: "\r") ? start..<(end - 1) : start..<end
     }
 
     /// The line and column of a byte offset (columns count Unicode scalars; an invalid byte counts one).

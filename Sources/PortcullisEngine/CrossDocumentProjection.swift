@@ -84,8 +84,7 @@ package struct CrossDocumentProjection: Sendable {
     /// The arena's buffers go to `region` when it takes them.
     package func projected(_ file: ManifestFile, keeping kept: [Bool], keepingLines lines: [Int] = [], within budget: KeptLineBudget? = nil,
                            spillingTo region: SpillRegion? = nil) -> (file: ManifestFile, copied: [Bool]) {
-        let source = lines.isEmpty && file.diagnostics.isEmpty ? file.source.detached()
-            : file.source.detached(keepingLines: lines + file.diagnosticLines, within: budget)
+        let source = file.source.detached(keepingLines: lines + file.diagnostics.lines(in: file.path), within: budget)
         guard let storage = file.storage, !isWhole, !file.resources.isEmpty else {
             let same = ManifestFile(source: source, storage: file.storage, resources: file.resources, diagnostics: file.diagnostics,
                                     directiveComments: file.directiveComments)

@@ -205,3 +205,10 @@ package final class SharedFindingPart<Value: Sendable & Hashable>: Sendable {
         self.value = value
     }
 }
+
+extension Sequence<Finding> {
+    /// The lines of `path` these findings point at (what a report shows of that file).
+    package func lines(in path: String) -> [Int] {
+        compactMap { $0.path == path ? $0.span.start.line : nil }
+    }
+}

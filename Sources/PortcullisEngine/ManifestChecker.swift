@@ -140,12 +140,8 @@ package struct ManifestChecker: Sendable {
                                       (keptDocuments.filter(waitsForDefinitions), singleDocumentRules),
                                       (keptDocuments.filter { !waitsForDefinitions($0) }, notLookupRules)], in: .empty,
                                  recordingOrder: true)
-            var lines: [Int] = []
-            if let keptLineBudget, !keptLineBudget.isSpent {
-                let path = file.path
-                lines = found.findings.compactMap { $0.path == path ? $0.span.start.line : nil }
-                    + found.issues.compactMap { $0.path == path ? $0.span?.start.line : nil }
-            }
+            let keepsLines = keptLineBudget.map { !$0.isSpent } ?? false
+            let lines = keepsLines ? found.findings.lines(in: file.path) + found.issues.lines(in: file.path) : []
             let projected = projection.projected(file, keeping: kept, keepingLines: lines, within: keptLineBudget, spillingTo: region)
             var counts: [Int32] = []
             var pastLimit: [(key: DocumentKey, count: Int, span: SourceSpan)] = []

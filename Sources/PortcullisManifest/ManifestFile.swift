@@ -60,21 +60,10 @@ package struct ManifestFile: Sendable {
     /// `released()`, keeping the text of `lines` and of the lines the file's diagnostics point at
     /// (what a report shows) within `budget` (`SourceFile.detached(keepingLines:within:)`).
     package func released(keepingLines lines: [Int], within budget: KeptLineBudget?) -> ManifestFile {
-        let source: SourceFile
-        if let budget, !budget.isSpent {
-            source = self.source.detached(keepingLines: lines + diagnosticLines, within: budget)
-        } else {
-            source = self.source.detached()
-        }
-        var file = ManifestFile(source: source, storage: nil, resources: [], diagnostics: diagnostics,
-                                directiveComments: directiveComments)
+        let source = source.detached(keepingLines: lines + diagnostics.lines(in: path), within: budget)
+        var file = ManifestFile(source: source, storage: nil, resources: [], diagnostics: diagnostics, directiveComments: directiveComments)
         file.countedResources = resourceCount
         return file
-    }
-
-    /// The lines the file's diagnostics point at.
-    package var diagnosticLines: [Int] {
-        diagnostics.compactMap { $0.path == path ? $0.span?.start.line : nil }
     }
 
     /// Whether any diagnostic is an error.
