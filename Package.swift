@@ -46,6 +46,9 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
         ),
+        /// The check that lets plain ASCII files skip libyaml's character-by-character reader
+        /// (`PlainYAMLInput`): C, so the compiler turns its loop into vector instructions.
+        .target(name: "CPlainInput"),
         .target(name: "PortcullisDiagnostics"),
         /// The Kubernetes schema (kinds, object types, fields): schemas/kubernetes.schema, embedded as
         /// the committed EmbeddedSchemaTable.swift (`make schema-table` writes both), decoded lazily.
@@ -55,7 +58,7 @@ let package = Package(
         ),
         .target(
             name: "PortcullisManifest",
-            dependencies: ["PortcullisDiagnostics", "CYAML"]
+            dependencies: ["PortcullisDiagnostics", "CYAML", "CPlainInput"]
         ),
         .target(
             name: "PortcullisRegex",
@@ -132,7 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PortcullisManifestTests",
-            dependencies: ["PortcullisManifest", "PortcullisDiagnostics"]
+            dependencies: ["PortcullisManifest", "PortcullisDiagnostics", "CYAML"]
         ),
         .testTarget(
             name: "PortcullisSchemaTests",

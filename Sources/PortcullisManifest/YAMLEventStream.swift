@@ -17,6 +17,7 @@ enum YAMLEventStream {
         defer { yaml_parser_delete(&parser) }
         source.bytes.withUnsafeBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            PlainYAMLInput.parsing(buffer, with: &parser) { parser in
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -38,6 +39,7 @@ enum YAMLEventStream {
                 let more = builder.handle(&event)
                 yaml_event_delete(&event)
                 if !more { break }
+            }
             }
         }
         if !directives.isEmpty { builder.directiveComments = directives.comments }
