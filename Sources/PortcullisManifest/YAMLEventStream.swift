@@ -18,28 +18,28 @@ enum YAMLEventStream {
         source.bytes.withUnsafeBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             PlainYAMLInput.parsing(buffer, with: &parser) { parser in
-            var event = yaml_event_t()
-            while true {
-                guard yaml_parser_parse(&parser, &event) == 1 else {
-                    if let lineMap {
-                        remap(&parser.problem_mark, lineMap)
-                        remap(&parser.context_mark, lineMap)
+                var event = yaml_event_t()
+                while true {
+                    guard yaml_parser_parse(&parser, &event) == 1 else {
+                        if let lineMap {
+                            remap(&parser.problem_mark, lineMap)
+                            remap(&parser.context_mark, lineMap)
+                        }
+                        builder.report(parseError(&parser, source: source))
+                        break
                     }
-                    builder.report(parseError(&parser, source: source))
-                    break
+                    if let lineMap {
+                        remap(&event.start_mark, lineMap)
+                        remap(&event.end_mark, lineMap)
+                    }
+                    if !directives.isEmpty && event.type == YAML_SCALAR_EVENT {
+                        directives.scalar(startLine: Int(event.start_mark.line), startColumn: Int(event.start_mark.column),
+                                          endLine: Int(event.end_mark.line), endColumn: Int(event.end_mark.column))
+                    }
+                    let more = builder.handle(&event)
+                    yaml_event_delete(&event)
+                    if !more { break }
                 }
-                if let lineMap {
-                    remap(&event.start_mark, lineMap)
-                    remap(&event.end_mark, lineMap)
-                }
-                if !directives.isEmpty && event.type == YAML_SCALAR_EVENT {
-                    directives.scalar(startLine: Int(event.start_mark.line), startColumn: Int(event.start_mark.column),
-                                      endLine: Int(event.end_mark.line), endColumn: Int(event.end_mark.column))
-                }
-                let more = builder.handle(&event)
-                yaml_event_delete(&event)
-                if !more { break }
-            }
             }
         }
         if !directives.isEmpty { builder.directiveComments = directives.comments }
