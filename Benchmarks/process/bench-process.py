@@ -5,6 +5,7 @@ Usage: bench-process.py PORTCULLIS YAML_EVENTS CORPUS_DIR SCALE... [--runs N] [-
 
 For each scale (a folder CORPUS_DIR/s<SCALE> made by make-corpus.py), runs interleaved, RUNS times:
   - the C baseline (yaml-events: read + libyaml event parse of every file) pinned to core 0;
+  - the same without libyaml's reader (`--without-reader`, as `portcullis check` reads plain files);
   - `portcullis check --no-config DIR`, default packs, text report to a pipe, pinned to core 0;
   - the same on all cores;
 each under `/usr/bin/time -v` (peak RSS, CPU times), wall time measured here. Prints one Markdown
@@ -55,9 +56,10 @@ for scale in scales:
     size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(folder) for f in fs if f.endswith('.yaml'))
     largest = max(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(folder) for f in fs if f.endswith('.yaml'))
     runs = int(runs_override) if runs_override else (5 if scale <= 50000 else 3 if scale <= 300000 else 1)
-    base, pinned, spread = [], [], []
+    base, bare, pinned, spread = [], [], [], []
     for _ in range(runs):
         base.append(timed([yaml_events, folder], True))
+        bare.append(timed([yaml_events, '--without-reader', folder], True))
         pinned.append(timed([portcullis, 'check', '--no-config', folder], True))
         spread.append(timed([portcullis, 'check', '--no-config', folder], False))
     parsed = re.match(r'files (\d+) documents (\d+)', base[0]['tail'])
@@ -78,6 +80,9 @@ for scale in scales:
     print(f'| peak RSS | {mib(max(r["rss"] for r in base))} | {mib(max(r["rss"] for r in pinned))} | {mib(max(r["rss"] for r in spread))} |')
     print(f'| report (text, to a pipe) | | {pinned[0]["out"] / 1e6:,.1f} MB | |')
     print(f'| exit status | {base[0]["status"]} | {pinned[0]["status"]} | {spread[0]["status"]} |')
+    print(f'\nlibyaml without its reader (`yaml-events --without-reader`: plain files handed to the scanner as '
+          f'`portcullis check` hands them), one core: {secs(m(bare, "wall"))} wall, {secs(m(bare, "cpu"))} CPU; '
+          f'`portcullis check` one core at {m(bare, "wall") / one:.2f}× its throughput')
     print(f'\nfindings: {findings:,} — `{summary}`')
     sys.stdout.flush()
 

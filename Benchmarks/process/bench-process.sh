@@ -10,7 +10,8 @@ OUT=.build/bench-process
 mkdir -p "$OUT"
 [ -d "$SHARED/gen" ] || { echo "bench-process: $SHARED/gen (the reference generator) is missing" >&2; exit 2; }
 swift build -c release --product portcullis >&2
-cc -O2 -Wall -o "$OUT/yaml-events" Benchmarks/process/yaml-events.c $(pkg-config --cflags --libs yaml-0.1)
+cc -O2 -Wall -std=c11 -D_DEFAULT_SOURCE -I Sources/CPlainInput/include -o "$OUT/yaml-events" Benchmarks/process/yaml-events.c \
+  Sources/CPlainInput/plain_input.c $(pkg-config --cflags --libs yaml-0.1)
 python3 Benchmarks/process/make-corpus.py "$SHARED/gen" .build/bench-corpus $SCALES >&2
 # The policy selections below (`--only`) are compiled on their first run and loaded from the
 # compiled-policy cache after it (what a user's runs do): a cache of the benchmark's own, emptied.
