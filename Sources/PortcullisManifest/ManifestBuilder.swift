@@ -75,12 +75,19 @@ struct ManifestBuilder {
     }
     private var skipFrame = SkipFrame(isMapping: false, children: 0, keyStart: 0)
     private var skipFrames: [SkipFrame] = []
+    /// A key of a skipped mapping: its `ShortKey`, or for a longer key its atom (as `first`, with
+    /// `length` -1). Skipped keys are compared, not interned: the file's key table stays the keys
+    /// of what is built.
     private struct SkippedKey {
-        var atom: Int32
-        var line: Int
-        var column: Int
+        var key: ShortKey
+        var line: Int32
+        var column: Int32
     }
     private let skipKeys = GrowableBuffer<SkippedKey>(capacity: 16)
+    /// The keys met so far in a large skipped mapping (`reportSkippedDuplicates`).
+    private var skippedKeysSeen: Set<ShortKey> = []
+    /// Up to this many keys, a skipped mapping's keys are compared pair by pair.
+    private static let pairwiseKeys = 16
 
     /// Mappings with more pairs than this get a hash index.
     private static let indexThreshold = 12
@@ -227,8 +234,10 @@ struct ManifestBuilder {
             let scalar = event.data.scalar
             if let anchor = scalar.anchor { skippedAnchors.insert(String(cString: anchor)) }
             if skipFrame.isMapping && skipFrame.children & 1 == 0 {
-                let atom = keyCache.intern(UnsafeRawBufferPointer(start: scalar.value, count: Int(scalar.length)), table: &keys)
-                skipKeys.append(SkippedKey(atom: atom, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1))
+                let bytes = UnsafeRawBufferPointer(start: scalar.value, count: Int(scalar.length))
+                let key = ShortKey(bytes) ?? ShortKey(atom: keys.intern(bytes))
+                skipKeys.append(SkippedKey(key: key, line: Int32(truncatingIfNeeded: event.start_mark.line + 1),
+                                           column: Int32(truncatingIfNeeded: event.start_mark.column + 1)))
             }
             skipFrame.children += 1
         case YAML_ALIAS_EVENT:
@@ -240,19 +249,32 @@ struct ManifestBuilder {
         return !stopped
     }
 
+    /// Warns of each key of the skipped mapping whose keys start at `start` that an earlier key
+    /// of it equals, in key order; then forgets its keys.
     private mutating func reportSkippedDuplicates(from start: Int) {
-        mappingSerial += 1
-        while duplicateStamp.count < keys.count { duplicateStamp.append(0) }
-        for index in start..<skipKeys.count {
-            let key = skipKeys.base[index]
-            if duplicateStamp[Int(key.atom)] == mappingSerial {
-                report(.warning(ManifestDiagnostic.duplicateKey,
-                                "duplicate key '\(keys.string(key.atom))' in this mapping; the last value is used",
-                                path: source.path, at: SourceSpan(start: SourceLocation(line: key.line, column: key.column))))
+        let end = skipKeys.count
+        if end - start <= Self.pairwiseKeys {
+            for index in start..<end {
+                let key = skipKeys.base[index].key
+                for earlier in start..<index where skipKeys.base[earlier].key == key {
+                    reportSkippedDuplicate(skipKeys.base[index])
+                    break
+                }
             }
-            duplicateStamp[Int(key.atom)] = mappingSerial
+        } else {
+            skippedKeysSeen.removeAll(keepingCapacity: true)
+            for index in start..<end where !skippedKeysSeen.insert(skipKeys.base[index].key).inserted {
+                reportSkippedDuplicate(skipKeys.base[index])
+            }
         }
         skipKeys.truncate(to: start)
+    }
+
+    private mutating func reportSkippedDuplicate(_ skipped: SkippedKey) {
+        let name = skipped.key.length < 0 ? keys.string(Int32(truncatingIfNeeded: skipped.key.first)) : skipped.key.text
+        report(.warning(ManifestDiagnostic.duplicateKey, "duplicate key '\(name)' in this mapping; the last value is used",
+                        path: source.path,
+                        at: SourceSpan(start: SourceLocation(line: Int(skipped.line), column: Int(skipped.column)))))
     }
 
     /// Whether the next node completes a key position in the innermost open mapping.

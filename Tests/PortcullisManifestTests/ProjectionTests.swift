@@ -113,6 +113,25 @@ import PortcullisDiagnostics
         #expect(!projected.diagnostics.filter { $0.id == ManifestDiagnostic.duplicateKey }.isEmpty)
     }
 
+    /// Skipped keys are compared by their bytes (long ones by atom), pair by pair in a small
+    /// mapping and through a set in a large one: the warnings, key names included, are a full build's.
+    @Test(arguments: [5, 16, 17, 60])
+    func duplicateKeysOfEveryLengthAreNamedAsAFullBuildNamesThem(_ keyCount: Int) {
+        let names = (0..<keyCount).map { index in
+            let length = index % 21  // 0 to 20 bytes: empty, within one word, across two, longer than 16
+            return String(String(repeating: "k\(index % 7)é-", count: 6).utf8.prefix(length).map { Character(UnicodeScalar($0 < 0x80 ? $0 : 0x78)) })
+        }
+        let pairs = (names + names.prefix(keyCount / 2).reversed()).map { "\"\($0)\": 1" }
+        let text = "apiVersion: v1\nkind: ConfigMap\ndata: {" + pairs.joined(separator: ", ") + "}\n"
+        let projected = load(text, limits: ManifestLimits(projection: ManifestProjection(keysByKind: [:], otherKinds: [])))
+        let full = load(text)
+        let warnings = { (file: ManifestFile) in
+            file.diagnostics.filter { $0.id == ManifestDiagnostic.duplicateKey }.map { "\($0.message) \(String(describing: $0.span?.start))" }
+        }
+        #expect(warnings(projected) == warnings(full))
+        #expect(!warnings(full).isEmpty)
+    }
+
     @Test func aliasBombsInSkippedFieldsAreStillCaught() {
         var text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1...12 {
