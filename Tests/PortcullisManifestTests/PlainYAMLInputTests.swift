@@ -1,5 +1,6 @@
 import CYAML
 import Foundation
+import PortcullisDiagnostics
 import Testing
 @testable import PortcullisManifest
 
@@ -96,6 +97,24 @@ import Testing
     @Test func everyPrefixGivesTheSameEvents() {
         let text = Array(Self.texts.joined(separator: "\n---\n").utf8)
         for end in 0...text.count { expectSameEvents(Array(text[..<end]), "prefix of \(end) bytes") }
+    }
+
+    /// A plain file whose lines libyaml counts apart from the file (a carriage return alone, a line
+    /// separator) still gets the file's own lines and columns: the same as a twin read through the
+    /// reader (a byte order mark and a comment line on top), one line lower.
+    @Test(arguments: ["\r", "\u{2028}", "\u{85}"])
+    func aPlainFileWithOtherLineBreaksKeepsTheFilesLines(_ lineBreak: String) throws {
+        let body = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\(lineBreak)  namespace: y\ndata: {a: b}\r\nz: 1\n"
+        let load = { (text: String) in ManifestLoader().load(SourceFile(path: "t.yaml", bytes: Array(text.utf8))) }
+        let plain = try #require(load(body).resources.first).root
+        let read = try #require(load("\u{FEFF}# twin\n" + body).resources.first).root
+        let plainSpans = plain.pathsAndSpans(), readSpans = read.pathsAndSpans()
+        #expect(plainSpans.map(\.path) == readSpans.map(\.path))
+        #expect(plainSpans.count > 6)
+        for (p, r) in zip(plainSpans, readSpans) {
+            #expect(p.span.start.line + 1 == r.span.start.line && p.span.start.column == r.span.start.column, "\(p.path)")
+        }
+        #expect(plain["metadata"]?["namespace"]?.span.start.line == 4)
     }
 
     /// A byte the reader refuses or drops sends the file through the reader: same errors.
