@@ -5,10 +5,7 @@ import PackageDescription
 /// start-up does not relocate ~20 shared libraries (docs/performance.md, "Start-up"): the binary runs
 /// without a Swift toolchain installed. The modules were compiled against the shared runtime, so
 /// Foundation's own static libraries are named here, in one group (they refer to each other).
-/// The binary is linked at a fixed address (`-no-pie`): a position-independent one had 43,000
-/// relocations for the loader to apply at every start, each page of them copied on write (0.6 ms
-/// of a 7.7 ms one-file run).
-let staticSwiftRuntime = ["-Xclang-linker", "-no-pie", "-static-stdlib", "-Xlinker", "--start-group"]
+let staticSwiftRuntime = ["-static-stdlib", "-Xlinker", "--start-group"]
     + ["Foundation", "FoundationInternationalization", "FoundationEssentials", "_FoundationICU", "CoreFoundation",
        "_FoundationCShims", "_FoundationCollections", "dispatch", "BlocksRuntime", "stdc++"].flatMap { ["-Xlinker", "-l" + $0] }
     + ["-Xlinker", "--end-group"]

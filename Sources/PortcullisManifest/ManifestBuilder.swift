@@ -76,8 +76,8 @@ struct ManifestBuilder {
     private var skipFrame = SkipFrame(isMapping: false, children: 0, keyStart: 0)
     private var skipFrames: [SkipFrame] = []
     /// A key of a skipped mapping: its `ShortKey`, or for a longer key its atom (as `first`, with
-    /// `length` -1). Skipped keys are compared, not interned: the file's key table stays the keys
-    /// of what is built.
+    /// `length` -1). Skipped keys of up to 16 bytes (nearly all) are compared, not interned: the
+    /// file's key table holds the keys of what is built and only the rare longer skipped key.
     private struct SkippedKey {
         var key: ShortKey
         var line: Int32

@@ -1,10 +1,5 @@
 internal import CPlainInput
 internal import CYAML
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Files libyaml's scanner reads without its reader.
 ///
@@ -23,16 +18,24 @@ enum PlainYAMLInput {
     /// lookahead past it (at most four characters).
     private static let padding = 8
 
+    /// The largest file copied into its thread's kept buffer.
+    private static let keptBytes = 4 << 20
+
     /// `body` with `parser` (initialized, its input set to `bytes`) reading `bytes` as already
     /// read when the reader would pass them on unchanged; the parser's own buffer is put back
-    /// before returning, so `yaml_parser_delete` frees what it allocated.
+    /// before returning, so `yaml_parser_delete` frees what it allocated. The parser is fit only
+    /// for `yaml_parser_delete` after (it is left at the end of its input).
     static func parsing<Result>(_ bytes: UnsafeBufferPointer<UInt8>, with parser: inout yaml_parser_t,
                                 _ body: (inout yaml_parser_t) -> Result) -> Result {
         guard let source = bytes.baseAddress, !bytes.isEmpty, bytes.count <= Int.max / 2 else { return body(&parser) }
         let count = bytes.count
-        let thread = count + padding <= ThreadBuffer.keptBytes ? ThreadBuffer.current.take() : nil
-        let storage = thread?.reserve(count + padding) ?? .allocate(capacity: count + padding)
-        defer { if let thread { thread.give() } else { storage.deallocate() } }
+        // The thread's buffer, kept between its files: one made and freed for every file had the
+        // allocator grow and trim its heap for each (a thousand more page faults over 20k generated
+        // documents; the corpus's 15 files over 256 KiB faulted in 2 % of a run). A file over
+        // `keptBytes` (or a nested parse) gets one of its own.
+        let kept = count + padding <= keptBytes ? portcullis_thread_buffer_take(count + padding) : nil
+        let storage = kept ?? .allocate(capacity: count + padding)
+        defer { if kept != nil { portcullis_thread_buffer_give() } else { storage.deallocate() } }
         let characters = portcullis_copy_yaml_characters(storage, source, count)
         guard characters >= 0 else { return body(&parser) }
         (storage + count).initialize(repeating: 0, count: padding)
@@ -48,53 +51,4 @@ enum PlainYAMLInput {
         defer { parser.buffer = own }
         return body(&parser)
     }
-}
-
-/// The buffer a thread copies its files into, kept between them: one made and freed for every
-/// file had the allocator grow and trim its heap for each (a thousand more page faults over 20k
-/// generated documents; the corpus's 15 files over 256 KiB faulted in 2 % of a run). Buffers up
-/// to `keptBytes` are kept; a larger file gets one of its own.
-private final class ThreadBuffer {
-    static let keptBytes = 4 << 20
-
-    private var base: UnsafeMutablePointer<UInt8>?
-    private var capacity = 0
-    private var inUse = false
-
-    deinit { base?.deallocate() }
-
-    /// The calling thread's buffer (made on its first file, freed when the thread ends).
-    static var current: ThreadBuffer {
-        if let kept = pthread_getspecific(key) { return Unmanaged<ThreadBuffer>.fromOpaque(kept).takeUnretainedValue() }
-        let made = ThreadBuffer()
-        pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
-        return made
-    }
-
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { kept in
-            if let kept { Unmanaged<ThreadBuffer>.fromOpaque(kept).release() }
-        }
-        return key
-    }()
-
-    /// The buffer for one parse, or `nil` while a parse on this thread already holds it.
-    func take() -> ThreadBuffer? {
-        guard !inUse else { return nil }
-        inUse = true
-        return self
-    }
-
-    /// Room for `count` bytes, valid until `give()`.
-    func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8> {
-        if let base, capacity >= count { return base }
-        base?.deallocate()
-        capacity = max(count, 64 << 10)
-        let made = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        base = made
-        return made
-    }
-
-    func give() { inUse = false }
 }

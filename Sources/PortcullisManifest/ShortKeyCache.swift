@@ -13,9 +13,11 @@ struct ShortKey: Hashable {
         guard length <= 16 else { return nil }
         var first: UInt64 = 0, second: UInt64 = 0
         if length >= 8 {
-            first = key.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+            // Little-endian words (as the shorter keys are packed below), so `text` reads them back
+            // the same on every machine.
+            first = UInt64(littleEndian: key.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
             // Up to 16 bytes: the last 8 overlap the first word; together they still identify the key.
-            second = key.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+            second = UInt64(littleEndian: key.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self))
         } else {
             for index in 0..<length { first |= UInt64(key[index]) << (UInt64(index) &* 8) }
         }

@@ -114,15 +114,19 @@ import PortcullisDiagnostics
     }
 
     /// Skipped keys are compared by their bytes (long ones by atom), pair by pair in a small
-    /// mapping and through a set in a large one: the warnings, key names included, are a full build's.
-    @Test(arguments: [5, 16, 17, 60])
+    /// mapping and through a set in a large one: the warnings, key names included, are a full
+    /// build's. Keys of the same length differ in one byte near their end (only in the second word
+    /// of a key of 10 to 16 bytes), so a comparison of lengths or of first words alone would fail.
+    @Test(arguments: [5, 10, 16, 17, 60])
     func duplicateKeysOfEveryLengthAreNamedAsAFullBuildNamesThem(_ keyCount: Int) {
+        let letters = Array("abcdefghijklmnopqrst")
         let names = (0..<keyCount).map { index in
             let length = index % 21  // 0 to 20 bytes: empty, within one word, across two, longer than 16
-            return String(String(repeating: "k\(index % 7)é-", count: 6).utf8.prefix(length).map { Character(UnicodeScalar($0 < 0x80 ? $0 : 0x78)) })
+            return String((0..<length).map { position in position == length - 2 ? Character("\(index / 21)") : letters[position] })
         }
-        let pairs = (names + names.prefix(keyCount / 2).reversed()).map { "\"\($0)\": 1" }
-        let text = "apiVersion: v1\nkind: ConfigMap\ndata: {" + pairs.joined(separator: ", ") + "}\n"
+        // The first half of the keys again: exact duplicates, warned of at their second place.
+        let keys = names + names.prefix(keyCount / 2).reversed()
+        let text = "apiVersion: v1\nkind: ConfigMap\ndata: {" + keys.map { "\"\($0)\": 1" }.joined(separator: ", ") + "}\n"
         let projected = load(text, limits: ManifestLimits(projection: ManifestProjection(keysByKind: [:], otherKinds: [])))
         let full = load(text)
         let warnings = { (file: ManifestFile) in
@@ -130,6 +134,16 @@ import PortcullisDiagnostics
         }
         #expect(warnings(projected) == warnings(full))
         #expect(!warnings(full).isEmpty)
+    }
+
+    /// Up to 16 keys are compared pair by pair: keys of 9 to 16 bytes that differ only in a byte
+    /// the first word does not hold are not duplicates; the same key again is.
+    @Test func smallSkippedMappingsCompareWholeKeys() {
+        let keys = ["abcdefghijkl", "abcdefghijxl", "abcdefghijklmnop", "abcdefghijklmnxp", "abcdefghi", "abcdefghx", "abcdefghijxl"]
+        let text = "apiVersion: v1\nkind: ConfigMap\ndata: {" + keys.map { "\($0): 1" }.joined(separator: ", ") + "}\n"
+        let projected = load(text, limits: ManifestLimits(projection: ManifestProjection(keysByKind: [:], otherKinds: [])))
+        let warnings = projected.diagnostics.filter { $0.id == ManifestDiagnostic.duplicateKey }.map(\.message)
+        #expect(warnings == ["duplicate key 'abcdefghijxl' in this mapping; the last value is used"])
     }
 
     @Test func aliasBombsInSkippedFieldsAreStillCaught() {

@@ -15,4 +15,13 @@
 ptrdiff_t portcullis_copy_yaml_characters(unsigned char *restrict destination, const unsigned char *restrict source,
                                           size_t count);
 
+/// A buffer of at least `size` bytes that the calling thread keeps between calls (freed when the
+/// thread ends), for one user at a time: NULL while the thread already holds it (a nested call) or
+/// when no memory or thread key could be had; the caller then makes its own. Hand it back with
+/// `portcullis_thread_buffer_give`. Its contents are not kept when it grows.
+unsigned char *portcullis_thread_buffer_take(size_t size);
+
+/// Hands back the buffer `portcullis_thread_buffer_take` gave this thread.
+void portcullis_thread_buffer_give(void);
+
 #endif
