@@ -46,8 +46,9 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
         ),
-        /// The check that lets plain ASCII files skip libyaml's character-by-character reader
-        /// (`PlainYAMLInput`): C, so the compiler turns its loop into vector instructions.
+        /// The check that lets files libyaml's reader would pass on unchanged skip that reader
+        /// (`PlainYAMLInput`), and the buffer each thread copies them into: C, so the compiler
+        /// turns the check's loop into vector instructions.
         .target(name: "CPlainInput"),
         .target(name: "PortcullisDiagnostics"),
         /// The Kubernetes schema (kinds, object types, fields): schemas/kubernetes.schema, embedded as
