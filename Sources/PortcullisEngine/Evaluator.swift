@@ -47,7 +47,11 @@ package struct Evaluator {
     /// cross-document rules apart from the others.
     package var ruleMask: [Bool]?
     /// The run's resources, for cross-document rules.
-    package var inputSet: InputSet = .empty
+    package var inputSet: InputSet = .empty {
+        didSet { lookupIndexes.removeAll() }
+    }
+    /// The indexes of `inputSet` this evaluator's lookups have used (taken once, not per document).
+    private var lookupIndexes = LookupIndexMemo()
     /// Whether `findingOrder` is kept: where each finding of the last `evaluate` stands in the order
     /// of evaluating every rule, so findings of two passes with different rule masks can be merged
     /// as one pass would have found them.
@@ -378,7 +382,7 @@ package struct Evaluator {
             return .bool(match(pattern, text, subject: subjectValue))
         case .quantifier(let quantifier, let slot32, let collection, let body):
             let slot = Int(slot32)
-            if let selection = graph.selections[id] { return .bool(anySelected(selection, slot: slot, body: body)) }
+            if let selection = graph.selections[id] { return .bool(anySelected(selection, node: Int32(id), slot: slot, body: body)) }
             let elements = value(collection)
             let saved = bindings[slot]
             defer { bind(slot, saved) }
@@ -394,16 +398,20 @@ package struct Evaluator {
 
     /// An `any` over a cross-document lookup whose body is a label selection: the body is evaluated
     /// on the index's candidates only, in input order (the others cannot satisfy it).
-    private mutating func anySelected(_ selection: IndexedSelection, slot: Int, body: Int32) -> Bool {
+    private mutating func anySelected(_ selection: IndexedSelection, node: Int32, slot: Int, body: Int32) -> Bool {
         let index: SelectionIndex, candidates: [Int32]?
         switch selection.shape {
         case .equalTo(let kindsID, let namespace, let fields):
-            return anyEqual(kindsID: kindsID, namespace: namespace, fields: fields, slot: slot, body: body)
+            return anyEqual(node: node, kindsID: kindsID, namespace: namespace, fields: fields, slot: slot, body: body)
         case .podsSelectedBy(let selector, let namespace):
-            index = inputSet.podIndex(namespace: lookupNamespace(namespace))
+            let namespace = lookupNamespace(namespace)
+            index = lookupIndexes.selectionIndex(node: node, kinds: [], namespace: namespace) { inputSet.podIndex(namespace: namespace) }
             candidates = index.pods(selectedBy: value(selector))
         case .selectorsMatching(let labels, let kindsID, let namespace, let path, let orDefault):
-            index = inputSet.selectorIndex(kinds: lookupKinds(kindsID), namespace: lookupNamespace(namespace), path: path, orDefault: orDefault)
+            let kinds = lookupKinds(kindsID), namespace = lookupNamespace(namespace)
+            index = lookupIndexes.selectionIndex(node: node, kinds: kinds, namespace: namespace) {
+                inputSet.selectorIndex(kinds: kinds, namespace: namespace, path: path, orDefault: orDefault)
+            }
             candidates = index.selectors(matching: value(labels))
         }
         return anyHolds(body, slot: slot, over: index.elements, candidates: candidates)
@@ -412,8 +420,11 @@ package struct Evaluator {
     /// An `any` over `resources(…)` whose body compares fields of the element for equality with
     /// values of the document: the body is evaluated on the resources whose field has the value (the
     /// fewest of the compared fields'), in input order.
-    private mutating func anyEqual(kindsID: Int32, namespace: Int32, fields: [(path: [String], value: Int32)], slot: Int, body: Int32) -> Bool {
-        let index = inputSet.equalityIndex(kinds: lookupKinds(kindsID), namespace: lookupNamespace(namespace), paths: fields.map(\.path))
+    private mutating func anyEqual(node: Int32, kindsID: Int32, namespace: Int32, fields: [(path: [String], value: Int32)], slot: Int, body: Int32) -> Bool {
+        let kinds = lookupKinds(kindsID), namespace = lookupNamespace(namespace)
+        let index = lookupIndexes.equalityIndex(node: node, kinds: kinds, namespace: namespace) {
+            inputSet.equalityIndex(kinds: kinds, namespace: namespace, paths: fields.map(\.path))
+        }
         guard !index.elements.isEmpty else { return false }
         var candidates: [Int32]?
         for (number, field) in fields.enumerated() {

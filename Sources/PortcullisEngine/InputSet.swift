@@ -55,48 +55,52 @@ package struct InputSet: Sendable {
     package init<Documents: Sequence<Document>>(documents: Documents, listingKinds: Set<String>?, pagesIn region: SpillRegion? = nil) {
         // The run holds the lists to its end: each is made at its size (grown one resource at a
         // time, a list holds up to twice what it needs, and shrinking it afterwards holds both).
-        var byKindAndNamespace: [String: ListsByKey] = [:]
-        var sequence: Int32 = 0
-        var workloads = ListsByKey(), workloadsByNamespace = ListsByKey()
-        var custom = ListsByKey(), customByNamespace = ListsByKey()
+        var routes = InputSetRoutes(listingKinds: listingKinds)
         var declaredScopes: [String: ResourceScope] = [:]
         var definitions: [Document] = []
         // Each arena numbered once, as it is first met (a file's documents share one).
         var arenas = Numbering<ObjectIdentifier, ManifestStorage>()
+        var lastArena: (identifier: ObjectIdentifier, number: Int32)?
         for filling in [false, true] {
+            var sequence: Int32 = 0
             for document in documents {
-                if filling, document.kind == ResourceScopes.definitionKind {
+                let route = routes.route(of: document)
+                if filling, route.isDefinition {
                     definitions.append(document)
-                    if document.isResource, let declaration = ResourceScopes.declaration(document) {
+                    if route.isResource, let declaration = ResourceScopes.declaration(document) {
                         declaredScopes[declaration.kind + "." + declaration.group] = declaration.scope
                     }
                 }
-                guard document.isResource, let kind = document.kind else { continue }
+                guard route.isResource else { continue }
                 // Counting needs no place; filling numbers the arena.
-                let storage = filling ? arenas.number(of: ObjectIdentifier(document.root.storage), document.root.storage) : 0
-                let value = ResourcePlace(storage: storage, root: document.root.index)
-                let namespace = document.namespace ?? ""
-                if listingKinds?.contains(kind) ?? true {
-                    byKindAndNamespace[kind, default: ListsByKey(sequenced: true)].add(value, to: namespace, filling: filling, sequence: sequence)
-                    if filling { sequence += 1 }
+                var storage: Int32 = 0
+                if filling {
+                    let identifier = ObjectIdentifier(document.root.storage)
+                    if let lastArena, lastArena.identifier == identifier {
+                        storage = lastArena.number
+                    } else {
+                        storage = arenas.number(of: identifier, document.root.storage)
+                        lastArena = (identifier, storage)
+                    }
                 }
-                if WorkloadKinds.podSpecPaths[kind] != nil {
-                    workloads.add(value, to: "", filling: filling)
-                    workloadsByNamespace.add(value, to: namespace, filling: filling)
-                }
-                if let apiVersion = document.apiVersion, Self.isCustom(apiVersion: apiVersion) {
-                    custom.add(value, to: "", filling: filling)
-                    customByNamespace.add(value, to: namespace, filling: filling)
-                }
+                routes.add(ResourcePlace(storage: storage, root: document.root.index), along: route, filling: filling, sequence: sequence)
+                if filling, route.kindList >= 0 { sequence += 1 }
             }
         }
         table = ResourceTable(storages: arenas.elements, region: region)
-        self.byKindAndNamespace = byKindAndNamespace.mapValues(\.lists)
-        sequenceByKindAndNamespace = byKindAndNamespace.mapValues(\.sequences)
-        allWorkloads = workloads.lists[""] ?? []
-        self.workloadsByNamespace = workloadsByNamespace.lists
-        allCustomResources = custom.lists[""] ?? []
-        customResourcesByNamespace = customByNamespace.lists
+        var byKindAndNamespace: [String: [String: [ResourcePlace]]] = [:]
+        var sequenceByKindAndNamespace: [String: [String: [Int32]]] = [:]
+        let kindLists = routes.kindLists
+        for (number, key) in kindLists.keys.enumerated() {
+            byKindAndNamespace[key.kind, default: [:]][key.namespace] = kindLists.lists[number]
+            sequenceByKindAndNamespace[key.kind, default: [:]][key.namespace] = kindLists.sequences[number]
+        }
+        self.byKindAndNamespace = byKindAndNamespace
+        self.sequenceByKindAndNamespace = sequenceByKindAndNamespace
+        allWorkloads = routes.allWorkloads.lists.first ?? []
+        workloadsByNamespace = routes.workloadLists.byKey
+        allCustomResources = routes.allCustom.lists.first ?? []
+        customResourcesByNamespace = routes.customLists.byKey
         self.declaredScopes = declaredScopes
         customSchemas = CustomResourceSchemas(documents: definitions)
     }
@@ -188,38 +192,6 @@ package struct InputSet: Sendable {
         guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return false }
         let group = apiVersion[..<slash]
         return group.utf8.contains(UInt8(ascii: ".")) && !group.hasSuffix("k8s.io")
-    }
-}
-
-/// Lists of resources' places by key, each made at its size: every resource is added twice, first
-/// counted (`filling` false), then appended; when `sequenced`, with its place in the run beside it.
-private struct ListsByKey {
-    private var counts: [String: Int] = [:]
-    private(set) var lists: [String: [ResourcePlace]] = [:]
-    private(set) var sequences: [String: [Int32]] = [:]
-    private let sequenced: Bool
-
-    init(sequenced: Bool = false) {
-        self.sequenced = sequenced
-    }
-
-    mutating func add(_ value: ResourcePlace, to key: String, filling: Bool, sequence: Int32 = 0) {
-        guard filling else {
-            counts[key, default: 0] += 1
-            return
-        }
-        if lists[key] == nil {
-            var list: [ResourcePlace] = []
-            list.reserveCapacity(counts[key, default: 1])
-            lists[key] = list
-            if sequenced {
-                var places: [Int32] = []
-                places.reserveCapacity(counts[key, default: 1])
-                sequences[key] = places
-            }
-        }
-        lists[key]!.append(value)
-        if sequenced { sequences[key]!.append(sequence) }
     }
 }
 

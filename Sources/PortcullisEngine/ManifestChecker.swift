@@ -38,6 +38,8 @@ package struct ManifestChecker: Sendable {
     /// pages leave the process as it goes); `nil`: they stay on the heap.
     package var spillDirectory: String? = Platform.temporaryDirectory
     package var spillThreshold = SpillRegion.defaultThreshold
+    /// The spilled bytes whose pages the run keeps rather than lets go (`SpillRegion.keptBytes`).
+    package var spillKeptBytes = SpillRegion.defaultKeptBytes
     /// Runs of at most this many files, when rules look across documents, load every file first and
     /// evaluate each once against all of them (`checkWhole`): a pre-commit hook's few files gain
     /// nothing from copies kept for a second pass, and working out what to copy costs more than
@@ -79,7 +81,9 @@ package struct ManifestChecker: Sendable {
         let projection = scope.isEmpty ? nil : CrossDocumentProjection(graph)
         // The copies' region of their own: it closes when the second pass is done with them (the
         // packed findings' region lasts as long as the run's result).
-        let region = projection == nil ? nil : spillDirectory.map { SpillRegion(directory: $0, threshold: spillThreshold) }
+        let region = projection == nil ? nil : spillDirectory.map {
+            SpillRegion(directory: $0, threshold: spillThreshold, keptBytes: spillKeptBytes)
+        }
         /// A file waiting for the cross-document rules: what the other rules found, and its
         /// documents as the cross-document rules read them (`CrossDocumentProjection`).
         struct Waiting: Sendable {

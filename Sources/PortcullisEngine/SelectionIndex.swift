@@ -237,20 +237,27 @@ final class SelectionIndex: Sendable {
 }
 
 /// The selection indexes of one run, built on first use and kept for the run (shared by every
-/// evaluator, on all cores).
+/// evaluator, on all cores). Each key has its own lock: the table's lock is held only to find a
+/// key's slot, so workers build the indexes of different keys at the same time, and only a worker
+/// asking for an index another is building waits for it.
 final class SelectionIndexes: Sendable {
     enum Key: Hashable {
         case pods(namespace: String?)
         case selectors(kinds: [String], namespace: String?, path: [String], orDefault: Bool)
     }
-    private let built = Mutex<[Key: SelectionIndex]>([:])
-    private let equalities = Mutex<[EqualityKeyPaths: EqualityIndex]>([:])
+    private let built = Mutex<[Key: Slot<SelectionIndex>]>([:])
+    private let equalities = Mutex<[EqualityKeyPaths: Slot<EqualityIndex>]>([:])
 
     /// What identifies an equality index: the lookup and the field paths compared.
     struct EqualityKeyPaths: Hashable {
         let kinds: [String]
         let namespace: String?
         let paths: [[String]]
+    }
+
+    /// One key's index, once built.
+    private final class Slot<Index: Sendable>: Sendable {
+        let index = Mutex<Index?>(nil)
     }
 
     func index(_ key: Key, build: () -> SelectionIndex) -> SelectionIndex {
@@ -261,13 +268,20 @@ final class SelectionIndexes: Sendable {
         Self.cached(in: equalities, key, build: build)
     }
 
-    /// The index built for `key`, building it (under the lock) the first time it is asked for.
-    private static func cached<Key: Hashable & Sendable, Index: Sendable>(in table: borrowing Mutex<[Key: Index]>, _ key: Key, build: () -> Index) -> Index {
-        table.withLock { indexes in
-            if let known = indexes[key] { return known }
-            let index = build()
-            indexes[key] = index
-            return index
+    /// The index built for `key`, building it (under the key's own lock) the first time it is asked for.
+    private static func cached<Key: Hashable & Sendable, Index: Sendable>(in table: borrowing Mutex<[Key: Slot<Index>]>, _ key: Key,
+                                                                         build: () -> Index) -> Index {
+        let slot = table.withLock { slots in
+            if let slot = slots[key] { return slot }
+            let slot = Slot<Index>()
+            slots[key] = slot
+            return slot
+        }
+        return slot.index.withLock { index in
+            if let index { return index }
+            let made = build()
+            index = made
+            return made
         }
     }
 }

@@ -13,7 +13,7 @@ package struct Document: Sendable {
     let item: Int32
     /// The identity fields, read once from the document; shared by the documents that have the
     /// same (`DocumentIdentities`) among those a run keeps for the cross-document rules.
-    let identity: DocumentIdentity
+    package let identity: DocumentIdentity
 
     /// 0-based position of its YAML document in the file's stream (empty documents count).
     package var streamIndex: Int { Int(stream) }

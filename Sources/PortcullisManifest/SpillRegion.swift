@@ -55,6 +55,15 @@ package final class SpillRegion: @unchecked Sendable {
     package static let defaultResidentLimit = 1 << 20
     /// The placed bytes the process holds at most before their pages are let go (this region's).
     let residentLimit: Int
+    /// While the region holds no more than this many bytes, its pages are kept, never let go: they
+    /// weigh at most this much, and every let-go flushes the address translations of each core
+    /// the run's threads are on (an interrupt to each other core). 0: pages are always let go.
+    package let keptBytes: Int
+    /// What a run's region keeps (`keptBytes`) by default: the copies of about 8,000 generated
+    /// documents. A run past it lets its pages go as before, so its memory stays flat.
+    package static let defaultKeptBytes = 8 << 20
+    /// `State.used`, readable without the lock (when pages are let go).
+    private let usedBytes = Atomic<Int>(0)
 
     /// What a run keeps on the heap before it makes the file (and keeps there to its end): enough
     /// for the copies of about a thousand documents, more than a small run (one file, an admission
@@ -63,8 +72,9 @@ package final class SpillRegion: @unchecked Sendable {
 
     /// A region whose file goes in `directory` once more than `threshold` bytes were offered.
     package init(directory: String = Platform.temporaryDirectory, threshold: Int = defaultThreshold, capacity: Int = 64 << 30,
-                 residentLimit: Int = defaultResidentLimit) {
+                 residentLimit: Int = defaultResidentLimit, keptBytes: Int = 0) {
         self.residentLimit = residentLimit
+        self.keptBytes = keptBytes
         self.directory = directory
         self.threshold = threshold
         self.capacity = capacity
@@ -114,6 +124,7 @@ package final class SpillRegion: @unchecked Sendable {
             }
             let offset = state.used
             state.used += size
+            usedBytes.store(state.used, ordering: .relaxed)
             var release: Range<Int>?
             if state.used - state.usedAtRelease >= residentLimit {
                 release = state.usedAtRelease..<state.used
@@ -182,7 +193,7 @@ package final class SpillRegion: @unchecked Sendable {
 
     /// `releasePages(_:)` with the mapping's start already read.
     private func releasePages(_ bytes: Range<Int>, mappedAt start: UnsafeMutableRawPointer) {
-        guard !bytes.isEmpty else { return }
+        guard !bytes.isEmpty, usedBytes.load(ordering: .relaxed) > keptBytes else { return }
         let page = Platform.pageSize
         let first = bytes.lowerBound / page * page
         let end = (bytes.upperBound + page - 1) / page * page

@@ -93,6 +93,29 @@ struct SpillResidencyTests {
         #expect(try Self.residentBytes(ofMappingAt: first) >= 128 * chunk.count)
     }
 
+    /// A region that holds no more than its `keptBytes` keeps the pages read back (a let-go would
+    /// interrupt every core for little memory); once it holds more, a let-go lets them all go.
+    @Test func aSmallRegionKeepsItsPagesUntilItHoldsMoreThanItKeeps() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let chunk = (0..<(16 << 10)).map { UInt8(truncatingIfNeeded: $0 &* 13) }
+        let region = SpillRegion(directory: folder, threshold: 0, residentLimit: 64 << 10, keptBytes: 1 << 20)
+        var placed: [UnsafeMutableRawPointer] = []
+        for _ in 0..<64 { placed.append(try #require(chunk.withUnsafeBytes { region.place($0) })) }
+        #expect(region.placedBytes == 1 << 20)
+        let first = UnsafeRawPointer(placed[0])
+        // Read back, then let go: at 1 MiB held, nothing leaves.
+        #expect(placed.allSatisfy { UnsafeRawBufferPointer(start: $0, count: chunk.count).elementsEqual(chunk) })
+        region.releaseResidentPages()
+        #expect(try Self.residentBytes(ofMappingAt: first) >= 64 * chunk.count)
+        // One more chunk and the region holds more than it keeps: the same let-go empties it.
+        placed.append(try #require(chunk.withUnsafeBytes { region.place($0) }))
+        region.releaseResidentPages()
+        let resident = try Self.residentBytes(ofMappingAt: first)
+        #expect(resident <= 2 * Platform.pageSize, "resident \(resident) bytes")
+        #expect(placed.allSatisfy { UnsafeRawBufferPointer(start: $0, count: chunk.count).elementsEqual(chunk) })
+    }
+
     @Test func anIndexOverSpilledCopiesLetsTheirPagesGo() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
