@@ -22,7 +22,7 @@ package final class FindingTextInterner: Sendable {
 
     /// The run's copy of `text`: the first equal one seen, else `text` itself, kept from now on.
     package func intern(_ text: FindingText) -> FindingText {
-        let shard = Int(UInt(bitPattern: text.hashValue) % UInt(Self.shardCount))
+        let shard = text.shard(of: Self.shardCount)
         return shards[shard].texts.withLock { $0.insert(text).memberAfterInsert }
     }
 
