@@ -98,14 +98,15 @@ package final class SpillRegion: @unchecked Sendable {
     package var isMapped: Bool { state.withLock { $0.mapping != nil } }
 
     /// A copy of `bytes` in the file, 16-byte aligned, or `nil` when they stay on the heap (below the
-    /// threshold, no file, no room). The bytes are written to the file (`pwrite`), not through the
-    /// mapping: writing through it would fault in every page written, one at a time, each a page
-    /// of the process until let go; read back through the mapping, the pages come in several at
-    /// once, and only when read.
+    /// threshold, no file, no room). Past `keptBytes`, the bytes are written to the file (`pwrite`),
+    /// not through the mapping: writing through it would fault in every page written, one at a
+    /// time, each a page of the process until let go; read back through the mapping, the pages
+    /// come in several at once, and only when read. Within `keptBytes`, they are copied through the
+    /// mapping (the pages are kept in any case).
     package func place(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutableRawPointer? {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return nil }
         let size = (bytes.count + 15) & ~15
-        let reserved: (target: UnsafeMutableRawPointer, descriptor: Int32, offset: Int, release: Range<Int>?)? = state.withLock { state in
+        let reserved: (target: UnsafeMutableRawPointer, descriptor: Int32, offset: Int, release: Range<Int>?, direct: Bool)? = state.withLock { state in
             state.offered += bytes.count
             guard !state.closed, state.offered > threshold else { return nil }
             if state.mapping == nil, !open(&state) { return nil }
@@ -130,10 +131,12 @@ package final class SpillRegion: @unchecked Sendable {
                 release = state.usedAtRelease..<state.used
                 state.usedAtRelease = state.used
             }
-            return (mapping.start + offset, mapping.descriptor, offset, release)
+            return (mapping.start + offset, mapping.descriptor, offset, release, state.used <= keptBytes)
         }
         guard let reserved else { return nil }
-        if !Platform.write(bytes, to: reserved.descriptor, at: reserved.offset) {
+        // Within `keptBytes` the pages stay, and a run reads its copies back: writing through the
+        // mapping faults each page in once and saves a system call per copy.
+        if reserved.direct || !Platform.write(bytes, to: reserved.descriptor, at: reserved.offset) {
             reserved.target.copyMemory(from: source, byteCount: bytes.count)
         }
         if let release = reserved.release { releasePages(release) }

@@ -93,8 +93,9 @@ struct SpillResidencyTests {
         #expect(try Self.residentBytes(ofMappingAt: first) >= 128 * chunk.count)
     }
 
-    /// A region that holds no more than its `keptBytes` keeps the pages read back (a let-go would
-    /// interrupt every core for little memory); once it holds more, a let-go lets them all go.
+    /// A region that holds no more than its `keptBytes` writes through its mapping and keeps its
+    /// pages (a let-go would interrupt every core for little memory); once it holds more, it
+    /// writes to the file and a let-go lets every page go.
     @Test func aSmallRegionKeepsItsPagesUntilItHoldsMoreThanItKeeps() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -104,12 +105,16 @@ struct SpillResidencyTests {
         for _ in 0..<64 { placed.append(try #require(chunk.withUnsafeBytes { region.place($0) })) }
         #expect(region.placedBytes == 1 << 20)
         let first = UnsafeRawPointer(placed[0])
+        // Within what it keeps, placing copies through the mapping: the pages are in at once.
+        #expect(try Self.residentBytes(ofMappingAt: first) >= 64 * chunk.count)
         // Read back, then let go: at 1 MiB held, nothing leaves.
         #expect(placed.allSatisfy { UnsafeRawBufferPointer(start: $0, count: chunk.count).elementsEqual(chunk) })
         region.releaseResidentPages()
         #expect(try Self.residentBytes(ofMappingAt: first) >= 64 * chunk.count)
-        // One more chunk and the region holds more than it keeps: the same let-go empties it.
+        // One more chunk and the region holds more than it keeps: that one is written to the file
+        // (its page is not brought in), and the same let-go empties the region.
         placed.append(try #require(chunk.withUnsafeBytes { region.place($0) }))
+        #expect(try Self.residentBytes(ofMappingAt: first) < 65 * chunk.count)
         region.releaseResidentPages()
         let resident = try Self.residentBytes(ofMappingAt: first)
         #expect(resident <= 2 * Platform.pageSize, "resident \(resident) bytes")
