@@ -124,10 +124,15 @@ package final class SpillRegion: @unchecked Sendable {
                 state.allocated = grown
             }
             let offset = state.used
+            let wasKept = state.used <= keptBytes
             state.used += size
             usedBytes.store(state.used, ordering: .relaxed)
             var release: Range<Int>?
-            if state.used - state.usedAtRelease >= residentLimit {
+            if wasKept && state.used > keptBytes {
+                // Past what it keeps: the pages written through the mapping go now.
+                release = 0..<state.used
+                state.usedAtRelease = state.used
+            } else if state.used - state.usedAtRelease >= residentLimit {
                 release = state.usedAtRelease..<state.used
                 state.usedAtRelease = state.used
             }
