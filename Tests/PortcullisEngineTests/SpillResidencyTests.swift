@@ -120,7 +120,10 @@ struct SpillResidencyTests {
         #expect(placed.allSatisfy { UnsafeRawBufferPointer(start: $0, count: chunk.count).elementsEqual(chunk) })
         #expect(try Self.residentBytes(ofMappingAt: first) >= 64 * chunk.count)
         region.releaseResidentPages()
-        #expect(try Self.residentBytes(ofMappingAt: first) <= 2 * Platform.pageSize)
+        // A read maps its neighbours in the file too (up to 16 pages at once), past the last byte
+        // placed where the file has room: those are not the region's to let go.
+        let afterLetGo = try Self.residentBytes(ofMappingAt: first)
+        #expect(afterLetGo <= 16 * Platform.pageSize, "resident \(afterLetGo) bytes")
     }
 
     @Test func anIndexOverSpilledCopiesLetsTheirPagesGo() throws {
