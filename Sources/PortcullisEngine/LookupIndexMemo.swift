@@ -3,7 +3,7 @@
 /// shared lock (`SelectionIndexes`, which every worker takes) and without hashing the lookup's kinds
 /// and field paths. An index is the same object the shared table holds: a verdict never depends on
 /// which of the two it came from.
-struct LookupIndexMemo {
+package struct LookupIndexMemo {
     /// One lookup's arguments and the index they gave.
     private struct Entry<Index> {
         let kinds: [String]
@@ -13,7 +13,7 @@ struct LookupIndexMemo {
 
     /// At most this many argument pairs are kept per node (a file's documents mostly share their
     /// namespace); a node past it asks the shared table each time.
-    static let entriesPerNode = 8
+    package static let entriesPerNode = 8
 
     private var selections: [Int32: [Entry<SelectionIndex>]] = [:]
     private var equalities: [Int32: [Entry<EqualityIndex>]] = [:]

@@ -224,4 +224,65 @@ import Testing
         }
         #expect(everything.indexed.isEmpty)
     }
+
+    /// One file whose documents are in more namespaces than an evaluator keeps indexes for per
+    /// lookup (`LookupIndexMemo.entriesPerNode`), in an order that comes back to each: every lookup
+    /// shape gives the scan's verdicts, and the namespaces' own.
+    @Test func lookupsAcrossManyNamespacesOfOneFileGiveTheScansVerdicts() throws {
+        let count = LookupIndexMemo.entriesPerNode + 4
+        var documents: [String] = []
+        for round in 0..<2 {
+            for number in 0..<count {
+                let namespace = "ns\(number)"
+                if round == 0 {
+                    documents.append("""
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata: {name: web\(number), namespace: \(namespace)}
+                        spec:
+                          replicas: 2
+                          template: {metadata: {labels: {app: web\(number)}}}
+                        """)
+                    documents.append("""
+                        apiVersion: policy/v1
+                        kind: PodDisruptionBudget
+                        metadata: {name: budget\(number), namespace: \(namespace)}
+                        spec: {selector: {matchLabels: {app: web\(number % 3 == 0 ? number : number + 1)}}}
+                        """)
+                }
+                // A Service selecting its namespace's workload, one selecting the next namespace's.
+                let selected = round == 0 ? number : number + 1
+                documents.append("""
+                    apiVersion: v1
+                    kind: Service
+                    metadata: {name: svc\(round)-\(number), namespace: \(namespace)}
+                    spec: {selector: {app: web\(selected)}}
+                    """)
+            }
+        }
+        let text = documents.joined(separator: "\n---\n") + "\n"
+        func run(kind: String, _ body: String) throws -> [String] {
+            let harness = EngineHarness("policy \"test/selection\" {\n  match kind \(kind)\n  deny when \(body)\n  message \"x\"\n}\n")
+            #expect(harness.errors.isEmpty, "\(harness.errors)")
+            let graph = try #require(harness.graph)
+            #expect(graph.indexedLookupCount == (body.hasSuffix(" or false)") ? 0 : 1), "\(body)")
+            let file = ManifestLoader().load(SourceFile(path: "many.yaml", bytes: Array(text.utf8)))
+            return ManifestChecker(graph: graph).evaluate(file, in: InputSet(files: [file])).findings.compactMap(\.name)
+        }
+        let lookups = [
+            ("Service", "not (any w in workloads(metadata.namespace): selects(spec.selector, podLabels(w))"),
+            ("Deployment", "not (any b in resources(\"PodDisruptionBudget\", metadata.namespace): selects(b.spec.selector, podLabels(resource))"),
+            ("Service", "not (any d in resources(\"Deployment\", metadata.namespace): d.spec.template.metadata.labels.app == spec.selector.app"),
+        ]
+        var denied: [[String]] = []
+        for (kind, lookup) in lookups {
+            let indexed = try run(kind: kind, lookup + ")")
+            #expect(indexed == (try run(kind: kind, lookup + " or false)")), "\(lookup)")
+            denied.append(indexed)
+        }
+        let services = (0..<count).map { "svc1-\($0)" }
+        #expect(denied[0] == services)
+        #expect(denied[1] == (0..<count).filter { $0 % 3 != 0 }.map { "web\($0)" })
+        #expect(denied[2] == services)
+    }
 }
