@@ -48,6 +48,13 @@ package struct Finding: Sendable, Hashable {
         (rule, resource, text, (place.startLine, place.startColumn, place.endLine, place.endColumn))
     }
 
+    /// Its `deny` block's shared part, by identity: findings with equal ones have the same policy,
+    /// check, severity and guidance (while both are held).
+    package var ruleIdentity: ObjectIdentifier { ObjectIdentifier(rule) }
+    /// Its resource's shared part, by identity: findings with equal ones have the same path and
+    /// resource (while both are held).
+    package var resourceIdentity: ObjectIdentifier { ObjectIdentifier(resource) }
+
     /// What the finding says.
     package var message: String {
         get { text.message }

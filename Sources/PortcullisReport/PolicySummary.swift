@@ -37,33 +37,53 @@ package struct PolicySummary: Sendable {
         var fileNumbers: [String: Int] = [:]
         var filesByRow: [FileSet] = []
         var findings = 0, suppressed = 0
-        // Findings come file by file: a path is looked up when it changes, not per finding.
+        // Findings come file by file, each file's from a few rules: a policy is looked up once per
+        // rule and file, a path when the resource changes, not per finding; and no finding is
+        // copied (`forEachGlance`).
         var lastPath: String?
         var lastNumber = 0
-        for finding in report.findings {
+        var currentPart = -1
+        var rowByRule: [ObjectIdentifier: Int] = [:]
+        var lastResource: ObjectIdentifier?
+        report.findings.forEachGlance { part, glance, policyID, path in
+            if part != currentPart {
+                currentPart = part
+                rowByRule.removeAll(keepingCapacity: true)
+                lastResource = nil
+            }
             let row: Int
-            if let known = index[finding.policyID] {
+            if let known = rowByRule[glance.rule] {
                 row = known
             } else {
-                row = rows.count
-                index[finding.policyID] = row
-                rows.append(Row(policy: finding.policyID, severity: finding.severity, findings: 0, files: 0, suppressed: 0))
-                filesByRow.append(FileSet())
-            }
-            rows[row].severity = max(rows[row].severity, finding.severity)
-            if !finding.isSuppressed {
-                rows[row].findings += 1
-                if lastPath != finding.path {
-                    lastNumber = fileNumbers[finding.path, default: fileNumbers.count]
-                    fileNumbers[finding.path] = lastNumber
-                    lastPath = finding.path
+                let policy = policyID()
+                if let known = index[policy] {
+                    row = known
+                } else {
+                    row = rows.count
+                    index[policy] = row
+                    rows.append(Row(policy: policy, severity: glance.severity, findings: 0, files: 0, suppressed: 0))
+                    filesByRow.append(FileSet())
                 }
-                filesByRow[row].insert(lastNumber)
-                findings += 1
-            } else {
+                rowByRule[glance.rule] = row
+                rows[row].severity = max(rows[row].severity, glance.severity)
+            }
+            guard !glance.isSuppressed else {
                 rows[row].suppressed += 1
                 suppressed += 1
+                return
             }
+            rows[row].findings += 1
+            if glance.resource != lastResource {
+                lastResource = glance.resource
+                let path = path()
+                if lastPath != path {
+                    lastNumber = fileNumbers[path, default: fileNumbers.count]
+                    fileNumbers[path] = lastNumber
+                    lastPath = path
+                }
+            }
+            filesByRow[row].insert(lastNumber)
+            findings += 1
         }
         for row in rows.indices { rows[row].files = filesByRow[row].count }
         rows.sort { a, b in

@@ -40,32 +40,12 @@ package struct RunReport: Sendable {
 
     /// Suppressed findings, counted in place (a packed file's were counted when it was packed).
     package var suppressedCount: Int {
-        count(held: { $0.isSuppressed }, packed: \.suppressedCount)
+        findings.parts.reduce(0) { $0 + $1.suppressedCount }
     }
 
     /// Active findings per severity, counted in place (a packed file's were counted when it was packed).
     package func count(_ severity: Severity) -> Int {
-        count(held: { !$0.isSuppressed && $0.severity == severity }, packed: { $0.activeCount(severity) })
-    }
-
-    /// Over the parts, the held findings that hold `held` and what `packed` says a packed part has.
-    private func count(held: (borrowing Finding) -> Bool, packed: (PackedFindings) -> Int) -> Int {
-        findings.parts.reduce(0) { total, part in
-            switch part {
-            case .findings(let findings): total + Self.countInPlace(findings, held)
-            case .packed(let part): total + packed(part)
-            }
-        }
-    }
-
-    /// How many findings hold `predicate`, each read where it is: a copy per finding (what `count(where:)`
-    /// and a loop over the array make) costs its reference counts, several milliseconds per 10,000.
-    private static func countInPlace(_ findings: [Finding], _ predicate: (borrowing Finding) -> Bool) -> Int {
-        findings.withUnsafeBufferPointer { buffer in
-            var total = 0
-            for index in buffer.indices where predicate(buffer[index]) { total += 1 }
-            return total
-        }
+        findings.parts.reduce(0) { $0 + $1.activeCount(severity) }
     }
 }
 
