@@ -8,7 +8,9 @@ package struct FindingGlance {
     package let rule: ObjectIdentifier
     /// Its resource's shared part, by identity (`Finding.resourceIdentity`).
     package let resource: ObjectIdentifier
+    /// Its severity (its rule's).
     package let severity: Severity
+    /// Whether a suppression covers it (`Finding.isSuppressed`).
     package let isSuppressed: Bool
 }
 

@@ -8,7 +8,8 @@ import Synchronization
 /// corpus, about one in two on `../shared/corpus`. A run's checker makes one interner, shared by
 /// its workers; findings whose texts are equal then share one allocation (`FindingText` is a
 /// value: sharing it changes nothing else). The texts are spread over several sets, each behind
-/// its own lock, chosen by hash, so that workers on many cores seldom wait for one another.
+/// its own lock, chosen by a quick hash of the text (`FindingText.shard(of:)`), so that workers on
+/// many cores seldom wait for one another.
 package final class FindingTextInterner: Sendable {
     private static let shardCount = 16
     private let shards = (0..<FindingTextInterner.shardCount).map { _ in Shard() }

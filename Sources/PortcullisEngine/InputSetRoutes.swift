@@ -1,10 +1,12 @@
 import PortcullisManifest
 
-/// Where `InputSet` lists each resource, worked out once per distinct identity (`apiVersion`, kind,
-/// namespace) rather than once per resource: a run's thousands of resources share a few hundred
-/// identities, and the lists are numbered, so listing a resource is a few appends to arrays, not
-/// a dozen dictionary lookups hashing its kind and namespace (built between the run's two passes,
-/// on one core).
+/// Where `InputSet` lists each resource, worked out once per identity object rather than once per
+/// resource, and the lists numbered, so listing a resource is a few appends to arrays, not a dozen
+/// dictionary lookups hashing its kind and namespace. The copies a large run keeps for its second
+/// pass share one identity object per distinct `apiVersion`, kind and namespace
+/// (`DocumentIdentities`): thousands of resources, a few hundred routes (the set is built between
+/// the passes, on one core). Documents loaded as they are (a run of a few files, `InputSet(files:)`)
+/// have an identity each: a route each, about what listing them cost before.
 struct InputSetRoutes {
     /// The lists one identity's resources go to (-1: none).
     struct Route {
@@ -47,7 +49,11 @@ struct InputSetRoutes {
         let identity = document.identity
         if let last, last.identity === identity { return last }
         let key = ObjectIdentifier(identity)
-        let route = routes[key] ?? makeRoute(document)
+        if let known = routes[key] {
+            last = known
+            return known
+        }
+        let route = makeRoute(document)
         routes[key] = route
         last = route
         return route
@@ -127,10 +133,5 @@ struct NumberedLists<Key: Hashable> {
     /// The lists by key.
     var byKey: [Key: [ResourcePlace]] {
         Dictionary(uniqueKeysWithValues: zip(keys, lists))
-    }
-
-    /// The lists' sequences by key.
-    var sequencesByKey: [Key: [Int32]] {
-        Dictionary(uniqueKeysWithValues: zip(keys, sequences))
     }
 }

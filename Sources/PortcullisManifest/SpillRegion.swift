@@ -8,8 +8,9 @@ import Synchronization
 /// (`releaseResidentPages`), the file keeping their contents, so a run's resident memory does not
 /// grow with what it keeps there. The system may keep the pages cached, or write them to disk and
 /// drop them when memory is short — unless the folder is a RAM-backed tmpfs, whose pages stay in
-/// memory (counted as shared memory, not as the process's). Linux only (`Platform.mapsSpillFiles`):
-/// elsewhere copies stay on the heap.
+/// memory (counted as shared memory, not as the process's). A region that holds no more than its
+/// `keptBytes` keeps its pages instead: they weigh little, and letting them go costs more. Linux
+/// only (`Platform.mapsSpillFiles`): elsewhere copies stay on the heap.
 ///
 /// Nothing is made until the copies a run has kept pass `threshold` bytes: a small run (one file, an
 /// admission request, a test) keeps its copies on the heap and makes no file. When the file cannot
@@ -49,9 +50,10 @@ package final class SpillRegion: @unchecked Sendable {
     static let allocationStep = 16 << 20
     /// The placed bytes after which, by default, the pages of those placed since the last let-go are
     /// let go. Each let-go covers only the bytes placed since the one before, so a small limit costs
-    /// a call per megabyte, not a walk over the whole file. Since `place` writes to the file, placing
-    /// brings no page in: this let-go only drops pages read back in the meantime (and a read maps
-    /// its neighbours again); reading back is bounded by `fileRead()` and the index builds' let-go.
+    /// a call per megabyte, not a walk over the whole file. Past `keptBytes`, `place` writes to the
+    /// file and brings no page in: this let-go only drops pages read back in the meantime (and a
+    /// read maps its neighbours again); reading back is bounded by `fileRead()` and the index
+    /// builds' let-go.
     package static let defaultResidentLimit = 1 << 20
     /// The placed bytes the process holds at most before their pages are let go (this region's).
     let residentLimit: Int
@@ -124,7 +126,7 @@ package final class SpillRegion: @unchecked Sendable {
                 state.allocated = grown
             }
             let offset = state.used
-            let wasKept = state.used <= keptBytes
+            let wasKept = keptBytes > 0 && state.used <= keptBytes
             state.used += size
             usedBytes.store(state.used, ordering: .relaxed)
             var release: Range<Int>?
@@ -136,7 +138,7 @@ package final class SpillRegion: @unchecked Sendable {
                 release = state.usedAtRelease..<state.used
                 state.usedAtRelease = state.used
             }
-            return (mapping.start + offset, mapping.descriptor, offset, release, state.used <= keptBytes)
+            return (mapping.start + offset, mapping.descriptor, offset, release, keptBytes > 0 && state.used <= keptBytes)
         }
         guard let reserved else { return nil }
         // Within `keptBytes` the pages stay, and a run reads its copies back: writing through the

@@ -285,4 +285,53 @@ import Testing
         #expect(denied[1] == (0..<count).filter { $0 % 3 != 0 }.map { "web\($0)" })
         #expect(denied[2] == services)
     }
+
+    /// A lookup whose kinds come from the document: documents of one file and namespace asking for
+    /// different kinds get each kind's index, not the first one taken.
+    @Test func lookupsOfKindsReadFromTheDocumentGiveTheScansVerdicts() throws {
+        let text = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: shop}
+            spec: {template: {metadata: {labels: {app: web}}}}
+            ---
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: {name: db, namespace: shop}
+            spec: {template: {metadata: {labels: {app: db}}}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web-as-deployment, namespace: shop, labels: {target: Deployment}}
+            spec: {selector: {app: web}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web-as-statefulset, namespace: shop, labels: {target: StatefulSet}}
+            spec: {selector: {app: web}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: db-as-statefulset, namespace: shop, labels: {target: StatefulSet}}
+            spec: {selector: {app: db}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: db-as-deployment, namespace: shop, labels: {target: Deployment}}
+            spec: {selector: {app: db}}
+
+            """
+        let lookup = "not (any d in resources(metadata.labels.target, metadata.namespace): d.spec.template.metadata.labels.app == spec.selector.app"
+        func run(_ body: String) throws -> [String] {
+            let harness = EngineHarness("policy \"test/selection\" {\n  match kind Service\n  deny when \(body)\n  message \"x\"\n}\n")
+            #expect(harness.errors.isEmpty, "\(harness.errors)")
+            let graph = try #require(harness.graph)
+            #expect(graph.indexedLookupCount == (body.hasSuffix(" or false)") ? 0 : 1), "\(body)")
+            let file = ManifestLoader().load(SourceFile(path: "kinds.yaml", bytes: Array(text.utf8)))
+            return ManifestChecker(graph: graph).evaluate(file, in: InputSet(files: [file])).findings.compactMap(\.name)
+        }
+        let indexed = try run(lookup + ")")
+        #expect(indexed == (try run(lookup + " or false)")))
+        #expect(indexed == ["web-as-statefulset", "db-as-deployment"])
+    }
 }

@@ -31,8 +31,12 @@ struct SpilledCopiesTests {
         return maps.contains(real + "/portcullis-spill-")
     }
 
-    @Test(arguments: [false, true])
-    func aSpilledRunFindsWhatARunOnTheHeapFinds(allPolicies: Bool) throws {
+    /// Every way a copy reaches the file: written to it (`keptBytes` 0), through the mapping until
+    /// the run passes what it keeps and to the file after (16 KiB), through the mapping throughout
+    /// (the default: the fixtures hold less than 8 MiB of copies); in parallel, pages let go while
+    /// other copies are made.
+    @Test(arguments: [false, true], [0, 16 << 10, SpillRegion.defaultKeptBytes])
+    func aSpilledRunFindsWhatARunOnTheHeapFinds(allPolicies: Bool, keptBytes: Int) throws {
         let policies = try PolicySet.compile([.builtin], options: PolicyOptions(all: allPolicies)).get()
         let inputs = try Self.fixtureFiles().map { InputFile(path: $0, displayPath: $0) }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-spill-test-\(UUID().uuidString)").path
@@ -44,6 +48,7 @@ struct SpilledCopiesTests {
         var spilling = ManifestChecker(graph: policies.graph)
         spilling.spillDirectory = folder
         spilling.spillThreshold = 0
+        spilling.spillKeptBytes = keptBytes
         let expected = onHeap.check(inputs, parallel: false)
         // The second pass settles files while the copies of those after them are still held: the
         // spill file is mapped then.
