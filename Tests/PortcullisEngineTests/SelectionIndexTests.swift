@@ -225,6 +225,17 @@ import Testing
         #expect(everything.indexed.isEmpty)
     }
 
+    /// Names of the resources of `kind` that `body` denies in the one file `text`, evaluated with
+    /// the input set of that file; the lookup must be indexed unless the body ends in ` or false)`.
+    static func denied(kind: String, _ body: String, in text: String) throws -> [String] {
+        let harness = EngineHarness("policy \"test/selection\" {\n  match kind \(kind)\n  deny when \(body)\n  message \"x\"\n}\n")
+        #expect(harness.errors.isEmpty, "\(harness.errors)")
+        let graph = try #require(harness.graph)
+        #expect(graph.indexedLookupCount == (body.hasSuffix(" or false)") ? 0 : 1), "\(body)")
+        let file = ManifestLoader().load(SourceFile(path: "one.yaml", bytes: Array(text.utf8)))
+        return ManifestChecker(graph: graph).evaluate(file, in: InputSet(files: [file])).findings.compactMap(\.name)
+    }
+
     /// One file whose documents are in more namespaces than an evaluator keeps indexes for per
     /// lookup (`LookupIndexMemo.entriesPerNode`), in an order that comes back to each: every lookup
     /// shape gives the scan's verdicts, and the namespaces' own.
@@ -261,14 +272,7 @@ import Testing
             }
         }
         let text = documents.joined(separator: "\n---\n") + "\n"
-        func run(kind: String, _ body: String) throws -> [String] {
-            let harness = EngineHarness("policy \"test/selection\" {\n  match kind \(kind)\n  deny when \(body)\n  message \"x\"\n}\n")
-            #expect(harness.errors.isEmpty, "\(harness.errors)")
-            let graph = try #require(harness.graph)
-            #expect(graph.indexedLookupCount == (body.hasSuffix(" or false)") ? 0 : 1), "\(body)")
-            let file = ManifestLoader().load(SourceFile(path: "many.yaml", bytes: Array(text.utf8)))
-            return ManifestChecker(graph: graph).evaluate(file, in: InputSet(files: [file])).findings.compactMap(\.name)
-        }
+        func run(kind: String, _ body: String) throws -> [String] { try Self.denied(kind: kind, body, in: text) }
         let lookups = [
             ("Service", "not (any w in workloads(metadata.namespace): selects(spec.selector, podLabels(w))"),
             ("Deployment", "not (any b in resources(\"PodDisruptionBudget\", metadata.namespace): selects(b.spec.selector, podLabels(resource))"),
@@ -322,14 +326,7 @@ import Testing
 
             """
         let lookup = "not (any d in resources(metadata.labels.target, metadata.namespace): d.spec.template.metadata.labels.app == spec.selector.app"
-        func run(_ body: String) throws -> [String] {
-            let harness = EngineHarness("policy \"test/selection\" {\n  match kind Service\n  deny when \(body)\n  message \"x\"\n}\n")
-            #expect(harness.errors.isEmpty, "\(harness.errors)")
-            let graph = try #require(harness.graph)
-            #expect(graph.indexedLookupCount == (body.hasSuffix(" or false)") ? 0 : 1), "\(body)")
-            let file = ManifestLoader().load(SourceFile(path: "kinds.yaml", bytes: Array(text.utf8)))
-            return ManifestChecker(graph: graph).evaluate(file, in: InputSet(files: [file])).findings.compactMap(\.name)
-        }
+        func run(_ body: String) throws -> [String] { try Self.denied(kind: "Service", body, in: text) }
         let indexed = try run(lookup + ")")
         #expect(indexed == (try run(lookup + " or false)")))
         #expect(indexed == ["web-as-statefulset", "db-as-deployment"])
