@@ -48,9 +48,7 @@ struct ShortKey: Hashable {
 /// `ShortKey`: a hit costs two loads and three compares.
 final class ShortKeyCache {
     private struct Entry {
-        var first: UInt64
-        var second: UInt64
-        var length: Int32
+        var key: ShortKey
         var atom: Int32
     }
 
@@ -59,7 +57,8 @@ final class ShortKeyCache {
 
     init() {
         entries = .allocate(capacity: Self.size)
-        entries.initialize(repeating: Entry(first: 0, second: 0, length: -1, atom: -1), count: Self.size)
+        // Length -1: equal to no key of 1 to 16 bytes.
+        entries.initialize(repeating: Entry(key: ShortKey(atom: -1), atom: -1), count: Self.size)
     }
 
     deinit { entries.deallocate() }
@@ -71,11 +70,9 @@ final class ShortKeyCache {
         let mixed = (short.first &* 0x9E37_79B9_7F4A_7C15) ^ (short.second &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(short.length)
         let slot = Int(truncatingIfNeeded: (mixed ^ (mixed >> 31)) & UInt64(Self.size - 1))
         let entry = entries[slot]
-        if entry.length == short.length && entry.first == short.first && entry.second == short.second {
-            return entry.atom
-        }
+        if entry.key == short { return entry.atom }
         let atom = table.intern(key)
-        entries[slot] = Entry(first: short.first, second: short.second, length: short.length, atom: atom)
+        entries[slot] = Entry(key: short, atom: atom)
         return atom
     }
 }
