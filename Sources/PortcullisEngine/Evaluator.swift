@@ -7,6 +7,12 @@ import PortcullisRegex
 package struct Evaluator {
     package let graph: RuleGraph
     private let cache: Slots<Value>
+    /// Per plan node: whether it is a condition (`Instruction.isCondition`), whose result is kept in
+    /// `truths` rather than `cache`.
+    private let conditions: Slots<Bool>
+    /// The cached results of condition nodes: a byte each, so deciding a condition never makes,
+    /// stores or copies a `Value`.
+    private let truths: Slots<Bool>
     private let stamps: Slots<UInt32>
     private var generation: UInt32 = 1
     /// The slots whose stamp left 0 since the evaluator was made or reset, each once: what
@@ -65,6 +71,9 @@ package struct Evaluator {
     package init(graph: RuleGraph) {
         self.graph = graph
         cache = Slots(count: graph.nodes.count, initial: .absent)
+        conditions = Slots(count: graph.nodes.count, initial: false)
+        for (id, instruction) in graph.instructions.enumerated() where instruction.isCondition { conditions[id] = true }
+        truths = Slots(count: graph.nodes.count, initial: false)
         stamps = Slots(count: graph.nodes.count, initial: 0)
         bindings = Slots(count: graph.slotCount, initial: .absent)
         isBound = Slots(count: graph.slotCount, initial: false)
@@ -290,6 +299,7 @@ package struct Evaluator {
     // MARK: Values
 
     mutating func value(_ id: Int) -> Value {
+        if conditions[id] { return .bool(truth(id)) }
         if stamps[id] == generation { return cache[id] }
         let result: Value
         if case .constant = graph.instructions[id] {
@@ -305,6 +315,22 @@ package struct Evaluator {
 
     @inline(__always)
     private mutating func value(_ id: Int32) -> Value { value(Int(id)) }
+
+    /// Whether node `id` holds (only `true` does): a condition node is decided and cached as a
+    /// byte; any other node's value is asked for.
+    mutating func truth(_ id: Int) -> Bool {
+        guard conditions[id] else { return value(id).isTrue }
+        if stamps[id] == generation { return truths[id] }
+        let result = decide(id)
+        truths[id] = result
+        // Read after deciding, as in `value`: binding an iteration slot may have marked this node.
+        if stamps[id] == 0 { written.append(Int32(truncatingIfNeeded: id)) }
+        stamps[id] = generation
+        return result
+    }
+
+    @inline(__always)
+    private mutating func truth(_ id: Int32) -> Bool { truth(Int(id)) }
 
     private mutating func compute(_ id: Int) -> Value {
         switch graph.instructions[id] {
@@ -347,24 +373,33 @@ package struct Evaluator {
                                                       first: first >= 0 ? value(first) : .absent,
                                                       second: second >= 0 ? value(second) : .absent)
             return graph.functions[Int(function)].evaluate(arguments, inputSet)
-        case .not(let operand): return .bool(!value(operand).isTrue)
-        case .exists(let operand): return .bool(value(operand).exists)
-        case .missing(let operand): return .bool(!value(operand).exists)
+        case .not, .exists, .missing, .and, .or, .compare, .member, .regex, .regexDynamic, .quantifier:
+            return .bool(decide(id))
+        }
+    }
+
+    /// Decides a condition node (`Instruction.isCondition`); operands that are conditions are
+    /// decided too, never made into values.
+    private mutating func decide(_ id: Int) -> Bool {
+        switch graph.instructions[id] {
+        case .not(let operand): return !truth(operand)
+        case .exists(let operand): return value(operand).exists
+        case .missing(let operand): return !value(operand).exists
         case .and(let start, let count):
-            for offset in 0..<Int(count) where !value(graph.operands[Int(start) + offset]).isTrue { return .bool(false) }
-            return .bool(true)
+            for offset in 0..<Int(count) where !truth(graph.operands[Int(start) + offset]) { return false }
+            return true
         case .or(let start, let count):
-            for offset in 0..<Int(count) where value(graph.operands[Int(start) + offset]).isTrue { return .bool(true) }
-            return .bool(false)
-        case .compare(let op, let l, let r): return .bool(Self.compare(op, value(l), value(r)))
-        case .member(let l, let r, let negated): return .bool(Self.contains(value(r), value(l)) != negated)
+            for offset in 0..<Int(count) where truth(graph.operands[Int(start) + offset]) { return true }
+            return false
+        case .compare(let op, let l, let r): return Self.compare(op, value(l), value(r))
+        case .member(let l, let r, let negated): return Self.contains(value(r), value(l)) != negated
         case .regex(let subject, let pattern):
             let subjectValue = value(subject)
-            guard let text = subjectValue.stringValue else { return .bool(false) }
-            return .bool(match(graph.regexes[Int(pattern)], text, subject: subjectValue))
+            guard let text = subjectValue.stringValue else { return false }
+            return match(graph.regexes[Int(pattern)], text, subject: subjectValue)
         case .regexDynamic(let subject, let patternID):
             let subjectValue = value(subject), patternValue = value(patternID)
-            guard let text = subjectValue.stringValue, let source = patternValue.stringValue else { return .bool(false) }
+            guard let text = subjectValue.stringValue, let source = patternValue.stringValue else { return false }
             if dynamicPatterns[source] == nil {
                 do throws(RegexError) {
                     dynamicPatterns[source] = .some(try RegexPattern(source, matchLimit: graph.regexLimits.match, depthLimit: graph.regexLimits.depth))
@@ -378,21 +413,24 @@ package struct Evaluator {
                     }
                 }
             }
-            guard let pattern = dynamicPatterns[source]! else { return .bool(false) }
-            return .bool(match(pattern, text, subject: subjectValue))
+            guard let pattern = dynamicPatterns[source]! else { return false }
+            return match(pattern, text, subject: subjectValue)
         case .quantifier(let quantifier, let slot32, let collection, let body):
             let slot = Int(slot32)
-            if let selection = graph.selections[id] { return .bool(anySelected(selection, node: Int32(id), slot: slot, body: body)) }
+            if let selection = graph.selections[id] { return anySelected(selection, node: Int32(id), slot: slot, body: body) }
             let elements = value(collection)
             let saved = bindings[slot]
             defer { bind(slot, saved) }
             for position in 0..<Self.count(elements) {
                 bind(slot, Self.element(elements, position))
-                let holds = value(body).isTrue
-                if quantifier == .any && holds { return .bool(true) }
-                if quantifier == .all && !holds { return .bool(false) }
+                let holds = truth(body)
+                if quantifier == .any && holds { return true }
+                if quantifier == .all && !holds { return false }
             }
-            return .bool(quantifier == .all)
+            return quantifier == .all
+        case .constant, .root, .podSpec, .podMetadata, .allContainers, .filePath, .binding, .field, .index, .call:
+            // Not conditions (`Instruction.isCondition`): `truth` never sends them here.
+            return compute(id).isTrue
         }
     }
 
@@ -445,12 +483,12 @@ package struct Evaluator {
         if let candidates {
             for position in candidates {
                 bind(slot, elements[Int(position)])
-                if value(body).isTrue { return true }
+                if truth(body) { return true }
             }
         } else {
             for element in elements {
                 bind(slot, element)
-                if value(body).isTrue { return true }
+                if truth(body) { return true }
             }
         }
         return false

@@ -21,6 +21,15 @@ enum Instruction: Sendable {
     case regexDynamic(Int32, Int32)
     case quantifier(Quantifier, slot: Int32, collection: Int32, body: Int32)
 
+    /// Whether the instruction decides a condition (its value is always a boolean): the evaluator
+    /// keeps such results as bytes (`Evaluator.truth`).
+    var isCondition: Bool {
+        switch self {
+        case .not, .exists, .missing, .and, .or, .compare, .member, .regex, .regexDynamic, .quantifier: return true
+        default: return false
+        }
+    }
+
     /// Lowers plan operations into instructions, filling the shared name, function and operand tables.
     static func assemble(_ nodes: [PlanNode])
         -> (instructions: [Instruction], names: [String], functions: [BuiltinFunction], operands: [Int32]) {

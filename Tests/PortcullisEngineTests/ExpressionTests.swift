@@ -51,6 +51,11 @@ import Testing
         ("semver(\"1.2.3-rc.1+sha.5114f85\").valid", true), ("semver(\"\").valid", false),
         // parameters
         ("data.mode in params.modes", true),
+        // conditions read as values (decided once, kept as a byte)
+        ("(data.mode == \"fast\") == true", true), ("(data.mode == \"slow\") == false", true),
+        ("string(data.mode == \"slow\") == \"false\"", true), ("string(any v in values(data): v == \"fast\") == \"true\"", true),
+        ("(data.mode == \"fast\") and (data.mode == \"fast\") and not (data.mode == \"slow\")", true),
+        ("(data.mode exists) != (data.missing exists)", true),
     ]
 
     @Test(arguments: cases)
@@ -58,5 +63,20 @@ import Testing
         let harness = EngineHarness("param modes = [\"fast\"]\n" + policy(condition))
         #expect(harness.errors.isEmpty, "\(condition): \(harness.errors)")
         #expect(harness.findings(configMap).isEmpty == !fires, "\(condition)")
+    }
+
+    /// A condition shown in a message reads as the value it was decided to be, on each element.
+    @Test func conditionsShownInMessagesReadAsTheirValues() {
+        let harness = EngineHarness("""
+            policy "test/rule" {
+              match kind ConfigMap
+              for k in keys(data)
+              deny when k == "mode" or k == "list"
+              message "{k}: {k == \"mode\"} {data.mode == \"fast\"} {not (k == \"mode\")}"
+            }
+            """)
+        #expect(harness.errors.isEmpty, "\(harness.errors)")
+        let messages = harness.findings(configMap).map { String($0.split(separator: " ", maxSplits: 1)[1]) }
+        #expect(messages.sorted() == ["list: false true true", "mode: true true false"])
     }
 }
