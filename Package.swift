@@ -50,6 +50,9 @@ let package = Package(
         /// (`PlainYAMLInput`), and the buffer each thread copies them into: C, so the compiler
         /// turns the check's loop into vector instructions.
         .target(name: "CPlainInput"),
+        /// libyaml's own allocation functions, defined again so its many small strings come from a
+        /// list each thread keeps (`yaml_allocation.h`).
+        .target(name: "CYAMLAllocation"),
         .target(name: "PortcullisDiagnostics"),
         /// The Kubernetes schema (kinds, object types, fields): schemas/kubernetes.schema, embedded as
         /// the committed EmbeddedSchemaTable.swift (`make schema-table` writes both), decoded lazily.
@@ -59,7 +62,7 @@ let package = Package(
         ),
         .target(
             name: "PortcullisManifest",
-            dependencies: ["PortcullisDiagnostics", "CYAML", "CPlainInput"]
+            dependencies: ["PortcullisDiagnostics", "CYAML", "CPlainInput", "CYAMLAllocation"]
         ),
         .target(
             name: "PortcullisRegex",
