@@ -151,7 +151,7 @@ struct AdmissionDecider {
         if denials.count > Self.listedFindings {
             message += "; and \(denials.count - Self.listedFindings) more (portcullis check lists them all)"
         }
-        return message
+        return Self.printable(message)
     }
 
     /// The failure policy's answer.
@@ -188,11 +188,20 @@ struct AdmissionDecider {
         return limited
     }
 
-    /// Control characters become spaces; text beyond `warningLength` characters is cut with `…`.
+    /// `text` as `printable` has it, cut with `…` beyond `warningLength` characters.
     static func clip(_ text: String) -> String {
-        var clean = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+        var clean = printable(text)
         if clean.count > warningLength { clean = String(clean.prefix(warningLength - 1)) + "…" }
         return clean
+    }
+
+    /// `text` with every character a terminal would act on instead of show (C0 and C1 controls,
+    /// DEL, line and paragraph separators, bidirectional overrides: `TerminalText.needsEscape`)
+    /// made a space. Messages quote the manifest's own values, and `kubectl` prints denials and
+    /// warnings as they come.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { TerminalText.needsEscape($0) }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { TerminalText.needsEscape($0) ? " " : $0 }))
     }
 
     private static func strength(_ action: AdmissionDecision.Action) -> Int {

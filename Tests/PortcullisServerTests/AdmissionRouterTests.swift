@@ -55,6 +55,31 @@ import Testing
         #expect(harness.decisionLines.last?.metadata["outcome"] == "warned")
     }
 
+    /// A container name carrying terminal controls (ESC, the C1 CSI, DEL, a line separator, a
+    /// bidirectional override) reaches neither a denial nor a warning: `kubectl` prints both.
+    @Test func controlCharactersOfTheManifestNeverReachTheAnswer() async throws {
+        let harness = try ServerHarness()
+        let hostile = #"w\u001b[31me\u009b2Jb\u007f\u2028x\u202ey"#
+        func review(_ fixture: String) throws -> [UInt8] {
+            let text = String(decoding: try ServerHarness.fixture(fixture), as: UTF8.self)
+            let edited = text.replacingOccurrences(of: "\"name\": \"web\",\n                \"image\"",
+                                                   with: "\"name\": \"\(hostile)\",\n                \"image\"")
+            #expect(edited != text)
+            return Array(edited.utf8)
+        }
+        let (deny, warn) = (try review("deny-deployment.json"), try review("warn-deployment.json"))
+        try await harness.application().test(.router) { client in
+            let denied = try ReviewAnswer(try await client.review(deny).body)
+            let warned = try ReviewAnswer(try await client.review(warn).body)
+            let message = try #require(denied.message)
+            #expect(message.contains("container 'w [31me 2Jb  x y'"), "\(message)")
+            #expect(warned.warnings.count == 1 && warned.warnings[0].contains("container 'w [31me 2Jb  x y'"), "\(warned.warnings)")
+            for text in [message] + warned.warnings {
+                #expect(!text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x202E })
+            }
+        }
+    }
+
     @Test func modesFromTheConfigurationOverrideSeverities() async throws {
         // images → audit (pack), one id of a pack → warn (an id wins over its pack), warnings → enforce.
         let harness = try ServerHarness(configuration: """
