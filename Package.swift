@@ -50,8 +50,9 @@ let package = Package(
         /// (`PlainYAMLInput`), and the buffer each thread copies them into: C, so the compiler
         /// turns the check's loop into vector instructions.
         .target(name: "CPlainInput"),
-        /// libyaml's own allocation functions, defined again so its many small strings come from a
-        /// list each thread keeps (`yaml_allocation.h`).
+        /// libyaml's own allocation functions, defined again so its many small strings come from
+        /// lists each thread keeps (`yaml_allocation.h`). Linked into the two executables only: a
+        /// program embedding the library keeps its own.
         .target(name: "CYAMLAllocation"),
         .target(name: "PortcullisDiagnostics"),
         /// The Kubernetes schema (kinds, object types, fields): schemas/kubernetes.schema, embedded as
@@ -62,7 +63,7 @@ let package = Package(
         ),
         .target(
             name: "PortcullisManifest",
-            dependencies: ["PortcullisDiagnostics", "CYAML", "CPlainInput", "CYAMLAllocation"]
+            dependencies: ["PortcullisDiagnostics", "CYAML", "CPlainInput"]
         ),
         .target(
             name: "PortcullisRegex",
@@ -103,6 +104,7 @@ let package = Package(
             name: "portcullis",
             dependencies: [
                 "Portcullis",
+                "CYAMLAllocation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.unsafeFlags(staticSwiftRuntime, .when(platforms: [.linux], configuration: .release))]
@@ -130,6 +132,7 @@ let package = Package(
             name: "portcullis-server",
             dependencies: [
                 "PortcullisServer",
+                "CYAMLAllocation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -139,7 +142,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PortcullisManifestTests",
-            dependencies: ["PortcullisManifest", "PortcullisDiagnostics", "CYAML"]
+            dependencies: ["PortcullisManifest", "PortcullisDiagnostics", "CYAML", "CYAMLAllocation"]
         ),
         .testTarget(
             name: "PortcullisSchemaTests",

@@ -5,12 +5,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#define PORTCULLIS_YAML_POOL_OFF 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PORTCULLIS_YAML_POOL_OFF 1
+#endif
+#endif
+
+#ifdef PORTCULLIS_YAML_POOL_OFF
+
+// AddressSanitizer sees every block: nothing is pooled.
+void *yaml_malloc(size_t size) { return malloc(size ? size : 1); }
+void *yaml_realloc(void *pointer, size_t size) { return pointer ? realloc(pointer, size ? size : 1) : malloc(size ? size : 1); }
+void yaml_free(void *pointer) { free(pointer); }
+unsigned char *yaml_strdup(const unsigned char *text) { return text ? (unsigned char *)strdup((const char *)text) : NULL; }
+struct portcullis_yaml_pool_counts portcullis_yaml_pool_counts(void) {
+    struct portcullis_yaml_pool_counts none = {0, 0};
+    return none;
+}
+
+#else
+
 /// Size classes of pooled blocks (bytes a caller may use); `large` marks a block from `malloc` alone.
-enum { classes = 4, large = classes, kept_per_class = 1024 };
+enum { classes = 4, large = classes };
 static const size_t class_capacity[classes] = {16, 32, 64, 128};
+/// Set in a header's `kind` while its block is on a free list.
+static const size_t free_mark = (size_t)1 << 8;
 
 /// Before every block: its own address mixed with a constant (so a foreign pointer is recognised),
-/// and its size class. Sixteen bytes, which keeps `malloc`'s alignment for the caller.
+/// and its size class (with `free_mark` while it is on a list). Sixteen bytes, which keeps
+/// `malloc`'s alignment for the caller.
 struct header {
     uintptr_t check;
     size_t kind;
@@ -18,12 +43,22 @@ struct header {
 enum { header_size = sizeof(struct header) };
 static const uintptr_t check_mix = (uintptr_t)0x5bd1e9955bd1e995u;
 
-/// A free block, linked through its first bytes.
+/// A free block, linked through its first bytes; the link is stored mixed with the block's own
+/// address, so a stray write into a freed block does not hand out a chosen address.
 struct free_block {
-    struct free_block *next;
+    uintptr_t next;
 };
 
-/// One thread's free blocks, at most `kept_per_class` per class; freed when the thread ends.
+static inline uintptr_t hide(struct free_block *next, struct free_block *at) {
+    return (uintptr_t)next ^ ((uintptr_t)at >> 12) ^ check_mix;
+}
+
+static inline struct free_block *reveal(uintptr_t hidden, struct free_block *at) {
+    return (struct free_block *)(hidden ^ ((uintptr_t)at >> 12) ^ check_mix);
+}
+
+/// One thread's free blocks, at most `portcullis_yaml_pool_kept_per_class` per class; freed when
+/// the thread ends.
 struct pool {
     struct free_block *free[classes];
     unsigned count[classes];
@@ -35,12 +70,18 @@ static pthread_key_t pool_key;
 static int pool_key_made;
 static pthread_once_t pool_once = PTHREAD_ONCE_INIT;
 
+static inline struct header *header_at(void *pointer) {
+    return (struct header *)((char *)pointer - header_size);
+}
+
+/// Lets go of a thread's pool when it ends. A libyaml call made on the thread after this (by a
+/// later thread-exit destructor) makes a new pool, which the next destructor round frees in turn.
 static void release_pool(void *kept) {
     struct pool *pool = kept;
     for (int kind = 0; kind < classes; kind++) {
         for (struct free_block *block = pool->free[kind]; block;) {
-            struct free_block *next = block->next;
-            free((char *)block - header_size);
+            struct free_block *next = reveal(block->next, block);
+            free(header_at(block));
             block = next;
         }
     }
@@ -82,7 +123,7 @@ static void *stamped(void *raw, size_t kind) {
 
 /// The header of a block this file allocated; NULL for any other pointer.
 static struct header *header_of(void *pointer) {
-    struct header *header = (struct header *)((char *)pointer - header_size);
+    struct header *header = header_at(pointer);
     return header->check == ((uintptr_t)pointer ^ check_mix) ? header : NULL;
 }
 
@@ -90,9 +131,13 @@ void *yaml_malloc(size_t size) {
     for (size_t kind = 0; kind < classes; kind++) {
         if (size > class_capacity[kind]) continue;
         struct pool *pool = current_pool();
-        if (pool && pool->free[kind]) {
-            struct free_block *block = pool->free[kind];
-            pool->free[kind] = block->next;
+        struct free_block *block = pool ? pool->free[kind] : NULL;
+        if (block) {
+            struct header *header = header_of(block);
+            // A block on the list is ours and marked free; anything else is a corrupted list.
+            if (!header || header->kind != (kind | free_mark)) abort();
+            header->kind = kind;
+            pool->free[kind] = reveal(block->next, block);
             pool->count[kind]--;
             pool->counts.reused++;
             return block;
@@ -111,11 +156,13 @@ void yaml_free(void *pointer) {
         return;
     }
     size_t kind = header->kind;
+    if (kind & free_mark) abort();  // freed twice
     if (kind < classes) {
         struct pool *pool = current_pool();
-        if (pool && pool->count[kind] < kept_per_class) {
+        if (pool && pool->count[kind] < portcullis_yaml_pool_kept_per_class) {
             struct free_block *block = pointer;
-            block->next = pool->free[kind];
+            header->kind = kind | free_mark;
+            block->next = hide(pool->free[kind], block);
             pool->free[kind] = block;
             pool->count[kind]++;
             return;
@@ -130,6 +177,7 @@ void *yaml_realloc(void *pointer, size_t size) {
     struct header *header = header_of(pointer);
     if (!header) return realloc(pointer, size ? size : 1);
     size_t kind = header->kind;
+    if (kind & free_mark) abort();  // a freed block
     if (kind < classes) {
         if (size <= class_capacity[kind]) return pointer;
         void *grown = yaml_malloc(size);
@@ -161,3 +209,5 @@ struct portcullis_yaml_pool_counts portcullis_yaml_pool_counts(void) {
     struct portcullis_yaml_pool_counts none = {0, 0};
     return pool ? pool->counts : none;
 }
+
+#endif

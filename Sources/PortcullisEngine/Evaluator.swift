@@ -429,8 +429,9 @@ package struct Evaluator {
             }
             return quantifier == .all
         case .constant, .root, .podSpec, .podMetadata, .allContainers, .filePath, .binding, .field, .index, .call:
-            // Not conditions (`Instruction.isCondition`): `truth` never sends them here.
-            return compute(id).isTrue
+            // Not conditions (`Instruction.isCondition`): `truth` never sends them here, and
+            // `compute` would send a condition back (a loop), so a mismatch stops here.
+            preconditionFailure("plan node \(id) is decided but is not a condition")
         }
     }
 

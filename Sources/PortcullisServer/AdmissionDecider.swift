@@ -159,7 +159,7 @@ struct AdmissionDecider {
         switch snapshot.settings.failurePolicy {
         case .fail:
             var response = AdmissionReviewResponse(uid: uid, allowed: false)
-            response.status = (500, "portcullis could not evaluate the request: \(reason) (admission.failure-policy: fail)")
+            response.status = (500, Self.printable("portcullis could not evaluate the request: \(reason) (admission.failure-policy: fail)"))
             return AdmissionDecision(outcome: .failed, response: response, reason: reason)
         case .ignore:
             var response = AdmissionReviewResponse(uid: uid, allowed: true)

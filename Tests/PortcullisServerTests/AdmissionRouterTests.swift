@@ -80,6 +80,30 @@ import Testing
         }
     }
 
+    /// A failure's reason can quote the manifest too (here a pattern read from it that does not
+    /// compile): the 500 answer carries no terminal control either.
+    @Test func controlCharactersOfAFailureReasonNeverReachTheAnswer() async throws {
+        let harness = try ServerHarness(policies: ["dynamic.policy": """
+            policy "test/dynamic-pattern" {
+              match kind Deployment
+              deny when metadata.name matches metadata.annotations.pattern
+              message "named after the pattern"
+            }
+            """])
+        let allow = try String(decoding: ServerHarness.fixture("allow-deployment.json"), as: UTF8.self)
+        let edited = allow.replacingOccurrences(of: "\"metadata\": {", with: #""metadata": {"annotations": {"pattern": "\u001b]0;x\u0007\u009b("}, "#)
+        #expect(edited != allow)
+        let body = Array(edited.utf8)
+        try await harness.application().test(.router) { client in
+            let answer = try ReviewAnswer(try await client.review(body).body)
+            #expect(!answer.allowed)
+            #expect(answer.code == 500)
+            let message = try #require(answer.message)
+            #expect(message.contains("' ]0;x  (' is not a valid regular expression"), "\(message)")
+            #expect(!message.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        }
+    }
+
     @Test func modesFromTheConfigurationOverrideSeverities() async throws {
         // images → audit (pack), one id of a pack → warn (an id wins over its pack), warnings → enforce.
         let harness = try ServerHarness(configuration: """
