@@ -51,8 +51,8 @@ package enum Builtin: String, CaseIterable, Sendable, Hashable {
                 a.first.stringValue.map { .string($0.uppercased()) } ?? .absent
             }
         case .trim:
-            BuiltinFunction(self, arity: 1...1, .string, firstArgument: .text, "trim(text) → text") { a, _ in
-                a.first.stringValue.map { .string($0.trimmingSpaces) } ?? .absent
+            BuiltinFunction(self, arity: 1...1, .string, firstArgument: .text, "trim(text) → text without leading and trailing white space") { a, _ in
+                a.first.stringValue.map { .string($0.trimmingWhiteSpace) } ?? .absent
             }
         case .startsWith:
             BuiltinFunction(self, arity: 2...2, .bool, firstArgument: .text, "startsWith(text, prefix) → bool") { a, _ in

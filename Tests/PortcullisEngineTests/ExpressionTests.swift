@@ -25,7 +25,8 @@ import Testing
         ("any v in values(data): v == \"fast\"", true), ("all v in values(data): v exists", true),
         ("all k in keys(metadata.labels): k in [\"app\", \"tier\"]", true), ("any k in keys(data): startsWith(k, \"zz\")", false),
         // strings and lists
-        ("lower(\"ABC\") == \"abc\"", true), ("upper(data.mode) == \"FAST\"", true), ("trim(\"  x \") == \"x\"", true),
+        ("lower(\"ABC\") == \"abc\"", true), ("upper(data.mode) == \"FAST\"", true), ("trim(\"  x \") == \"x\"", true), ("trim(\"\\n\\t x y\r\\n\") == \"x y\"", true),
+        ("trim(\"\u{A0}x\u{2003}\u{85}\") == \"x\"", true), ("trim(\" \u{301}x\") == \"\u{301}x\"", true), ("trim(\" \\t\\n\") == \"\"", true),
         ("startsWith(metadata.name, \"set\")", true), ("endsWith(metadata.name, \"ings\")", true),
         ("contains(metadata.name, \"tin\")", true), ("len(data) == 7", true), ("count(split(data.list, \",\")) == 3", true),
         ("len(data.mode) == 4", true), ("default(data.missing, \"x\") == \"x\"", true), ("default(data.mode, \"x\") == \"fast\"", true),
