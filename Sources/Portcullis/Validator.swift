@@ -135,6 +135,7 @@ public struct Validator: Sendable {
                                       maxFindingsPerResource: options.maxFindingsPerResource)
         checker.spillDirectory = options.spillDirectory
         checker.spillThreshold = options.spillThreshold
+        checker.spillKeptBytes = max(0, options.spillKeptBytes)
         checker.wholeRunFileLimit = options.wholeRunFileLimit
         return checker
     }

@@ -78,7 +78,12 @@ struct SpilledCopiesTests {
         missingFolder.spillThreshold = 0
         var temporary = ValidationOptions()
         temporary.spillThreshold = 0
+        var nothingKept = temporary
+        nothingKept.spillKeptBytes = 0
         #expect(ValidationOptions().spillDirectory == Platform.temporaryDirectory)
+        #expect(ValidationOptions().spillKeptBytes == SpillRegion.defaultKeptBytes)
+        #expect(Validator(policies: policies, options: nothingKept).checker.spillKeptBytes == 0)
+        #expect(Validator(policies: policies, options: temporary).checker.spillKeptBytes == SpillRegion.defaultKeptBytes)
         // What the options say is what the run's checker does.
         #expect(Validator(policies: policies, options: heap).checker.spillDirectory == nil)
         #expect(Validator(policies: policies, options: missingFolder).checker.spillDirectory == "/nonexistent-portcullis-folder")
@@ -88,5 +93,6 @@ struct SpilledCopiesTests {
         #expect(!expected.isEmpty)
         #expect(describe(Validator(policies: policies, options: missingFolder).validate(paths: paths)) == expected)
         #expect(describe(Validator(policies: policies, options: temporary).validate(paths: paths)) == expected)
+        #expect(describe(Validator(policies: policies, options: nothingKept).validate(paths: paths)) == expected)
     }
 }
