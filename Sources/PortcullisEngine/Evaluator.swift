@@ -301,16 +301,21 @@ package struct Evaluator {
     mutating func value(_ id: Int) -> Value {
         if conditions[id] { return .bool(truth(id)) }
         if stamps[id] == generation { return cache[id] }
-        let result: Value
         if case .constant = graph.instructions[id] {
             return graph.constants[id]!
         }
-        result = compute(id)
+        let result = compute(id)
         cache[id] = result
-        // Read after computing: binding an iteration slot may have marked this node (then it is listed).
+        stamp(id)
+        return result
+    }
+
+    /// Marks node `id`'s cached result as this generation's. Read after computing: binding an
+    /// iteration slot may have marked the node meanwhile (then it is already listed in `written`).
+    @inline(__always)
+    private mutating func stamp(_ id: Int) {
         if stamps[id] == 0 { written.append(Int32(truncatingIfNeeded: id)) }
         stamps[id] = generation
-        return result
     }
 
     @inline(__always)
@@ -323,9 +328,7 @@ package struct Evaluator {
         if stamps[id] == generation { return truths[id] }
         let result = decide(id)
         truths[id] = result
-        // Read after deciding, as in `value`: binding an iteration slot may have marked this node.
-        if stamps[id] == 0 { written.append(Int32(truncatingIfNeeded: id)) }
-        stamps[id] = generation
+        stamp(id)
         return result
     }
 
