@@ -116,7 +116,7 @@ static void *stamped(void *raw, size_t kind) {
     char *user = (char *)raw + header_size;
     header->check = (uintptr_t)user ^ check_mix;
     header->kind = kind;
-    struct pool *pool = thread_pool;
+    struct pool *pool = current_pool();
     if (pool) pool->counts.made++;
     return user;
 }
@@ -133,6 +133,8 @@ void *yaml_malloc(size_t size) {
         struct pool *pool = current_pool();
         struct free_block *block = pool ? pool->free[kind] : NULL;
         if (block) {
+            // Every block this file gives out is 16-byte aligned (`malloc`'s, past a 16-byte header).
+            if ((uintptr_t)block & 15) abort();
             struct header *header = header_of(block);
             // A block on the list is ours and marked free; anything else is a corrupted list.
             if (!header || header->kind != (kind | free_mark)) abort();

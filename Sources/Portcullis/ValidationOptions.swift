@@ -55,7 +55,8 @@ public struct ValidationOptions: Sendable {
     /// Bytes of the spill file whose pages stay in memory (8 MiB by default: the documents a run of
     /// about 8,000 resources keeps). While the file holds no more, its pages are never let go, which
     /// spares a flush of every other core's address translations each time; past it, every page
-    /// written so far goes at once and each goes as it is written, so resident memory stays flat.
+    /// written so far goes at once and later copies are written to the file without coming into
+    /// memory, so resident memory stays flat.
     /// 0 lets each page go from the start: the least memory, for a little more time.
     public var spillKeptBytes = 8 << 20
     /// Runs of at most this many files load every file first and evaluate each once
