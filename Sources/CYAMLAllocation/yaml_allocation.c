@@ -127,34 +127,54 @@ static struct header *header_of(void *pointer) {
     return header->check == ((uintptr_t)pointer ^ check_mix) ? header : NULL;
 }
 
-void *yaml_malloc(size_t size) {
-    for (size_t kind = 0; kind < classes; kind++) {
-        if (size > class_capacity[kind]) continue;
+/// The size class of a block of `size` bytes (at most the largest class's capacity).
+static inline size_t class_of(size_t size) {
+    return (size_t)(size > class_capacity[0]) + (size > class_capacity[1]) + (size > class_capacity[2]);
+}
+
+/// `yaml_malloc` when the calling thread's list of the class has no block (or the thread has no
+/// pool yet, or the block is large): a new block from `malloc`. Kept out of the common path, which
+/// then saves no registers.
+static __attribute__((noinline, cold)) void *malloc_block(size_t size) {
+    if (size <= class_capacity[classes - 1]) {
+        size_t kind = class_of(size);
         struct pool *pool = current_pool();
-        struct free_block *block = pool ? pool->free[kind] : NULL;
-        if (block) {
-            // Every block this file gives out is 16-byte aligned (`malloc`'s, past a 16-byte header).
-            if ((uintptr_t)block & 15) abort();
-            struct header *header = header_of(block);
-            // A block on the list is ours and marked free; anything else is a corrupted list.
-            if (!header || header->kind != (kind | free_mark)) abort();
-            header->kind = kind;
-            pool->free[kind] = reveal(block->next, block);
-            pool->count[kind]--;
-            pool->counts.reused++;
-            return block;
-        }
+        // A pool made just now has empty lists; one made earlier had none of the class.
+        if (pool && pool->free[kind]) return yaml_malloc(size);
         return stamped(malloc(header_size + class_capacity[kind]), kind);
     }
     if (size > SIZE_MAX - header_size) return NULL;
     return stamped(malloc(header_size + (size ? size : 1)), large);
 }
 
-void yaml_free(void *pointer) {
-    if (!pointer) return;
+void *yaml_malloc(size_t size) {
+    struct pool *pool = thread_pool;
+    if (size <= class_capacity[classes - 1] && pool) {
+        size_t kind = class_of(size);
+        struct free_block *block = pool->free[kind];
+        if (block) {
+            // Every block this file gives out is 16-byte aligned (`malloc`'s, past a 16-byte header).
+            if ((uintptr_t)block & 15) abort();
+            struct header *header = header_at(block);
+            // A block on the list is ours and marked free; anything else is a corrupted list.
+            if (header->check != ((uintptr_t)block ^ check_mix) || header->kind != (kind | free_mark)) abort();
+            header->kind = kind;
+            pool->free[kind] = reveal(block->next, block);
+            pool->count[kind]--;
+            pool->counts.reused++;
+            return block;
+        }
+    }
+    return malloc_block(size);
+}
+
+/// `yaml_free` of a pointer the common path does not keep: one this file did not allocate, a large
+/// block, one whose list is full, one freed on a thread with no pool yet; stops the process for a
+/// block freed twice.
+static __attribute__((noinline, cold)) void free_block(void *pointer) {
     struct header *header = header_of(pointer);
     if (!header) {
-        free(pointer);
+        free(pointer);  // not a block of ours
         return;
     }
     size_t kind = header->kind;
@@ -162,16 +182,30 @@ void yaml_free(void *pointer) {
     if (kind < classes) {
         struct pool *pool = current_pool();
         if (pool && pool->count[kind] < portcullis_yaml_pool_kept_per_class) {
-            struct free_block *block = pointer;
-            header->kind = kind | free_mark;
-            block->next = hide(pool->free[kind], block);
-            pool->free[kind] = block;
-            pool->count[kind]++;
+            yaml_free(pointer);
             return;
         }
     }
     header->check = 0;
     free(header);
+}
+
+void yaml_free(void *pointer) {
+    if (!pointer) return;
+    struct header *header = header_at(pointer);
+    size_t kind = header->kind;
+    struct pool *pool = thread_pool;
+    // `kind` with the free mark (a block freed twice) is past every class: `free_block` stops there.
+    if (header->check == ((uintptr_t)pointer ^ check_mix) && kind < classes && pool &&
+        pool->count[kind] < portcullis_yaml_pool_kept_per_class) {
+        struct free_block *block = pointer;
+        header->kind = kind | free_mark;
+        block->next = hide(pool->free[kind], block);
+        pool->free[kind] = block;
+        pool->count[kind]++;
+        return;
+    }
+    free_block(pointer);
 }
 
 void *yaml_realloc(void *pointer, size_t size) {
