@@ -15,6 +15,9 @@ package struct NodePlaces {
     /// Per arena index: the slot in that container (a pair's index in a mapping).
     private var slot: [Int32] = []
     private var filledRoots: Set<Int32> = []
+    /// The containers and slots walked up from a finding's node, kept between requests (a path
+    /// request made and grew an array of its own, most of its cost).
+    private var steps: [(parent: Int32, slot: Int32)] = []
 
     package init() {}
 
@@ -26,7 +29,7 @@ package struct NodePlaces {
         guard target.storage === arena, ancestor.storage === arena else { return nil }
         if target.index == ancestor.index { return ([], nil) }
         fill(root)
-        var steps: [(parent: Int32, slot: Int32)] = []
+        steps.removeAll(keepingCapacity: true)
         var current = target.index
         while current != ancestor.index {
             let up = parent[Int(current)]
