@@ -50,6 +50,10 @@ struct ManifestBuilder {
     /// Set when an alias refers into a subtree the projection skipped: the file must be built again
     /// without the projection.
     private(set) var needsFullBuild = false
+    /// Set when a container's children include a node made elsewhere (an alias, a merge key's
+    /// pairs, a repeated key's later value): the arena is then not in document order
+    /// (`ManifestStorage.isInDocumentOrder`).
+    private var sharesNodes = false
 
     // Projection state: the kind of the current document (once seen at the top level), the atoms of
     // the keys to build for it, and the depth of the subtree being skipped (0: not skipping).
@@ -106,7 +110,8 @@ struct ManifestBuilder {
 
     /// The finished arena.
     consuming func finish() -> ManifestStorage {
-        ManifestStorage(nodes: nodes, children: children, text: text, keys: keys, mappingIndex: mappingIndex)
+        ManifestStorage(nodes: nodes, children: children, text: text, keys: keys, mappingIndex: mappingIndex,
+                        isInDocumentOrder: !sharesNodes)
     }
 
     // MARK: Diagnostics
@@ -433,6 +438,7 @@ struct ManifestBuilder {
                 nodes[Int(target)].atom = atom
             }
         }
+        sharesNodes = true
         pending.append(target)
     }
 
@@ -495,7 +501,10 @@ struct ManifestBuilder {
         guard let container = open.popLast() else { return }
         innermostMappingStart = open.last.map { $0.isMapping ? $0.pendingStart : -1 } ?? -1
         let start = container.pendingStart
-        if (pending.count - start) & 1 == 1 { pending.append(pending[pending.count - 1]) }  // defensive
+        if (pending.count - start) & 1 == 1 {  // defensive
+            pending.append(pending[pending.count - 1])
+            sharesNodes = true
+        }
         mappingSerial += 1
         while duplicateStamp.count < keys.count { duplicateStamp.append(0) }
         var needsSlowPath = false
@@ -513,6 +522,7 @@ struct ManifestBuilder {
         let first = Int32(children.count)
         var pairs = (pending.count - start) / 2
         if needsSlowPath {
+            sharesNodes = true
             pairs = appendEffectiveEntries(from: start)
         } else {
             children.append(from: pending, range: start..<pending.count)

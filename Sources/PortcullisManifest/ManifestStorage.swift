@@ -12,25 +12,31 @@ package final class ManifestStorage: Sendable {
     let mappingIndex: [Int32: [Int32: Int32]]
     /// The spill region holding the buffers placed in it (`copying(_:keeping:spillingTo:)`), kept alive with them.
     private let region: SpillRegion?
+    /// Whether every node stands in one place, in document order: each container is followed by
+    /// its subtree, child after child, and no child is shared (no alias, merge key or repeated key
+    /// in the file, whose children point back at nodes made earlier). A node's path can then be
+    /// found going down from the root by index (`NodePlaces`), without a table of parents.
+    package let isInDocumentOrder: Bool
 
     /// An arena of buffers built on the heap (it keeps them).
     convenience init(
         nodes: GrowableBuffer<NodeRecord>, children: GrowableBuffer<Int32>, text: GrowableBuffer<UInt8>, keys: KeyTable,
-        mappingIndex: [Int32: [Int32: Int32]]
+        mappingIndex: [Int32: [Int32: Int32]], isInDocumentOrder: Bool = false
     ) {
         self.init(nodes: ArenaBuffer(nodes), children: ArenaBuffer(children), text: ArenaBuffer(text), keys: keys,
-                  mappingIndex: mappingIndex, region: nil)
+                  mappingIndex: mappingIndex, region: nil, isInDocumentOrder: isInDocumentOrder)
     }
 
     /// An arena of finished buffers, some perhaps placed in `region`.
     init(nodes: ArenaBuffer<NodeRecord>, children: ArenaBuffer<Int32>, text: ArenaBuffer<UInt8>, keys: KeyTable,
-         mappingIndex: [Int32: [Int32: Int32]], region: SpillRegion?) {
+         mappingIndex: [Int32: [Int32: Int32]], region: SpillRegion?, isInDocumentOrder: Bool = false) {
         self.nodes = nodes
         self.children = children
         self.text = text
         self.keys = keys
         self.mappingIndex = mappingIndex
         self.region = region
+        self.isInDocumentOrder = isInDocumentOrder
     }
 
     /// Number of nodes in the arena (aliases not expanded).

@@ -21,6 +21,9 @@ package struct NodePlaces {
 
     package init() {}
 
+    /// How many documents' places were recorded in the table (the way down by index needs none).
+    var filledDocumentCount: Int { filledRoots.count }
+
     /// How to reach `target` from `ancestor` in the document whose root is `root`: the path
     /// components, and the key node `target` is held under (`nil` when it is a sequence element or
     /// `ancestor` itself). `nil` when `target`'s place in that document is not below `ancestor`.
@@ -28,6 +31,9 @@ package struct NodePlaces {
         let arena = root.storage
         guard target.storage === arena, ancestor.storage === arena else { return nil }
         if target.index == ancestor.index { return ([], nil) }
+        if arena.isInDocumentOrder, target.index > ancestor.index, let found = Self.descend(to: target.index, from: ancestor.index, in: arena) {
+            return found
+        }
         fill(root)
         steps.removeAll(keepingCapacity: true)
         var current = target.index
@@ -49,6 +55,49 @@ package struct NodePlaces {
             } else {
                 components.append(.index(Int(step.slot)))
             }
+        }
+        return (components, key)
+    }
+
+    /// The path from `ancestor` down to `target` in an arena in document order
+    /// (`ManifestStorage.isInDocumentOrder`): in each container, the child holding `target` is the
+    /// last one made at or before it (children are made one after another, each followed by its
+    /// subtree), found by halving; `nil` when the way down does not end at `target` (a key node, or
+    /// a node outside `ancestor`). Costs the depth times the logarithm of the widths, where filling
+    /// the table of places costs the whole document.
+    private static func descend(to target: Int32, from ancestor: Int32, in arena: ManifestStorage)
+        -> (components: [PathComponent], key: Node?)? {
+        var components: [PathComponent] = []
+        components.reserveCapacity(8)  // deeper than most paths a finding has
+        var key: Node?
+        var current = ancestor
+        while current != target {
+            let record = arena.nodes[Int(current)]
+            let width: Int32
+            switch record.kind {
+            case .scalar: return nil
+            case .sequence: width = 1
+            case .mapping: width = 2
+            }
+            // The last child (a mapping's value) whose index is at most `target`.
+            var low: Int32 = 0, high = record.count
+            while low < high {
+                let middle = (low + high) / 2
+                if arena.children[Int(record.first + middle * width + width - 1)] <= target { low = middle + 1 } else { high = middle }
+            }
+            guard low > 0 else { return nil }
+            let slot = low - 1
+            let child = arena.children[Int(record.first + slot * width + width - 1)]
+            guard child > current else { return nil }
+            if width == 2 {
+                let keyIndex = arena.children[Int(record.first + slot * 2)]
+                components.append(.key(arena.string(of: keyIndex)))
+                key = Node(storage: arena, index: keyIndex)
+            } else {
+                components.append(.index(Int(slot)))
+                key = nil
+            }
+            current = child
         }
         return (components, key)
     }
