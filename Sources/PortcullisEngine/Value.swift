@@ -52,11 +52,20 @@ package enum Value: Sendable {
         }
     }
 
+    /// The text of a string, number or boolean, a document scalar as `resolved` reads it (read
+    /// from the node here: `resolved` would copy the value or make another first).
     var stringValue: String? {
-        switch resolved {
+        switch self {
         case .string(let s): return s
         case .number(let n): return Value.format(n)
         case .bool(let b): return b ? "true" : "false"
+        case .node(let node) where node.kind == .scalar:
+            switch node.scalarType {
+            case .null: return nil
+            case .bool: return node.bool == true ? "true" : "false"
+            case .int, .float: return node.double.map(Value.format) ?? node.scalarText ?? ""
+            case .string: return node.scalarText ?? ""
+            }
         default: return nil
         }
     }
