@@ -33,9 +33,16 @@ extension ManifestStorage {
         /// Per atom of the source, its atom in the copy and where its text is (-1: not copied yet).
         var atoms: [Int32]
         var keyText: [Int32] = []
+        /// The source's key table, read once (each read of `source.keys` copies the table's references).
+        let sourceKeys: KeyTable
+        /// The children of the mappings being copied, each mapping's pushed above its callers' and
+        /// taken off when it is done (a mapping's children must be contiguous, and its values'
+        /// children are copied in between): one buffer for the copy, not an array per mapping.
+        var pendingChildren: [Int32] = []
 
         init(from source: ManifestStorage) {
             self.source = source
+            sourceKeys = source.keys
             atoms = [Int32](repeating: -1, count: source.keys.count)
         }
 
@@ -110,8 +117,12 @@ extension ManifestStorage {
             case .mapping:
                 // The keys the tree reads, as this file's atoms (a key the file never uses is read
                 // nowhere in it).
-                let named = tree.keys.compactMap { name, read in source.keys.find(name).map { ($0, read) } }
-                var copied: [Int32] = []
+                var named: [(Int32, FieldTree)] = []
+                named.reserveCapacity(tree.keys.count)
+                for (name, read) in tree.keys {
+                    if let atom = sourceKeys.find(name) { named.append((atom, read)) }
+                }
+                let base = pendingChildren.count
                 for pair in 0..<Int(record.count) {
                     let slot = Int(record.first) + pair * 2
                     let key = source.children[slot], value = source.children[slot + 1]
@@ -122,19 +133,27 @@ extension ManifestStorage {
                         read = read.map { var both = $0; both.formUnion(anyKey); return both } ?? anyKey
                     }
                     guard let read else { continue }
-                    copied.append(copyWhole(key))
-                    copied.append(copy(value, keeping: read))
+                    let copiedKey = copyWhole(key)
+                    pendingChildren.append(copiedKey)
+                    let copiedValue = copy(value, keeping: read)
+                    pendingChildren.append(copiedValue)
                 }
                 record.first = Int32(children.count)
-                record.count = Int32(copied.count / 2)
-                for child in copied { children.append(child) }
+                record.count = Int32((pendingChildren.count - base) / 2)
+                for child in pendingChildren[base...] { children.append(child) }
+                pendingChildren.removeSubrange(base...)
                 indexPairs(of: record, at: id)
             case .sequence:
-                let elements = (0..<Int(record.count)).map { source.children[Int(record.first) + $0] }
                 let read = tree.elements
-                let copied = elements.map { element in read.map { copy(element, keeping: $0) } ?? skipped(element) }
+                let base = pendingChildren.count
+                for offset in 0..<Int(record.count) {
+                    let element = source.children[Int(record.first) + offset]
+                    let copiedElement = read.map { copy(element, keeping: $0) } ?? skipped(element)
+                    pendingChildren.append(copiedElement)
+                }
                 record.first = Int32(children.count)
-                for child in copied { children.append(child) }
+                for child in pendingChildren[base...] { children.append(child) }
+                pendingChildren.removeSubrange(base...)
             }
             nodes[Int(id)] = record
             return id
