@@ -101,6 +101,20 @@ enum CompiledMatcher: Sendable {
         return found.scalarText == value
     }
 
+    /// How much deciding the matcher costs, in rank: an operation (absent outside admission), then
+    /// a set of kinds or versions (a hash), then globs, labels and annotations (lookups), then a
+    /// scope (definitions of the run), then a conjunction.
+    var cost: Int {
+        switch self {
+        case .operations: 0
+        case .kinds, .apiVersions: 1
+        case .namespaces, .paths: 2
+        case .label, .annotation: 3
+        case .scope: 4
+        case .all: 5
+        }
+    }
+
     /// The kinds this matcher allows, or `nil` when it does not restrict kinds.
     var kinds: Set<String>? { if case .kinds(let k) = self { return k } else { return nil } }
 

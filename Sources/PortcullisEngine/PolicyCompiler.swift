@@ -334,7 +334,9 @@ package struct PolicyCompiler {
         case .operations(let o): .operations(Set(o))
         case .namespaced: .scope(.namespaced)
         case .clusterScoped: .scope(.cluster)
-        case .all(let m): .all(m.map { compile($0, &lowering) })
+        // Cheapest first: a conjunction stops at its first failing part (`operation UPDATE` is
+        // decided without hashing the kind, and never holds outside admission).
+        case .all(let m): .all(m.map { compile($0, &lowering) }.sorted { $0.cost < $1.cost })
         case .parameter(let field, let path, let span): compileParameterMatcher(field, path, span, &lowering)
         }
     }
