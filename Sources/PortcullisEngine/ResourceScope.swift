@@ -59,8 +59,11 @@ package enum ResourceScopes {
     /// CustomResourceDefinitions declare.
     package static func scope(kind: String, apiVersion: String?, in inputSet: InputSet) -> ResourceScope {
         let group = apiVersion.map(Self.group(ofAPIVersion:)) ?? ""
-        if let declared = inputSet.declaredScope(kind: kind, group: group) { return declared }
-        if clusterScopedKinds.contains(kind) || clusterScopedGroups.contains(group) { return .cluster }
+        // Only a group with a dot can have a declared scope (`declaration` keeps declarable groups
+        // only) or be a cluster-scoped group: the core group and `apps` are not looked up.
+        let dotted = group.utf8.contains(UInt8(ascii: "."))
+        if dotted, let declared = inputSet.declaredScope(kind: kind, group: group) { return declared }
+        if clusterScopedKinds.contains(kind) || (dotted && clusterScopedGroups.contains(group)) { return .cluster }
         if kind.utf8.count > 4, kind.hasSuffix("List"), clusterScopedKinds.contains(String(kind.dropLast(4))) { return .cluster }
         return .namespaced
     }
