@@ -190,7 +190,8 @@ package struct Evaluator {
             isBound[slot] = true
             boundSlots.append(Int32(truncatingIfNeeded: slot))
         }
-        for id in graph.dependents[slot] {
+        for position in Int(graph.dependentOffsets[slot])..<Int(graph.dependentOffsets[slot + 1]) {
+            let id = Int(graph.dependentNodes[position])
             if stamps[id] == 0 { written.append(Int32(truncatingIfNeeded: id)) }
             stamps[id] = Self.invalidated
         }
