@@ -58,13 +58,17 @@ struct ManifestBuilder {
     // Projection state: the kind of the current document (once seen at the top level), the atoms of
     // the keys to build for it, and the depth of the subtree being skipped (0: not skipping).
     private let projection: ManifestProjection?
+    /// `projection != nil`, kept as a flag: asked for every scalar, and comparing the optional
+    /// struct with nil copied it (a retain and a release of each of its tables).
+    private let projects: Bool
     private let kindAtom: Int32
     private var keptAtoms: Set<Int32>?
-    private var keptAtomsByKind: [String: Set<Int32>?] = [:]
+    /// What `selectKeptKeys` worked out for each kind met in the file (a file holds few kinds: a
+    /// list searched by name, not a table hashing each document's kind).
+    private var keptByKind: [(kind: String, atoms: Set<Int32>?, partial: [Int32: Set<Int32>])] = []
     // Top-level keys left out but built in part (`ManifestProjection.alwaysKeptNested`): key atom →
     // the atoms of the second-level keys to build; and those of the top-level mapping now open.
     private var partialAtoms: [Int32: Set<Int32>] = [:]
-    private var partialAtomsByKind: [String: [Int32: Set<Int32>]] = [:]
     private var openPartial: Set<Int32>?
     private var skipDepth = 0
     private var skipStart: yaml_mark_t = yaml_mark_t()
@@ -106,6 +110,7 @@ struct ManifestBuilder {
         mergeAtom = keys.intern("<<")
         kindAtom = keys.intern("kind")
         projection = limits.projection
+        projects = limits.projection != nil
     }
 
     /// The finished arena.
@@ -186,9 +191,9 @@ struct ManifestBuilder {
 
     /// The keys to build for the document's kind, as atoms of this file.
     private mutating func selectKeptKeys(kind: String) {
-        if let known = keptAtomsByKind[kind] {
-            keptAtoms = known
-            partialAtoms = partialAtomsByKind[kind] ?? [:]
+        if let known = keptByKind.first(where: { $0.kind == kind }) {
+            keptAtoms = known.atoms
+            partialAtoms = known.partial
             return
         }
         var atoms: Set<Int32>?
@@ -199,8 +204,7 @@ struct ManifestBuilder {
                 partial[keys.intern(key)] = Set(nested.map { keys.intern($0) })
             }
         }
-        keptAtomsByKind[kind] = atoms
-        partialAtomsByKind[kind] = partial
+        keptByKind.append((kind, atoms, partial))
         keptAtoms = atoms
         partialAtoms = partial
     }
@@ -321,7 +325,7 @@ struct ManifestBuilder {
         expandedNodes &+= 1
         pending.append(id)
         if let anchor = scalar.anchor { anchors[String(cString: anchor)] = id }
-        if projection != nil && !isKey && open.count == 1 && innermostMappingStart >= 0
+        if projects && !isKey && open.count == 1 && innermostMappingStart >= 0
             && nodes[Int(pending[pending.count - 2])].atom == kindAtom {
             selectKeptKeys(kind: String(decoding: bytes, as: UTF8.self))
         }

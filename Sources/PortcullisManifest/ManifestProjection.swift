@@ -7,11 +7,15 @@
 /// are always built.
 package struct ManifestProjection: Sendable, Hashable {
     /// Top-level keys to build, per kind.
-    package var keysByKind: [String: Set<String>]
+    package let keysByKind: [String: Set<String>]
     /// Kinds whose resources are built whole.
-    package var wholeKinds: Set<String>
+    package let wholeKinds: Set<String>
     /// Keys to build for kinds in neither; `nil` builds everything.
-    package var otherKinds: Set<String>?
+    package let otherKinds: Set<String>?
+    /// `keysByKind` and `otherKinds` with `alwaysKept` added, made once (a loader asks for each
+    /// kind of each file).
+    private let builtKeysByKind: [String: Set<String>]
+    private let builtKeysOfOtherKinds: Set<String>?
     /// Keys always built, whatever the kind: identity, and `items` of a List.
     package static let alwaysKept: Set<String> = ["apiVersion", "kind", "metadata", "items"]
     /// Second-level keys built, by kind, under a top-level mapping the projection otherwise leaves
@@ -26,12 +30,14 @@ package struct ManifestProjection: Sendable, Hashable {
         self.keysByKind = keysByKind
         self.wholeKinds = wholeKinds
         self.otherKinds = otherKinds
+        builtKeysByKind = keysByKind.mapValues { $0.union(Self.alwaysKept) }
+        builtKeysOfOtherKinds = otherKinds.map { $0.union(Self.alwaysKept) }
     }
 
     /// The keys to build for `kind`, or `nil` for everything.
     package func keys(forKind kind: String) -> Set<String>? {
         if kind.hasSuffix("List") || kind == "AdmissionReview" || wholeKinds.contains(kind) { return nil }
-        if let keys = keysByKind[kind] { return keys.union(Self.alwaysKept) }
-        return otherKinds.map { $0.union(Self.alwaysKept) }
+        if let keys = builtKeysByKind[kind] { return keys }
+        return builtKeysOfOtherKinds
     }
 }
