@@ -133,14 +133,11 @@ static inline size_t class_of(size_t size) {
 }
 
 /// `yaml_malloc` when the calling thread's list of the class has no block (or the thread has no
-/// pool yet, or the block is large): a new block from `malloc`. Kept out of the common path, which
-/// then saves no registers.
-static __attribute__((noinline, cold)) void *malloc_block(size_t size) {
+/// pool yet: a pool made now has empty lists), or the block is large: a new block from `malloc`.
+/// Kept out of the common path, which then saves no registers.
+static __attribute__((noinline, cold)) void *make_block(size_t size) {
     if (size <= class_capacity[classes - 1]) {
         size_t kind = class_of(size);
-        struct pool *pool = current_pool();
-        // A pool made just now has empty lists; one made earlier had none of the class.
-        if (pool && pool->free[kind]) return yaml_malloc(size);
         return stamped(malloc(header_size + class_capacity[kind]), kind);
     }
     if (size > SIZE_MAX - header_size) return NULL;
@@ -165,13 +162,13 @@ void *yaml_malloc(size_t size) {
             return block;
         }
     }
-    return malloc_block(size);
+    return make_block(size);
 }
 
 /// `yaml_free` of a pointer the common path does not keep: one this file did not allocate, a large
 /// block, one whose list is full, one freed on a thread with no pool yet; stops the process for a
 /// block freed twice.
-static __attribute__((noinline, cold)) void free_block(void *pointer) {
+static __attribute__((noinline, cold)) void release_block(void *pointer) {
     struct header *header = header_of(pointer);
     if (!header) {
         free(pointer);  // not a block of ours
@@ -195,7 +192,7 @@ void yaml_free(void *pointer) {
     struct header *header = header_at(pointer);
     size_t kind = header->kind;
     struct pool *pool = thread_pool;
-    // `kind` with the free mark (a block freed twice) is past every class: `free_block` stops there.
+    // `kind` with the free mark (a block freed twice) is past every class: `release_block` stops there.
     if (header->check == ((uintptr_t)pointer ^ check_mix) && kind < classes && pool &&
         pool->count[kind] < portcullis_yaml_pool_kept_per_class) {
         struct free_block *block = pointer;
@@ -205,7 +202,7 @@ void yaml_free(void *pointer) {
         pool->count[kind]++;
         return;
     }
-    free_block(pointer);
+    release_block(pointer);
 }
 
 void *yaml_realloc(void *pointer, size_t size) {

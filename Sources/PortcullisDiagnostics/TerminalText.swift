@@ -51,7 +51,7 @@ package enum TerminalText {
     /// borrows when 0x20 is taken from it, and only such a byte does; DEL is the byte that 0x7F
     /// turns to zero.
     @inline(__always)
-    private static func isPrintableASCII(_ word: UInt64) -> Bool {
+    static func isPrintableASCII(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80
         let controls = (word &- ones &* 0x20) & ~word & highs
         let flipped = word ^ (ones &* 0x7F)

@@ -17,11 +17,9 @@ package struct RuleGraph: Sendable {
     let selections: [IndexedSelection?]
     let regexes: [RegexPattern]
     let slotCount: Int
-    /// For each slot, the nodes to forget when its element changes.
-    let dependents: [[Int]]
-    /// `dependents` laid out flat for the evaluator's binds: slot `s`'s nodes are
-    /// `dependentNodes[dependentOffsets[s]..<dependentOffsets[s + 1]]` (one array read in place,
-    /// where each slot's own array was retained and released at every bind).
+    /// For each slot, the nodes to forget when its element changes, laid out flat: slot `s`'s are
+    /// `dependentNodes[dependentOffsets[s]..<dependentOffsets[s + 1]]` (one array read in place by
+    /// the evaluator's binds, where an array per slot was retained and released at every bind).
     let dependentOffsets: [Int32]
     let dependentNodes: [Int32]
     /// Kind → indexes of rules that can match it (wildcard rules included), in rule order.
@@ -98,7 +96,6 @@ package struct RuleGraph: Sendable {
         for id in nodes.indices {
             for slot in nodes[id].slots { dependents[slot].append(id) }
         }
-        self.dependents = dependents
         dependentOffsets = dependents.reduce(into: [Int32(0)]) { offsets, nodes in offsets.append(offsets.last! + Int32(nodes.count)) }
         dependentNodes = dependents.flatMap { $0.map { Int32(truncatingIfNeeded: $0) } }
         selections = IndexedSelection.find(instructions, functions: functions, names: names, operands: operands, dependents: dependents)

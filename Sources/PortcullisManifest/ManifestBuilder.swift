@@ -63,9 +63,12 @@ struct ManifestBuilder {
     private let projects: Bool
     private let kindAtom: Int32
     private var keptAtoms: Set<Int32>?
-    /// What `selectKeptKeys` worked out for each kind met in the file (a file holds few kinds: a
-    /// list searched by name, not a table hashing each document's kind).
+    /// What `selectKeptKeys` worked out for each kind met in the file: the first few kinds in a list
+    /// searched by name (a file holds few kinds; no table hashing each document's kind), any more in
+    /// a table (a file of thousands of kinds does not search a list of thousands per document).
     private var keptByKind: [(kind: String, atoms: Set<Int32>?, partial: [Int32: Set<Int32>])] = []
+    private var keptByMoreKinds: [String: (atoms: Set<Int32>?, partial: [Int32: Set<Int32>])] = [:]
+    private static let listedKinds = 8
     // Top-level keys left out but built in part (`ManifestProjection.alwaysKeptNested`): key atom →
     // the atoms of the second-level keys to build; and those of the top-level mapping now open.
     private var partialAtoms: [Int32: Set<Int32>] = [:]
@@ -191,7 +194,7 @@ struct ManifestBuilder {
 
     /// The keys to build for the document's kind, as atoms of this file.
     private mutating func selectKeptKeys(kind: String) {
-        if let known = keptByKind.first(where: { $0.kind == kind }) {
+        if let known = keptByKind.first(where: { $0.kind == kind }) ?? keptByMoreKinds[kind].map({ (kind, $0.atoms, $0.partial) }) {
             keptAtoms = known.atoms
             partialAtoms = known.partial
             return
@@ -204,7 +207,11 @@ struct ManifestBuilder {
                 partial[keys.intern(key)] = Set(nested.map { keys.intern($0) })
             }
         }
-        keptByKind.append((kind, atoms, partial))
+        if keptByKind.count < Self.listedKinds {
+            keptByKind.append((kind, atoms, partial))
+        } else {
+            keptByMoreKinds[kind] = (atoms, partial)
+        }
         keptAtoms = atoms
         partialAtoms = partial
     }

@@ -31,8 +31,10 @@ package struct NodePlaces {
         let arena = root.storage
         guard target.storage === arena, ancestor.storage === arena else { return nil }
         if target.index == ancestor.index { return ([], nil) }
-        if arena.isInDocumentOrder, target.index > ancestor.index, let found = Self.descend(to: target.index, from: ancestor.index, in: arena) {
-            return found
+        // In document order a node below the ancestor is found going down, and one the way down
+        // misses is not below it (a key, a node before the ancestor or after its subtree).
+        if arena.isInDocumentOrder {
+            return target.index > ancestor.index ? Self.descend(to: target.index, from: ancestor.index, in: arena) : nil
         }
         fill(root)
         steps.removeAll(keepingCapacity: true)

@@ -54,6 +54,24 @@ import Testing
         #expect(TerminalText.escaped(printable) == printable)
     }
 
+    /// The eight-byte test says "printable" exactly when each byte is 0x20–0x7E: every byte value at
+    /// every place of a word otherwise printable, and next to each other value.
+    @Test func theEightByteTestReadsEveryByte() {
+        let printable = Array("Az09 ~{}".utf8)
+        for place in 0..<8 {
+            for value in 0...255 {
+                for neighbour in [UInt8(0x20), 0x7E, 0x1F, 0x7F, 0x80, 0xFF, 0x00] {
+                    var bytes = printable
+                    bytes[place] = UInt8(value)
+                    bytes[(place + 1) % 8] = neighbour
+                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    let expected = bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
+                    #expect(TerminalText.isPrintableASCII(word) == expected, "\(bytes)")
+                }
+            }
+        }
+    }
+
     @Test func helpTextWithDashesAndArrowsIsKeptAsItIs() {
         let help = "Set resources.limits — e.g. 500m → half a CPU; café"
         #expect(TerminalText.escaped(help) == help)

@@ -39,8 +39,9 @@ import PortcullisDiagnostics
                 }
             }
         }
-        // In document order the targets below their ancestor need no table of places.
+        // In document order no table of places is needed, for the targets below their ancestor or not.
         #expect((places.filledDocumentCount == 0) == inDocumentOrder)
+        if inDocumentOrder { #expect(elsewhere.filledDocumentCount == 0) }
         if file.resources.count == 2 {
             let (first, second) = (file.resources[0].root, file.resources[1].root)
             for target in nodes(under: second) { #expect(elsewhere.path(to: target, from: first, root: first) == nil) }
@@ -100,6 +101,14 @@ import PortcullisDiagnostics
             merged:
               <<: *base
               d: 4
+
+            """, inDocumentOrder: false)
+        try expectSamePaths("""
+            apiVersion: v1
+            kind: X
+            merged:
+              <<: {a: 1, b: {c: 2}}
+              d: [4]
 
             """, inDocumentOrder: false)
         try expectSamePaths("""

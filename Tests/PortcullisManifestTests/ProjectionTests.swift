@@ -45,6 +45,27 @@ import PortcullisDiagnostics
         #expect(secret.root["type"]?.string == "Opaque")  // scalars are cheap: always built
     }
 
+    /// A file of many kinds (past the few the builder lists) gets each kind's projection, the kinds
+    /// seen again included.
+    @Test func everyKindOfAManyKindFileGetsItsProjection() throws {
+        let kinds = (0..<30).map { "Kind\($0)" } + ["Secret", "Deployment"]
+        let projection = ManifestProjection(keysByKind: Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, ["read\($0)"]) }),
+                                            otherKinds: [])
+        let text = (kinds + kinds.reversed()).enumerated().map { index, kind in
+            let own = kinds.firstIndex(of: kind)!
+            return "apiVersion: v1\nkind: \(kind)\nmetadata: {name: d\(index)}\nread\(own): {built: here}\nother: {built: there}\n"
+        }.joined(separator: "---\n")
+        let projected = load(text, limits: ManifestLimits(projection: projection))
+        #expect(projected.diagnostics.isEmpty)
+        #expect(projected.resources.count == kinds.count * 2)
+        for document in projected.resources {
+            let kind = try #require(document.kind)
+            let own = try #require(kinds.firstIndex(of: kind))
+            #expect(document.root["read\(own)"]?["built"]?.string == "here", "\(document.kind ?? "")")
+            #expect(document.root["other"]?.isNull == true, "\(document.kind ?? "")")
+        }
+    }
+
     @Test func definitionsAreBuiltWholeWhenARuleReadsTheirSpec() throws {
         let text = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec:\n  group: a.io\n  versions: [{name: v1}]\n---\n"
             + "apiVersion: v1\nkind: ConfigMap\nspec:\n  group: a.io\n  versions: [{name: v1}]\n"
