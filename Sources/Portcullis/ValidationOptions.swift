@@ -58,7 +58,7 @@ public struct ValidationOptions: Sendable {
     /// written so far goes at once and later copies are written to the file without coming into
     /// memory, so resident memory stays flat.
     /// 0 lets each page go from the start: the least memory, for a little more time.
-    public var spillKeptBytes = 8 << 20
+    public var spillKeptBytes = SpillRegion.defaultKeptBytes
     /// Runs of at most this many files load every file first and evaluate each once
     /// (`ManifestChecker.wholeRunFileLimit`); larger ones keep copies for a second pass.
     package var wholeRunFileLimit = ManifestChecker.defaultWholeRunFileLimit

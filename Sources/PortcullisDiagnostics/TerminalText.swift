@@ -59,12 +59,16 @@ package enum TerminalText {
         return (word & highs) | controls | deletes == 0
     }
 
+    /// Whether `text` holds no character `needsEscape` names. Nearly all text needs nothing: one pass
+    /// over its bytes says so without decoding scalars (`holdsEscapes`).
+    package static func isPrintable(_ text: String, keepingNewlines: Bool = false) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { !holdsEscapes($0, keepingNewlines: keepingNewlines) }
+            ?? !text.unicodeScalars.contains { needsEscape($0, keepingNewlines: keepingNewlines) }
+    }
+
     /// `text` with every character `needsEscape` names written as `\u{XX}` (a backslash is kept as it is).
     package static func escaped(_ text: String, keepingNewlines: Bool = false) -> String {
-        // Nearly all text needs nothing: one pass over its bytes says so without decoding scalars.
-        let clean = text.utf8.withContiguousStorageIfAvailable { !holdsEscapes($0, keepingNewlines: keepingNewlines) }
-        if clean == true { return text }
-        guard text.unicodeScalars.contains(where: { needsEscape($0, keepingNewlines: keepingNewlines) }) else { return text }
+        if isPrintable(text, keepingNewlines: keepingNewlines) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if needsEscape(scalar, keepingNewlines: keepingNewlines) {

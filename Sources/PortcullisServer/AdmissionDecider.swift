@@ -200,7 +200,7 @@ struct AdmissionDecider {
     /// made a space. Messages quote the manifest's own values, and `kubectl` prints denials and
     /// warnings as they come.
     static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { TerminalText.needsEscape($0) }) else { return text }
+        if TerminalText.isPrintable(text) { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { TerminalText.needsEscape($0) ? " " : $0 }))
     }
 
