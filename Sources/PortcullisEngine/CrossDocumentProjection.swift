@@ -18,6 +18,13 @@ package struct CrossDocumentProjection: Sendable {
     /// Per kind, what is kept; `nil`: documents are kept whole (a lookup of computed kinds, a
     /// cross-document rule over every kind).
     let trees: [String: FieldTree]?
+    /// `trees` laid out for copying (`CopyPlans`), with a row for a whole document and one for the
+    /// suppression annotation alone.
+    let plans: CopyPlans
+    /// Per kind, its tree's row in `plans`.
+    let rowsByKind: [String: Int32]
+    let wholeRow: Int32
+    let suppressionOnlyRow: Int32
     /// Whether documents of a group a CustomResourceDefinition may declare are kept whole (a rule
     /// reads scopes or schemas).
     let declarableWhole: Bool
@@ -43,6 +50,11 @@ package struct CrossDocumentProjection: Sendable {
         }
         self.trees = trees
         self.declarableWhole = declarableWhole
+        var plans = CopyPlans()
+        wholeRow = plans.add(FieldTree(whole: true))
+        suppressionOnlyRow = plans.add(Self.suppressionOnly)
+        rowsByKind = (trees ?? [:]).mapValues { plans.add($0) }
+        self.plans = plans
     }
 
     /// What every document the cross-document rules read keeps: its identity (`apiVersion`,
@@ -65,15 +77,20 @@ package struct CrossDocumentProjection: Sendable {
     /// Whether some document is kept whole anyway.
     package var isWhole: Bool { trees == nil }
 
-    /// What to keep of `document`: whole for a definition, a custom resource, a document of a
-    /// declarable group when scopes are read, and any kind the rules read whole or do not name.
-    package func tree(for document: Document) -> FieldTree {
-        guard let trees, let kind = document.kind, kind != ResourceScopes.definitionKind else { return FieldTree(whole: true) }
-        if let apiVersion = document.apiVersion {
-            if InputSet.isCustom(apiVersion: apiVersion) { return FieldTree(whole: true) }
-            if declarableWhole, ResourceScopes.isDeclarable(document) { return FieldTree(whole: true) }
-        }
-        return trees[kind] ?? FieldTree(whole: true)
+    /// What to keep of `document`, as its row in `plans`: whole for a definition, a custom
+    /// resource, a document of a declarable group when scopes are read, and any kind the rules read
+    /// whole or do not name.
+    func row(for document: Document) -> Int32 {
+        guard trees != nil, let kind = document.kind, !keptWhole(document, kind: kind) else { return wholeRow }
+        return rowsByKind[kind] ?? wholeRow
+    }
+
+    /// Whether `document` (of `kind`) is kept whole whatever the rules read: a definition, a custom
+    /// resource, a document of a declarable group when scopes are read.
+    private func keptWhole(_ document: Document, kind: String) -> Bool {
+        if kind == ResourceScopes.definitionKind { return true }
+        guard let apiVersion = document.apiVersion else { return false }
+        return InputSet.isCustom(apiVersion: apiVersion) || (declarableWhole && ResourceScopes.isDeclarable(document))
     }
 
     /// `file` with its documents copied into an arena of their own: those `kept` marks with what
@@ -94,10 +111,10 @@ package struct CrossDocumentProjection: Sendable {
             isKept || document.root["metadata"]?["annotations"]?[Suppression.annotation] != nil
         }
         let originals = zip(file.resources, copied).filter(\.1).map(\.0)
-        let trees = zip(zip(file.resources, kept), copied).filter(\.1).map { pair, _ in
-            pair.1 ? tree(for: pair.0) : Self.suppressionOnly
+        let rows = zip(zip(file.resources, kept), copied).filter(\.1).map { pair, _ in
+            pair.1 ? row(for: pair.0) : suppressionOnlyRow
         }
-        let (copy, roots) = storage.copying(originals.map(\.root.index), keeping: trees, spillingTo: region)
+        let (copy, roots) = storage.copying(originals.map(\.root.index), keeping: rows, in: plans, spillingTo: region)
         let documents = zip(originals, roots).map { document, root in
             document.moved(to: Node(storage: copy, index: root), sharing: identities)
         }

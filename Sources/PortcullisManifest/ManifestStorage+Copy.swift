@@ -1,17 +1,26 @@
 extension ManifestStorage {
     /// A new, smaller arena holding only what `trees` say is read of the documents at `roots` (one
-    /// tree per root), and the new roots' indexes, in order. A mapping keeps only the pairs read
-    /// (what reads it whole keeps it whole); a sequence keeps every element, a skipped null for one
-    /// not read, so positions and paths are those of the original; a mapping with an `elements`
-    /// tree applies it to every value (a subscript computed at run time). Every node keeps its
-    /// source positions. A subtree reached twice through an alias is copied once. The copy interns
-    /// only the keys it holds, each key's text once; its buffers are cut to size: the copy is kept
-    /// for the rest of the run, its nodes, children, text and key table in `region` when it takes
-    /// them (`SpillRegion`).
+    /// tree per root), and the new roots' indexes, in order (`copying(_:keeping:in:spillingTo:)`).
     package func copying(_ roots: [Int32], keeping trees: [FieldTree],
                          spillingTo region: SpillRegion? = nil) -> (storage: ManifestStorage, roots: [Int32]) {
-        var copier = Copier(from: self)
-        let newRoots = zip(roots, trees).map { root, tree in copier.copy(root, keeping: tree) }
+        var plans = CopyPlans()
+        let rows = trees.map { plans.add($0) }
+        return copying(roots, keeping: rows, in: plans, spillingTo: region)
+    }
+
+    /// A new, smaller arena holding only what `plans` say is read of the documents at `roots` (one
+    /// row of `plans` per root), and the new roots' indexes, in order. A mapping keeps only the
+    /// pairs read (what reads it whole keeps it whole); a sequence keeps every element, a skipped
+    /// null for one not read, so positions and paths are those of the original; a mapping with an
+    /// `elements` tree applies it to every value (a subscript computed at run time). Every node
+    /// keeps its source positions. A subtree reached twice through an alias is copied once. The
+    /// copy interns only the keys it holds, each key's text once; its buffers are cut to size: the
+    /// copy is kept for the rest of the run, its nodes, children, text and key table in `region`
+    /// when it takes them (`SpillRegion`).
+    package func copying(_ roots: [Int32], keeping rows: [Int32], in plans: CopyPlans,
+                         spillingTo region: SpillRegion? = nil) -> (storage: ManifestStorage, roots: [Int32]) {
+        var copier = Copier(from: self, plans: plans)
+        let newRoots = zip(roots, rows).map { root, row in copier.copy(root, row: row) }
         // The copy keeps the region, which holds whatever of it was placed there.
         let storage = ManifestStorage(nodes: .kept(copier.nodes, spillingTo: region), children: .kept(copier.children, spillingTo: region),
                                       text: .kept(copier.text, spillingTo: region), keys: copier.keys.compacted(spillingTo: region),
@@ -39,11 +48,22 @@ extension ManifestStorage {
         /// taken off when it is done (a mapping's children must be contiguous, and its values'
         /// children are copied in between): one buffer for the copy, not an array per mapping.
         var pendingChildren: [Int32] = []
+        /// What is copied of each node, by row.
+        let plans: CopyPlans
+        /// Per key entry of `plans`, the source's atom of its name: -2 not looked up yet, -1 a name
+        /// the file never uses (read nowhere in it).
+        var entryAtoms: [Int32]
+        /// Whether a subtree can be reached twice (an alias, a merge key): only then are whole
+        /// copies remembered (`copiedWhole`).
+        let sharesNodes: Bool
 
-        init(from source: ManifestStorage) {
+        init(from source: ManifestStorage, plans: CopyPlans) {
             self.source = source
+            self.plans = plans
             sourceKeys = source.keys
             atoms = [Int32](repeating: -1, count: source.keys.count)
+            entryAtoms = [Int32](repeating: -2, count: plans.keyNames.count)
+            sharesNodes = !source.isInDocumentOrder
         }
 
         /// Copies a scalar's record (its text, and for a key its atom in the copy; a key's text is
@@ -77,10 +97,10 @@ extension ManifestStorage {
         mutating func copyWhole(_ index: Int32) -> Int32 {
             var record = source.nodes[Int(index)]
             if record.kind == .scalar { return appendScalar(record) }
-            if let done = copiedWhole[index] { return done }
+            if sharesNodes, let done = copiedWhole[index] { return done }
             let id = Int32(nodes.count)
             nodes.append(record)
-            copiedWhole[index] = id
+            if sharesNodes { copiedWhole[index] = id }
             // The children's slots first (they must be contiguous), filled as each is copied.
             let count = Int(record.count) * (record.kind == .mapping ? 2 : 1)
             let first = children.count
@@ -104,9 +124,20 @@ extension ManifestStorage {
             mappingIndex[id] = index
         }
 
-        /// Copies node `index` with what `tree` reads of it; returns its new index.
-        mutating func copy(_ index: Int32, keeping tree: FieldTree) -> Int32 {
-            if tree.whole { return copyWhole(index) }
+        /// The source's atom of key entry `entry`'s name (-1: the file never uses it).
+        mutating func atom(ofEntry entry: Int) -> Int32 {
+            var atom = entryAtoms[entry]
+            if atom == -2 {
+                atom = sourceKeys.find(plans.keyNames[entry]) ?? -1
+                entryAtoms[entry] = atom
+            }
+            return atom
+        }
+
+        /// Copies node `index` with what row `row` of the plans reads of it; returns its new index.
+        mutating func copy(_ index: Int32, row rowIndex: Int32) -> Int32 {
+            let row = plans.rows[Int(rowIndex)]
+            if row.whole { return copyWhole(index) }
             var record = source.nodes[Int(index)]
             if record.kind == .scalar { return appendScalar(record) }
             let id = Int32(nodes.count)
@@ -115,27 +146,28 @@ extension ManifestStorage {
             case .scalar:
                 break  // copied above
             case .mapping:
-                // The keys the tree reads, as this file's atoms (a key the file never uses is read
-                // nowhere in it).
-                var named: [(Int32, FieldTree)] = []
-                named.reserveCapacity(tree.keys.count)
-                for (name, read) in tree.keys {
-                    if let atom = sourceKeys.find(name) { named.append((atom, read)) }
-                }
+                let firstEntry = Int(row.firstKey), entryEnd = Int(row.firstKey + row.keyCount)
+                // The names the row reads, as this file's atoms, looked up once per copy.
+                for entry in firstEntry..<entryEnd { _ = atom(ofEntry: entry) }
                 let base = pendingChildren.count
                 for pair in 0..<Int(record.count) {
                     let slot = Int(record.first) + pair * 2
                     let key = source.children[slot], value = source.children[slot + 1]
-                    // What is read of the value: all of it, its tree, or (a subscript computed at
-                    // run time, `labels[k]`) the tree of any key; a pair nothing reads is left out.
-                    var read: FieldTree? = named.first { $0.0 == source.nodes[Int(key)].atom }?.1
-                    if let anyKey = tree.elements {
-                        read = read.map { var both = $0; both.formUnion(anyKey); return both } ?? anyKey
+                    // What is read of the value: the row of its name (any key's merged in), or (a
+                    // subscript computed at run time, `labels[k]`) the row of any key; a pair
+                    // nothing reads is left out.
+                    let keyAtom = source.nodes[Int(key)].atom
+                    var read = row.elements
+                    if keyAtom >= 0 {
+                        for entry in firstEntry..<entryEnd where entryAtoms[entry] == keyAtom {
+                            read = plans.keyRows[entry]
+                            break
+                        }
                     }
-                    guard let read else { continue }
+                    guard read >= 0 else { continue }
                     let copiedKey = copyWhole(key)
                     pendingChildren.append(copiedKey)
-                    let copiedValue = copy(value, keeping: read)
+                    let copiedValue = copy(value, row: read)
                     pendingChildren.append(copiedValue)
                 }
                 record.first = Int32(children.count)
@@ -144,11 +176,11 @@ extension ManifestStorage {
                 pendingChildren.removeSubrange(base...)
                 indexPairs(of: record, at: id)
             case .sequence:
-                let read = tree.elements
+                let read = row.elements
                 let base = pendingChildren.count
                 for offset in 0..<Int(record.count) {
                     let element = source.children[Int(record.first) + offset]
-                    let copiedElement = read.map { copy(element, keeping: $0) } ?? skipped(element)
+                    let copiedElement = read >= 0 ? copy(element, row: read) : skipped(element)
                     pendingChildren.append(copiedElement)
                 }
                 record.first = Int32(children.count)
