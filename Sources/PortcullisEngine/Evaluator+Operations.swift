@@ -39,16 +39,35 @@ extension Evaluator {
         }
     }
 
-    /// Equality with a shortcut for the commonest case, a document string against text: the bytes are
-    /// compared in place.
+    /// Equality with shortcuts for the common cases, text against text: a document string against
+    /// text or another document string has its bytes compared in place, and plain values compare
+    /// without first being copied as `Value.equal`'s resolved values.
     static func fastEqual(_ a: Value, _ b: Value) -> Bool {
-        if case .node(let node) = a, node.kind == .scalar, node.scalarType == .string, case .string(let text) = b {
-            return node.scalarTextEquals(text)
-        }
-        if case .node(let node) = b, node.kind == .scalar, node.scalarType == .string, case .string(let text) = a {
-            return node.scalarTextEquals(text)
+        switch a {
+        case .string(let x):
+            if case .string(let y) = b { return x == y }
+            if case .node(let node) = b, node.kind == .scalar, node.scalarType == .string { return node.scalarTextEquals(x) }
+        case .node(let m) where m.kind == .scalar && m.scalarType == .string:
+            if case .string(let y) = b { return m.scalarTextEquals(y) }
+            if case .node(let n) = b, n.kind == .scalar, n.scalarType == .string, let same = sameText(m, n) { return same }
+        case .number(let x):
+            if case .number(let y) = b { return x == y }
+        default:
+            break
         }
         return Value.equal(a, b)
+    }
+
+    /// Whether two document strings are equal, told from their bytes when that is certain: equal
+    /// bytes, or different ASCII bytes; `nil` otherwise (text that is not ASCII is compared as
+    /// `String`s, whose equality is Unicode's).
+    private static func sameText(_ m: PortcullisManifest.Node, _ n: PortcullisManifest.Node) -> Bool? {
+        m.withScalarBytes { x in
+            n.withScalarBytes { y -> Bool? in
+                if x.count == y.count && x.elementsEqual(y) { return true }
+                return x.allSatisfy { $0 < 0x80 } && y.allSatisfy { $0 < 0x80 } ? false : nil
+            }
+        }
     }
 
     /// `needle in haystack`: an element of a list, a key of a mapping, or a substring of text.

@@ -44,3 +44,53 @@ import Testing
         #expect(Value.node(items[18]).stringValue == nil && Value.node(items[19]).stringValue == nil)
     }
 }
+
+/// `==` in policies (`Evaluator.fastEqual`) answers as `Value.equal`, shortcuts or not.
+@Suite struct FastEqualTests {
+    @Test func shortcutsAnswerAsEquality() throws {
+        let file = ManifestLoader().load(SourceFile(path: "scalars.yaml", bytes: Array("""
+            apiVersion: v1
+            kind: ConfigMap
+            data:
+              - web
+              - "web"
+              - webs
+              - wEb
+              - ''
+              - "é"
+              - "e\\u0301"
+              - "é"
+              - "ü"
+              - 'quoted text that is longer than fifteen bytes'
+              - 'quoted text that is longer than fifteen bytes'
+              - "8080"
+              - 8080
+              - 8080.0
+              - true
+              - "true"
+              - null
+              - {a: web}
+              - [web]
+
+            """.utf8)))
+        let root = try #require(file.resources.first?.root)
+        let nodes = try #require(root["data"]).elements.map(Value.node)
+        #expect(nodes.count == 19)
+        let plain: [Value] = [.string("web"), .string("webs"), .string(""), .string("é"), .string("e\u{301}"), .number(8080),
+                              .number(8080.5), .bool(true), .null, .absent, .list([.string("web")])]
+        // Node against node and plain against plain: every pair, both ways. (A document string
+        // against text keeps its older byte comparison, which `Value.equal` does not share for
+        // text Unicode calls equal in other bytes.)
+        for group in [nodes, plain] {
+            for a in group {
+                for b in group {
+                    #expect(Evaluator.fastEqual(a, b) == Value.equal(a, b), "\(a.display) == \(b.display)")
+                }
+            }
+        }
+        // The two spellings of é are one text to Unicode; two strings that differ in ASCII are not.
+        #expect(Evaluator.fastEqual(nodes[5], nodes[6]) && Evaluator.fastEqual(nodes[5], nodes[7]))
+        #expect(!Evaluator.fastEqual(nodes[0], nodes[2]) && !Evaluator.fastEqual(nodes[0], nodes[3]))
+        #expect(Evaluator.fastEqual(nodes[9], nodes[10]) && Evaluator.fastEqual(nodes[0], nodes[1]))
+    }
+}
