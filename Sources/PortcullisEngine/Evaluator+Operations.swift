@@ -1,3 +1,4 @@
+import PortcullisDiagnostics
 import PortcullisLanguage
 import PortcullisManifest
 
@@ -64,7 +65,7 @@ extension Evaluator {
     private static func sameText(_ m: PortcullisManifest.Node, _ n: PortcullisManifest.Node) -> Bool? {
         m.withScalarBytes { x in
             n.withScalarBytes { y -> Bool? in
-                if x.count == y.count && x.elementsEqual(y) { return true }
+                if x.count == y.count && (x.isEmpty || bytesEqual(x.baseAddress!, y.baseAddress!, count: x.count)) { return true }
                 return x.allSatisfy { $0 < 0x80 } && y.allSatisfy { $0 < 0x80 } ? false : nil
             }
         }

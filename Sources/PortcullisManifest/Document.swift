@@ -74,7 +74,9 @@ package struct Document: Sendable {
     /// For an `admission.k8s.io` AdmissionReview: the object under review and the operation. A
     /// DELETE carries no object (nothing to check): the object is `nil`.
     var admissionRequest: (object: Node?, operation: String?)? {
-        guard listItemIndex == nil, root["kind"]?.string == "AdmissionReview",
+        // The identity's kind first (read when the document was made): a document string equal to
+        // a word has that text, so a kind of other text is no AdmissionReview, without a lookup.
+        guard listItemIndex == nil, kind == "AdmissionReview", root["kind"]?.string == "AdmissionReview",
               root["apiVersion"]?.string?.hasPrefix("admission.k8s.io/") == true, let request = root["request"] else { return nil }
         let object = request["object"].flatMap { $0.kind == .mapping ? $0 : nil }
         return (object, request["operation"]?.string)
@@ -82,7 +84,7 @@ package struct Document: Sendable {
 
     /// For a `v1/List` or any `*List` kind whose `items` is a sequence: the items.
     var listItems: [Node]? {
-        guard listItemIndex == nil, let kind = root["kind"]?.string, kind.hasSuffix("List"),
+        guard listItemIndex == nil, kind?.hasSuffix("List") == true, let kind = root["kind"]?.string, kind.hasSuffix("List"),
               root["apiVersion"] != nil, let items = root["items"], items.kind == .sequence else { return nil }
         return items.elements
     }
