@@ -79,6 +79,12 @@ public struct Report: Sendable {
     /// The report of `result` in pieces, in order, each handed to `emit` as soon as it is made
     /// (joined, they are `render(result)`): a text report of many files is never held whole.
     public func render(_ result: ValidationResult, into emit: (String) -> Void) {
+        renderUTF8(result) { emit(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// `render(_:into:)`'s pieces as UTF-8 bytes, each valid only while `emit` runs: what a writer
+    /// that sends bytes on takes, without a `String` made of each piece.
+    package func renderUTF8(_ result: ValidationResult, into emit: (UnsafeRawBufferPointer) -> Void) {
         var report = result.report
         report.rootPath = rootPath ?? RepositoryRoot.find()
         report.standardInputNames = Set(result.standardInputNames)
@@ -89,16 +95,19 @@ public struct Report: Sendable {
         default: format.layer.reporter(color: color)
         }
         guard format == .text, !quiet, !summaryOnly, let kustomize = result.kustomize.summary else {
-            reporter.render(report, into: emit)
+            reporter.renderUTF8(report, into: emit)
             return
         }
         // The summary is the last line of the last piece: hold each piece back until the next one.
-        var held: String?
-        reporter.render(report) { piece in
-            if let held { emit(held) }
-            held = piece
+        var held: [UInt8]?
+        reporter.renderUTF8(report) { piece in
+            if let held { held.withUnsafeBytes(emit) }
+            held = Array(piece)
         }
-        if let held { emit(Self.addingToSummary(kustomize, held)) }
+        if let held {
+            var last = Self.addingToSummary(kustomize, String(decoding: held, as: UTF8.self))
+            last.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// The text report with `note` added to its summary (the last line), before the run's duration.
@@ -115,7 +124,7 @@ public struct Report: Sendable {
     /// Renders `result` into the file at `path`: a regular file is replaced atomically (keeping its
     /// mode and owner), a device or FIFO is written through.
     public func write(_ result: ValidationResult, to path: String) throws(ReportWriteError) {
-        try ReportWriter.write(to: path) { emit in render(result, into: emit) }
+        try ReportWriter.writeUTF8(to: path) { emit in renderUTF8(result, into: emit) }
     }
 }
 

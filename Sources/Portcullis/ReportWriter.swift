@@ -20,6 +20,18 @@ enum ReportWriter {
     /// Writes what `produce` hands its `emit` function, piece by piece as it comes (a streamed
     /// report is never held whole), with the same guarantees as writing one text.
     static func write(to path: String, _ produce: ((String) -> Void) -> Void) throws(WriteError) {
+        try writeUTF8(to: path) { emitBytes in
+            withoutActuallyEscaping(emitBytes) { emitBytes in
+                produce { piece in
+                    var piece = piece
+                    piece.withUTF8 { emitBytes(UnsafeRawBufferPointer($0)) }
+                }
+            }
+        }
+    }
+
+    /// `write(to:_:)` for pieces handed on as UTF-8 bytes (each valid while `emit` runs).
+    static func writeUTF8(to path: String, _ produce: ((UnsafeRawBufferPointer) -> Void) -> Void) throws(WriteError) {
         let target = try followLinks(path)
         let attributes = try? FileManager.default.attributesOfItem(atPath: target.path)
         if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
@@ -74,7 +86,7 @@ enum ReportWriter {
     }
 
     /// Writes into an existing non-regular file (a device, a FIFO) without replacing it.
-    private static func writeThrough(_ produce: ((String) -> Void) -> Void, to path: String, shownAs shown: String) throws(WriteError) {
+    private static func writeThrough(_ produce: ((UnsafeRawBufferPointer) -> Void) -> Void, to path: String, shownAs shown: String) throws(WriteError) {
         guard case .success(let descriptor) = Platform.openForWriting(path) else {
             throw WriteError(path: shown, reason: "cannot open it for writing")
         }
@@ -83,7 +95,7 @@ enum ReportWriter {
 
     /// Writes the pieces in blocks of about 1 MiB, then closes the descriptor; the first failed
     /// write stops the writing, and is what this returns once `produce` is done (else a failed close).
-    private static func writePieces(_ produce: ((String) -> Void) -> Void, to descriptor: Int32) -> Platform.ErrorNumber? {
+    private static func writePieces(_ produce: ((UnsafeRawBufferPointer) -> Void) -> Void, to descriptor: Int32) -> Platform.ErrorNumber? {
         var pending: [UInt8] = []
         var failure: Platform.ErrorNumber?
         func flush() {
@@ -93,7 +105,7 @@ enum ReportWriter {
         }
         produce { piece in
             guard failure == nil else { return }
-            pending.append(contentsOf: piece.utf8)
+            pending.append(contentsOf: piece)
             if pending.count >= 1 << 20 { flush() }
         }
         flush()

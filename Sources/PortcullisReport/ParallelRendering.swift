@@ -5,9 +5,9 @@ enum ParallelRendering {
     /// Below this many parts, one thread does it all (a thread costs more than it saves).
     static let minimumParts = 8
 
-    static func map<Part: Sendable>(_ parts: [Part], _ render: @Sendable (Part) -> String) -> [String] {
+    static func map<Part: Sendable, Rendered>(_ parts: [Part], empty: Rendered, _ render: @Sendable (Part) -> Rendered) -> [Rendered] {
         guard parts.count >= minimumParts else { return parts.map(render) }
-        var results = [String](repeating: "", count: parts.count)
+        var results = [Rendered](repeating: empty, count: parts.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: parts.count) { index in

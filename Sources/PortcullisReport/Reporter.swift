@@ -4,12 +4,23 @@ package protocol Reporter: Sendable {
     /// The report in pieces, in order, handed to `emit` as they are made: joined, they are
     /// `render(report)`. A reporter that can stream keeps only a piece in memory, not the report.
     func render(_ report: RunReport, into emit: (String) -> Void)
+    /// The same pieces as UTF-8 bytes, each valid only while `emit` runs: a writer that sends bytes
+    /// on takes them without a `String` made (and its bytes checked) for each piece.
+    func renderUTF8(_ report: RunReport, into emit: (UnsafeRawBufferPointer) -> Void)
 }
 
 extension Reporter {
     /// One piece: the whole report.
     package func render(_ report: RunReport, into emit: (String) -> Void) {
         emit(render(report))
+    }
+
+    /// The text pieces' bytes.
+    package func renderUTF8(_ report: RunReport, into emit: (UnsafeRawBufferPointer) -> Void) {
+        render(report) { piece in
+            var piece = piece
+            piece.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
+        }
     }
 }
 

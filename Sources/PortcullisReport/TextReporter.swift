@@ -24,6 +24,16 @@ package struct TextReporter: StreamingReporter {
     /// The loose problems first, then the files' blocks (rendered a piece of files at a time on
     /// every core, each handed on alone), then the table and the summary line as the last piece.
     package func render(_ report: RunReport, into emit: (String) -> Void) {
+        renderUTF8(report) { emit(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// The pieces as bytes: each file's block is made as bytes and handed on as it is (every byte
+    /// of it comes from a `String` or is printable ASCII, so it is UTF-8 already).
+    package func renderUTF8(_ report: RunReport, into emitBytes: (UnsafeRawBufferPointer) -> Void) {
+        func emit(_ text: String) {
+            var text = text
+            text.withUTF8 { emitBytes(UnsafeRawBufferPointer($0)) }
+        }
         let renderer = DiagnosticRenderer(useColor: color)
         var out = ""
         let sources = Dictionary((report.sources + report.supportingSources).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -61,7 +71,7 @@ package struct TextReporter: StreamingReporter {
             }
             let piece = Array(order[start..<end])
             start = end
-            let blocks = ParallelRendering.map(piece) { path -> String in
+            let blocks = ParallelRendering.map(piece, empty: [UInt8]()) { path -> [UInt8] in
                 let source = sources[path]
                 let escapedPath = TerminalText.escaped(path)
                 // The block is made as bytes, each part appended where it ends up.
@@ -73,11 +83,11 @@ package struct TextReporter: StreamingReporter {
                     }
                     block.append(UInt8(ascii: "\n"))
                 }
-                return String(decoding: block, as: UTF8.self)
+                return block
             }
-            // Each file's block is handed on alone: the piece's blocks are not joined into one more string.
+            // Each file's block is handed on alone: the piece's blocks are not joined into one more buffer.
             for block in blocks where !block.isEmpty {
-                emit(block)
+                block.withUnsafeBytes { emitBytes($0) }
                 wroteSomething = true
             }
         }

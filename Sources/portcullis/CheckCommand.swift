@@ -100,7 +100,7 @@ struct CheckCommand: ParsableCommand {
             if let path = target.path {
                 writeFailed = !reportWrite { () throws(ReportWriteError) in try report.write(result, to: path) } || writeFailed
             } else {
-                report.render(result) { out.write($0) }
+                report.renderUTF8(result) { out.write(utf8: $0) }
             }
         }
         out.flush()

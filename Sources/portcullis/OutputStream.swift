@@ -42,6 +42,17 @@ struct OutputStream {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes bytes that are valid only during the call (a report's piece as it is made).
+    mutating func write(utf8 bytes: UnsafeRawBufferPointer) {
+        guard bytes.count < 1 << 16 else {
+            flush()
+            send(bytes)
+            return
+        }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     mutating func writeLine(_ text: String) {
         write(text)
         write("\n")

@@ -88,6 +88,24 @@ import Testing
         #expect(result.hasErrors && located.contains { $0.file == "f05.yaml" && $0.line > 600 && $0.line < 700 })
     }
 
+    /// The bytes a writer takes (`renderUTF8`) are the text's bytes in every format, colored or
+    /// not; the text report's blocks (help texts with dashes and arrows, excerpts) go out as made.
+    @Test func reportBytesAreTheTextsBytes() throws {
+        let result = try Self.manyFindings()
+        let reports = ReportFormat.allCases.map { Report(format: $0) } + [Report(format: .text, color: true), Report(format: .text, quiet: true)]
+        for report in reports {
+            var bytes: [UInt8] = []
+            var pieces = 0
+            report.renderUTF8(result) { piece in
+                bytes.append(contentsOf: piece)
+                pieces += 1
+            }
+            #expect(bytes == Array(report.render(result).utf8), "\(report.format)")
+            #expect(String(validating: bytes, as: UTF8.self) != nil, "\(report.format)")
+            if report.format == .text { #expect(pieces > 2) }
+        }
+    }
+
     /// The line-per-finding formats stream too: several pieces of about 64 KiB; the compact lines
     /// keep file and line order, JUnit's totals count its test cases.
     @Test func compactGitHubAndJUnitReportsComeInPieces() throws {
