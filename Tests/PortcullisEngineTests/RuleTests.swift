@@ -103,6 +103,35 @@ import PortcullisDiagnostics
         #expect(harness.findings(clash).count == 2)
     }
 
+    /// Values cached under a binding follow it: a node of the outer variable alone, one of both
+    /// variables, and a quantifier that binds its own variable and gives it back, on each element.
+    @Test func cachedValuesFollowEachBinding() {
+        let harness = EngineHarness("""
+            policy "test/port-clash" {
+              match kind Pod
+              for c in containers, p in c.ports
+              deny when any q in c.ports: q.containerPort == p.containerPort and q.name != p.name
+              message "{c.name}/{p.name} of {len(c.ports)} on {p.containerPort}"
+              at p.containerPort
+            }
+            """)
+        let manifest = """
+            apiVersion: v1
+            kind: Pod
+            spec:
+              containers:
+                - name: a
+                  ports: [{name: http, containerPort: 80}, {name: alt, containerPort: 80}, {name: x, containerPort: 9000}]
+                - name: b
+                  ports: [{name: http, containerPort: 81}]
+                - name: c
+                  ports: [{name: y, containerPort: 8080}, {name: z, containerPort: 8080}]
+            """
+        #expect(harness.errors.isEmpty, "\(harness.errors)")
+        #expect(harness.findings(manifest) == ["6:43 a/http of 3 on 80", "6:75 a/alt of 3 on 80",
+                                               "10:40 c/y of 2 on 8080", "10:72 c/z of 2 on 8080"])
+    }
+
     @Test func missingFieldsPointWhereTheyBelong() {
         let harness = EngineHarness("""
             policy "test/limits" {
