@@ -84,7 +84,7 @@ package struct Document: Sendable {
 
     /// For a `v1/List` or any `*List` kind whose `items` is a sequence: the items.
     var listItems: [Node]? {
-        guard listItemIndex == nil, kind?.hasSuffix("List") == true, let kind = root["kind"]?.string, kind.hasSuffix("List"),
+        guard listItemIndex == nil, kind?.hasSuffix("List") == true, let listKind = root["kind"]?.string, listKind.hasSuffix("List"),
               root["apiVersion"] != nil, let items = root["items"], items.kind == .sequence else { return nil }
         return items.elements
     }
