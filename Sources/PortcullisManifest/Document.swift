@@ -74,8 +74,8 @@ package struct Document: Sendable {
     /// For an `admission.k8s.io` AdmissionReview: the object under review and the operation. A
     /// DELETE carries no object (nothing to check): the object is `nil`.
     var admissionRequest: (object: Node?, operation: String?)? {
-        // The identity's kind first (read when the document was made): a document string equal to
-        // a word has that text, so a kind of other text is no AdmissionReview, without a lookup.
+        // The identity's kind first (read when the document was made, from the same node's text):
+        // a kind whose text is not equal to the word cannot pass the lookup's check either.
         guard listItemIndex == nil, kind == "AdmissionReview", root["kind"]?.string == "AdmissionReview",
               root["apiVersion"]?.string?.hasPrefix("admission.k8s.io/") == true, let request = root["request"] else { return nil }
         let object = request["object"].flatMap { $0.kind == .mapping ? $0 : nil }
