@@ -33,13 +33,7 @@ struct OutputStream {
     }
 
     mutating func write(bytes: [UInt8]) {
-        guard bytes.count < 1 << 16 else {
-            flush()
-            bytes.withUnsafeBytes { send($0) }
-            return
-        }
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { flush() }
+        bytes.withUnsafeBytes { write(utf8: $0) }
     }
 
     /// Writes bytes that are valid only during the call (a report's piece as it is made).
