@@ -36,7 +36,7 @@ package enum Builtin: String, CaseIterable, Sendable, Hashable {
         case .base64decode:
             BuiltinFunction(self, arity: 1...1, .string, firstArgument: .text, "base64decode(text) → text") { a, _ in
                 guard let text = a.first.stringValue, let bytes = Base64.decode(text) else { return .absent }
-                return .string(String(decoding: bytes, as: UTF8.self))
+                return .string(String(repairingUTF8: bytes))
             }
         case .len:
             BuiltinFunction(self, arity: 1...1, .number, "len(list | mapping | text) → number") { a, _ in Builtin.size(a.first) }
