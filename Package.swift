@@ -54,6 +54,9 @@ let package = Package(
         /// lists each thread keeps (`yaml_allocation.h`). Linked into the two executables only: a
         /// program embedding the library keeps its own.
         .target(name: "CYAMLAllocation"),
+        /// Each thread's PCRE2 match data, made once and freed with the thread
+        /// (`regex_match_data.h`): a match allocates nothing.
+        .target(name: "CRegexMatchData", dependencies: ["CPCRE2"]),
         .target(name: "PortcullisDiagnostics"),
         /// The Kubernetes schema (kinds, object types, fields): schemas/kubernetes.schema, embedded as
         /// the committed EmbeddedSchemaTable.swift (`make schema-table` writes both), decoded lazily.
@@ -67,7 +70,7 @@ let package = Package(
         ),
         .target(
             name: "PortcullisRegex",
-            dependencies: ["CPCRE2"]
+            dependencies: ["CPCRE2", "CRegexMatchData"]
         ),
         .target(
             name: "PortcullisLanguage",

@@ -399,6 +399,7 @@ package struct Evaluator {
         case .member(let l, let r, let negated): return Self.contains(value(r), value(l)) != negated
         case .regex(let subject, let pattern):
             let subjectValue = value(subject)
+            if let matched = matchInPlace(graph.regexes[Int(pattern)], subject: subjectValue) { return matched }
             guard let text = subjectValue.stringValue else { return false }
             return match(graph.regexes[Int(pattern)], text, subject: subjectValue)
         case .regexDynamic(let subject, let patternID):
@@ -559,10 +560,37 @@ package struct Evaluator {
         do throws(RegexError) {
             return try pattern.matches(text)
         } catch {
-            report(.error("engine.regex-limit", "pattern /\(pattern.pattern)/ hit its match limit on this value; treated as no match",
-                          path: document?.path, at: span(of: subject)))
+            reportMatchLimit(pattern, subject: subject)
             return false
         }
+    }
+
+    /// The match of a document's string scalar that is ASCII, made on its bytes where the document
+    /// holds them (no `String` is made of it); `nil` for any other subject, matched as its text.
+    private mutating func matchInPlace(_ pattern: RegexPattern, subject: Value) -> Bool? {
+        guard case .node(let node) = subject, node.kind == .scalar, node.scalarType == .string else { return nil }
+        let outcome: Result<Bool, RegexError>? = node.withScalarBytes { bytes in
+            guard Self.isASCII(bytes) else { return nil }
+            return Result { () throws(RegexError) in try pattern.matches(validUTF8: bytes) }
+        }
+        switch outcome {
+        case nil: return nil
+        case .success(let matched): return matched
+        case .failure:
+            reportMatchLimit(pattern, subject: subject)
+            return false
+        }
+    }
+
+    private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        return combined < 0x80
+    }
+
+    private mutating func reportMatchLimit(_ pattern: RegexPattern, subject: Value) {
+        report(.error("engine.regex-limit", "pattern /\(pattern.pattern)/ hit its match limit on this value; treated as no match",
+                      path: document?.path, at: span(of: subject)))
     }
 
     /// Where a value stands in the document: its node, else the document.

@@ -1,4 +1,5 @@
 internal import CPCRE2
+internal import CRegexMatchData
 import Synchronization
 
 /// Why a pattern could not be compiled or matched.
@@ -78,15 +79,29 @@ package final class RegexPattern: @unchecked Sendable {
 
     /// Whether the pattern matches anywhere in `subject`.
     package func matches(_ subject: String) throws(RegexError) -> Bool {
-        if !jitTried.load(ordering: .acquiring) { compileJITOnce() }
         var subject = subject
-        let result: Int32 = subject.withUTF8 { buffer in
+        // A Swift string is valid UTF-8 by construction.
+        let outcome = subject.withUTF8 { buffer in
+            Result { () throws(RegexError) in try matches(validUTF8: UnsafeRawBufferPointer(buffer)) }
+        }
+        return try outcome.get()
+    }
+
+    /// Whether the pattern matches anywhere in `bytes`, which the caller knows to be valid UTF-8
+    /// (ASCII, or the bytes of a `String`): PCRE2 does not check the subject again before each
+    /// match (a long value's check cost more than the match), and invalid UTF-8 is undefined
+    /// behaviour for it.
+    package func matches(validUTF8 bytes: UnsafeRawBufferPointer) throws(RegexError) -> Bool {
+        if !jitTried.load(ordering: .acquiring) { compileJITOnce() }
+        let subject = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(bitPattern: 1)!
+        // The thread's match data serves every match it makes (none is made and freed per match).
+        let result: Int32
+        if let data = OpaquePointer(portcullis_thread_match_data()) {
+            result = pcre2_match_8(code, subject, bytes.count, 0, UInt32(PCRE2_NO_UTF_CHECK), data, matchContext)
+        } else {
             let data = pcre2_match_data_create_from_pattern_8(code, nil)
             defer { pcre2_match_data_free_8(data) }
-            // A Swift string is valid UTF-8 by construction: PCRE2 need not check the whole subject
-            // again before each match (a long value's check cost more than the match).
-            return pcre2_match_8(code, buffer.baseAddress ?? UnsafePointer(bitPattern: 1), buffer.count, 0,
-                                 UInt32(PCRE2_NO_UTF_CHECK), data, matchContext)
+            result = pcre2_match_8(code, subject, bytes.count, 0, UInt32(PCRE2_NO_UTF_CHECK), data, matchContext)
         }
         if result >= 0 { return true }
         if result == PCRE2_ERROR_NOMATCH { return false }

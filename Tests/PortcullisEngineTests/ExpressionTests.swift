@@ -66,6 +66,34 @@ import Testing
         #expect(harness.findings(configMap).isEmpty == !fires, "\(condition)")
     }
 
+    static let scalars = """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: scalars}
+        data:
+          plain: fast
+          quoted: "True"
+          bool: True
+          float: 1.50
+          accented: café
+          empty: ""
+        """
+
+    /// A document string that is ASCII is matched on its bytes in place, any other scalar as its
+    /// text: a bool as `true`, a number as it prints, non-ASCII text by characters. Patterns with
+    /// groups match with the thread's match data, which has room for a match's bounds only.
+    @Test(arguments: [
+        ("data.plain matches \"^fast$\"", true), ("data.plain matches \"^(f)(a)(s)(t)$\"", true), ("data.plain matches \"^(f)(x)\"", false),
+        ("data.quoted matches \"^True$\"", true), ("data.bool matches \"^true$\"", true), ("data.bool matches \"^True$\"", false),
+        ("data.float matches \"^1\\\\.5$\"", true), ("data.accented matches \"^caf.$\"", true), ("data.accented matches \"^caf..$\"", false),
+        ("data.empty matches \"^$\"", true), ("data.missing matches \".*\"", false),
+    ])
+    func regexSubjectsOfEveryScalarKind(_ condition: String, _ fires: Bool) {
+        let harness = EngineHarness(policy(condition))
+        #expect(harness.errors.isEmpty, "\(condition): \(harness.errors)")
+        #expect(harness.findings(Self.scalars).isEmpty == !fires, "\(condition)")
+    }
+
     /// A condition shown in a message reads as the value it was decided to be, on each element.
     @Test func conditionsShownInMessagesReadAsTheirValues() {
         let harness = EngineHarness("""
