@@ -3,31 +3,35 @@ extension String {
     /// subpart of an ill-formed sequence (Unicode's recommended practice, which the standard library
     /// follows) becomes one U+FFFD. The standard library's repair is slow, a few thousand
     /// instructions for a short text; bytes that are mostly not UTF-8 (what `base64decode` makes of
-    /// most words) are repaired here first, and the standard library then sees valid UTF-8 only.
+    /// most words) are repaired here as they are copied, and the standard library then checks
+    /// valid UTF-8 only.
     init(repairingUTF8 bytes: [UInt8]) {
-        var repaired: [UInt8] = []
-        var copiedUpTo = 0
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] < 0x80 {
-                index += 1
-                continue
+        // Each ill-formed byte becomes at most three: room for the worst case, written once.
+        self.init(unsafeUninitializedCapacity: bytes.count * 3) { target in
+            var written = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    target[written] = byte
+                    written += 1
+                    index += 1
+                    continue
+                }
+                let (isValid, length) = Self.utf8Sequence(in: bytes, at: index)
+                if isValid {
+                    for offset in 0..<length { target[written + offset] = bytes[index + offset] }
+                    written += length
+                } else {
+                    target[written] = 0xEF
+                    target[written + 1] = 0xBF
+                    target[written + 2] = 0xBD
+                    written += 3
+                }
+                index += length
             }
-            let (isValid, length) = Self.utf8Sequence(in: bytes, at: index)
-            if !isValid {
-                if repaired.isEmpty { repaired.reserveCapacity(bytes.count + 8) }
-                repaired.append(contentsOf: bytes[copiedUpTo..<index])
-                repaired.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                copiedUpTo = index + length
-            }
-            index += length
+            return written
         }
-        if repaired.isEmpty {
-            self.init(decoding: bytes, as: UTF8.self)
-            return
-        }
-        repaired.append(contentsOf: bytes[copiedUpTo...])
-        self.init(decoding: repaired, as: UTF8.self)
     }
 
     /// Whether the sequence led by the non-ASCII byte at `start` is well-formed (Unicode's table
