@@ -66,9 +66,16 @@ extension Evaluator {
         m.withScalarBytes { x in
             n.withScalarBytes { y -> Bool? in
                 if x.count == y.count && (x.isEmpty || bytesEqual(x.baseAddress!, y.baseAddress!, count: x.count)) { return true }
-                return x.allSatisfy { $0 < 0x80 } && y.allSatisfy { $0 < 0x80 } ? false : nil
+                return isASCII(x) && isASCII(y) ? false : nil
             }
         }
+    }
+
+    /// Whether every byte is ASCII (such bytes are valid UTF-8, and equal as text only when equal as bytes).
+    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        return combined < 0x80
     }
 
     /// `needle in haystack`: an element of a list, a key of a mapping, or a substring of text.

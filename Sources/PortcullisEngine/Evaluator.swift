@@ -582,12 +582,6 @@ package struct Evaluator {
         }
     }
 
-    private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var combined: UInt8 = 0
-        for byte in bytes { combined |= byte }
-        return combined < 0x80
-    }
-
     private mutating func reportMatchLimit(_ pattern: RegexPattern, subject: Value) {
         report(.error("engine.regex-limit", "pattern /\(pattern.pattern)/ hit its match limit on this value; treated as no match",
                       path: document?.path, at: span(of: subject)))

@@ -3,10 +3,17 @@ import PortcullisDiagnostics
 import PortcullisManifest
 import Testing
 
+/// The items of the sequence under `data` in the one document of `yaml`.
+private func dataItems(of yaml: String) throws -> [PortcullisManifest.Node] {
+    let file = ManifestLoader().load(SourceFile(path: "scalars.yaml", bytes: Array(yaml.utf8)))
+    let root = try #require(file.resources.first?.root)
+    return try #require(root["data"]).elements
+}
+
 /// A document scalar's text (`stringValue`, read from the node) is what its resolved value says.
 @Suite struct ValueTextTests {
     @Test func scalarsReadAsTheirResolvedValues() throws {
-        let file = ManifestLoader().load(SourceFile(path: "scalars.yaml", bytes: Array("""
+        let items = try dataItems(of: """
             apiVersion: v1
             kind: ConfigMap
             data:
@@ -31,9 +38,7 @@ import Testing
               - {a: 1}
               - [1]
 
-            """.utf8)))
-        let root = try #require(file.resources.first?.root)
-        let items = try #require(root["data"]).elements
+            """)
         #expect(items.count == 20)
         for item in items {
             let value = Value.node(item)
@@ -48,7 +53,7 @@ import Testing
 /// `==` in policies (`Evaluator.fastEqual`) answers as `Value.equal`, shortcuts or not.
 @Suite struct FastEqualTests {
     @Test func shortcutsAnswerAsEquality() throws {
-        let file = ManifestLoader().load(SourceFile(path: "scalars.yaml", bytes: Array("""
+        let nodes = try dataItems(of: """
             apiVersion: v1
             kind: ConfigMap
             data:
@@ -72,9 +77,7 @@ import Testing
               - {a: web}
               - [web]
 
-            """.utf8)))
-        let root = try #require(file.resources.first?.root)
-        let nodes = try #require(root["data"]).elements.map(Value.node)
+            """).map(Value.node)
         #expect(nodes.count == 19)
         let plain: [Value] = [.string("web"), .string("webs"), .string(""), .string("é"), .string("e\u{301}"), .number(8080),
                               .number(8080.5), .bool(true), .null, .absent, .list([.string("web")])]
