@@ -7,9 +7,9 @@ import PortcullisRegex
 package struct Evaluator {
     package let graph: RuleGraph
     private let cache: Slots<Value>
-    /// Per plan node: whether it is a condition (`Instruction.isCondition`), whose result is kept in
-    /// `truths` rather than `cache`.
-    private let conditions: Slots<Bool>
+    /// Per plan node: how its result is kept (`NodeCaching`): a condition's in `truths`, a cached
+    /// value's in `cache`, a transient value's nowhere.
+    private let caching: Slots<NodeCaching>
     /// The cached results of condition nodes: a byte each, so deciding a condition never makes,
     /// stores or copies a `Value`.
     private let truths: Slots<Bool>
@@ -71,8 +71,8 @@ package struct Evaluator {
     package init(graph: RuleGraph) {
         self.graph = graph
         cache = Slots(count: graph.nodes.count, initial: .absent)
-        conditions = Slots(count: graph.nodes.count, initial: false)
-        for (id, instruction) in graph.instructions.enumerated() where instruction.isCondition { conditions[id] = true }
+        caching = Slots(count: graph.nodes.count, initial: .cached)
+        for (id, caching) in graph.caching.enumerated() { self.caching[id] = caching }
         truths = Slots(count: graph.nodes.count, initial: false)
         stamps = Slots(count: graph.nodes.count, initial: 0)
         bindings = Slots(count: graph.slotCount, initial: .absent)
@@ -123,18 +123,17 @@ package struct Evaluator {
             currentPosition = 0
             guard let collection = group.collection, let slot = group.slot else {
                 for index in applicable {
-                    check(rules[index], index, element: nil, limit: limit, count: &count, into: &findings)
+                    check(rules[index], index, elementSlot: nil, limit: limit, count: &count, into: &findings)
                 }
                 continue
             }
             let elements = value(collection)
             for position in 0..<Self.count(elements) {
-                let element = Self.element(elements, position)
-                bind(slot, element)
+                bind(slot, Self.element(elements, position))
                 currentPosition = Int32(truncatingIfNeeded: position)
                 for index in applicable {
                     if rules[index].nested.isEmpty {
-                        check(rules[index], index, element: element, limit: limit, count: &count, into: &findings)
+                        check(rules[index], index, elementSlot: slot, limit: limit, count: &count, into: &findings)
                     } else {
                         iterate(rules[index], index, level: 0, limit: limit, count: &count, into: &findings)
                     }
@@ -145,14 +144,15 @@ package struct Evaluator {
     }
 
     /// The findings of the rule's `deny` blocks for the current bindings; past `limit` findings of
-    /// the document a violation is only counted.
+    /// the document a violation is only counted. A finding's default location is the element bound
+    /// to `elementSlot` (read when a finding is made: the element is not copied for every check).
     @inline(__always)
-    private mutating func check(_ rule: CompiledRule, _ ruleIndex: Int, element: Value?, limit: Int, count: inout Int,
+    private mutating func check(_ rule: CompiledRule, _ ruleIndex: Int, elementSlot: Int?, limit: Int, count: inout Int,
                                 into findings: inout [Finding]) {
         for index in rule.checks.indices where value(rule.checks[index].condition).isTrue {
             count += 1
             guard count <= limit else { continue }
-            findings.append(finding(rule, index, element: element))
+            findings.append(finding(rule, index, element: elementSlot.map { bindings[$0] }))
             if recordsOrder {
                 findingOrder.append(EvaluationOrder(group: currentGroup, position: currentPosition, rule: Int32(ruleIndex), check: Int32(index)))
             }
@@ -166,10 +166,9 @@ package struct Evaluator {
         let (collection, slot) = rule.nested[level]
         let elements = value(collection)
         for position in 0..<Self.count(elements) {
-            let element = Self.element(elements, position)
-            bind(slot, element)
+            bind(slot, Self.element(elements, position))
             if level + 1 == rule.nested.count {
-                check(rule, ruleIndex, element: element, limit: limit, count: &count, into: &findings)
+                check(rule, ruleIndex, elementSlot: slot, limit: limit, count: &count, into: &findings)
             } else {
                 iterate(rule, ruleIndex, level: level + 1, limit: limit, count: &count, into: &findings)
             }
@@ -184,7 +183,8 @@ package struct Evaluator {
         return rule.matchesEveryDocument || rule.applies(to: document, in: inputSet)
     }
 
-    private mutating func bind(_ slot: Int, _ element: Value) {
+    /// Binds `element` to `slot` and forgets the kept values that read it.
+    private mutating func bind(_ slot: Int, _ element: consuming Value) {
         bindings[slot] = element
         if !isBound[slot] {
             isBound[slot] = true
@@ -300,7 +300,11 @@ package struct Evaluator {
     // MARK: Values
 
     mutating func value(_ id: Int) -> Value {
-        if conditions[id] { return .bool(truth(id)) }
+        switch caching[id] {
+        case .condition: return .bool(truth(id))
+        case .transient: return compute(id)
+        case .cached: break
+        }
         if stamps[id] == generation { return cache[id] }
         if case .constant = graph.instructions[id] {
             return graph.constants[id]!
@@ -325,7 +329,7 @@ package struct Evaluator {
     /// Whether node `id` holds (only `true` does): a condition node is decided and cached as a
     /// byte; any other node's value is asked for.
     mutating func truth(_ id: Int) -> Bool {
-        guard conditions[id] else { return value(id).isTrue }
+        guard caching[id] == .condition else { return value(id).isTrue }
         if stamps[id] == generation { return truths[id] }
         let result = decide(id)
         truths[id] = result

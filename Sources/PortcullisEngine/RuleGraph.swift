@@ -20,8 +20,11 @@ package struct RuleGraph: Sendable {
     /// For each slot, the nodes to forget when its element changes, laid out flat: slot `s`'s are
     /// `dependentNodes[dependentOffsets[s]..<dependentOffsets[s + 1]]` (one array read in place by
     /// the evaluator's binds, where an array per slot was retained and released at every bind).
+    /// Transient nodes (`NodeCaching.transient`) are left out: they are never kept, so never forgotten.
     let dependentOffsets: [Int32]
     let dependentNodes: [Int32]
+    /// Per plan node: how the evaluator keeps its result (`RuleGraph.caching`).
+    let caching: [NodeCaching]
     /// Kind → indexes of rules that can match it (wildcard rules included), in rule order.
     let kindIndex: [String: [Int]]
     /// Rules that match any kind.
@@ -96,9 +99,12 @@ package struct RuleGraph: Sendable {
         for id in nodes.indices {
             for slot in nodes[id].slots { dependents[slot].append(id) }
         }
-        dependentOffsets = dependents.reduce(into: [Int32(0)]) { offsets, nodes in offsets.append(offsets.last! + Int32(nodes.count)) }
-        dependentNodes = dependents.flatMap { $0.map { Int32(truncatingIfNeeded: $0) } }
         selections = IndexedSelection.find(instructions, functions: functions, names: names, operands: operands, dependents: dependents)
+        let caching = Self.caching(nodes: nodes, instructions: instructions, rules: rules, selections: selections)
+        self.caching = caching
+        let kept = dependents.map { $0.filter { caching[$0] != .transient } }
+        dependentOffsets = kept.reduce(into: [Int32(0)]) { offsets, nodes in offsets.append(offsets.last! + Int32(nodes.count)) }
+        dependentNodes = kept.flatMap { $0.map { Int32(truncatingIfNeeded: $0) } }
         var index: [String: [Int]] = [:]
         var wildcard: [Int] = []
         for (offset, rule) in rules.enumerated() {

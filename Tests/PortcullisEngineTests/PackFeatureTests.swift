@@ -37,6 +37,28 @@ import PortcullisManifest
         #expect(harness.findings(configMap).isEmpty == !holds, "\(condition)")
     }
 
+    /// `glob` reads an ASCII string scalar where its document holds it, and any other value as its
+    /// text: non-ASCII text (where `?` is one character), numbers and booleans as written, a pattern
+    /// read from the document too; null has no text and matches nothing.
+    @Test(arguments: [
+        ("glob(metadata.namespace, \"prod-*\")", true), ("glob(metadata.namespace, \"stage-*\")", false),
+        ("glob(data.pattern, metadata.namespace)", false), ("glob(metadata.namespace, data.pattern)", true),
+        ("glob(data.city, \"Z?rich\")", true), ("glob(data.city, \"Zu*\")", false), ("glob(data.town, \"?rlé*\")", true),
+        ("glob(data.replicas, \"3*\")", true), ("glob(data.flag, \"tr?e\")", true), ("glob(data.none, \"*\")", false),
+        ("glob(data.quoted, \"4?\")", true),
+    ])
+    func globReadsDocumentTextInPlace(_ condition: String, _ holds: Bool) {
+        let harness = EngineHarness(policy(condition))
+        #expect(harness.errors.isEmpty, "\(harness.errors)")
+        let manifest = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: settings, namespace: prod-eu}
+            data: {pattern: "prod-*", city: Zürich, town: Orléans, replicas: 30, flag: true, none: null, quoted: "42"}
+            """
+        #expect(harness.findings(manifest).isEmpty == !holds, "\(condition)")
+    }
+
     static let deployment = """
         apiVersion: apps/v1
         kind: Deployment

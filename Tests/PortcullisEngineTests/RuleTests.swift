@@ -226,6 +226,62 @@ import PortcullisDiagnostics
         let findings = harness.run("apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - {name: a, image: nginx}\n  - {name: b, image: ghcr.io/x/y:1.0.0}\n")
         #expect(findings.map(\.policyID) == ["a/one", "a/two"])
     }
+
+    /// Which plan nodes the evaluator keeps (`NodeCaching`): a binding, and a value read once by a
+    /// reader of the same iteration slots, are computed where they are read; a value read twice, read
+    /// by a rule itself, or read inside an iteration it does not depend on, is kept. The findings are
+    /// those of keeping everything.
+    @Test func valuesReadOnceWhereTheirReaderIsComputedAreNotKept() throws {
+        let harness = EngineHarness("""
+            policy "a/one" {
+              match workload
+              for c in containers
+              deny when c.securityContext.privileged == true and spec.hostNetwork == true
+              message "{c.name}"
+              at c.securityContext
+            }
+            policy "a/two" {
+              match workload
+              for c in containers
+              deny when image(c.image).tag == "latest" or image(c.image).untagged
+                or any e in c.env: e.value == metadata.name
+              message "{c.name}"
+            }
+            """)
+        #expect(harness.errors.isEmpty, "\(harness.errors)")
+        let graph = try #require(harness.graph)
+        func caching(_ text: String) -> NodeCaching? {
+            graph.nodes.indices.first { graph.nodes[$0].text == text }.map { graph.caching[$0] }
+        }
+        #expect(caching("$0") == .transient)
+        #expect(caching("$0.securityContext.privileged") == .transient)
+        #expect(caching("spec") == .transient)
+        #expect(caching("spec.hostNetwork") == .transient)
+        #expect(caching("$0.image") == .transient)
+        #expect(caching("$0.env") == .transient)
+        #expect(caching("$0.securityContext") == .cached)  // read by `.privileged` and by `at`
+        #expect(caching("$0.name") == .cached)  // a message value, read by the rules themselves
+        #expect(caching("image($0.image)") == .cached)  // read by `.tag` and `.untagged`
+        #expect(caching("metadata.name") == .cached)  // read under `e`, which it does not read
+        for id in graph.nodes.indices where graph.instructions[id].isCondition {
+            #expect(graph.caching[id] == .condition)
+        }
+        // Transient nodes are never kept, so a binding never has to forget them.
+        for id in graph.dependentNodes { #expect(graph.caching[Int(id)] != .transient) }
+        let findings = harness.run("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web}
+            spec:
+              hostNetwork: true
+              containers:
+                - {name: a, image: nginx:1.25, securityContext: {privileged: true}}
+                - {name: b, image: "nginx:1.25", env: [{name: X, value: other}, {name: Y, value: web}]}
+                - {name: c, image: "nginx:latest", securityContext: {privileged: false}}
+            """)
+        #expect(findings.map { "\($0.policyID) \($0.message) \($0.span.start)" }
+                == ["a/one a 7:36", "a/two b 8:7", "a/two c 9:7"])
+    }
 }
 
 @Suite struct ProjectionAnalysisTests {
