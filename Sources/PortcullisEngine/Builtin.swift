@@ -100,11 +100,8 @@ package enum Builtin: String, CaseIterable, Sendable, Hashable {
         case .glob:
             BuiltinFunction(self, arity: 2...2, .bool,
                             "glob(text, pattern) → bool ('*' any run of characters, '?' one: glob(c.image, \"ghcr.io/org/*\"))") { a, _ in
-                // Both texts are read where they are held: no `String` is made of a document's scalar.
-                let matched = a.first.withTextBytes { text in
-                    a.second.withTextBytes { pattern in GlobPattern.textMatches(text, pattern: pattern) } ?? false
-                }
-                return .bool(matched ?? false)
+                guard let text = a.first.stringValue, let pattern = a.second.stringValue else { return .bool(false) }
+                return .bool(GlobPattern.textMatches(text, pattern: pattern))
             }
         case .concat:
             BuiltinFunction(self, arity: 2...2, .string,

@@ -70,19 +70,6 @@ package enum Value: Sendable {
         }
     }
 
-    /// `body` over the UTF-8 bytes of `stringValue`, read where they are held when they can be: an
-    /// ASCII string scalar in its document, a string in its storage; `nil` when the value has no text.
-    func withTextBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-        if case .node(let node) = self, node.kind == .scalar, node.scalarType == .string,
-           let result = node.withScalarBytes({ bytes in
-               Evaluator.isASCII(bytes) ? body(bytes.assumingMemoryBound(to: UInt8.self)) : nil
-           }) {
-            return result
-        }
-        guard var text = stringValue else { return nil }
-        return text.withUTF8(body)
-    }
-
     /// Elements when the value is a sequence or a list; `nil` otherwise.
     var elements: [Value]? {
         switch self {

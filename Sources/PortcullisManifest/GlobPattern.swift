@@ -67,11 +67,6 @@ package struct GlobPattern: Hashable, Sendable, CustomStringConvertible {
         withUTF8(pattern) { pattern in withUTF8(text) { matchText(pattern, $0) } }
     }
 
-    /// `textMatches` over texts given as their UTF-8 bytes (valid UTF-8), where they are held.
-    package static func textMatches(_ text: UnsafeBufferPointer<UInt8>, pattern: UnsafeBufferPointer<UInt8>) -> Bool {
-        matchText(pattern, text)
-    }
-
     /// `body` over the string's UTF-8 bytes: in place when stored contiguously (native strings),
     /// else copied.
     private static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

@@ -37,9 +37,9 @@ import PortcullisManifest
         #expect(harness.findings(configMap).isEmpty == !holds, "\(condition)")
     }
 
-    /// `glob` reads an ASCII string scalar where its document holds it, and any other value as its
-    /// text: non-ASCII text (where `?` is one character), numbers and booleans as written, a pattern
-    /// read from the document too; null has no text and matches nothing.
+    /// `glob` over values read from the document: ASCII and non-ASCII text (where `?` is one
+    /// character), numbers and booleans as written, a pattern read from the document too; null has
+    /// no text and matches nothing.
     @Test(arguments: [
         ("glob(metadata.namespace, \"prod-*\")", true), ("glob(metadata.namespace, \"stage-*\")", false),
         ("glob(data.pattern, metadata.namespace)", false), ("glob(metadata.namespace, data.pattern)", true),
@@ -47,7 +47,7 @@ import PortcullisManifest
         ("glob(data.replicas, \"3*\")", true), ("glob(data.flag, \"tr?e\")", true), ("glob(data.none, \"*\")", false),
         ("glob(data.quoted, \"4?\")", true),
     ])
-    func globReadsDocumentTextInPlace(_ condition: String, _ holds: Bool) {
+    func globOverDocumentValues(_ condition: String, _ holds: Bool) {
         let harness = EngineHarness(policy(condition))
         #expect(harness.errors.isEmpty, "\(harness.errors)")
         let manifest = """
