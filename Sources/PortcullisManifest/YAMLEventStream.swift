@@ -37,7 +37,7 @@ enum YAMLEventStream {
                                           endLine: Int(event.end_mark.line), endColumn: Int(event.end_mark.column))
                     }
                     let more = builder.handle(&event)
-                    yaml_event_delete(&event)
+                    portcullis_yaml_event_release(&event)
                     if !more { break }
                 }
             }
