@@ -28,7 +28,7 @@ package struct Document: Sendable {
     package var kind: String? { identity.kind }
     package var namespace: String? { identity.namespace }
     /// Read where a finding is made (often longer than a `String` holds inline: not kept).
-    package var name: String? { root["metadata"]?["name"]?.scalarText }
+    package var name: String? { root[literal: "metadata"]?[literal: "name"]?.scalarText }
     /// Whether this is a Kubernetes resource: it names both its `apiVersion` and its `kind`, as
     /// kubectl requires. Anything else (a Helm values file, an application's configuration) is read,
     /// but no policy runs on it and cross-document lookups do not see it. A document with only one
@@ -40,9 +40,9 @@ package struct Document: Sendable {
         self.root = root
         stream = Int32(clamping: streamIndex)
         item = listItemIndex.map { Int32(clamping: $0) } ?? -1
-        let apiVersionNode = root["apiVersion"], kindNode = root["kind"], metadata = root["metadata"]
+        let apiVersionNode = root[literal: "apiVersion"], kindNode = root[literal: "kind"], metadata = root[literal: "metadata"]
         identity = DocumentIdentity(apiVersion: apiVersionNode?.scalarText, kind: kindNode?.scalarText,
-                                    namespace: metadata?["namespace"]?.scalarText, operation: operation,
+                                    namespace: metadata?[literal: "namespace"]?.scalarText, operation: operation,
                                     isResource: Self.names(apiVersionNode) && Self.names(kindNode))
     }
 
@@ -65,10 +65,11 @@ package struct Document: Sendable {
         [("apiVersion", root["apiVersion"]), ("kind", root["kind"])].compactMap { Self.names($0.1) ? nil : $0.0 }
     }
 
-    /// A non-empty, non-null scalar: something that can name an apiVersion or a kind.
+    /// A non-empty, non-null scalar: something that can name an apiVersion or a kind (its text's
+    /// length read from its record, no `String` made).
     private static func names(_ node: Node?) -> Bool {
         guard let node, node.kind == .scalar, !node.isNull else { return false }
-        return node.scalarText?.isEmpty == false
+        return node.record.count > 0
     }
 
     /// For an `admission.k8s.io` AdmissionReview: the object under review and the operation. A

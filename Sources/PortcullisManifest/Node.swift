@@ -80,6 +80,15 @@ package struct Node: Sendable {
         return Node(storage: storage, index: value)
     }
 
+    /// The value under `key`, a key spelt in the program (`"metadata"`): found by its bytes, with
+    /// no `String` copied for the lookup.
+    subscript(literal key: StaticString) -> Node? {
+        guard kind == .mapping else { return nil }
+        let bytes = UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        guard let atom = storage.keys.find(bytes), let value = storage.lookup(mapping: index, atom: atom) else { return nil }
+        return Node(storage: storage, index: value)
+    }
+
     /// The element at `position` of a sequence.
     package subscript(position: Int) -> Node? {
         let r = record
