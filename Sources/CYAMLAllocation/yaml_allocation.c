@@ -65,7 +65,15 @@ struct pool {
     struct portcullis_yaml_pool_counts counts;
 };
 
+/// The calling thread's pool. This file is linked into executables only (never a library loaded
+/// later), so the thread's pointer is read at a fixed offset from the thread pointer (the
+/// initial-exec model), not through a call to `__tls_get_addr`: the common paths then make no call
+/// and save no registers.
+#if defined(__ELF__)
+static __thread struct pool *thread_pool __attribute__((tls_model("initial-exec")));
+#else
 static __thread struct pool *thread_pool;
+#endif
 static pthread_key_t pool_key;
 static int pool_key_made;
 static pthread_once_t pool_once = PTHREAD_ONCE_INIT;
