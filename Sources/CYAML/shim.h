@@ -13,7 +13,7 @@ YAML_DECLARE(void) yaml_free(void *pointer);
 /// type (`YAML_NO_EVENT`), which `yaml_event_delete` and `yaml_parser_parse` both take as holding
 /// nothing: `yaml_parser_parse` clears the whole event before it writes the next one, so it is
 /// not cleared here.
-static inline void portcullis_yaml_event_release(yaml_event_t *event) {
+static inline __attribute__((always_inline)) void portcullis_yaml_event_release(yaml_event_t *event) {
     switch (event->type) {
     case YAML_SCALAR_EVENT:
         if (event->data.scalar.anchor) yaml_free(event->data.scalar.anchor);
