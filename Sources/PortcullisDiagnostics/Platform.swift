@@ -20,10 +20,19 @@ import Darwin
 // Free functions, not members of `Platform`: Swift 6.3 does not inline an `@inlinable` member of a
 // `package` type into another module (it calls it), but does inline a free `package` function.
 
-/// `memcmp`: whether `count` bytes at `a` and `b` are equal.
+/// Whether `count` bytes at `a` and `b` are equal: from 4 to 16 bytes (most keys and short texts)
+/// compared as two overlapping words each, with no call; others with `memcmp`.
 @inlinable @inline(__always)
 package func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {
-    memcmp(a, b, count) == 0
+    if count >= 8 && count <= 16 {
+        return a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self)
+            && a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+    }
+    if count >= 4 && count < 8 {
+        return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+            && a.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self) == b.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+    }
+    return memcmp(a, b, count) == 0
 }
 
 /// `memchr`: the first occurrence of `byte` in `count` bytes from `start`, or `nil`.

@@ -34,17 +34,29 @@ struct KeyTable: Sendable {
             offset += 8
         }
         if offset < count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < count {
-                tail |= UInt64(key[offset]) << shift
-                shift += 8
-                offset += 1
+            // The last 1 to 7 bytes as one little-endian word, read with whole loads where the key
+            // is long enough (the same word a byte at a time would make: `tailWord`).
+            let tail: UInt64
+            if count >= 8 {
+                tail = UInt64(littleEndian: key.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) >> UInt64(8 * (8 - (count - offset)))
+            } else if count >= 4 {
+                let low = UInt64(UInt32(littleEndian: key.loadUnaligned(fromByteOffset: 0, as: UInt32.self)))
+                let high = UInt64(UInt32(littleEndian: key.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+                tail = low | high << UInt64(8 * (count - 4))
+            } else {
+                tail = tailWord(key, from: offset)
             }
             h = (h ^ tail) &* 0xFF51_AFD7_ED55_8CCD
         }
         h ^= h >> 29
         return Int(truncatingIfNeeded: h)
+    }
+
+    /// The bytes of `key` from `offset` to its end (at most 8) as a little-endian word, one at a time.
+    static func tailWord(_ key: UnsafeRawBufferPointer, from offset: Int) -> UInt64 {
+        var tail: UInt64 = 0
+        for index in offset..<key.count { tail |= UInt64(key[index]) << UInt64(8 * (index - offset)) }
+        return tail
     }
 
     @inline(__always)
