@@ -87,9 +87,8 @@ extension Node {
     /// The value under a key resolved with `ManifestStorage.keyID`.
     @inline(__always)
     package subscript(key: KeyID) -> Node? {
-        guard kind == .mapping, key.storage == ObjectIdentifier(storage),
-              let value = storage.lookup(mapping: index, atom: key.atom) else { return nil }
-        return Node(storage: storage, index: value)
+        guard kind == .mapping, key.storage == ObjectIdentifier(storage) else { return nil }
+        return value(underAtom: key.atom)
     }
 }
 

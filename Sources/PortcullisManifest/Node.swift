@@ -75,17 +75,22 @@ package struct Node: Sendable {
 
     /// The value under `key` in a mapping (the last one if the key is repeated).
     package subscript(key: String) -> Node? {
-        guard kind == .mapping, let atom = storage.keys.find(key),
-              let value = storage.lookup(mapping: index, atom: atom) else { return nil }
-        return Node(storage: storage, index: value)
+        guard kind == .mapping else { return nil }
+        return value(underAtom: storage.keys.find(key))
     }
 
     /// The value under `key`, a key spelt in the program (`"metadata"`): found by its bytes, with
     /// no `String` copied for the lookup.
     subscript(literal key: StaticString) -> Node? {
         guard kind == .mapping else { return nil }
-        let bytes = UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
-        guard let atom = storage.keys.find(bytes), let value = storage.lookup(mapping: index, atom: atom) else { return nil }
+        return value(underAtom: storage.keys.find(UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)))
+    }
+
+    /// The value under the key whose atom in this file is `atom` (`nil`: no mapping of the file has
+    /// that key), for a node known to be a mapping: what every lookup by key ends with.
+    @inline(__always)
+    func value(underAtom atom: Int32?) -> Node? {
+        guard let atom, let value = storage.lookup(mapping: index, atom: atom) else { return nil }
         return Node(storage: storage, index: value)
     }
 
