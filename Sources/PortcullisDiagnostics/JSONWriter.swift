@@ -61,6 +61,13 @@ package struct JSONWriter: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `takeText()` as bytes, valid only while `body` runs: a writer that sends bytes on takes them
+    /// with no `String` made (and its UTF-8 checked) for each piece.
+    package mutating func takeBytes(_ body: (UnsafeRawBufferPointer) -> Void) {
+        bytes.withUnsafeBytes(body)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     // MARK: Structure
 
     package mutating func beginObject() {
@@ -94,7 +101,7 @@ package struct JSONWriter: Sendable {
         beforeValue()
         appendQuoted(key)
         if style.indented {
-            bytes.append(contentsOf: " : ".utf8)
+            Self.append(" : ", to: &bytes)
         } else {
             bytes.append(UInt8(ascii: ":"))
         }
@@ -117,7 +124,7 @@ package struct JSONWriter: Sendable {
 
     package mutating func append(int value: Int) {
         beforeValue()
-        bytes.append(contentsOf: value.description.utf8)
+        bytes.appendDecimal(value)
     }
 
     package mutating func append(bool value: Bool) {
@@ -195,8 +202,20 @@ package struct JSONWriter: Sendable {
     }
 
     private mutating func newline(indent: Int) {
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+        // One copy from a line break and 64 spaces; a deeper line (a manifest shown as JSON) adds the rest.
+        let breakAndSpaces: StaticString = "\n                                                                "
+        let width = 1 + indent * 2
+        breakAndSpaces.withUTF8Buffer { text in
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<min(width, text.count)]))
+        }
+        if width > breakAndSpaces.utf8CodeUnitCount {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width - breakAndSpaces.utf8CodeUnitCount))
+        }
+    }
+
+    /// The bytes of `text` appended with one copy.
+    private static func append(_ text: StaticString, to bytes: inout [UInt8]) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     // MARK: Escaping
@@ -224,27 +243,50 @@ package struct JSONWriter: Sendable {
     private mutating func appendQuoted(_ text: UnsafeRawBufferPointer) {
         bytes.append(UInt8(ascii: "\""))
         var runStart = 0
-        for offset in 0..<text.count {
-            let byte = text[offset]
-            // Most bytes stand for themselves: one comparison chain before the table.
-            if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F { continue }
-            if byte == 0x7F && !style.escapesDelete { continue }
-            if runStart < offset { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[runStart..<offset])) }
-            runStart = offset + 1
-            var letter = Self.escapes[Int(byte)]
-            if (letter == UInt8(ascii: "b") || letter == UInt8(ascii: "f")) && !style.shortFormFeedAndBackspace {
-                letter = UInt8(ascii: "u")
+        var offset = 0
+        let count = text.count
+        while offset < count {
+            // Eight bytes at a time while none of them may need an escape.
+            if offset &+ 8 <= count && !Self.mayNeedEscape(text.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
+                offset &+= 8
+                continue
             }
-            bytes.append(UInt8(ascii: "\\"))
-            bytes.append(letter)
-            if letter == UInt8(ascii: "u") {
-                bytes.append(UInt8(ascii: "0"))
-                bytes.append(UInt8(ascii: "0"))
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0xF)])
+            let end = min(offset &+ 8, count)
+            for position in offset..<end {
+                let byte = text[position]
+                // Most bytes stand for themselves: one comparison chain before the table.
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F { continue }
+                if byte == 0x7F && !style.escapesDelete { continue }
+                if runStart < position { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[runStart..<position])) }
+                runStart = position + 1
+                var letter = Self.escapes[Int(byte)]
+                if (letter == UInt8(ascii: "b") || letter == UInt8(ascii: "f")) && !style.shortFormFeedAndBackspace {
+                    letter = UInt8(ascii: "u")
+                }
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(letter)
+                if letter == UInt8(ascii: "u") {
+                    bytes.append(UInt8(ascii: "0"))
+                    bytes.append(UInt8(ascii: "0"))
+                    bytes.append(Self.hexDigits[Int(byte >> 4)])
+                    bytes.append(Self.hexDigits[Int(byte & 0xF)])
+                }
             }
+            offset = end
         }
-        if runStart < text.count { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[runStart...])) }
+        if runStart < count { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[runStart...])) }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes of `word` is below 0x20, a quote, a backslash or DEL (those
+    /// `appendQuoted` looks at one by one). Exact: each test is true only when some byte is one of
+    /// them (a borrow crosses into the next byte only from a byte that already made the test true).
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func holdsZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }
+        let holdsControl = (word &- ones &* 0x20) & ~word & highBits != 0
+        return holdsControl || holdsZeroByte(word ^ (ones &* 0x22)) || holdsZeroByte(word ^ (ones &* 0x5C))
+            || holdsZeroByte(word ^ (ones &* 0x7F))
     }
 }

@@ -10,6 +10,11 @@ package struct JSONReporter: StreamingReporter {
 
     /// The report in pieces of about a megabyte, handed on as the findings are written.
     package func render(_ report: RunReport, into emit: (String) -> Void) {
+        renderUTF8(report) { emit(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// The pieces as the writer made them, with no `String` made of each.
+    package func renderUTF8(_ report: RunReport, into emit: (UnsafeRawBufferPointer) -> Void) {
         var json = JSONWriter(style: .indentedLikeJSONEncoder, capacity: 1 << 16)
         // Keys in sorted order, member by member: the report's bytes are documented as sorted.
         json.beginObject()
@@ -29,6 +34,8 @@ package struct JSONReporter: StreamingReporter {
         json.key("findings")
         json.beginArray()
         for f in report.findings {
+            // The key's JSON path serves both members.
+            let key = FindingKey(f)
             json.beginObject()
             json.member("check", f.check)
             json.member("column", f.span.start.column)
@@ -36,11 +43,11 @@ package struct JSONReporter: StreamingReporter {
             json.member("endColumn", f.span.end.column)
             json.member("endLine", f.span.end.line)
             json.member("file", f.path)
-            json.member("fingerprint", FindingKey(f).hash)
+            json.member("fingerprint", key.hash)
             json.member("help", f.help)
             json.member("helpUrl", f.helpURL)
             json.member("item", f.listItemIndex)
-            json.member("jsonPath", f.jsonPath)
+            json.member("jsonPath", key.jsonPath)
             json.member("kind", f.kind)
             json.member("line", f.span.start.line)
             json.member("message", f.message)
@@ -58,7 +65,7 @@ package struct JSONReporter: StreamingReporter {
                 json.endObject()
             }
             json.endObject()
-            if json.bytes.count >= 1 << 20 { emit(json.takeText()) }
+            if json.bytes.count >= 1 << 20 { json.takeBytes(emit) }
         }
         json.endArray()
         json.key("summary")
@@ -95,6 +102,6 @@ package struct JSONReporter: StreamingReporter {
         json.member("version", Self.schemaVersion)
         json.endObject()
         json.append(raw: "\n")
-        emit(json.takeText())
+        json.takeBytes(emit)
     }
 }
