@@ -126,7 +126,7 @@ package struct Finding: Sendable, Hashable {
     /// Whether a suppression covers it (without copying the suppression out).
     package var isSuppressed: Bool { suppressionPart != nil }
     /// JSON path of the node, e.g. `$.spec.template.spec.containers[0].image` (built when asked).
-    package var jsonPath: String { PortcullisManifest.Node.jsonPath(pathComponents) }
+    package var jsonPath: String { text.jsonPath }
 
     private mutating func update<Value>(_ field: WritableKeyPath<FindingRule, Value>, _ value: Value) {
         var changed = rule.value

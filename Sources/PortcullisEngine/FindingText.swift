@@ -53,6 +53,14 @@ package struct FindingText: Sendable, Hashable {
         }
     }
 
+    /// The path's JSON path (`Node.jsonPath`), written from the packed path.
+    package var jsonPath: String {
+        bytes.withUnsafeBufferPointer { all in
+            let (start, count) = Self.messageRange(all)
+            return PackedPath.jsonPath(in: UnsafeBufferPointer(rebasing: all[(start + count)...]))
+        }
+    }
+
     /// Equal when message and path are (the bytes are both, in one encoding).
     package static func == (a: FindingText, b: FindingText) -> Bool { a.bytes == b.bytes }
 

@@ -64,6 +64,26 @@ enum PackedPath {
         }
         return components
     }
+
+    /// The JSON path of the components packed in `bytes`, as `Node.jsonPath` writes it for them,
+    /// with no component unpacked.
+    static func jsonPath(in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var path: [UInt8] = [UInt8(ascii: "$")]
+        path.reserveCapacity(bytes.count + 16)
+        var offset = 0
+        while offset < bytes.count {
+            let tag = bytes[offset]
+            offset += 1
+            let number = LEB128.read(bytes, at: &offset)
+            if tag == 0 {
+                Node.appendPathStep(keyUTF8: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + number)]), to: &path)
+                offset += number
+            } else {
+                Node.appendIndexStep(number, to: &path)
+            }
+        }
+        return String(decoding: path, as: UTF8.self)
+    }
 }
 
 /// Unsigned LEB128: seven bits a byte, low bits first, the high bit set on every byte but the last.

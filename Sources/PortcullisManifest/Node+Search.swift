@@ -59,14 +59,14 @@ extension Node {
 
     /// A JSON path (`$.spec.containers[0].image`) for components.
     package static func jsonPath(_ components: [PathComponent]) -> String {
-        var path = "$"
+        var path: [UInt8] = [UInt8(ascii: "$")]
         for component in components {
             switch component {
-            case .key(let key): path += pathStep(key)
-            case .index(let i): path += "[\(i)]"
+            case .key(var key): key.withUTF8 { appendPathStep(keyUTF8: $0, to: &path) }
+            case .index(let i): appendIndexStep(i, to: &path)
             }
         }
-        return path
+        return String(decoding: path, as: UTF8.self)
     }
 }
 

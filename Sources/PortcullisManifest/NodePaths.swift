@@ -42,15 +42,50 @@ extension Node {
 
     /// `.name` for identifier-like keys, `['odd.key/name']` otherwise.
     package static func pathStep(_ key: String) -> String {
-        let simple = !key.isEmpty && key.unicodeScalars.allSatisfy {
-            ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_" || $0 == "-"
-        } && !(key.first!.isNumber)
-        if simple { return "." + key }
-        var escaped = ""
-        for scalar in key.unicodeScalars {
-            if scalar == "\\" || scalar == "'" { escaped.unicodeScalars.append("\\") }
-            escaped.unicodeScalars.append(scalar)
+        var key = key
+        var step: [UInt8] = []
+        key.withUTF8 { appendPathStep(keyUTF8: $0, to: &step) }
+        return String(decoding: step, as: UTF8.self)
+    }
+
+    /// `pathStep` of a key given as UTF-8 bytes, appended to `path`: `.` and the key when it is
+    /// identifier-like (ASCII letters, digits, `_` and `-`, not starting with a digit), else the key
+    /// quoted (`['…']`, a backslash before each `\` and `'`). UTF-8 holds those two characters only
+    /// as themselves, so the bytes are escaped one by one.
+    package static func appendPathStep(keyUTF8 key: UnsafeBufferPointer<UInt8>, to path: inout [UInt8]) {
+        if isIdentifierLike(key) {
+            path.append(UInt8(ascii: "."))
+            path.append(contentsOf: key)
+            return
         }
-        return "['" + escaped + "']"
+        path.append(UInt8(ascii: "["))
+        path.append(UInt8(ascii: "'"))
+        for byte in key {
+            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'") { path.append(UInt8(ascii: "\\")) }
+            path.append(byte)
+        }
+        path.append(UInt8(ascii: "'"))
+        path.append(UInt8(ascii: "]"))
+    }
+
+    /// `[index]` appended to `path`.
+    package static func appendIndexStep(_ index: Int, to path: inout [UInt8]) {
+        path.append(UInt8(ascii: "["))
+        path.appendDecimal(index)
+        path.append(UInt8(ascii: "]"))
+    }
+
+    private static func isIdentifierLike(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = key.first, !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else { return false }
+        for byte in key {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "_"), UInt8(ascii: "-"):
+                continue
+            default:
+                return false
+            }
+        }
+        return true
     }
 }

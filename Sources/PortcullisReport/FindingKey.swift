@@ -31,14 +31,26 @@ package struct FindingKey: Hashable, Sendable, Codable {
     /// The key as one line of text.
     package var text: String { [policy, kind, namespace, name, jsonPath].joined(separator: "|") }
 
-    /// FNV-1a 64-bit of the text, in hex: stable across runs, platforms and versions.
+    /// FNV-1a 64-bit of the text, in hex: stable across runs, platforms and versions. The fields'
+    /// bytes are hashed where they are, with the separators between them, as `text` joins them.
     package var hash: String {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        func mix(_ byte: UInt8) {
             value ^= UInt64(byte)
             value = value &* 0x0000_0100_0000_01B3
         }
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        for (number, field) in [policy, kind, namespace, name, jsonPath].enumerated() {
+            if number > 0 { mix(UInt8(ascii: "|")) }
+            var field = field
+            field.withUTF8 { for byte in $0 { mix(byte) } }
+        }
+        // Sixteen lowercase hexadecimal digits, the first the highest.
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 16) { text in
+            digits.withUTF8Buffer { digits in
+                for position in 0..<16 { text[position] = digits[Int(truncatingIfNeeded: value >> UInt64(60 - 4 * position)) & 0xF] }
+            }
+            return 16
+        }
     }
 }

@@ -27,6 +27,20 @@ import Testing
         }
     }
 
+    /// The JSON path is written from the packed bytes as `Node.jsonPath` writes it from the
+    /// components: identifier-like keys after a dot, the others quoted with `\\` and `'` escaped.
+    @Test func theJSONPathIsWrittenFromThePackedPathAsFromItsComponents() {
+        let odd: [[PathComponent]] = [["it's", "back\\slash", "1abc", "a1", "_x-y", "-", "é", "a b", "''"], [0, 9, 10, 99, 100, 12_345]]
+        for components in Self.paths + odd {
+            #expect(FindingText(message: "m", path: components).jsonPath == Node.jsonPath(components), "\(components)")
+        }
+        #expect(Node.jsonPath(odd[0]) == #"$['it\'s']['back\\slash']['1abc'].a1._x-y.-['é']['a b']['\'\'']"#)
+        #expect(Node.jsonPath(odd[1]) == "$[0][9][10][99][100][12345]")
+        #expect(Node.jsonPath(Self.paths[5]) == "$['']['ключ']['🔑 with spaces']['a.b[0]']")
+        #expect(Node.pathStep("name") == ".name")
+        #expect(Node.pathStep("app.kubernetes.io/name") == "['app.kubernetes.io/name']")
+    }
+
     @Test func comparesAsItsMessageAndComponents() {
         for a in Self.paths {
             for b in Self.paths {
