@@ -186,6 +186,7 @@ package enum PathResolution {
     /// `/var/automount/`, which Foundation shortens when the shorter path exists.
     package static func standardized(_ path: String, in folder: String) -> String {
         let joined = path.hasPrefix("/") ? path : folder + "/" + path
+        if isStandard(joined) { return joined }
         // By bytes (a `/` is never part of another character in UTF-8): splitting a `String`
         // walks it character by character.
         let bytes = Array(joined.utf8)
@@ -196,6 +197,28 @@ package enum PathResolution {
             return URL(fileURLWithPath: joined).standardizedFileURL.path
         }
         return Self.joined(kept, of: bytes)
+    }
+
+    /// Whether `path` is already what `standardized` makes of it: absolute, every name neither empty
+    /// nor `.` nor `..` (no `//`, no trailing `/`), and not under `/private` or `/var/automount`
+    /// (those go to Foundation). One pass over the bytes, nothing made: most paths of a run are so.
+    static func isStandard(_ path: String) -> Bool {
+        if path == "/" { return true }
+        guard !path.hasPrefix("/private"), !path.hasPrefix("/var/automount") else { return false }
+        var path = path
+        return path.withUTF8 { bytes in
+            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+            guard bytes.count > 1, bytes[0] == slash else { return false }
+            var start = 1
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != slash { end += 1 }
+                let length = end - start
+                if length == 0 || (bytes[start] == dot && (length == 1 || (length == 2 && bytes[start + 1] == dot))) { return false }
+                start = end + 1
+            }
+            return true
+        }
     }
 
     /// The names of a path's bytes, as ranges, `.` and empty names left out and each `..` taking

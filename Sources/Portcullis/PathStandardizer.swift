@@ -28,6 +28,7 @@ final class PathStandardizer {
     /// `path` made absolute against `folder` (an absolute path) when relative, then standardized.
     func standardized(_ path: String, in folder: String) -> String {
         let joined = path.hasPrefix("/") ? path : folder + "/" + path
+        if PathResolution.isStandard(joined) { return joined }
         let bytes = Array(joined.utf8)
         guard PathResolution.names(of: bytes).holdsParent, let slash = bytes.lastIndex(of: UInt8(ascii: "/")), slash > 0 else {
             return PathResolution.standardized(joined, in: "/")

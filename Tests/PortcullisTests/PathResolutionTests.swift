@@ -24,6 +24,21 @@ import Testing
         }
     }
 
+    /// A path left as it is by `standardized` (its text is already standard) is told from its bytes
+    /// alone, and only such a path: what the text would change, and what goes to Foundation, is not.
+    @Test func aPathAlreadyStandardIsToldByItsText() {
+        let paths = ["/", "/a", "/a/b.yaml", "/with space/é.yaml", "/a/...", "/a/.b", "/a/b./c", "/..a", "/a/..b/c",
+                     "/a/", "//a", "/a//b", "/./a", "/a/.", "/a/..", "/a/./b", "/..", "a/b", "a", "", "//",
+                     "/private", "/private/x", "/privatex/y", "/var/automount/x", "/var/auto/x"]
+        for path in paths {
+            let bytes = Array(path.utf8)
+            let names = PathResolution.names(of: bytes)
+            let unchangedByText = path.hasPrefix("/") && !names.holdsParent && PathResolution.joined(names.kept, of: bytes) == path
+            let leftToFoundation = path.hasPrefix("/private") || path.hasPrefix("/var/automount")
+            #expect(PathResolution.isStandard(path) == (unchangedByText && !leftToFoundation), "\(path)")
+        }
+    }
+
     /// Foundation resolves symbolic links before `..` when the path exists (`..` then leaves the
     /// real folder, as kustomize reads `../base` from a linked overlay): so do these paths.
     @Test func aDotDotAfterASymbolicLinkLeavesTheRealFolder() throws {
