@@ -53,24 +53,24 @@ package struct DiagnosticRenderer: Sendable {
     package func appendHeader(path: String?, escapedPath: String? = nil, span: SourceSpan?, severity: Severity, message: String,
                               id: String, to out: inout [UInt8]) {
         if let path {
-            if useColor { out.append(contentsOf: "\u{1B}[1m".utf8) }
-            out.append(contentsOf: (escapedPath ?? TerminalText.escaped(path)).utf8)
+            if useColor { out.appendUTF8("\u{1B}[1m") }
+            out.appendUTF8(escapedPath ?? TerminalText.escaped(path))
             if let span {
                 out.append(UInt8(ascii: ":"))
-                out.append(contentsOf: String(span.start.line).utf8)
+                out.appendDecimal(span.start.line)
                 out.append(UInt8(ascii: ":"))
-                out.append(contentsOf: String(span.start.column).utf8)
+                out.appendDecimal(span.start.column)
             }
-            out.append(contentsOf: ": ".utf8)
-            if useColor { out.append(contentsOf: "\u{1B}[0m".utf8) }
+            out.appendUTF8(": ")
+            if useColor { out.appendUTF8("\u{1B}[0m") }
         }
-        if useColor { out.append(contentsOf: "\u{1B}[\(Self.colorCode(severity))m".utf8) }
-        out.append(contentsOf: severity.rawValue.utf8)
-        if useColor { out.append(contentsOf: "\u{1B}[0m".utf8) }
-        out.append(contentsOf: ": ".utf8)
-        out.append(contentsOf: TerminalText.escaped(message).utf8)
-        out.append(contentsOf: " [".utf8)
-        out.append(contentsOf: TerminalText.escaped(id).utf8)
+        if useColor { out.appendUTF8("\u{1B}[\(Self.colorCode(severity))m") }
+        out.appendUTF8(severity.rawValue)
+        if useColor { out.appendUTF8("\u{1B}[0m") }
+        out.appendUTF8(": ")
+        out.appendUTF8(TerminalText.escaped(message))
+        out.appendUTF8(" [")
+        out.appendUTF8(TerminalText.escaped(id))
         out.append(UInt8(ascii: "]"))
     }
 
@@ -82,19 +82,19 @@ package struct DiagnosticRenderer: Sendable {
             out.append(UInt8(ascii: "\n"))
             // Most lines are short printable ASCII: shown as they are, the caret after column - 1 blanks.
             guard line.count <= 160, line.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) else {
-                out.append(contentsOf: excerpt(line: String(decoding: line, as: UTF8.self), column: location.column).utf8)
+                out.appendUTF8(excerpt(line: String(decoding: line, as: UTF8.self), column: location.column))
                 return
             }
-            out.append(contentsOf: "    ".utf8)
+            out.appendUTF8("    ")
             out.append(contentsOf: line)
-            out.append(contentsOf: "\n    ".utf8)
+            out.appendUTF8("\n    ")
             var index = 1
             for byte in line where index < location.column {
                 out.append(byte == 0x09 ? 0x09 : 0x20)
                 index += 1
             }
             if index < location.column { out.append(contentsOf: repeatElement(0x20, count: location.column - index)) }
-            out.append(contentsOf: paint("^", code: "1;32").utf8)
+            out.appendUTF8(paint("^", code: "1;32"))
         }
     }
 

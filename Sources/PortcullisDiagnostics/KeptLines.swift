@@ -70,7 +70,7 @@ struct KeptLines: Sendable {
     var byteCount: Int { field(0) }
 
     /// `body` over the bytes of a kept line, or `nil` when the line is not kept.
-    func withLine<Result>(_ line: Int, _ body: (ArraySlice<UInt8>) -> Result) -> Result? {
+    func withLine<Result>(_ line: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         let count = field(1)
         func number(_ index: Int) -> Int { field(Self.fields + 2 * index) }
         func end(_ index: Int) -> Int { field(Self.fields + 1 + 2 * index) }
@@ -83,7 +83,7 @@ struct KeptLines: Sendable {
         let text = UnsafeRawPointer(piece.base + Int(offset)) + 4 * (Self.fields + 2 * count)
         let from = low == 0 ? 0 : end(low - 1)
         let to = end(low)
-        return body(ArraySlice(UnsafeRawBufferPointer(start: text + from, count: to - from)))
+        return UnsafeRawBufferPointer(start: text + from, count: to - from).withMemoryRebound(to: UInt8.self, body)
     }
 }
 

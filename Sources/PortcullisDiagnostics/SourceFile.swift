@@ -62,11 +62,11 @@ package struct SourceFile: Sendable {
 
     /// `body` over the bytes of a 1-based line (without its line break), or `nil` past the end:
     /// the file is asked for its bytes once, and no `String` is made of them.
-    package func withLine<Result>(_ line: Int, _ body: (ArraySlice<UInt8>) -> Result) -> Result? {
+    package func withLine<Result>(_ line: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         if case .detachedKeeping(let kept) = content, let result = kept.withLine(line, body) { return result }
         let (bytes, starts) = content.bytesAndLineStarts(reloadPath: reloadPath)
         guard let range = Self.range(ofLine: line, in: bytes, starts: starts) else { return nil }
-        return body(bytes[range])
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// The text of a 1-based line (invalid UTF-8 repaired), or `nil` past the end.

@@ -109,8 +109,8 @@ package struct TextReporter: StreamingReporter {
                               to: &out)
         renderer.appendExcerpt(of: source, at: span.start, to: &out)
         if let help = finding.help {
-            out.append(contentsOf: "\n    = help: ".utf8)
-            out.append(contentsOf: TerminalText.escaped(help, keepingNewlines: true).utf8)
+            out.appendUTF8("\n    = help: ")
+            out.appendUTF8(TerminalText.escaped(help, keepingNewlines: true))
         }
     }
 
