@@ -15,6 +15,10 @@ package struct Evaluator {
     private let truths: Slots<Bool>
     private let stamps: Slots<UInt32>
     private var generation: UInt32 = 1
+    /// The generation of the file's path: what the stamps of nodes kept per file (`NodeCaching.perFile`)
+    /// are compared with. It changes when a document comes from another path than the one before.
+    private var fileGeneration: UInt32 = 1
+    private var filePath: String?
     /// The slots whose stamp left 0 since the evaluator was made or reset, each once: what
     /// `reset()` puts back, instead of reading every plan node's stamp.
     private var written: [Int32] = []
@@ -101,13 +105,18 @@ package struct Evaluator {
             storage = identity
             storageGeneration &+= 1
         }
+        if document.path != filePath {
+            filePath = document.path
+            fileGeneration &+= 1
+        }
         generation &+= 1
-        if generation == Self.invalidated {
+        if generation == Self.invalidated || fileGeneration == Self.invalidated {
             // Every stamp would soon match a new generation again: start over.
             stamps.reset()
             cache.reset()
             written.removeAll(keepingCapacity: true)
             generation = 1
+            fileGeneration = 1
         }
         var findings: [Finding] = []
         var count = 0
@@ -213,6 +222,8 @@ package struct Evaluator {
         }
         written.removeAll(keepingCapacity: true)
         generation = 1
+        fileGeneration = 1
+        filePath = nil
         for slot in boundSlots {
             bindings[Int(slot)] = .absent
             isBound[Int(slot)] = false
@@ -301,8 +312,14 @@ package struct Evaluator {
 
     mutating func value(_ id: Int) -> Value {
         switch caching[id] {
-        case .condition: return .bool(truth(id))
+        case .condition, .perFileCondition: return .bool(truth(id))
         case .transient: return compute(id)
+        case .perFile:
+            if stamps[id] == fileGeneration { return cache[id] }
+            let result = compute(id)
+            cache[id] = result
+            stamp(id, fileGeneration)
+            return result
         case .cached: break
         }
         if stamps[id] == generation { return cache[id] }
@@ -319,8 +336,15 @@ package struct Evaluator {
     /// iteration slot may have marked the node meanwhile (then it is already listed in `written`).
     @inline(__always)
     private mutating func stamp(_ id: Int) {
+        stamp(id, generation)
+    }
+
+    /// Marks node `id`'s cached result as of `current` (the document's generation, or the file's
+    /// for a node kept per file).
+    @inline(__always)
+    private mutating func stamp(_ id: Int, _ current: UInt32) {
         if stamps[id] == 0 { written.append(Int32(truncatingIfNeeded: id)) }
-        stamps[id] = generation
+        stamps[id] = current
     }
 
     @inline(__always)
@@ -329,11 +353,16 @@ package struct Evaluator {
     /// Whether node `id` holds (only `true` does): a condition node is decided and cached as a
     /// byte; any other node's value is asked for.
     mutating func truth(_ id: Int) -> Bool {
-        guard caching[id] == .condition else { return value(id).isTrue }
-        if stamps[id] == generation { return truths[id] }
+        let current: UInt32
+        switch caching[id] {
+        case .condition: current = generation
+        case .perFileCondition: current = fileGeneration
+        case .cached, .transient, .perFile: return value(id).isTrue
+        }
+        if stamps[id] == current { return truths[id] }
         let result = decide(id)
         truths[id] = result
-        stamp(id)
+        stamp(id, current)
         return result
     }
 

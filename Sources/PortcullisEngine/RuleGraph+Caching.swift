@@ -10,6 +10,12 @@ enum NodeCaching: UInt8, Sendable {
     /// this node would be. Keeping such a value would cost a copy into the cache (a reference
     /// count), its release at the next document, and its stamp, for no read that saves work.
     case transient
+    /// A value that depends on the file's path and constants only (no field of the document, no
+    /// iteration element, no lookup, no pattern match): kept while the documents come from one
+    /// file (`any g in params.prod_paths: glob(file, g)` is decided once a file, not once a document).
+    case perFile
+    /// A condition that depends on the file's path and constants only, as `perFile`: decided once a file.
+    case perFileCondition
 }
 
 extension RuleGraph {
@@ -35,8 +41,9 @@ extension RuleGraph {
         for selection in selections.lazy.compactMap({ $0 }) {
             for id in selection.readNodes where id >= 0 { pinned[Int(id)] = true }
         }
+        let fileInvariant = fileInvariantNodes(nodes)
         return nodes.indices.map { id in
-            if instructions[id].isCondition { return .condition }
+            if instructions[id].isCondition { return fileInvariant[id] ? .perFileCondition : .condition }
             switch instructions[id] {
             case .constant: return .cached
             // Computing these costs what reading a kept copy does (a copy of the binding, the
@@ -44,9 +51,41 @@ extension RuleGraph {
             case .binding, .root, .filePath: return .transient
             default: break
             }
+            if fileInvariant[id] { return .perFile }
             guard !pinned[id], reads[id] == 1 else { return .cached }
             return nodes[Int(reader[id])].slots == nodes[id].slots ? .transient : .cached
         }
+    }
+}
+
+extension RuleGraph {
+    /// Per plan node: whether its result depends on nothing but the file's path and constants. Not
+    /// so a node that reads an iteration element from outside it (`slots`), or that reads, itself or
+    /// through its operands, the document (its root, pod spec, pod metadata, containers), the run's
+    /// other resources (a lookup), or a pattern match (a match at its limit is reported at the
+    /// document). A quantifier's own element does not count: it is bound within the node.
+    static func fileInvariantNodes(_ nodes: [PlanNode]) -> [Bool] {
+        // Operands come before the nodes that read them (`Lowering` makes them first).
+        var readsDocument = [Bool](repeating: false, count: nodes.count)
+        var invariant = [Bool](repeating: false, count: nodes.count)
+        for id in nodes.indices {
+            var reads: Bool
+            switch nodes[id].op {
+            case .root, .podSpec, .podMetadata, .allContainers, .regex, .regexDynamic: reads = true
+            case .call(let builtin, _): reads = builtin.function.lookup != nil
+            default: reads = false
+            }
+            nodes[id].op.forEachOperand { operand in
+                precondition(operand < id, "plan node \(id) reads node \(operand), made after it")
+                if readsDocument[operand] { reads = true }
+            }
+            readsDocument[id] = reads
+            switch nodes[id].op {
+            case .constant, .filePath, .binding: invariant[id] = false  // kept (constants) or read as they are
+            default: invariant[id] = !reads && nodes[id].slots.isEmpty
+            }
+        }
+        return invariant
     }
 }
 
