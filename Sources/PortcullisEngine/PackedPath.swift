@@ -50,18 +50,9 @@ enum PackedPath {
     /// The components packed in `bytes`.
     static func components(in bytes: UnsafeBufferPointer<UInt8>) -> [PathComponent] {
         var components: [PathComponent] = []
-        var offset = 0
-        while offset < bytes.count {
-            let tag = bytes[offset]
-            offset += 1
-            let number = LEB128.read(bytes, at: &offset)
-            if tag == 0 {
-                components.append(.key(String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + number)]), as: UTF8.self)))
-                offset += number
-            } else {
-                components.append(.index(number))
-            }
-        }
+        forEachComponent(in: bytes,
+                         key: { components.append(.key(String(decoding: $0, as: UTF8.self))) },
+                         index: { components.append(.index($0)) })
         return components
     }
 
@@ -70,19 +61,28 @@ enum PackedPath {
     static func jsonPath(in bytes: UnsafeBufferPointer<UInt8>) -> String {
         var path: [UInt8] = [UInt8(ascii: "$")]
         path.reserveCapacity(bytes.count + 16)
+        forEachComponent(in: bytes,
+                         key: { Node.appendPathStep(keyUTF8: $0, to: &path) },
+                         index: { Node.appendIndexStep($0, to: &path) })
+        return String(decoding: path, as: UTF8.self)
+    }
+
+    /// Each component packed in `bytes`, in order: a key's UTF-8 bytes to `key`, an index to `index`.
+    @inline(__always)
+    private static func forEachComponent(in bytes: UnsafeBufferPointer<UInt8>, key: (UnsafeBufferPointer<UInt8>) -> Void,
+                                         index: (Int) -> Void) {
         var offset = 0
         while offset < bytes.count {
             let tag = bytes[offset]
             offset += 1
             let number = LEB128.read(bytes, at: &offset)
             if tag == 0 {
-                Node.appendPathStep(keyUTF8: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + number)]), to: &path)
+                key(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + number)]))
                 offset += number
             } else {
-                Node.appendIndexStep(number, to: &path)
+                index(number)
             }
         }
-        return String(decoding: path, as: UTF8.self)
     }
 }
 
