@@ -49,7 +49,7 @@ package struct PolicyCacheKey: Equatable, Sendable {
     /// The entry's file name: 128 bits of the key, in hex.
     package var fileName: String {
         let (first, second) = text.withUnsafeBufferPointer { Self.fnv128($0) }
-        return Self.hex(first) + Self.hex(second) + ".graph"
+        return first.sixteenHexDigits + second.sixteenHexDigits + ".graph"
     }
 
     /// The running executable: its linker build ID (a hash of its contents) when it has one, and
@@ -69,11 +69,6 @@ package struct PolicyCacheKey: Equatable, Sendable {
             second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
         return (first, second)
-    }
-
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// Text as a JSON string: a name with a comma, a space or a line break cannot pass for two.

@@ -1,3 +1,4 @@
+import PortcullisDiagnostics
 import PortcullisEngine
 
 /// A finding's identity across edits: the resource (kind, namespace, name), the policy and the JSON
@@ -29,7 +30,10 @@ package struct FindingKey: Hashable, Sendable, Codable {
     }
 
     /// The key as one line of text.
-    package var text: String { [policy, kind, namespace, name, jsonPath].joined(separator: "|") }
+    package var text: String { fields.joined(separator: "|") }
+
+    /// The fields the key's text joins, in order.
+    private var fields: [String] { [policy, kind, namespace, name, jsonPath] }
 
     /// FNV-1a 64-bit of the text, in hex: stable across runs, platforms and versions. The fields'
     /// bytes are hashed where they are, with the separators between them, as `text` joins them.
@@ -39,18 +43,11 @@ package struct FindingKey: Hashable, Sendable, Codable {
             value ^= UInt64(byte)
             value = value &* 0x0000_0100_0000_01B3
         }
-        for (number, field) in [policy, kind, namespace, name, jsonPath].enumerated() {
+        for (number, field) in fields.enumerated() {
             if number > 0 { mix(UInt8(ascii: "|")) }
             var field = field
             field.withUTF8 { for byte in $0 { mix(byte) } }
         }
-        // Sixteen lowercase hexadecimal digits, the first the highest.
-        let digits: StaticString = "0123456789abcdef"
-        return String(unsafeUninitializedCapacity: 16) { text in
-            digits.withUTF8Buffer { digits in
-                for position in 0..<16 { text[position] = digits[Int(truncatingIfNeeded: value >> UInt64(60 - 4 * position)) & 0xF] }
-            }
-            return 16
-        }
+        return value.sixteenHexDigits
     }
 }
