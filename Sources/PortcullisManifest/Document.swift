@@ -128,7 +128,15 @@ package final class DocumentIdentity: Sendable, Hashable {
     private static func sameBytes(_ a: String?, _ b: String?) -> Bool {
         switch (a, b) {
         case (nil, nil): return true
-        case (let x?, let y?): return x.utf8.elementsEqual(y.utf8)
+        case (var x?, var y?):
+            // The bytes compared where they are (`bytesEqual`), not a byte at a time through two
+            // `UTF8View` iterators: most identities are found equal, every field read to its end.
+            return x.withUTF8 { first in
+                y.withUTF8 { second in
+                    first.count == second.count
+                        && (first.isEmpty || bytesEqual(first.baseAddress!, second.baseAddress!, count: first.count))
+                }
+            }
         default: return false
         }
     }
@@ -143,26 +151,40 @@ package final class DocumentIdentity: Sendable, Hashable {
 /// The distinct document identities of one run, each held once: a run keeps thousands of
 /// documents for its cross-document rules, of a few kinds in a few namespaces.
 package final class DocumentIdentities: Sendable {
-    private let known = Mutex(Numbering<DocumentIdentity, DocumentIdentity>())
+    private struct Held {
+        var numbering = Numbering<DocumentIdentity, DocumentIdentity>()
+        /// The number of each identity held, by the object: a document's identity, once shared
+        /// (`shared`), is found again by its address, without hashing its fields a second time.
+        /// The objects are held by `numbering`, so no address is reused while it is here.
+        var byObject: [ObjectIdentifier: Int32] = [:]
+
+        mutating func number(_ identity: DocumentIdentity) -> Int32 {
+            if let number = byObject[ObjectIdentifier(identity)] { return number }
+            let number = numbering.number(of: identity, identity)
+            if numbering.elements[Int(number)] === identity { byObject[ObjectIdentifier(identity)] = number }
+            return number
+        }
+    }
+    private let known = Mutex(Held())
 
     package init() {}
 
     /// The identity equal to `identity` this run already holds, else `identity`, now held.
     func shared(_ identity: DocumentIdentity) -> DocumentIdentity {
         known.withLock { known in
-            let number = known.number(of: identity, identity)
-            return known.elements[Int(number)]
+            let number = known.number(identity)
+            return known.numbering.elements[Int(number)]
         }
     }
 
     /// The number of the identity equal to `identity` among those held (held now if new).
     func number(_ identity: DocumentIdentity) -> Int32 {
-        known.withLock { $0.number(of: identity, identity) }
+        known.withLock { $0.number(identity) }
     }
 
     /// Every identity held, by number.
-    package var all: [DocumentIdentity] { known.withLock { $0.elements } }
+    package var all: [DocumentIdentity] { known.withLock { $0.numbering.elements } }
 
     /// How many distinct identities are held (for tests).
-    package var count: Int { known.withLock { $0.elements.count } }
+    package var count: Int { known.withLock { $0.numbering.elements.count } }
 }
