@@ -57,7 +57,10 @@ let package = Package(
         /// Each thread's PCRE2 match data, made once and freed with the thread
         /// (`regex_match_data.h`): a match allocates nothing.
         .target(name: "CRegexMatchData", dependencies: ["CPCRE2"]),
-        .target(name: "PortcullisDiagnostics"),
+        /// Line feeds counted and found sixteen bytes at a time (`byte_scan.h`), for the line
+        /// index of every file a report shows.
+        .target(name: "CByteScan"),
+        .target(name: "PortcullisDiagnostics", dependencies: ["CByteScan"]),
         /// The Kubernetes schema (kinds, object types, fields): schemas/kubernetes.schema, embedded as
         /// the committed EmbeddedSchemaTable.swift (`make schema-table` writes both), decoded lazily.
         .target(
