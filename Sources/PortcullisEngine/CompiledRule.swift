@@ -235,9 +235,14 @@ package enum WorkloadKinds {
 
     /// Where the pod template's metadata is: the pod spec's sibling `metadata` (for a Pod, its own).
     static func podMetadataPath(_ kind: String) -> [PathComponent]? {
-        guard var path = podSpecPaths[kind] else { return nil }
-        path.removeLast()
-        path.append("metadata")
-        return path
+        podMetadataPaths[kind]
+    }
+
+    /// `podMetadataPath` of every workload kind, made once (it is asked per document and lookup).
+    private static let podMetadataPaths: [String: [PathComponent]] = podSpecPaths.mapValues { path in
+        var metadata = path
+        metadata.removeLast()
+        metadata.append("metadata")
+        return metadata
     }
 }

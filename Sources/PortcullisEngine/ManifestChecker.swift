@@ -139,10 +139,10 @@ package struct ManifestChecker: Sendable {
             }
             // Documents not kept are out of every cross-document rule's reach: all rules, at once.
             let kept = file.resources.map(scope.contains)
-            let keptDocuments = zip(file.resources, kept).filter(\.1).map(\.0)
+            let keptDocuments = Self.split(zip(file.resources, kept).filter(\.1).map(\.0), by: waitsForDefinitions)
             let found = findings(of: [(zip(file.resources, kept).filter { !$0.1 }.map(\.0), nil),
-                                      (keptDocuments.filter(waitsForDefinitions), singleDocumentRules),
-                                      (keptDocuments.filter { !waitsForDefinitions($0) }, notLookupRules)], in: .empty,
+                                      (keptDocuments.matching, singleDocumentRules),
+                                      (keptDocuments.others, notLookupRules)], in: .empty,
                                  recordingOrder: true)
             let keepsLines = keptLineBudget.map { !$0.isSpent } ?? false
             let lines = keepsLines ? found.findings.lines(in: file.path) + found.issues.lines(in: file.path) : []
@@ -217,9 +217,8 @@ package struct ManifestChecker: Sendable {
                 prior[document.key] = document.count
                 spans[document.key] = document.span
             }
-            let kept = resources.filter(scope.contains)
-            let found = findings(of: [(kept.filter(waitsForDefinitions), crossDocumentRules),
-                                      (kept.filter { !waitsForDefinitions($0) }, lookupRules)], in: inputSet, recordingOrder: true)
+            let kept = Self.split(resources.filter(scope.contains), by: waitsForDefinitions)
+            let found = findings(of: [(kept.matching, crossDocumentRules), (kept.others, lookupRules)], in: inputSet, recordingOrder: true)
             let totals = prior.merging(found.counts, uniquingKeysWith: +)
             // A document past the limit over both passes keeps the first findings one pass over
             // every rule keeps; the others' are merged in place (a new array per file, once the
@@ -241,6 +240,16 @@ package struct ManifestChecker: Sendable {
             return finished
         }
         return done.map { $0! }  // every place has its result: the first pass's, or the second's
+    }
+
+    /// `documents` in two lists, each in input order: those `test` holds for, and the others (one
+    /// test a document).
+    private static func split(_ documents: [Document], by test: (Document) -> Bool) -> (matching: [Document], others: [Document]) {
+        var matching: [Document] = [], others: [Document] = []
+        for document in documents {
+            if test(document) { matching.append(document) } else { others.append(document) }
+        }
+        return (matching, others)
     }
 
     /// A small run with cross-document rules: every file is loaded, then each is evaluated once by

@@ -96,7 +96,14 @@ package enum ResourceScopes {
     /// Whether `document`'s API group is one a CustomResourceDefinition of the run can declare
     /// (`isDeclarable`): only such a resource can get another scope or schema from the run.
     package static func isDeclarable(_ document: Document) -> Bool {
-        document.apiVersion.map { isDeclarable(group: group(ofAPIVersion: $0)) } ?? false
+        guard var apiVersion = document.apiVersion else { return false }
+        // Most groups have no dot (`apps/v1`, `v1`): told from the bytes where they are, with no
+        // `String` made of the group and no set asked.
+        let dotted = apiVersion.withUTF8 { bytes in
+            guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return false }
+            return bytes[..<slash].contains(UInt8(ascii: "."))
+        }
+        return dotted && isDeclarable(group: group(ofAPIVersion: apiVersion))
     }
 
     /// The scope a CustomResourceDefinition declares, with the group and kind it declares it for;
