@@ -93,7 +93,9 @@ enum InlineDirectives {
             }
             directives.append(SuppressionDirective(policies: policies, scope: scope, kind: .inSource, reason: reason, path: source.path, span: span))
         }
-        for resource in file.resources {
+        // A file no mapping of which has the annotation's key (most) has no annotation to read.
+        let mayBeAnnotated = file.storage?.holdsKey(annotation) ?? true
+        for resource in file.resources where mayBeAnnotated {
             let (annotated, annotationProblems) = parse(annotationOf: resource)
             directives += annotated
             problems += annotationProblems

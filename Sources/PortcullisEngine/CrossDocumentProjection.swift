@@ -107,8 +107,10 @@ package struct CrossDocumentProjection: Sendable {
                                     directiveComments: file.directiveComments)
             return (same, file.resources.map { _ in true })
         }
+        // A file no mapping of which has the annotation's key (most) has no document copied for it.
+        let mayBeSuppressed = storage.holdsKey(Suppression.annotation)
         let copied = zip(file.resources, kept).map { document, isKept in
-            isKept || document.root["metadata"]?["annotations"]?[Suppression.annotation] != nil
+            isKept || (mayBeSuppressed && document.root["metadata"]?["annotations"]?[Suppression.annotation] != nil)
         }
         let originals = zip(file.resources, copied).filter(\.1).map(\.0)
         let rows = zip(zip(file.resources, kept), copied).filter(\.1).map { pair, _ in

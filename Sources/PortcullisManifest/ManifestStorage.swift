@@ -42,6 +42,10 @@ package final class ManifestStorage: Sendable {
     /// Number of nodes in the arena (aliases not expanded).
     package var nodeCount: Int { nodes.count }
 
+    /// Whether some mapping of the arena has `key` among its keys (`false`: a lookup of `key` in
+    /// any of its mappings finds nothing, and need not be made).
+    package func holdsKey(_ key: String) -> Bool { keys.find(key) != nil }
+
     /// The addresses from the first to the end of the last of the buffers placed in the storage's
     /// spill region (placed one after another when the storage was made; another worker's may lie
     /// between); `nil` when none is placed.
