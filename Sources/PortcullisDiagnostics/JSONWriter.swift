@@ -101,7 +101,7 @@ package struct JSONWriter: Sendable {
         beforeValue()
         appendQuoted(key)
         if style.indented {
-            Self.append(" : ", to: &bytes)
+            bytes.appendUTF8(" : ")
         } else {
             bytes.append(UInt8(ascii: ":"))
         }
@@ -211,11 +211,6 @@ package struct JSONWriter: Sendable {
         if width > breakAndSpaces.utf8CodeUnitCount {
             bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width - breakAndSpaces.utf8CodeUnitCount))
         }
-    }
-
-    /// The bytes of `text` appended with one copy.
-    private static func append(_ text: StaticString, to bytes: inout [UInt8]) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     // MARK: Escaping

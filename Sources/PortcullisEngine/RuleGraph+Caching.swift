@@ -65,27 +65,19 @@ extension RuleGraph {
     /// other resources (a lookup), or a pattern match (a match at its limit is reported at the
     /// document). A quantifier's own element does not count: it is bound within the node.
     static func fileInvariantNodes(_ nodes: [PlanNode]) -> [Bool] {
-        // Operands come before the nodes that read them (`Lowering` makes them first).
-        var readsDocument = [Bool](repeating: false, count: nodes.count)
-        var invariant = [Bool](repeating: false, count: nodes.count)
-        for id in nodes.indices {
-            var reads: Bool
-            switch nodes[id].op {
-            case .root, .podSpec, .podMetadata, .allContainers, .regex, .regexDynamic: reads = true
-            case .call(let builtin, _): reads = builtin.function.lookup != nil
-            default: reads = false
-            }
-            nodes[id].op.forEachOperand { operand in
-                precondition(operand < id, "plan node \(id) reads node \(operand), made after it")
-                if readsDocument[operand] { reads = true }
-            }
-            readsDocument[id] = reads
-            switch nodes[id].op {
-            case .constant, .filePath, .binding: invariant[id] = false  // kept (constants) or read as they are
-            default: invariant[id] = !reads && nodes[id].slots.isEmpty
+        let readsDocument = reaching(nodes) { node in
+            switch node.op {
+            case .root, .podSpec, .podMetadata, .allContainers, .regex, .regexDynamic: true
+            case .call(let builtin, _): builtin.function.lookup != nil
+            default: false
             }
         }
-        return invariant
+        return nodes.indices.map { id in
+            switch nodes[id].op {
+            case .constant, .filePath, .binding: false  // kept (constants) or read as they are
+            default: !readsDocument[id] && nodes[id].slots.isEmpty
+            }
+        }
     }
 }
 

@@ -161,16 +161,28 @@ package struct RuleGraph: Sendable {
     /// `counting` accepts `.definitions`) a matcher reads scopes.
     private static func crossDocumentRules(_ rules: [CompiledRule], nodes: [PlanNode],
                                            counting: (BuiltinFunction.Lookup) -> Bool) -> [Bool] {
-        // Per node, whether it or an operand calls a lookup; operands have smaller ids than their
-        // users (nodes are hash-consed bottom-up), so one forward pass settles every node.
-        var looksUp = [Bool](repeating: false, count: nodes.count)
-        for id in nodes.indices {
-            let op = nodes[id].op
-            if case .call(let builtin, _) = op, let lookup = builtin.function.lookup, counting(lookup) { looksUp[id] = true; continue }
-            op.forEachOperand { if looksUp[$0] { looksUp[id] = true } }
+        // Per node, whether it or an operand calls a lookup.
+        let looksUp = reaching(nodes) { node in
+            if case .call(let builtin, _) = node.op, let lookup = builtin.function.lookup { counting(lookup) } else { false }
         }
         let scopesCount = counting(.definitions)
         return rules.map { rule in (scopesCount && rule.readsScope) || rule.planRoots.contains { looksUp[$0] } }
+    }
+
+    /// Per node, whether `seed` holds for it or for a node it reads, directly or through others.
+    /// Operands have smaller ids than their users (nodes are hash-consed bottom-up, `Lowering`
+    /// makes them first), so one forward pass settles every node.
+    static func reaching(_ nodes: [PlanNode], _ seed: (PlanNode) -> Bool) -> [Bool] {
+        var reached = [Bool](repeating: false, count: nodes.count)
+        for id in nodes.indices {
+            var holds = seed(nodes[id])
+            nodes[id].op.forEachOperand { operand in
+                precondition(operand < id, "plan node \(id) reads node \(operand), made after it")
+                if reached[operand] { holds = true }
+            }
+            reached[id] = holds
+        }
+        return reached
     }
 
     /// The kinds a `resources(…)` call's first argument names when it is a constant (a kind, or a
