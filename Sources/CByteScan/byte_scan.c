@@ -45,3 +45,45 @@ size_t portcullis_line_starts(const unsigned char *bytes, size_t count, ptrdiff_
     }
     return written;
 }
+
+size_t portcullis_find_line_starts(const unsigned char *bytes, size_t count, const ptrdiff_t *wanted,
+                                   size_t wanted_count, ptrdiff_t *starts) {
+    size_t found = 0, at = 0;
+    ptrdiff_t line = 1;  // the line `at` is on
+    if (found < wanted_count && wanted[found] == 1) starts[found++] = 0;
+#if defined(__SSE2__)
+    const __m128i feed = _mm_set1_epi8('\n');
+    // Spans of sixteen blocks are counted (lanes summed once a span: no population count, which
+    // baseline x86-64 lacks); a span holding the next wanted line is gone through feed by feed.
+    const size_t span = 16 * 16;
+    size_t spans_end = count - count % span;
+    while (found < wanted_count && at < spans_end) {
+        __m128i lanes = _mm_setzero_si128();
+        for (size_t block = 0; block < span; block += 16) {
+            lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(bytes + at + block)), feed));
+        }
+        __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+        ptrdiff_t feeds = (ptrdiff_t)_mm_cvtsi128_si32(sums) + (ptrdiff_t)_mm_extract_epi16(sums, 4);
+        if (line + feeds < wanted[found]) {
+            line += feeds;
+            at += span;
+            continue;
+        }
+        for (size_t end = at + span; at < end; at += 16) {
+            unsigned mask = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(bytes + at)), feed));
+            for (; mask; mask &= mask - 1) {
+                line += 1;
+                if (line != wanted[found]) continue;
+                starts[found++] = (ptrdiff_t)(at + (size_t)__builtin_ctz(mask) + 1);
+                if (found == wanted_count) return found;
+            }
+        }
+    }
+#endif
+    for (; found < wanted_count && at < count; at++) {
+        if (bytes[at] != '\n') continue;
+        line += 1;
+        if (line == wanted[found]) starts[found++] = (ptrdiff_t)(at + 1);
+    }
+    return found;
+}

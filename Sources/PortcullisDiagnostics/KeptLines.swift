@@ -1,4 +1,5 @@
 import Synchronization
+internal import CByteScan
 
 /// The lines of a file a report will show (those its findings and diagnostics point at), kept
 /// when the file's bytes are let go: the report then shows them without reading the file again.
@@ -17,30 +18,32 @@ struct KeptLines: Sendable {
     private static let fields = 2
 
     /// The lines of `file` numbered in `lines` (any order; repeats and numbers past the end are
-    /// left out), found in one scan for line breaks up to the last of them, written in `budget`;
-    /// `nil` when none is there or the budget has no room for them.
+    /// left out), found in one scan up to the last of them (`portcullis_find_line_starts`: blocks
+    /// without a wanted line are only counted), written in `budget`; `nil` when none is there or
+    /// the budget has no room for them.
     init?(_ lines: [Int], of file: [UInt8], in budget: KeptLineBudget) {
         let wanted = Array(Set(lines.filter { $0 >= 1 })).sorted()
         guard !wanted.isEmpty, file.count <= Int(Int32.max) else { return nil }
         var found: [(line: Int, range: Range<Int>)] = []
-        func keep(_ line: Int, _ start: Int, _ end: Int) {
-            found.append((line, SourceFile.lineRange(from: start, toBreakAt: end, in: file)))
-        }
-        var next = 0, line = 1, lineStart = 0
         file.withUnsafeBufferPointer { buffer in
-            _ = forEachOccurrence(of: UInt8(ascii: "\n"), in: buffer) { position in
-                if wanted[next] == line {
-                    keep(line, lineStart, position)
-                    next += 1
-                    if next == wanted.count { return false }
-                }
-                line += 1
-                lineStart = position + 1
-                return true
+            guard let base = buffer.baseAddress else {
+                // An empty file has one line, empty.
+                if wanted[0] == 1 { found.append((1, 0..<0)) }
+                return
+            }
+            var starts = [Int](repeating: 0, count: wanted.count)
+            let count = wanted.withUnsafeBufferPointer { wantedLines in
+                starts.withUnsafeMutableBufferPointer { portcullis_find_line_starts(base, buffer.count, wantedLines.baseAddress!, wanted.count, $0.baseAddress!) }
+            }
+            found.reserveCapacity(count)
+            for index in 0..<count {
+                let start = starts[index]
+                // The line runs to its line feed, or to the end of the file (empty after a final line feed).
+                let end = firstOccurrence(of: UInt8(ascii: "\n"), in: base + start, count: buffer.count - start)
+                    .map { $0 - UnsafeRawPointer(base) } ?? buffer.count
+                found.append((wanted[index], SourceFile.lineRange(from: start, toBreakAt: end, in: file)))
             }
         }
-        // The last line runs to the end of the file (empty after a final line break).
-        if next < wanted.count && wanted[next] == line { keep(line, lineStart, file.count) }
         guard !found.isEmpty else { return nil }
         let header = 4 * (Self.fields + 2 * found.count)
         let textBytes = found.reduce(0) { $0 + $1.range.count }

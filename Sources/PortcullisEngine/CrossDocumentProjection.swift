@@ -30,6 +30,9 @@ package struct CrossDocumentProjection: Sendable {
     let declarableWhole: Bool
     /// The identities of the documents copied, each held once (`DocumentIdentities`).
     let identities = DocumentIdentities()
+    /// Where the lookup rules' findings can point in the documents they are evaluated on: the
+    /// lines a waiting file keeps for the second pass's findings.
+    let findingLines: FindingLines
 
     /// The projection of `graph`'s cross-document rules.
     package init(_ graph: RuleGraph) {
@@ -50,6 +53,7 @@ package struct CrossDocumentProjection: Sendable {
         }
         self.trees = trees
         self.declarableWhole = declarableWhole
+        findingLines = FindingLines(graph, analysis: &analysis)
         var plans = CopyPlans()
         wholeRow = plans.add(FieldTree(whole: true))
         suppressionOnlyRow = plans.add(Self.suppressionOnly)
@@ -77,11 +81,11 @@ package struct CrossDocumentProjection: Sendable {
     /// Whether some document is kept whole anyway.
     package var isWhole: Bool { trees == nil }
 
-    /// What to keep of `document`, as its row in `plans`: whole for a definition, a custom
+    /// What to keep of `document` (of `kind`), as its row in `plans`: whole for a definition, a custom
     /// resource, a document of a declarable group when scopes are read, and any kind the rules read
     /// whole or do not name.
-    func row(for document: Document) -> Int32 {
-        guard trees != nil, let kind = document.kind, !keptWhole(document, kind: kind) else { return wholeRow }
+    func row(for document: Document, kind: String?) -> Int32 {
+        guard trees != nil, let kind, !keptWhole(document, kind: kind) else { return wholeRow }
         return rowsByKind[kind] ?? wholeRow
     }
 
@@ -97,25 +101,42 @@ package struct CrossDocumentProjection: Sendable {
     /// the cross-document rules read of them, the others with their suppression annotation only
     /// (what inline suppressions read), and not at all when they have none (other annotations
     /// included: nothing reads them again); `copied` says which documents the result holds. Its bytes are let go when they can be read again,
-    /// the text of `lines` and of the lines its diagnostics point at kept within `budget`.
+    /// the text of `lines`, of the lines its diagnostics point at and of those the lookup rules'
+    /// findings on the documents kept can point at (`findingLines`) kept within `budget`.
     /// The arena's buffers go to `region` when it takes them.
     package func projected(_ file: ManifestFile, keeping kept: [Bool], keepingLines lines: [Int] = [], within budget: KeptLineBudget? = nil,
                            spillingTo region: SpillRegion? = nil) -> (file: ManifestFile, copied: [Bool]) {
-        let source = file.source.detached(keepingLines: lines + file.diagnostics.lines(in: file.path), within: budget)
+        var shown = lines + file.diagnostics.lines(in: file.path)
+        let keepsLines = budget.map { !$0.isSpent } ?? false
         guard let storage = file.storage, !isWhole, !file.resources.isEmpty else {
-            let same = ManifestFile(source: source, storage: file.storage, resources: file.resources, diagnostics: file.diagnostics,
-                                    directiveComments: file.directiveComments)
+            if keepsLines {
+                for (document, isKept) in zip(file.resources, kept) where isKept { shown += findingLines.lines(of: document, kind: document.kind) }
+            }
+            let same = ManifestFile(source: file.source.detached(keepingLines: shown, within: budget), storage: file.storage,
+                                    resources: file.resources, diagnostics: file.diagnostics, directiveComments: file.directiveComments)
             return (same, file.resources.map { _ in true })
         }
         // A file no mapping of which has the annotation's key (most) has no document copied for it.
         let mayBeSuppressed = storage.holdsKey(Suppression.annotation)
-        let copied = zip(file.resources, kept).map { document, isKept in
-            isKept || (mayBeSuppressed && document.root["metadata"]?["annotations"]?[Suppression.annotation] != nil)
+        var copied: [Bool] = []
+        var originals: [Document] = []
+        var rows: [Int32] = []
+        copied.reserveCapacity(kept.count)
+        for (document, isKept) in zip(file.resources, kept) {
+            if isKept {
+                let kind = document.kind
+                rows.append(row(for: document, kind: kind))
+                if keepsLines { shown += findingLines.lines(of: document, kind: kind) }
+            } else if mayBeSuppressed && document.root["metadata"]?["annotations"]?[Suppression.annotation] != nil {
+                rows.append(suppressionOnlyRow)
+            } else {
+                copied.append(false)
+                continue
+            }
+            copied.append(true)
+            originals.append(document)
         }
-        let originals = zip(file.resources, copied).filter(\.1).map(\.0)
-        let rows = zip(zip(file.resources, kept), copied).filter(\.1).map { pair, _ in
-            pair.1 ? row(for: pair.0) : suppressionOnlyRow
-        }
+        let source = file.source.detached(keepingLines: shown, within: budget)
         let (copy, roots) = storage.copying(originals.map(\.root.index), keeping: rows, in: plans, spillingTo: region)
         let documents = zip(originals, roots).map { document, root in
             document.moved(to: Node(storage: copy, index: root), sharing: identities)

@@ -79,6 +79,21 @@ package struct Node: Sendable {
         return value(underAtom: storage.keys.find(key))
     }
 
+    /// The key and the value of the pair a lookup by `key` finds in a mapping (`self[key]`), or
+    /// `nil`: where a finding on that value (or on a field missing under it) is placed.
+    package func entry(_ key: String) -> (key: Node, value: Node)? {
+        guard let value = self[key] else { return nil }
+        let r = record
+        // The key is the child just before its value.
+        var slot = Int(r.first) + 1
+        let end = Int(r.first) + Int(r.count) * 2
+        while slot < end {
+            if storage.children[slot] == value.index { return (Node(storage: storage, index: storage.children[slot - 1]), value) }
+            slot += 2
+        }
+        return nil
+    }
+
     /// The value under `key`, a key spelt in the program (`"metadata"`): found by its bytes, with
     /// no `String` copied for the lookup.
     subscript(literal key: StaticString) -> Node? {

@@ -62,6 +62,38 @@ import Testing
         #expect(lineCount < 2 || firstOnly.source.text(ofLine: 2) == nil)  // not kept, and the file is gone
     }
 
+    /// A few lines of a long file are found by counting the line feeds of the blocks before them:
+    /// lines at any place against blocks of sixteen bytes (first, last, adjacent, in one block,
+    /// past the end) are the file's lines, and only those are kept.
+    @Test func keptLinesAnywhereInALongFileAreTheFilesLines() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<40 {
+            // Comments of 0 to 40 bytes after the `#` (no diagnostic, whose lines would be kept too),
+            // some ending in CR, some with multibyte text.
+            let lineCount = Int.random(in: 1...120, using: &generator)
+            let lines = (0..<lineCount).map { _ in
+                "#" + String(repeating: ["a", "é", " "].randomElement(using: &generator)!, count: Int.random(in: 0...40, using: &generator))
+                    + (Int.random(in: 0..<5, using: &generator) == 0 ? "\r" : "")
+            }
+            var text = lines.joined(separator: "\n") + (Bool.random(using: &generator) ? "\n" : "")
+            if text.hasSuffix("\r") { text.removeLast() }  // a CR alone is a line break of its own
+            let path = try folder.write("long-\(round).yaml", text)
+            let file = ManifestLoader().loadFile(atPath: path, displayPath: "long.yaml")
+            let count = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
+            let expected = (0...(count + 2)).map { file.source.text(ofLine: $0) }
+            let wanted = (0..<Int.random(in: 1...8, using: &generator)).map { _ in Int.random(in: 1...(count + 2), using: &generator) }
+                + (round % 4 == 0 ? [1, 2, count] : [])
+            let released = file.released(keepingLines: wanted, within: KeptLineBudget())
+            try FileManager.default.removeItem(atPath: path)
+            #expect(released.source.isDetached && file.diagnostics.isEmpty, "\(file.diagnostics)")
+            for line in 0...(count + 2) {
+                #expect(released.source.text(ofLine: line) == (wanted.contains(line) ? expected[line] : nil), "round \(round), line \(line)")
+            }
+        }
+    }
+
     /// A run's budget is spent file by file: a file whose lines do not fit keeps none and reads
     /// them again; a budget of nothing keeps nothing.
     @Test func keptLinesStayWithinTheRunsBudget() throws {

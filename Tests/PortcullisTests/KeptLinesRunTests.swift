@@ -3,9 +3,8 @@ import Foundation
 import Testing
 
 /// A run keeps the lines its text report shows as each file's bytes go, so the report reads no
-/// file a second time: shown here by removing the files between the check and the report. A
-/// finding of the cross-document rules, made after the file's bytes went, is shown by reading the
-/// file again, as before.
+/// file a second time: shown here by removing the files between the check and the report. That
+/// holds for the findings of the cross-document rules too, made after the file's bytes went.
 @Suite struct KeptLinesRunTests {
     static let deployment = """
         apiVersion: apps/v1
@@ -43,9 +42,10 @@ import Testing
                 + "    " + "          image: nginx:latest" + "\n    " + String(repeating: " ", count: 17) + "^"))
         }
         // The cross-document finding points at `replicas: 3`: kept in a whole run, which makes
-        // every finding before the bytes go; not kept in a run of two passes, whose second pass
-        // works on copies (and the file is gone). This second half pins today's limit: keeping
-        // the lines of second-pass findings would change it, and should.
-        #expect(report.contains("\n    " + "  replicas: 3" + "\n") == (wholeRunFileLimit > 0))
+        // every finding before the bytes go, and in a run of two passes, whose second pass works
+        // on copies, as one of the lines the lookup rules' findings can point at
+        // (`CrossDocumentProjection.FindingLines`).
+        #expect(report.contains(":5:13: warning: Deployment 'web' has 3 replicas but no PodDisruptionBudget selects its pods [reliability/pdb-required]\n"
+            + "    " + "  replicas: 3" + "\n    " + String(repeating: " ", count: 12) + "^"))
     }
 }

@@ -12,4 +12,12 @@ size_t portcullis_count_line_feeds(const unsigned char *bytes, size_t count);
 /// A line feed costs a few instructions here, where a call to `memchr` per line costs tens.
 size_t portcullis_line_starts(const unsigned char *bytes, size_t count, ptrdiff_t *starts, size_t capacity);
 
+/// For each of the `wanted_count` 1-based line numbers at `wanted` (ascending, no repeats), the
+/// offset where that line starts in the `count` bytes at `bytes`, written to `starts` at the same
+/// index; returns how many were found (the first ones: a line past the last is not there). Spans
+/// of 256 bytes before the next wanted line are only counted, so a few lines of a large file are
+/// found at a fraction of an instruction a byte.
+size_t portcullis_find_line_starts(const unsigned char *bytes, size_t count, const ptrdiff_t *wanted,
+                                   size_t wanted_count, ptrdiff_t *starts);
+
 #endif

@@ -1,0 +1,87 @@
+import PortcullisManifest
+
+extension CrossDocumentProjection {
+    /// Where the lookup rules' findings can point in the documents they are evaluated on, per kind:
+    /// what a waiting file keeps the text of as its bytes go, so that the report shows the second
+    /// pass's findings without reading the file again.
+    ///
+    /// A finding points where its check's `at` expression leads; here, the key paths that
+    /// expression can denote in the document itself (`default(spec.replicas, metadata.name)`: both,
+    /// a pod spec's path resolved for each workload kind). What it cannot tell (no `at`, an element
+    /// of a list, a looked-up document, a computed value) adds nothing: a line not kept is read from
+    /// the file again when shown, as before, so these lines only ever spare a read.
+    struct FindingLines: Sendable {
+        /// A path from a document's root: its keys, the first `podPrefix` of them where the kind
+        /// keeps its pod spec or pod metadata (a finding points at the root when one is not there).
+        struct Path: Hashable, Sendable {
+            var keys: [String] = []
+            var podPrefix = 0
+        }
+
+        /// Per kind, the paths a lookup rule's finding on a document of that kind can point at.
+        let pathsByKind: [String: [Path]]
+
+        /// The paths of `graph`'s lookup rules, told by `analysis`.
+        init(_ graph: RuleGraph, analysis: inout Analysis) {
+            var paths: [String: Set<Path>] = [:]
+            for (index, rule) in graph.rules.enumerated() where graph.lookupRules[index] {
+                guard let kinds = rule.kinds, !analysis.unknown else { continue }
+                var memo: [Int: Set<Reference>] = [:]
+                for check in rule.checks {
+                    guard let at = check.at else { continue }
+                    for reference in analysis.references(at, memo: &memo) where reference.origin == .subject && !reference.roots {
+                        for kind in kinds {
+                            if let path = Self.path(of: reference.steps, kind: kind) { paths[kind, default: []].insert(path) }
+                        }
+                    }
+                }
+            }
+            pathsByKind = paths.mapValues { Array($0) }
+        }
+
+        /// `steps` as a path from the root of a document of `kind`; `nil` through a list's
+        /// elements or a pod spec `kind` does not have.
+        static func path(of steps: [Step], kind: String) -> Path? {
+            var path = Path()
+            for step in steps {
+                switch step {
+                case .key(let name): path.keys.append(name)
+                case .elements: return nil
+                case .podSpec, .podMetadata:
+                    guard path.keys.isEmpty,
+                          let pod = step == .podSpec ? WorkloadKinds.podSpecPaths[kind] : WorkloadKinds.podMetadataPath(kind) else {
+                        return nil
+                    }
+                    for component in pod {
+                        guard case .key(let name) = component else { return nil }
+                        path.keys.append(name)
+                    }
+                    path.podPrefix = path.keys.count
+                }
+            }
+            return path
+        }
+
+        /// The lines of `document` (of `kind`) a lookup rule's finding can point at: per path, where the
+        /// evaluator places a finding on it (a scalar at itself, a mapping or a list at its key,
+        /// the root at itself; a missing field at the key of the deepest node there is).
+        func lines(of document: Document, kind: String?) -> [Int] {
+            guard !pathsByKind.isEmpty, let kind, let paths = pathsByKind[kind] else { return [] }
+            return paths.map { Self.line(of: $0, in: document.root) }
+        }
+
+        private static func line(of path: Path, in root: Node) -> Int {
+            var node = root
+            var keyLine: Int?
+            for (depth, key) in path.keys.enumerated() {
+                guard let (keyNode, value) = node.entry(key) else {
+                    // Missing: at the key of the deepest node there is (past a pod path, the root).
+                    return depth < path.podPrefix ? root.span.start.line : keyLine ?? node.span.start.line
+                }
+                keyLine = keyNode.span.start.line
+                node = value
+            }
+            return node.kind == .scalar ? node.span.start.line : keyLine ?? node.span.start.line
+        }
+    }
+}
