@@ -99,6 +99,9 @@ package struct ManifestChecker: Sendable {
             /// then holds none), with the first pass's findings on each, those past the limit
             /// included; `nil`: the file has no arena, hence no documents.
             var documents: DocumentList?
+            /// Whether every document copied is one the cross-document rules need (none was copied
+            /// for its suppression annotation alone): they are then not asked again which.
+            var copiesAreKept: Bool
 
             /// How many documents were copied (those the cross-document rules wait for, which
             /// `CrossDocumentScope.contains` tells from their identity, and those copied for their
@@ -167,7 +170,8 @@ package struct ManifestChecker: Sendable {
                 : DocumentList(projected.file.resources, numberingIn: projection.identities, findingCounts: counts, spillingTo: region)
             let partial = FileResult(file: documents == nil ? projected.file : projected.file.with(resources: []),
                                      findings: packed == nil ? found.findings : [], issues: found.issues)
-            return .waiting(Waiting(partial: partial, pastLimit: pastLimit, order: packed == nil ? found.order : [], packed: packed, documents: documents))
+            return .waiting(Waiting(partial: partial, pastLimit: pastLimit, order: packed == nil ? found.order : [], packed: packed,
+                                    documents: documents, copiesAreKept: projected.copied == kept))
         }
         // Files done at once keep their place; the waiting ones move to the second pass, which
         // frees each file's first-pass findings and counts as it merges them.
@@ -195,7 +199,8 @@ package struct ManifestChecker: Sendable {
             : InputSet(documents: waiting.lazy.compactMap { $0 }.flatMap { file in
                            // Reading the copies brings their pages back: let go every few files (`SpillRegion.fileRead`).
                            region?.fileRead()
-                           return (0..<file.copiedCount).lazy.map { file.document(at: $0, identities: identities) }.filter(scope.contains)
+                           return (0..<file.copiedCount).lazy.map { file.document(at: $0, identities: identities) }
+                               .filter { file.copiesAreKept || scope.contains($0) }
                        },
                        listingKinds: graph.resourceLookupKinds, pagesIn: region)
         region?.releaseResidentPages()
@@ -217,7 +222,7 @@ package struct ManifestChecker: Sendable {
                 prior[document.key] = document.count
                 spans[document.key] = document.span
             }
-            let kept = Self.split(resources.filter(scope.contains), by: waitsForDefinitions)
+            let kept = Self.split(file.copiesAreKept ? resources : resources.filter(scope.contains), by: waitsForDefinitions)
             let found = findings(of: [(kept.matching, crossDocumentRules), (kept.others, lookupRules)], in: inputSet, recordingOrder: true)
             let totals = prior.merging(found.counts, uniquingKeysWith: +)
             // A document past the limit over both passes keeps the first findings one pass over
