@@ -1,5 +1,4 @@
 import Synchronization
-internal import CByteScan
 
 /// The lines of a file a report will show (those its findings and diagnostics point at), kept
 /// when the file's bytes are let go: the report then shows them without reading the file again.
@@ -18,7 +17,7 @@ struct KeptLines: Sendable {
     private static let fields = 2
 
     /// The lines of `file` numbered in `lines` (any order; repeats and numbers past the end are
-    /// left out), found in one scan up to the last of them (`portcullis_find_line_starts`: blocks
+    /// left out), found in one scan up to the last of them (`LineStarts.of(lines:in:)`: spans
     /// without a wanted line are only counted), written in `budget`; `nil` when none is there or
     /// the budget has no room for them.
     init?(_ lines: [Int], of file: [UInt8], in budget: KeptLineBudget) {
@@ -26,21 +25,13 @@ struct KeptLines: Sendable {
         guard !wanted.isEmpty, file.count <= Int(Int32.max) else { return nil }
         var found: [(line: Int, range: Range<Int>)] = []
         file.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else {
-                // An empty file has one line, empty.
-                if wanted[0] == 1 { found.append((1, 0..<0)) }
-                return
-            }
-            var starts = [Int](repeating: 0, count: wanted.count)
-            let count = wanted.withUnsafeBufferPointer { wantedLines in
-                starts.withUnsafeMutableBufferPointer { portcullis_find_line_starts(base, buffer.count, wantedLines.baseAddress!, wanted.count, $0.baseAddress!) }
-            }
-            found.reserveCapacity(count)
-            for index in 0..<count {
-                let start = starts[index]
+            let starts = LineStarts.of(lines: wanted, in: buffer)
+            found.reserveCapacity(starts.count)
+            for (index, start) in starts.enumerated() {
                 // The line runs to its line feed, or to the end of the file (empty after a final line feed).
-                let end = firstOccurrence(of: UInt8(ascii: "\n"), in: base + start, count: buffer.count - start)
-                    .map { $0 - UnsafeRawPointer(base) } ?? buffer.count
+                let end = buffer.baseAddress.flatMap { base in
+                    firstOccurrence(of: UInt8(ascii: "\n"), in: base + start, count: buffer.count - start).map { $0 - UnsafeRawPointer(base) }
+                } ?? buffer.count
                 found.append((wanted[index], SourceFile.lineRange(from: start, toBreakAt: end, in: file)))
             }
         }
