@@ -232,8 +232,6 @@ package struct JSONWriter: Sendable {
         return table
     }()
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
     /// `text` as a quoted JSON string. UTF-8 above 0x7F is copied as it is, `/` too.
     private mutating func appendQuoted(_ text: UnsafeRawBufferPointer) {
         bytes.append(UInt8(ascii: "\""))
@@ -263,8 +261,8 @@ package struct JSONWriter: Sendable {
                 if letter == UInt8(ascii: "u") {
                     bytes.append(UInt8(ascii: "0"))
                     bytes.append(UInt8(ascii: "0"))
-                    bytes.append(Self.hexDigits[Int(byte >> 4)])
-                    bytes.append(Self.hexDigits[Int(byte & 0xF)])
+                    bytes.append(HexDigit.lowercase(UInt64(byte >> 4)))
+                    bytes.append(HexDigit.lowercase(UInt64(byte)))
                 }
             }
             offset = end
