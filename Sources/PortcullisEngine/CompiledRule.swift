@@ -233,6 +233,40 @@ package enum WorkloadKinds {
 
     package static var all: Set<String> { Set(podSpecPaths.keys) }
 
+    /// A part of a pod template: its spec or its metadata.
+    enum PodPart {
+        case spec, metadata
+    }
+
+    /// The pod spec or metadata of `root`, a document of `kind` (where `podSpecPaths` and
+    /// `podMetadataPath` say), found by keys spelt in the program: no `String` made for a key, and
+    /// no dictionary asked for the kind's path. `nil` for a kind without a pod template, or a
+    /// document without that part.
+    static func pod(_ part: PodPart, of root: Node, kind: String) -> Node? {
+        let template: Node?
+        switch kind {
+        case "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController":
+            template = root[literal: "spec"]?[literal: "template"]
+        case "CronJob": template = root[literal: "spec"]?[literal: "jobTemplate"]?[literal: "spec"]?[literal: "template"]
+        case "Pod": template = root
+        default: return nil
+        }
+        guard let template else { return nil }
+        switch part {
+        case .spec: return template[literal: "spec"]
+        case .metadata: return template[literal: "metadata"]
+        }
+    }
+
+    /// Whether documents of `kind` carry a pod template (the kinds of `podSpecPaths`), told
+    /// without hashing the kind.
+    static func hasPodTemplate(_ kind: String) -> Bool {
+        switch kind {
+        case "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController", "CronJob", "Pod": true
+        default: false
+        }
+    }
+
     /// Where the pod template's metadata is: the pod spec's sibling `metadata` (for a Pod, its own).
     static func podMetadataPath(_ kind: String) -> [PathComponent]? {
         podMetadataPaths[kind]

@@ -374,11 +374,11 @@ package struct Evaluator {
         case .constant: return graph.constants[id]!
         case .root: return .node(root!)
         case .podSpec:
-            guard let kind, let path = WorkloadKinds.podSpecPaths[kind] else { return .absent }
-            return root!.node(at: path).map(Value.node) ?? .missing(parent: root!, key: nil)
+            guard let kind, WorkloadKinds.hasPodTemplate(kind) else { return .absent }
+            return WorkloadKinds.pod(.spec, of: root!, kind: kind).map(Value.node) ?? .missing(parent: root!, key: nil)
         case .podMetadata:
-            guard let kind, let path = WorkloadKinds.podMetadataPath(kind) else { return .absent }
-            return root!.node(at: path).map(Value.node) ?? .missing(parent: root!, key: nil)
+            guard let kind, WorkloadKinds.hasPodTemplate(kind) else { return .absent }
+            return WorkloadKinds.pod(.metadata, of: root!, kind: kind).map(Value.node) ?? .missing(parent: root!, key: nil)
         case .allContainers: return podContainers()
         case .filePath: return .string(document?.path ?? "")
         case .binding(let slot): return bindings[Int(slot)]
@@ -580,8 +580,7 @@ package struct Evaluator {
     }
 
     private mutating func podContainers() -> Value {
-        guard let kind, let path = WorkloadKinds.podSpecPaths[kind],
-              let spec = root!.node(at: path) else { return .list([]) }
+        guard let kind, let spec = WorkloadKinds.pod(.spec, of: root!, kind: kind) else { return .list([]) }
         var all: [Value] = []
         for key in ["containers", "initContainers", "ephemeralContainers"] {
             if let list = spec[key], list.kind == .sequence { all += list.elements.map(Value.node) }

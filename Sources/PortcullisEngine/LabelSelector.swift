@@ -52,8 +52,8 @@ enum LabelSelector {
 
     /// The labels of the pods a resource makes: its pod template's (a Pod's own).
     static func podLabels(_ resource: Value) -> Value {
-        guard case .node(let root) = resource, root.kind == .mapping, let kind = root["kind"]?.scalarText else { return .absent }
-        guard let path = WorkloadKinds.podMetadataPath(kind), let metadata = root.node(at: path) else { return .absent }
-        return metadata["labels"].map(Value.node) ?? .missing(parent: metadata, key: "labels")
+        guard case .node(let root) = resource, root.kind == .mapping, let kind = root[literal: "kind"]?.scalarText,
+              let metadata = WorkloadKinds.pod(.metadata, of: root, kind: kind) else { return .absent }
+        return metadata[literal: "labels"].map(Value.node) ?? .missing(parent: metadata, key: "labels")
     }
 }

@@ -96,7 +96,7 @@ package struct Node: Sendable {
 
     /// The value under `key`, a key spelt in the program (`"metadata"`): found by its bytes, with
     /// no `String` copied for the lookup.
-    subscript(literal key: StaticString) -> Node? {
+    package subscript(literal key: StaticString) -> Node? {
         guard kind == .mapping else { return nil }
         return value(underAtom: storage.keys.find(UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)))
     }
