@@ -43,6 +43,14 @@ import Testing
         #expect((spec != nil) == WorkloadKinds.hasPodTemplate(kind))
     }
 
+    /// A kind given a pod spec path later is found by the `switch`es too, or this fails.
+    @Test func everyKindWithAPodSpecPathHasItsParts() throws {
+        for kind in WorkloadKinds.podSpecPaths.keys {
+            try podPartsAreWhereTheKindsPathsSay(kind)
+            #expect(WorkloadKinds.hasPodTemplate(kind), "\(kind)")
+        }
+    }
+
     @Test func aTemplateMissingOrNotAMappingHasNoParts() throws {
         for yaml in ["kind: Deployment\nspec: {replicas: 2}\n", "kind: Deployment\nspec: [template]\n",
                      "kind: CronJob\nspec: {jobTemplate: {spec: {}}}\n"] {
