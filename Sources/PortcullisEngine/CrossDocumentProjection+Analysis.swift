@@ -20,6 +20,28 @@ extension CrossDocumentProjection {
         case podMetadata
     }
 
+    /// `steps` resolved for a document of `kind`: a pod spec's or pod metadata's step as the keys
+    /// the kind keeps it under (`WorkloadKinds`), with how many of the path's first steps run to the
+    /// last of them (0: none); `nil` when `kind` has no pod template for such a step.
+    static func resolved(_ steps: [Step], kind: String) -> (path: [FieldTree.Step], podSteps: Int)? {
+        var path: [FieldTree.Step] = []
+        var podSteps = 0
+        for step in steps {
+            switch step {
+            case .key(let name): path.append(.key(name))
+            case .elements: path.append(.elements)
+            case .podSpec, .podMetadata:
+                guard let pod = step == .podSpec ? WorkloadKinds.podSpecPaths[kind] : WorkloadKinds.podMetadataPath(kind) else { return nil }
+                for component in pod {
+                    guard case .key(let name) = component else { return nil }
+                    path.append(.key(name))
+                }
+                podSteps = path.count
+            }
+        }
+        return (path, podSteps)
+    }
+
     /// A path a plan node's value can come from: a document and the steps from its root. `roots`:
     /// the value is a list of whole documents (a lookup), not a node inside one.
     struct Reference: Hashable {

@@ -42,24 +42,15 @@ extension CrossDocumentProjection {
         /// `steps` as a path from the root of a document of `kind`; `nil` through a list's
         /// elements or a pod spec `kind` does not have.
         static func path(of steps: [Step], kind: String) -> Path? {
-            var path = Path()
-            for step in steps {
-                switch step {
-                case .key(let name): path.keys.append(name)
-                case .elements: return nil
-                case .podSpec, .podMetadata:
-                    guard path.keys.isEmpty,
-                          let pod = step == .podSpec ? WorkloadKinds.podSpecPaths[kind] : WorkloadKinds.podMetadataPath(kind) else {
-                        return nil
-                    }
-                    for component in pod {
-                        guard case .key(let name) = component else { return nil }
-                        path.keys.append(name)
-                    }
-                    path.podPrefix = path.keys.count
-                }
+            // A pod template's step past the first is not where the evaluator's pod parts are.
+            guard !steps.dropFirst().contains(where: { $0 == .podSpec || $0 == .podMetadata }),
+                  let (resolved, podSteps) = CrossDocumentProjection.resolved(steps, kind: kind) else { return nil }
+            var keys: [String] = []
+            for step in resolved {
+                guard case .key(let name) = step else { return nil }
+                keys.append(name)
             }
-            return path
+            return Path(keys: keys, podPrefix: podSteps)
         }
 
         /// The lines of `document` (of `kind`) a lookup rule's finding can point at: per path, where the

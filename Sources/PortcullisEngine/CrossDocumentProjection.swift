@@ -150,20 +150,8 @@ package struct CrossDocumentProjection: Sendable {
 extension FieldTree {
     /// Marks `read` (steps resolved for `kind`) as read.
     fileprivate mutating func insert(_ read: CrossDocumentProjection.Read, kind: String) {
-        var path: [FieldTree.Step] = []
-        for step in read.steps {
-            switch step {
-            case .key(let name): path.append(.key(name))
-            case .elements: path.append(.elements)
-            case .podSpec, .podMetadata:
-                let found = step == .podSpec ? WorkloadKinds.podSpecPaths[kind] : WorkloadKinds.podMetadataPath(kind)
-                guard let found else { return }  // not a workload: the rule reads nothing there
-                for component in found {
-                    guard case .key(let name) = component else { return }
-                    path.append(.key(name))
-                }
-            }
-        }
+        // Not a workload: the rule reads nothing there.
+        guard let (path, _) = CrossDocumentProjection.resolved(read.steps, kind: kind) else { return }
         insert(path, whole: read.whole)
     }
 }
