@@ -83,17 +83,12 @@ struct IndexedSelection: Sendable {
     }
 }
 
-/// One label pair a selector requires (`key` present with exactly `value`).
-struct LabelPair: Hashable, Sendable {
-    let key: String
-    let value: String
-}
-
-/// Positions by label pair, held as each pair's hash beside its position, sorted by hash then
-/// position: 16 bytes an entry, where a dictionary of pairs (two strings each) to arrays took about
-/// 100 bytes per workload label on the generated corpus, for every pod label of a run. A pair gives
-/// the positions of its hash: those of another pair with the same hash too, which does no harm, as
-/// every candidate is decided by the quantifier's body.
+/// Positions by label pair (a key and its value, `hash(key:value:)`), held as each pair's hash
+/// beside its position, sorted by hash then position: 16 bytes an entry, where a dictionary of
+/// pairs (two strings each) to arrays took about 100 bytes per workload label on the generated
+/// corpus, for every pod label of a run. A pair gives the positions of its hash: those of another
+/// pair with the same hash too, which does no harm, as every candidate is decided by the
+/// quantifier's body.
 struct LabelPairPositions: Sendable {
     private let entries: [(hash: Int, position: Int32)]
 
@@ -106,16 +101,16 @@ struct LabelPairPositions: Sendable {
         entries = sorted
     }
 
-    /// The hash a pair is held under.
-    static func hash(_ pair: LabelPair) -> Int {
-        var hasher = Hasher()
-        hasher.combine(pair)
-        return hasher.finalize()
+    /// The hash the pair of scalars `key` and `value` (of any file) is held under, from their
+    /// bytes (label keys and values are compared byte for byte); `nil` when either is a container.
+    static func hash(key: PortcullisManifest.Node, value: PortcullisManifest.Node) -> Int? {
+        guard let keyHash = key.scalarTextHash, let valueHash = value.scalarTextHash else { return nil }
+        return (keyHash &* 0x1F35_A7BD_9E37_79B9) ^ valueHash
     }
 
-    /// Where the entries of `pair` (and of any pair of the same hash) are: `positions(in:)` reads them.
-    func entries(of pair: LabelPair) -> Range<Int> {
-        let hash = Self.hash(pair)
+    /// Where the entries of the pair hashed `hash` (and of any other pair of that hash) are:
+    /// `positions(in:)` reads them.
+    func entries(ofHash hash: Int) -> Range<Int> {
         var low = 0, high = entries.count
         while low < high {
             let middle = (low + high) / 2
@@ -152,7 +147,7 @@ final class SelectionIndex: Sendable {
         var byPair: [(hash: Int, position: Int32)] = []
         workloads.forEachLettingPagesGo { position, workload in
             guard case .node(let labels) = LabelSelector.podLabels(workload), labels.kind == .mapping else { return }
-            for pair in pairs(of: labels) { byPair.append((LabelPairPositions.hash(pair), Int32(position))) }
+            for hash in pairHashes(of: labels) { byPair.append((hash, Int32(position))) }
         }
         return SelectionIndex(elements: workloads, byPair: LabelPairPositions(byPair), unconditional: [])
     }
@@ -169,8 +164,8 @@ final class SelectionIndex: Sendable {
                 if orDefault { unconditional.append(Int32(position)) }
                 return
             }
-            if let pair = requiredPairs(of: node)?.first {
-                byPair.append((LabelPairPositions.hash(pair), Int32(position)))
+            if let hash = requiredPairHashes(of: node)?.first {
+                byPair.append((hash, Int32(position)))
             } else {
                 unconditional.append(Int32(position))
             }
@@ -180,10 +175,10 @@ final class SelectionIndex: Sendable {
 
     /// Positions of the workloads whose pods `selector` may select (in input order); nil: all may.
     func pods(selectedBy selector: Value) -> [Int32]? {
-        guard case .node(let node) = selector, node.kind == .mapping, let required = Self.requiredPairs(of: node) else { return nil }
+        guard case .node(let node) = selector, node.kind == .mapping, let required = Self.requiredPairHashes(of: node) else { return nil }
         var best: Range<Int>?
-        for pair in required {
-            let entries = byPair.entries(of: pair)
+        for hash in required {
+            let entries = byPair.entries(ofHash: hash)
             if best == nil || entries.count < best!.count { best = entries }
             if entries.isEmpty { break }
         }
@@ -194,7 +189,7 @@ final class SelectionIndex: Sendable {
     func selectors(matching labels: Value) -> [Int32] {
         guard case .node(let node) = labels, node.kind == .mapping else { return unconditional }
         var positions = unconditional
-        for pair in Self.pairs(of: node) { positions += byPair.positions(in: byPair.entries(of: pair)) }
+        for hash in Self.pairHashes(of: node) { positions += byPair.positions(in: byPair.entries(ofHash: hash)) }
         if positions.count > unconditional.count {
             positions.sort()
             // Two pairs of `labels` sharing a hash give the same positions twice: once each.
@@ -203,33 +198,33 @@ final class SelectionIndex: Sendable {
         return positions
     }
 
-    /// The (key, value) pairs of a label mapping, as `selects` reads them (a repeated key: its last value).
-    private static func pairs(of labels: PortcullisManifest.Node) -> [LabelPair] {
-        var seen = Set<String>(), result: [LabelPair] = []
+    /// The hashes of the (key, value) pairs of a label mapping, as `selects` reads them (a repeated
+    /// key: its last value; once, or more than once, which only repeats candidates).
+    private static func pairHashes(of labels: PortcullisManifest.Node) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(labels.count)
         for entry in labels.entries {
-            guard let key = entry.key.scalarText, seen.insert(key).inserted, let value = labels[key]?.scalarText else { continue }
-            result.append(LabelPair(key: key, value: value))
+            guard let value = labels.value(underKeyTextOf: entry.key), let hash = LabelPairPositions.hash(key: entry.key, value: value) else { continue }
+            result.append(hash)
         }
         return result
     }
 
-    /// The pairs a selector requires as `LabelSelector.selects` decides: `matchLabels`' when it is a
-    /// LabelSelector, else a Service map's pairs except controller-added labels. nil when it requires
-    /// none (it may select anything).
-    private static func requiredPairs(of selector: PortcullisManifest.Node) -> [LabelPair]? {
-        var result: [LabelPair] = []
-        let matchLabels = selector["matchLabels"], matchExpressions = selector["matchExpressions"]
+    /// The hashes of the pairs a selector requires as `LabelSelector.selects` decides:
+    /// `matchLabels`' when it is a LabelSelector, else a Service map's pairs except controller-added
+    /// labels. nil when it requires none (it may select anything).
+    private static func requiredPairHashes(of selector: PortcullisManifest.Node) -> [Int]? {
+        var result: [Int] = []
+        let matchLabels = selector[literal: "matchLabels"], matchExpressions = selector[literal: "matchExpressions"]
         if matchLabels != nil || matchExpressions != nil {
             if let matchLabels, matchLabels.kind == .mapping {
                 for entry in matchLabels.entries {
-                    if let key = entry.key.scalarText, let value = entry.value.scalarText { result.append(LabelPair(key: key, value: value)) }
+                    if let hash = LabelPairPositions.hash(key: entry.key, value: entry.value) { result.append(hash) }
                 }
             }
         } else {
-            for entry in selector.entries {
-                guard let key = entry.key.scalarText, !LabelSelector.controllerLabels.contains(key),
-                      let value = entry.value.scalarText else { continue }
-                result.append(LabelPair(key: key, value: value))
+            for entry in selector.entries where entry.key.kind == .scalar && !LabelSelector.isControllerLabel(entry.key) {
+                if let hash = LabelPairPositions.hash(key: entry.key, value: entry.value) { result.append(hash) }
             }
         }
         return result.isEmpty ? nil : result

@@ -236,6 +236,58 @@ import Testing
         return ManifestChecker(graph: graph).evaluate(file, in: InputSet(files: [file])).findings.compactMap(\.name)
     }
 
+    /// Label keys and values are compared byte for byte, as the API server compares them, by the
+    /// index and the scan alike: a label equal as a `String` (canonically equivalent: U+212A KELVIN
+    /// SIGN and "K") but spelt with other bytes is another label, in a Service's selector and in a
+    /// LabelSelector's `matchLabels`; a repeated label key is its last value.
+    @Test func labelsAreComparedByTheirBytes() throws {
+        let text = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: kelvin, namespace: shop}
+            spec:
+              template: {metadata: {labels: {unit: "\u{212A}", app: old, app: kelvin}}}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: ascii, namespace: shop}
+            spec:
+              template: {metadata: {labels: {unit: K, app: ascii}}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: by-unit, namespace: shop}
+            spec: {selector: {unit: "K"}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: by-kelvin, namespace: shop}
+            spec: {selector: {unit: "\u{212A}", app: kelvin}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: ascii-unit-kelvin-app, namespace: shop}
+            spec: {selector: {unit: K, app: kelvin}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: by-old-value, namespace: shop}
+            spec: {selector: {app: old}}
+            ---
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata: {name: budget, namespace: shop}
+            spec: {selector: {matchLabels: {unit: "\u{212A}"}, matchExpressions: [{key: app, operator: In, values: [kelvin, ascii]}]}}
+            """
+        let services = "not (any w in workloads(metadata.namespace): selects(spec.selector, podLabels(w))"
+        let budgets = "not (any b in resources(\"PodDisruptionBudget\", metadata.namespace): selects(b.spec.selector, podLabels(resource))"
+        for (kind, lookup, expected) in [("Service", services, ["ascii-unit-kelvin-app", "by-old-value"]), ("Deployment", budgets, ["ascii"])] {
+            let indexed = try Self.denied(kind: kind, lookup + ")", in: text)
+            #expect(indexed == (try Self.denied(kind: kind, lookup + " or false)", in: text)), "\(lookup)")
+            #expect(indexed == expected, "\(lookup)")
+        }
+    }
+
     /// One file whose documents are in more namespaces than an evaluator keeps indexes for per
     /// lookup (`LookupIndexMemo.entriesPerNode`), in an order that comes back to each: every lookup
     /// shape gives the scan's verdicts, and the namespaces' own.
