@@ -42,6 +42,8 @@ package struct CrossDocumentProjection: Sendable {
         for (index, rule) in graph.rules.enumerated() where graph.crossDocumentRules[index] {
             guard graph.lookupRules[index] else { declarableWhole = true; continue }
             guard let kinds = rule.kinds, let reads = analysis.reads(of: rule) else { trees = nil; break }
+            // A subject the rule reads nothing of keeps its identity, not the whole document.
+            for kind in kinds where trees?[kind] == nil { trees?[kind] = Self.identity }
             for read in reads {
                 let readKinds: Set<String>
                 switch read.origin {
