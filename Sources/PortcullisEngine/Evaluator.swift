@@ -456,9 +456,8 @@ package struct Evaluator {
         case .quantifier(let quantifier, let slot32, let collection, let body):
             let slot = Int(slot32)
             if let selection = graph.selections[id] { return anySelected(selection, node: Int32(id), slot: slot, body: body) }
-            if let globs = graph.constantGlobs[id] {
-                guard !globs.patterns.isEmpty, let text = value(globs.text).stringValue else { return false }
-                return globs.matches(text)
+            if let constant = graph.constantQuantifiers[id] {
+                return !constant.isEmpty && constant.holds(for: value(constant.readNode))
             }
             let elements = value(collection)
             let saved = bindings[slot]

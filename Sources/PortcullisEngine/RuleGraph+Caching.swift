@@ -22,10 +22,10 @@ extension RuleGraph {
     /// How each plan node's result is kept (`NodeCaching`). Bindings, the root and the file path are
     /// transient. Any other value is transient when one operand of one other node reads it, that
     /// reader has the same iteration slots, and nothing else reads it directly: no rule (a condition,
-    /// a location, a collection, a message value), no indexed selection and no test of constant
-    /// globs. Nodes of rules not selected count as readers too, which only keeps more cached.
+    /// a location, a collection, a message value), no indexed selection and no quantifier over a
+    /// constant list. Nodes of rules not selected count as readers too, which only keeps more cached.
     static func caching(nodes: [PlanNode], instructions: [Instruction], rules: [CompiledRule],
-                        selections: [IndexedSelection?], constantGlobs: [ConstantGlobs?]) -> [NodeCaching] {
+                        selections: [IndexedSelection?], constantQuantifiers: [ConstantQuantifier?]) -> [NodeCaching] {
         var reads = [Int32](repeating: 0, count: nodes.count)
         var reader = [Int32](repeating: -1, count: nodes.count)
         for id in nodes.indices {
@@ -41,7 +41,7 @@ extension RuleGraph {
         for selection in selections.lazy.compactMap({ $0 }) {
             for id in selection.readNodes where id >= 0 { pinned[Int(id)] = true }
         }
-        for globs in constantGlobs.lazy.compactMap({ $0 }) { pinned[Int(globs.text)] = true }
+        for quantifier in constantQuantifiers.lazy.compactMap({ $0 }) { pinned[Int(quantifier.readNode)] = true }
         let fileInvariant = fileInvariantNodes(nodes)
         return nodes.indices.map { id in
             if instructions[id].isCondition { return fileInvariant[id] ? .perFileCondition : .condition }

@@ -15,8 +15,8 @@ package struct RuleGraph: Sendable {
     let operands: [Int32]
     /// Per plan node: an `any` quantifier answered from a selection index (`IndexedSelection`), else nil.
     let selections: [IndexedSelection?]
-    /// Per plan node: an `any` quantifier over constant glob patterns decided as one test (`ConstantGlobs`), else nil.
-    let constantGlobs: [ConstantGlobs?]
+    /// Per plan node: an `any` quantifier over a constant list decided as one test (`ConstantQuantifier`), else nil.
+    let constantQuantifiers: [ConstantQuantifier?]
     let regexes: [RegexPattern]
     let slotCount: Int
     /// For each slot, the nodes to forget when its element changes, laid out flat: slot `s`'s are
@@ -102,9 +102,9 @@ package struct RuleGraph: Sendable {
             for slot in nodes[id].slots { dependents[slot].append(id) }
         }
         selections = IndexedSelection.find(instructions, functions: functions, names: names, operands: operands, dependents: dependents)
-        constantGlobs = ConstantGlobs.find(instructions, functions: functions, constants: constants, dependents: dependents)
+        constantQuantifiers = ConstantQuantifier.find(instructions, functions: functions, constants: constants, dependents: dependents)
         let caching = Self.caching(nodes: nodes, instructions: instructions, rules: rules, selections: selections,
-                                   constantGlobs: constantGlobs)
+                                   constantQuantifiers: constantQuantifiers)
         self.caching = caching
         let kept = dependents.map { $0.filter { caching[$0] != .transient } }
         dependentOffsets = kept.reduce(into: [Int32(0)]) { offsets, nodes in offsets.append(offsets.last! + Int32(nodes.count)) }

@@ -1,0 +1,86 @@
+import PortcullisManifest
+
+/// An `any` quantifier over a constant list of texts (a parameter) whose body tests each text
+/// against something that does not read the element, decided as one test instead of a loop that
+/// binds each element, reads that thing again and makes its `String` once per element:
+///
+/// - `any n in params.prod_namespaces: glob(default(metadata.namespace, ""), n)`: the text read
+///   once, against patterns read when the graph is built;
+/// - `any t in params.probe_types: container[p][t] exists`: the mapping read once, asked for each
+///   key.
+///
+/// Recognised on the plan when the graph is built (`find`), as `IndexedSelection` is. The verdict is
+/// the loop's: false for an empty list (nothing read), else the first element's test that holds.
+enum ConstantQuantifier: Sendable {
+    /// `any x in L: glob(text, x)`: whether some pattern matches `text` (false when it is not text).
+    case globs(text: Int32, patterns: [GlobPattern])
+    /// `any x in L: base[x] exists`: whether `base` is a mapping with some key of `keys` whose value
+    /// is not null (false when it is not a mapping).
+    case keys(base: Int32, keys: [String])
+
+    /// The plan node the test reads.
+    var readNode: Int32 {
+        switch self {
+        case .globs(let text, _): return text
+        case .keys(let base, _): return base
+        }
+    }
+
+    /// Whether the list is empty (the loop then reads nothing and is false).
+    var isEmpty: Bool {
+        switch self {
+        case .globs(_, let patterns): return patterns.isEmpty
+        case .keys(_, let keys): return keys.isEmpty
+        }
+    }
+
+    /// Per plan node: the constant form of an `any` quantifier of one of the shapes, else nil.
+    static func find(_ instructions: [Instruction], functions: [BuiltinFunction], constants: [Value?],
+                     dependents: [[Int]]) -> [ConstantQuantifier?] {
+        instructions.map { instruction in
+            guard case .quantifier(.any, let slot, let collection, let body) = instruction,
+                  case .constant = instructions[Int(collection)], case .list(let elements)? = constants[Int(collection)] else { return nil }
+            // Only texts: `glob()` reads another value's text too (a number), and a number subscripts
+            // a list by position, as the loop would.
+            var texts: [String] = []
+            for element in elements {
+                guard case .string(let text) = element else { return nil }
+                texts.append(text)
+            }
+            func isElement(_ id: Int32) -> Bool {
+                guard id >= 0, case .binding(let bound) = instructions[Int(id)] else { return false }
+                return bound == slot
+            }
+            func readsElement(_ id: Int32) -> Bool { dependents[Int(slot)].contains(Int(id)) }
+            switch instructions[Int(body)] {
+            case .call(let function, let text, let pattern) where functions[Int(function)].builtin == .glob:
+                guard text >= 0, isElement(pattern), !readsElement(text) else { return nil }
+                return .globs(text: text, patterns: texts.map { GlobPattern($0, mode: .text) })
+            case .exists(let operand):
+                guard case .index(let base, let key) = instructions[Int(operand)], isElement(key), !readsElement(base) else { return nil }
+                return .keys(base: base, keys: texts)
+            default:
+                return nil
+            }
+        }
+    }
+
+    /// The test on the value of `readNode` (the list not empty).
+    func holds(for value: Value) -> Bool {
+        switch self {
+        case .globs(_, let patterns):
+            guard let text = value.stringValue else { return false }
+            return patterns.contains { $0.matches(text) }
+        case .keys(_, let keys):
+            // As `base[x]` reads a text subscript: a mapping's value under it, else missing.
+            guard case .node(let node) = value, node.kind == .mapping else { return false }
+            return keys.contains { key in node[key].map { !$0.isNull } ?? false }
+        }
+    }
+}
+
+extension RuleGraph {
+    /// How many `any` quantifiers of the plan over constant lists are decided as one test
+    /// (`ConstantQuantifier`) instead of a loop.
+    package var constantQuantifierCount: Int { constantQuantifiers.count { $0 != nil } }
+}
