@@ -1,8 +1,8 @@
 import PortcullisManifest
 
 /// An `any` quantifier over a constant list of texts (a parameter) whose body tests each text
-/// against something that does not read the element, decided as one test instead of a loop that
-/// binds each element, reads that thing again and makes its `String` once per element:
+/// against a value that does not read the element, decided as one test instead of a loop that
+/// binds each element and, for a glob, makes the value's `String` once per element:
 ///
 /// - `any n in params.prod_namespaces: glob(default(metadata.namespace, ""), n)`: the text read
 ///   once, against patterns read when the graph is built;
@@ -12,17 +12,18 @@ import PortcullisManifest
 /// Recognised on the plan when the graph is built (`find`), as `IndexedSelection` is. The verdict is
 /// the loop's: false for an empty list (nothing read), else the first element's test that holds.
 enum ConstantQuantifier: Sendable {
-    /// `any x in L: glob(text, x)`: whether some pattern matches `text` (false when it is not text).
-    case globs(text: Int32, patterns: [GlobPattern])
-    /// `any x in L: base[x] exists`: whether `base` is a mapping with some key of `keys` whose value
-    /// is not null (false when it is not a mapping).
-    case keys(base: Int32, keys: [String])
+    /// `any x in L: glob(text, x)`: whether some pattern matches the value of `textNode` (false when
+    /// it has no text: null, a container, missing).
+    case globs(textNode: Int32, patterns: [GlobPattern])
+    /// `any x in L: base[x] exists`: whether the value of `mappingNode` is a mapping with some key
+    /// of `keys` whose value is not null (false when it is not a mapping).
+    case keys(mappingNode: Int32, keys: [String])
 
     /// The plan node the test reads.
     var readNode: Int32 {
         switch self {
-        case .globs(let text, _): return text
-        case .keys(let base, _): return base
+        case .globs(let textNode, _): return textNode
+        case .keys(let mappingNode, _): return mappingNode
         }
     }
 
@@ -55,10 +56,10 @@ enum ConstantQuantifier: Sendable {
             switch instructions[Int(body)] {
             case .call(let function, let text, let pattern) where functions[Int(function)].builtin == .glob:
                 guard text >= 0, isElement(pattern), !readsElement(text) else { return nil }
-                return .globs(text: text, patterns: texts.map { GlobPattern($0, mode: .text) })
+                return .globs(textNode: text, patterns: texts.map { GlobPattern($0, mode: .text) })
             case .exists(let operand):
                 guard case .index(let base, let key) = instructions[Int(operand)], isElement(key), !readsElement(base) else { return nil }
-                return .keys(base: base, keys: texts)
+                return .keys(mappingNode: base, keys: texts)
             default:
                 return nil
             }

@@ -9,7 +9,8 @@ enum LabelSelector {
     /// selects everything. Otherwise it is a Service's plain map, whose pairs must all be present. An
     /// empty mapping selects everything, as an empty LabelSelector does (a Service without a selector
     /// manages its endpoints by hand: policies test `len(spec.selector) > 0` for it). Label keys
-    /// and values are compared byte for byte, as the API server compares them, with no `String` made.
+    /// and values are compared byte for byte, as the API server compares them, in place (no
+    /// `String` is made of them).
     static func selects(_ selector: Value, _ labels: Value) -> Bool {
         guard case .node(let selectorNode) = selector, selectorNode.kind == .mapping else { return false }
         let labelNode: PortcullisManifest.Node?
@@ -22,11 +23,11 @@ enum LabelSelector {
             guard selectorNode.count > 0 else { return true }
             return selectorNode.entries.allSatisfy { entry in
                 guard entry.key.kind == .scalar else { return false }
-                return isControllerLabel(entry.key) || PortcullisManifest.Node.sameScalarText(label(entry.key), entry.value)
+                return isControllerLabel(entry.key) || PortcullisManifest.Node.sameScalarTextOrNone(label(entry.key), entry.value)
             }
         }
         if let matchLabels, matchLabels.kind == .mapping {
-            for entry in matchLabels.entries where !PortcullisManifest.Node.sameScalarText(label(entry.key), entry.value) { return false }
+            for entry in matchLabels.entries where !PortcullisManifest.Node.sameScalarTextOrNone(label(entry.key), entry.value) { return false }
         }
         if let matchExpressions, matchExpressions.kind == .sequence {
             for expression in matchExpressions.elements {

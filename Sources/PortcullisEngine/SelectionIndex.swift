@@ -198,16 +198,10 @@ final class SelectionIndex: Sendable {
         return positions
     }
 
-    /// The hashes of the (key, value) pairs of a label mapping, as `selects` reads them (a repeated
-    /// key: its last value; once, or more than once, which only repeats candidates).
+    /// The hashes of the (key, value) pairs of a label mapping, as `selects` reads them (a loaded
+    /// mapping holds each key once, with its last value: `ManifestBuilder`).
     private static func pairHashes(of labels: PortcullisManifest.Node) -> [Int] {
-        var result: [Int] = []
-        result.reserveCapacity(labels.count)
-        for entry in labels.entries {
-            guard let value = labels.value(underKeyTextOf: entry.key), let hash = LabelPairPositions.hash(key: entry.key, value: value) else { continue }
-            result.append(hash)
-        }
-        return result
+        labels.entries.compactMap { LabelPairPositions.hash(key: $0.key, value: $0.value) }
     }
 
     /// The hashes of the pairs a selector requires as `LabelSelector.selects` decides:

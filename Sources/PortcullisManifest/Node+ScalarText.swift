@@ -12,9 +12,9 @@ extension Node {
         return bytesEqual(storage.text.base + Int(mine.first), other.storage.text.base + Int(theirs.first), count: Int(mine.count))
     }
 
-    /// Whether the texts of two nodes, a scalar's text or `nil` for a container or no node, are
-    /// equal: `a?.scalarText == b?.scalarText`, bytes compared.
-    package static func sameScalarText(_ a: Node?, _ b: Node?) -> Bool {
+    /// Whether two nodes have the same scalar text, or neither has any (a container, or no node):
+    /// `a?.scalarText == b?.scalarText`, bytes compared.
+    package static func sameScalarTextOrNone(_ a: Node?, _ b: Node?) -> Bool {
         let aIsScalar = a?.kind == .scalar, bIsScalar = b?.kind == .scalar
         guard aIsScalar, bIsScalar, let a, let b else { return aIsScalar == bIsScalar }
         return a.hasSameScalarText(as: b)

@@ -84,6 +84,7 @@ import Testing
         // The file's path, decided once a file: every document of a file under prod/.
         let byPath = try denied(#"any g in params.patterns: glob(file, g)"#, list: #"["*/prod/*", "prod/*"]"#)
         #expect(byPath.recognised == 1 && byPath.names.count == 8)
+        #expect(byPath.names == (try denied(#"any g in params.patterns: (glob(file, g) or false)"#, list: #"["*/prod/*", "prod/*"]"#)).names)
         #expect(try denied(#"any g in params.patterns: glob(file, g)"#, list: #"["*/prod/*"]"#, path: "apps/dev/config.yaml").names.isEmpty)
     }
 
@@ -129,5 +130,20 @@ import Testing
                                 list: #"["exec", "grpc", "httpGet", "tcpSocket"]"#, documents: Self.probes, kind: "Pod",
                                 extra: "for container in pod.containers")
         #expect(probes.names == ["both:7", "both:8", "both:9", "both:10", "flat:15"])
+    }
+
+    /// A text that reads the element is left to the loop; a text read once per outer element (a
+    /// container's name) is read again for each.
+    @Test func textsReadingTheElementLoopAndOuterElementsAreReadEach() throws {
+        let list = #"["a", "?", "c*", "f"]"#
+        for condition in ["any n in params.patterns: glob(n, n)", #"any n in params.patterns: glob(concat(n, ""), n)"#] {
+            #expect(try denied(condition, list: list, documents: Self.probes, kind: "Pod").recognised == 0, "\(condition)")
+        }
+        let nested = "any c in spec.containers: any n in params.patterns: glob(c.name, n)%"
+        let recognised = try denied(nested.replacingOccurrences(of: "%", with: ""), list: #"["b", "e*"]"#, documents: Self.probes, kind: "Pod")
+        let looped = try denied(nested.replacingOccurrences(of: "glob(c.name, n)%", with: "(glob(c.name, n) or false)"), list: #"["b", "e*"]"#,
+                                documents: Self.probes, kind: "Pod")
+        #expect(recognised.recognised == 1 && recognised.names == looped.names && recognised.names == ["both:1"])
+        #expect(try denied(nested.replacingOccurrences(of: "%", with: ""), list: #"["x"]"#, documents: Self.probes, kind: "Pod").names.isEmpty)
     }
 }

@@ -239,7 +239,7 @@ import Testing
     /// Label keys and values are compared byte for byte, as the API server compares them, by the
     /// index and the scan alike: a label equal as a `String` (canonically equivalent: U+212A KELVIN
     /// SIGN and "K") but spelt with other bytes is another label, in a Service's selector and in a
-    /// LabelSelector's `matchLabels`; a repeated label key is its last value.
+    /// LabelSelector's `matchLabels` and `matchExpressions`.
     @Test func labelsAreComparedByTheirBytes() throws {
         let text = """
             apiVersion: apps/v1
@@ -278,10 +278,21 @@ import Testing
             kind: PodDisruptionBudget
             metadata: {name: budget, namespace: shop}
             spec: {selector: {matchLabels: {unit: "\u{212A}"}, matchExpressions: [{key: app, operator: In, values: [kelvin, ascii]}]}}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: ascii-in-expressions, namespace: exprs}
+            spec:
+              template: {metadata: {labels: {unit: K}}}
+            ---
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata: {name: by-expression, namespace: exprs}
+            spec: {selector: {matchExpressions: [{key: unit, operator: In, values: ["\u{212A}"]}]}}
             """
         let services = "not (any w in workloads(metadata.namespace): selects(spec.selector, podLabels(w))"
         let budgets = "not (any b in resources(\"PodDisruptionBudget\", metadata.namespace): selects(b.spec.selector, podLabels(resource))"
-        for (kind, lookup, expected) in [("Service", services, ["ascii-unit-kelvin-app", "by-old-value"]), ("Deployment", budgets, ["ascii"])] {
+        for (kind, lookup, expected) in [("Service", services, ["ascii-unit-kelvin-app", "by-old-value"]), ("Deployment", budgets, ["ascii", "ascii-in-expressions"])] {
             let indexed = try Self.denied(kind: kind, lookup + ")", in: text)
             #expect(indexed == (try Self.denied(kind: kind, lookup + " or false)", in: text)), "\(lookup)")
             #expect(indexed == expected, "\(lookup)")

@@ -23,10 +23,10 @@ import PortcullisDiagnostics
         let map = try #require(data["map"]), list = try #require(other["list"])
         #expect(!map.hasSameScalarText(as: web) && !web.hasSameScalarText(as: map) && !map.hasSameScalarText(as: list))
         #expect(map.scalarTextHash == nil)
-        // `sameScalarText` is `a?.scalarText == b?.scalarText`: no text on both sides is equal.
-        #expect(Node.sameScalarText(nil, nil) && Node.sameScalarText(map, nil) && Node.sameScalarText(map, list))
-        #expect(!Node.sameScalarText(web, nil) && !Node.sameScalarText(nil, web) && !Node.sameScalarText(web, map))
-        #expect(Node.sameScalarText(web, otherWeb))
+        // `sameScalarTextOrNone` is `a?.scalarText == b?.scalarText`: no text on both sides is equal.
+        #expect(Node.sameScalarTextOrNone(nil, nil) && Node.sameScalarTextOrNone(map, nil) && Node.sameScalarTextOrNone(map, list))
+        #expect(!Node.sameScalarTextOrNone(web, nil) && !Node.sameScalarTextOrNone(nil, web) && !Node.sameScalarTextOrNone(web, map))
+        #expect(Node.sameScalarTextOrNone(web, otherWeb))
     }
 
     @Test func textsEqualAsStringsButNotAsBytesDiffer() throws {
@@ -40,13 +40,19 @@ import PortcullisDiagnostics
 
     @Test func aKeyOfOneFileFindsTheValueUnderItsTextInAnother() throws {
         let selector = try Self.root("kind: Service\nspec: {selector: {app: web, tier: front, missing: x, {complex: key}: y}}\n")
-        let labels = try Self.root("kind: Pod\nmetadata: {labels: {tier: back, app: web, tier: front}}\n", path: "b.yaml")
+        let labels = try Self.root("kind: Pod\nmetadata: {labels: {tier: back, app: web, tier: front}, annotations: {note: app}}\n", path: "b.yaml")
         let wanted = try #require(selector[literal: "spec"]?["selector"]), held = try #require(labels[literal: "metadata"]?["labels"])
         var found: [String?] = []
         for entry in wanted.entries { found.append(held.value(underKeyTextOf: entry.key)?.scalarText) }
-        // The last value of a repeated key, as `held["tier"]`; none for a key the file never uses, or a mapping as key.
+        // The value `held["tier"]` finds (the loader keeps a repeated key's last); none for a key the
+        // file never uses, or a mapping as key.
         #expect(found == ["web", "front", nil, nil])
+        // A key of the same file (its atom), a key the file uses elsewhere but not in this mapping,
+        // a scalar of the same file that is no key there but whose text is one.
         #expect(held.value(underKeyTextOf: try #require(held.entries.first?.key))?.scalarText == "front")
+        #expect(held.value(underKeyTextOf: try #require(labels.entries.first?.key)) == nil)  // `kind`
+        let note = try #require(labels[literal: "metadata"]?["annotations"]?["note"])
+        #expect(note.scalarText == "app" && held.value(underKeyTextOf: note)?.scalarText == "web")
         // Not a mapping: nothing under any key.
         #expect(try #require(held["app"]).value(underKeyTextOf: try #require(wanted.entries.first?.key)) == nil)
     }
