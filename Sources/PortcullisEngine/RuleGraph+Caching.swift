@@ -41,8 +41,8 @@ extension RuleGraph {
         for selection in selections.lazy.compactMap({ $0 }) {
             for id in selection.readNodes where id >= 0 { pinned[Int(id)] = true }
         }
-        // Read by the evaluator directly, as the selections' nodes are (cached anyway when its one
-        // reader, the body, reads the element it does not: kept so, whatever that reader is).
+        // The node a constant-list quantifier reads is read by the evaluator directly, as the
+        // selections' nodes are, so it is kept between reads like them.
         for quantifier in constantQuantifiers.lazy.compactMap({ $0 }) { pinned[Int(quantifier.readNode)] = true }
         let fileInvariant = fileInvariantNodes(nodes)
         return nodes.indices.map { id in
