@@ -140,9 +140,7 @@ package struct CrossDocumentProjection: Sendable {
         }
         let source = file.source.detached(keepingLines: shown, within: budget)
         let (copy, roots) = storage.copying(originals.map(\.root.index), keeping: rows, in: plans, spillingTo: region)
-        let documents = zip(originals, roots).map { document, root in
-            document.moved(to: Node(storage: copy, index: root), sharing: identities)
-        }
+        let documents = Document.moved(originals, to: roots.map { Node(storage: copy, index: $0) }, sharing: identities)
         let result = ManifestFile(source: source, storage: copy, resources: documents, diagnostics: file.diagnostics,
                                   directiveComments: file.directiveComments, resourceCount: file.resourceCount)
         return (result, copied)

@@ -483,18 +483,38 @@ package struct Evaluator {
         switch selection.shape {
         case .equalTo(let kindsID, let namespace, let fields):
             return anyEqual(node: node, kindsID: kindsID, namespace: namespace, fields: fields, slot: slot, body: body)
-        case .podsSelectedBy(let selector, let namespace):
+        case .podsSelectedBy(let selector, let namespace, let wholeBody):
             let namespace = lookupNamespace(namespace)
             index = lookupIndexes.selectionIndex(node: node, kinds: [], namespace: namespace) { inputSet.podIndex(namespace: namespace) }
-            candidates = index.pods(selectedBy: value(selector))
-        case .selectorsMatching(let labels, let kindsID, let namespace, let path, let orDefault):
+            let selectorValue = value(selector)
+            candidates = index.pods(selectedBy: selectorValue)
+            if wholeBody {
+                return Self.anySelected(in: index, candidates: candidates) { LabelSelector.selects(selectorValue, $0) }
+            }
+        case .selectorsMatching(let labels, let kindsID, let namespace, let path, let orDefault, let wholeBody):
             let kinds = lookupKinds(kindsID), namespace = lookupNamespace(namespace)
             index = lookupIndexes.selectionIndex(node: node, kinds: kinds, namespace: namespace) {
                 inputSet.selectorIndex(kinds: kinds, namespace: namespace, path: path, orDefault: orDefault)
             }
-            candidates = index.selectors(matching: value(labels))
+            let labelsValue = value(labels)
+            candidates = index.selectors(matching: labelsValue)
+            if wholeBody {
+                return Self.anySelected(in: index, candidates: candidates) { LabelSelector.selects($0, labelsValue) }
+            }
         }
         return anyHolds(body, slot: slot, over: index.elements, candidates: candidates)
+    }
+
+    /// Whether `test` holds for what `index` noted `selects` reads of some candidate (of every
+    /// element when `candidates` is nil): a quantifier whose body is that `selects` test alone,
+    /// decided as evaluating the body on each bound element decides it (`selects` reads a mapping
+    /// there, or finds none).
+    private static func anySelected(in index: SelectionIndex, candidates: [Int32]?, _ test: (Value) -> Bool) -> Bool {
+        func holds(at position: Int) -> Bool {
+            test(index.selected[position].map(Value.node) ?? .absent)
+        }
+        if let candidates { return candidates.contains { holds(at: Int($0)) } }
+        return index.selected.indices.contains(where: holds(at:))
     }
 
     /// An `any` over `resources(…)` whose body compares fields of the element for equality with

@@ -189,9 +189,14 @@ package struct InputSet: Sendable {
     /// Whether an apiVersion names a group outside Kubernetes' built-in ones (`v1`, `apps/v1`,
     /// `*.k8s.io/…` are Kubernetes').
     static func isCustom(apiVersion: String) -> Bool {
-        guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return false }
-        let group = apiVersion[..<slash]
-        return group.utf8.contains(UInt8(ascii: ".")) && !group.hasSuffix("k8s.io")
+        // Read as bytes where they are: `hasSuffix` on a `Substring` compares `Character`s, from the end.
+        var apiVersion = apiVersion
+        return apiVersion.withUTF8 { bytes in
+            guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return false }
+            let group = UnsafeBufferPointer(rebasing: bytes[..<slash])
+            let kubernetes = "k8s.io".utf8  // what the API groups of Kubernetes' own resources end with
+            return group.contains(UInt8(ascii: ".")) && !group.suffix(kubernetes.count).elementsEqual(kubernetes)
+        }
     }
 }
 

@@ -103,21 +103,16 @@ package struct ManifestChecker: Sendable {
             /// for its suppression annotation alone): they are then not asked again which.
             var copiesAreKept: Bool
 
-            /// How many documents were copied (those the cross-document rules wait for, which
-            /// `CrossDocumentScope.contains` tells from their identity, and those copied for their
-            /// suppression annotation only).
-            var copiedCount: Int { documents?.count ?? partial.file.resources.count }
-
-            /// The copied document at `position`; `identities` are the run's copies' (`DocumentIdentities.all`).
-            func document(at position: Int, identities: [DocumentIdentity]) -> Document {
-                guard let documents, let storage = partial.file.storage else { return partial.file.resources[position] }
-                return documents.document(at: position, path: partial.file.path, in: storage, identities: identities)
-            }
-
             /// The file with its copied documents.
             func file(identities: [DocumentIdentity]) -> ManifestFile {
-                guard let documents, let storage = partial.file.storage else { return partial.file }
-                return partial.file.with(resources: documents.documents(path: partial.file.path, in: storage, identities: identities))
+                guard documents != nil, partial.file.storage != nil else { return partial.file }
+                return partial.file.with(resources: copies(identities: identities))
+            }
+
+            /// The copied documents, in order.
+            func copies(identities: [DocumentIdentity]) -> [Document] {
+                guard let documents, let storage = partial.file.storage else { return partial.file.resources }
+                return documents.documents(path: partial.file.path, in: storage, identities: identities)
             }
         }
         enum FirstPass: Sendable {
@@ -142,21 +137,31 @@ package struct ManifestChecker: Sendable {
             }
             // Documents not kept are out of every cross-document rule's reach: all rules, at once.
             let kept = file.resources.map(scope.contains)
-            let keptDocuments = Self.split(zip(file.resources, kept).filter(\.1).map(\.0), by: waitsForDefinitions)
-            let found = findings(of: [(zip(file.resources, kept).filter { !$0.1 }.map(\.0), nil),
-                                      (keptDocuments.matching, singleDocumentRules),
-                                      (keptDocuments.others, notLookupRules)], in: .empty,
+            // In one pass: the documents not kept, those kept a definition may declare, the other kept ones.
+            var notKept: [Document] = [], keptDeclarable: [Document] = [], keptOthers: [Document] = []
+            for (document, isKept) in zip(file.resources, kept) {
+                if !isKept {
+                    notKept.append(document)
+                } else if waitsForDefinitions(document) {
+                    keptDeclarable.append(document)
+                } else {
+                    keptOthers.append(document)
+                }
+            }
+            let found = findings(of: [(notKept, nil), (keptDeclarable, singleDocumentRules), (keptOthers, notLookupRules)], in: .empty,
                                  recordingOrder: true)
             let keepsLines = keptLineBudget.map { !$0.isSpent } ?? false
             let lines = keepsLines ? found.findings.lines(in: file.path) + found.issues.lines(in: file.path) : []
             let projected = projection.projected(file, keeping: kept, keepingLines: lines, within: keptLineBudget, spillingTo: region)
             var counts: [Int32] = []
             var pastLimit: [(key: DocumentKey, count: Int, span: SourceSpan)] = []
+            // Read once: reading it through the tuple in the loop copied the whole file each time.
+            let copied = projected.copied
             if !found.counts.isEmpty {
                 for (index, document) in file.resources.enumerated() {
                     let key = DocumentKey(document)
                     let count = found.counts[key] ?? 0
-                    if projected.copied[index] {
+                    if copied[index] {
                         counts.append(Int32(count))
                     } else if count > maxFindingsPerResource {
                         pastLimit.append((key, count, document.root.span))
@@ -171,7 +176,7 @@ package struct ManifestChecker: Sendable {
             let partial = FileResult(file: documents == nil ? projected.file : projected.file.with(resources: []),
                                      findings: packed == nil ? found.findings : [], issues: found.issues)
             return .waiting(Waiting(partial: partial, pastLimit: pastLimit, order: packed == nil ? found.order : [], packed: packed,
-                                    documents: documents, copiesAreKept: projected.copied == kept))
+                                    documents: documents, copiesAreKept: copied == kept))
         }
         // Files done at once keep their place; the waiting ones move to the second pass, which
         // frees each file's first-pass findings and counts as it merges them.
@@ -196,11 +201,11 @@ package struct ManifestChecker: Sendable {
         // The copies' identities, by the numbers their `DocumentList`s hold.
         let identities = projection?.identities.all ?? []
         let inputSet = waiting.isEmpty ? .empty
-            : InputSet(documents: waiting.lazy.compactMap { $0 }.flatMap { file in
+            : InputSet(documents: waiting.lazy.compactMap { $0 }.flatMap { file -> [Document] in
                            // Reading the copies brings their pages back: let go every few files (`SpillRegion.fileRead`).
                            region?.fileRead()
-                           return (0..<file.copiedCount).lazy.map { file.document(at: $0, identities: identities) }
-                               .filter { file.copiesAreKept || scope.contains($0) }
+                           let copies = file.copies(identities: identities)
+                           return file.copiesAreKept ? copies : copies.filter(scope.contains)
                        },
                        listingKinds: graph.resourceLookupKinds, pagesIn: region)
         region?.releaseResidentPages()

@@ -89,8 +89,8 @@ extension IndexedSelection {
     /// operands (`-1`: an argument not given).
     var readNodes: [Int32] {
         switch shape {
-        case .podsSelectedBy(let selector, let namespace): return [selector, namespace]
-        case .selectorsMatching(let labels, let kinds, let namespace, _, _): return [labels, kinds, namespace]
+        case .podsSelectedBy(let selector, let namespace, _): return [selector, namespace]
+        case .selectorsMatching(let labels, let kinds, let namespace, _, _, _): return [labels, kinds, namespace]
         case .equalTo(let kinds, let namespace, let fields): return [kinds, namespace] + fields.map(\.value)
         }
     }

@@ -13,10 +13,12 @@ import Synchronization
 struct IndexedSelection: Sendable {
     enum Shape: Sendable {
         /// `any x in workloads([namespace]): selects(selector, podLabels(x))`, `selector` not reading `x`.
-        case podsSelectedBy(selector: Int32, namespace: Int32)
+        /// `wholeBody`: the test is the quantifier's whole body (not one conjunct of it).
+        case podsSelectedBy(selector: Int32, namespace: Int32, wholeBody: Bool)
         /// `any x in resources(kinds [, namespace]): selects(x.path…, labels)`, `labels` not reading `x`.
         /// `orDefault`: the selector is `default(x.path…, constant)` (a resource without one is a candidate).
-        case selectorsMatching(labels: Int32, kinds: Int32, namespace: Int32, path: [String], orDefault: Bool)
+        /// `wholeBody`: the test, with no default, is the quantifier's whole body.
+        case selectorsMatching(labels: Int32, kinds: Int32, namespace: Int32, path: [String], orDefault: Bool, wholeBody: Bool)
         /// `any x in resources(kinds [, namespace]): x.path… == value and …`, `value` not reading `x`:
         /// one (path, value) per such conjunct of the body (`EqualityIndex`).
         case equalTo(kinds: Int32, namespace: Int32, fields: [(path: [String], value: Int32)])
@@ -56,16 +58,18 @@ struct IndexedSelection: Sendable {
                 guard let (function, selector, labels) = builtin(test), function == .selects else { continue }
                 if lookup == .workloads, let (pods, argument, _) = builtin(labels), pods == .podLabels,
                    case .binding(let bound) = instructions[Int(argument)], bound == slot, independent(selector, of: slot) {
-                    return IndexedSelection(shape: .podsSelectedBy(selector: selector, namespace: first))
+                    return IndexedSelection(shape: .podsSelectedBy(selector: selector, namespace: first, wholeBody: test == body))
                 }
                 if lookup == .resources, let path = fieldPath(selector, from: slot), independent(labels, of: slot) {
-                    return IndexedSelection(shape: .selectorsMatching(labels: labels, kinds: first, namespace: second, path: path, orDefault: false))
+                    return IndexedSelection(shape: .selectorsMatching(labels: labels, kinds: first, namespace: second, path: path,
+                                                                      orDefault: false, wholeBody: test == body))
                 }
                 // `selects(default(x.path…, {}), labels)` (network/default-deny).
                 if lookup == .resources, let (fallback, field, constant) = builtin(selector), fallback == .default,
                    let path = fieldPath(field, from: slot), constant >= 0, case .constant = instructions[Int(constant)],
                    independent(labels, of: slot) {
-                    return IndexedSelection(shape: .selectorsMatching(labels: labels, kinds: first, namespace: second, path: path, orDefault: true))
+                    return IndexedSelection(shape: .selectorsMatching(labels: labels, kinds: first, namespace: second, path: path,
+                                                                      orDefault: true, wholeBody: false))
                 }
             }
             guard lookup == .resources else { return nil }
@@ -130,14 +134,20 @@ struct LabelPairPositions: Sendable {
 /// The resources of one lookup (in input order) and, by label pair, which of them can match.
 final class SelectionIndex: Sendable {
     let elements: ResourceList
+    /// Per element, the mapping `selects` reads of it, `nil` when that is not a mapping:
+    /// `podsSelectedBy`, its pod labels; `selectorsMatching`, its selector at the path (no default).
+    /// A quantifier whose body is the `selects` test alone is decided with these: the element is
+    /// not bound, nor its labels or selector found again.
+    let selected: [PortcullisManifest.Node?]
     /// `podsSelectedBy`: every (label, value) of each element's pod labels. `selectorsMatching`: one
     /// pair each element's selector requires (any one will do: all are needed).
     private let byPair: LabelPairPositions
     /// `selectorsMatching`: elements whose selector requires no pair (empty, expressions only): always candidates.
     private let unconditional: [Int32]
 
-    init(elements: ResourceList, byPair: LabelPairPositions, unconditional: [Int32]) {
+    init(elements: ResourceList, selected: [PortcullisManifest.Node?], byPair: LabelPairPositions, unconditional: [Int32]) {
         self.elements = elements
+        self.selected = selected
         self.byPair = byPair
         self.unconditional = unconditional
     }
@@ -145,11 +155,14 @@ final class SelectionIndex: Sendable {
     /// An index of workloads by their pods' labels.
     static func pods(_ workloads: ResourceList) -> SelectionIndex {
         var byPair: [(hash: Int, position: Int32)] = []
+        var selected: [PortcullisManifest.Node?] = []
+        selected.reserveCapacity(workloads.count)
         workloads.forEachLettingPagesGo { position, workload in
-            guard case .node(let labels) = LabelSelector.podLabels(workload), labels.kind == .mapping else { return }
+            guard case .node(let labels) = LabelSelector.podLabels(workload), labels.kind == .mapping else { return selected.append(nil) }
+            selected.append(labels)
             for hash in pairHashes(of: labels) { byPair.append((hash, Int32(position))) }
         }
-        return SelectionIndex(elements: workloads, byPair: LabelPairPositions(byPair), unconditional: [])
+        return SelectionIndex(elements: workloads, selected: selected, byPair: LabelPairPositions(byPair), unconditional: [])
     }
 
     /// An index of resources by one label pair their selector (at `path`) requires.
@@ -157,20 +170,24 @@ final class SelectionIndex: Sendable {
     /// not a mapping is decided by the constant, so it is a candidate for any labels.
     static func selectors(_ resources: ResourceList, path: [String], orDefault: Bool = false) -> SelectionIndex {
         var byPair: [(hash: Int, position: Int32)] = [], unconditional: [Int32] = []
+        var selected: [PortcullisManifest.Node?] = []
+        selected.reserveCapacity(resources.count)
         resources.forEachLettingPagesGo { position, resource in
             let selector = path.reduce(resource) { Evaluator.field($0, $1) }
             // `selects` is false for anything but a mapping: such a resource never matches.
             guard case .node(let node) = selector, node.kind == .mapping else {
+                selected.append(nil)
                 if orDefault { unconditional.append(Int32(position)) }
                 return
             }
+            selected.append(node)
             if let hash = requiredPairHashes(of: node)?.first {
                 byPair.append((hash, Int32(position)))
             } else {
                 unconditional.append(Int32(position))
             }
         }
-        return SelectionIndex(elements: resources, byPair: LabelPairPositions(byPair), unconditional: unconditional)
+        return SelectionIndex(elements: resources, selected: selected, byPair: LabelPairPositions(byPair), unconditional: unconditional)
     }
 
     /// Positions of the workloads whose pods `selector` may select (in input order); nil: all may.
@@ -278,4 +295,15 @@ final class SelectionIndexes: Sendable {
 extension RuleGraph {
     /// How many `any` quantifiers of the plan are answered from an index instead of a scan.
     package var indexedLookupCount: Int { selections.count { $0 != nil } }
+
+    /// How many of them are decided without evaluating their body (`IndexedSelection.Shape`'s
+    /// `wholeBody`: the body is the `selects` test alone).
+    package var wholeBodySelectionCount: Int {
+        selections.count { selection in
+            switch selection?.shape {
+            case .podsSelectedBy(_, _, true)?, .selectorsMatching(_, _, _, _, _, true)?: true
+            default: false
+            }
+        }
+    }
 }

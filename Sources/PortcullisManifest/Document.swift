@@ -49,7 +49,19 @@ package struct Document: Sendable {
     /// The same document at `root` (its copy in another arena, with the same identity fields),
     /// its identity shared through `identities` with the other documents that have the same.
     package func moved(to root: Node, sharing identities: DocumentIdentities) -> Document {
-        Document(path: path, root: root, stream: stream, item: item, identity: identities.shared(identity))
+        moved(to: root, identity: identities.shared([identity])[0])
+    }
+
+    /// `documents` at `roots` (one root each) of another arena, with the identities `identities`
+    /// holds equal to theirs (taken under one lock).
+    package static func moved(_ documents: [Document], to roots: [Node], sharing identities: DocumentIdentities) -> [Document] {
+        precondition(documents.count == roots.count, "a root per document")
+        let shared = identities.shared(documents.map(\.identity))
+        return documents.indices.map { documents[$0].moved(to: roots[$0], identity: shared[$0]) }
+    }
+
+    private func moved(to root: Node, identity: DocumentIdentity) -> Document {
+        Document(path: path, root: root, stream: stream, item: item, identity: identity)
     }
 
     init(path: String, root: Node, stream: Int32, item: Int32, identity: DocumentIdentity) {
@@ -169,17 +181,21 @@ package final class DocumentIdentities: Sendable {
 
     package init() {}
 
-    /// The identity equal to `identity` this run already holds, else `identity`, now held.
-    func shared(_ identity: DocumentIdentity) -> DocumentIdentity {
+    /// The identities equal to `batch`'s this run already holds (each new one now held), in
+    /// order, under one lock.
+    func shared(_ batch: [DocumentIdentity]) -> [DocumentIdentity] {
         known.withLock { known in
-            let number = known.number(identity)
-            return known.numbering.elements[Int(number)]
+            batch.map { identity in
+                let number = known.number(identity)  // first: it may add to the elements read next
+                return known.numbering.elements[Int(number)]
+            }
         }
     }
 
-    /// The number of the identity equal to `identity` among those held (held now if new).
-    func number(_ identity: DocumentIdentity) -> Int32 {
-        known.withLock { $0.number(identity) }
+    /// The numbers of the identities equal to `batch`'s among those held (held now if new), in
+    /// order, under one lock.
+    package func numbers(_ batch: [DocumentIdentity]) -> [Int32] {
+        known.withLock { known in batch.map { known.number($0) } }
     }
 
     /// Every identity held, by number.

@@ -28,9 +28,10 @@ package struct DocumentList: Sendable {
     package init(_ documents: [Document], numberingIn identities: DocumentIdentities, findingCounts: [Int32] = [],
                  spillingTo region: SpillRegion? = nil) {
         precondition(findingCounts.isEmpty || findingCounts.count == documents.count, "a count per document, or none")
+        let numbers = identities.numbers(documents.map(\.identity))
         let held = documents.indices.map { index in
             let document = documents[index]
-            return Entry(root: document.root.index, stream: document.stream, item: document.item, identity: identities.number(document.identity),
+            return Entry(root: document.root.index, stream: document.stream, item: document.item, identity: numbers[index],
                          findings: findingCounts.isEmpty ? 0 : findingCounts[index])
         }
         if let region, let placed = held.withUnsafeBytes({ region.place($0) }) {

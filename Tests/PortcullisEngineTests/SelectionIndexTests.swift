@@ -299,6 +299,128 @@ import Testing
         }
     }
 
+    /// A quantifier whose body is the `selects` test alone is decided from what the index noted of
+    /// each resource (its pod labels, its selector) without evaluating the body: the same verdicts
+    /// as the scan for selectors that select resources with no labels (an empty one, `DoesNotExist`,
+    /// `NotIn`, controller labels only), labels or selectors that are not mappings, a resource of no
+    /// workload kind, pods of every workload shape; and no shortcut where the test is one conjunct.
+    @Test func selectionsWhoseBodyIsTheTestAloneGiveTheScansVerdicts() throws {
+        let text = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: labelled, namespace: shop}
+            spec: {template: {metadata: {labels: {app: web}}}}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: unlabelled, namespace: shop}
+            spec: {template: {metadata: {}}}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: list-labels, namespace: shop}
+            spec: {template: {metadata: {labels: [app, web]}}}
+            ---
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata: {name: nightly, namespace: shop}
+            spec: {jobTemplate: {spec: {template: {metadata: {labels: {app: batch}}}}}}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: bare, namespace: shop, labels: {app: bare}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: to-web, namespace: shop}
+            spec: {selector: {app: web}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: to-batch, namespace: shop}
+            spec: {selector: {app: batch}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: to-bare, namespace: shop}
+            spec: {selector: {app: bare}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: controller-only, namespace: shop}
+            spec: {selector: {pod-template-hash: abc}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: empty, namespace: shop}
+            spec: {selector: {}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: list-selector, namespace: shop}
+            spec: {selector: [app]}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: to-nothing, namespace: shop}
+            spec: {selector: {app: nothing}}
+            ---
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata: {name: no-app, namespace: shop}
+            spec: {selector: {matchExpressions: [{key: app, operator: DoesNotExist}]}}
+            ---
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata: {name: not-web, namespace: other}
+            spec: {selector: {matchExpressions: [{key: app, operator: NotIn, values: [web]}]}}
+            ---
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata: {name: list, namespace: third}
+            spec: {selector: [app]}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web-other, namespace: other}
+            spec: {template: {metadata: {labels: {app: web}}}}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: api-other, namespace: other}
+            spec: {template: {metadata: {labels: {app: api}}}}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web-third, namespace: third}
+            spec: {template: {metadata: {labels: {app: web}}}}
+            """
+        let cases: [(kind: String, lookup: String, denied: [String])] = [
+            ("Service", "not (any w in workloads(metadata.namespace): selects(spec.selector, podLabels(w))",
+             ["list-selector", "to-nothing"]),
+            ("Service", "not (any w in workloads(): selects(spec.selector, podLabels(w))", ["list-selector", "to-nothing"]),
+            ("Deployment", "not (any b in resources(\"PodDisruptionBudget\", metadata.namespace): selects(b.spec.selector, pod_metadata.labels)",
+             ["labelled", "web-other", "web-third"]),
+            ("Deployment", "not (any b in resources(\"PodDisruptionBudget\"): selects(b.spec.selector, pod_metadata.labels)",
+             ["labelled", "web-other", "web-third"]),
+        ]
+        for (kind, lookup, denied) in cases {
+            let graph = try #require(EngineHarness("policy \"test/selection\" {\n  match kind \(kind)\n  deny when \(lookup))\n  message \"x\"\n}\n").graph)
+            #expect(graph.wholeBodySelectionCount == 1, "\(lookup)")
+            let indexed = try Self.denied(kind: kind, lookup + ")", in: text)
+            #expect(indexed == (try Self.denied(kind: kind, lookup + " or false)", in: text)), "\(lookup)")
+            #expect(indexed == denied, "\(lookup)")
+        }
+        let conjunct = try #require(EngineHarness("""
+            policy "test/selection" {
+              match kind Service
+              deny when not (any w in workloads(): w.kind == "Deployment" and selects(spec.selector, podLabels(w)))
+              message "x"
+            }
+            """).graph)
+        #expect(conjunct.indexedLookupCount == 1 && conjunct.wholeBodySelectionCount == 0)
+    }
+
     /// One file whose documents are in more namespaces than an evaluator keeps indexes for per
     /// lookup (`LookupIndexMemo.entriesPerNode`), in an order that comes back to each: every lookup
     /// shape gives the scan's verdicts, and the namespaces' own.

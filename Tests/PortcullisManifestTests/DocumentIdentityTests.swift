@@ -76,6 +76,28 @@ import Testing
         #expect(again.map(\.streamIndex) == [0, 1, 2] && again.allSatisfy { $0.path == "m.yaml" })
     }
 
+    /// Moved as a batch (as a file's copies are), documents get the same identities as one by one:
+    /// equal ones shared across batches, byte-different ones kept apart within one batch even
+    /// after an equal-as-`String` one was seen, every field the original's.
+    @Test func aBatchSharesIdentitiesAsOneByOneDoes() throws {
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        let namespaces = [composed, decomposed, composed, "shop", decomposed] + (0..<10).map { "n\($0)" } + [composed, "shop"]
+        let text = namespaces.map { "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: \($0)}\n" }.joined(separator: "---\n")
+        let file = ManifestLoader().load(SourceFile(path: "m.yaml", bytes: Array(text.utf8)))
+        let identities = DocumentIdentities()
+        let first = Document.moved(file.resources, to: file.resources.map(\.root), sharing: identities)
+        #expect(identities.count == 13)
+        #expect(first.map { Array($0.namespace?.utf8 ?? "".utf8) } == namespaces.map { Array($0.utf8) })
+        let oneByOne = file.resources.map { $0.moved(to: $0.root, sharing: identities) }
+        let again = Document.moved(file.resources, to: file.resources.map(\.root), sharing: identities)
+        #expect(identities.count == 13)
+        #expect(zip(first, oneByOne).allSatisfy { $0.identity === $1.identity })
+        #expect(zip(first, again).allSatisfy { $0.identity === $1.identity })
+        #expect(first[0].identity === first[2].identity && first[0].identity !== first[1].identity && first[1].identity === first[4].identity)
+        let numbers = identities.numbers(file.resources.map(\.identity))
+        #expect(numbers.map { identities.all[Int($0)] }.elementsEqual(first.map(\.identity)) { $0 === $1 })
+    }
+
     /// A list whose entries went to a spill region reads as one held on the heap, finding counts included.
     @Test(.enabled(if: Platform.mapsSpillFiles, "spill files are mapped on Linux only"))
     func aSpilledListReadsAsAHeldOne() throws {
