@@ -47,7 +47,7 @@ extension ManifestStorage {
         /// The children of the mappings being copied, each mapping's pushed above its callers' and
         /// taken off when it is done (a mapping's children must be contiguous, and its values'
         /// children are copied in between): one buffer for the copy, not an array per mapping.
-        var pendingChildren: [Int32] = []
+        let pendingChildren = GrowableBuffer<Int32>(capacity: 64)
         /// What is copied of each node, by row.
         let plans: CopyPlans
         /// Per key entry of `plans`, the source's atom of its name: -2 not looked up yet, -1 a name
@@ -172,8 +172,8 @@ extension ManifestStorage {
                 }
                 record.first = Int32(children.count)
                 record.count = Int32((pendingChildren.count - base) / 2)
-                for child in pendingChildren[base...] { children.append(child) }
-                pendingChildren.removeSubrange(base...)
+                children.append(from: pendingChildren, range: base..<pendingChildren.count)
+                pendingChildren.truncate(to: base)
                 indexPairs(of: record, at: id)
             case .sequence:
                 let read = row.elements
@@ -184,8 +184,8 @@ extension ManifestStorage {
                     pendingChildren.append(copiedElement)
                 }
                 record.first = Int32(children.count)
-                for child in pendingChildren[base...] { children.append(child) }
-                pendingChildren.removeSubrange(base...)
+                children.append(from: pendingChildren, range: base..<pendingChildren.count)
+                pendingChildren.truncate(to: base)
             }
             nodes[Int(id)] = record
             return id
