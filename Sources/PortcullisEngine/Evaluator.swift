@@ -489,7 +489,7 @@ package struct Evaluator {
             let selectorValue = value(selector)
             candidates = index.pods(selectedBy: selectorValue)
             if wholeBody {
-                return Self.anySelected(in: index, candidates: candidates) { LabelSelector.selects(selectorValue, $0) }
+                return Self.anyNotedOperandSelects(in: index, candidates: candidates) { LabelSelector.selects(selectorValue, $0) }
             }
         case .selectorsMatching(let labels, let kindsID, let namespace, let path, let orDefault, let wholeBody):
             let kinds = lookupKinds(kindsID), namespace = lookupNamespace(namespace)
@@ -499,7 +499,7 @@ package struct Evaluator {
             let labelsValue = value(labels)
             candidates = index.selectors(matching: labelsValue)
             if wholeBody {
-                return Self.anySelected(in: index, candidates: candidates) { LabelSelector.selects($0, labelsValue) }
+                return Self.anyNotedOperandSelects(in: index, candidates: candidates) { LabelSelector.selects($0, labelsValue) }
             }
         }
         return anyHolds(body, slot: slot, over: index.elements, candidates: candidates)
@@ -509,12 +509,12 @@ package struct Evaluator {
     /// element when `candidates` is nil): a quantifier whose body is that `selects` test alone,
     /// decided as evaluating the body on each bound element decides it (`selects` reads a mapping
     /// there, or finds none).
-    private static func anySelected(in index: SelectionIndex, candidates: [Int32]?, _ test: (Value) -> Bool) -> Bool {
+    private static func anyNotedOperandSelects(in index: SelectionIndex, candidates: [Int32]?, _ test: (Value) -> Bool) -> Bool {
         func holds(at position: Int) -> Bool {
-            test(index.selected[position].map(Value.node) ?? .absent)
+            test(index.selectsOperands[position].map(Value.node) ?? .absent)
         }
         if let candidates { return candidates.contains { holds(at: Int($0)) } }
-        return index.selected.indices.contains(where: holds(at:))
+        return index.selectsOperands.indices.contains(where: holds(at:))
     }
 
     /// An `any` over `resources(…)` whose body compares fields of the element for equality with

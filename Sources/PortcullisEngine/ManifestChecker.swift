@@ -137,25 +137,17 @@ package struct ManifestChecker: Sendable {
             }
             // Documents not kept are out of every cross-document rule's reach: all rules, at once.
             let kept = file.resources.map(scope.contains)
-            // In one pass: the documents not kept, those kept a definition may declare, the other kept ones.
-            var notKept: [Document] = [], keptDeclarable: [Document] = [], keptOthers: [Document] = []
-            for (document, isKept) in zip(file.resources, kept) {
-                if !isKept {
-                    notKept.append(document)
-                } else if waitsForDefinitions(document) {
-                    keptDeclarable.append(document)
-                } else {
-                    keptOthers.append(document)
-                }
-            }
-            let found = findings(of: [(notKept, nil), (keptDeclarable, singleDocumentRules), (keptOthers, notLookupRules)], in: .empty,
-                                 recordingOrder: true)
+            let keptOrNot = Self.split(file.resources, by: kept)
+            let keptParts = Self.split(keptOrNot.matching, by: waitsForDefinitions)
+            let found = findings(of: [(keptOrNot.others, nil), (keptParts.matching, singleDocumentRules), (keptParts.others, notLookupRules)],
+                                 in: .empty, recordingOrder: true)
             let keepsLines = keptLineBudget.map { !$0.isSpent } ?? false
             let lines = keepsLines ? found.findings.lines(in: file.path) + found.issues.lines(in: file.path) : []
             let projected = projection.projected(file, keeping: kept, keepingLines: lines, within: keptLineBudget, spillingTo: region)
             var counts: [Int32] = []
             var pastLimit: [(key: DocumentKey, count: Int, span: SourceSpan)] = []
-            // Read once: reading it through the tuple in the loop copied the whole file each time.
+            // Read once, before the loop (read through the tuple in it, the optimised build copied
+            // the whole file once per document).
             let copied = projected.copied
             if !found.counts.isEmpty {
                 for (index, document) in file.resources.enumerated() {
@@ -255,9 +247,15 @@ package struct ManifestChecker: Sendable {
     /// `documents` in two lists, each in input order: those `test` holds for, and the others (one
     /// test a document).
     private static func split(_ documents: [Document], by test: (Document) -> Bool) -> (matching: [Document], others: [Document]) {
+        split(documents, by: documents.map(test))
+    }
+
+    /// `documents` in two lists, each in input order: those `marks` holds true for (one mark a
+    /// document, in order), and the others.
+    private static func split(_ documents: [Document], by marks: [Bool]) -> (matching: [Document], others: [Document]) {
         var matching: [Document] = [], others: [Document] = []
-        for document in documents {
-            if test(document) { matching.append(document) } else { others.append(document) }
+        for (document, marked) in zip(documents, marks) {
+            if marked { matching.append(document) } else { others.append(document) }
         }
         return (matching, others)
     }

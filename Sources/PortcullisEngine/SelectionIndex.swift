@@ -6,7 +6,9 @@ import Synchronization
 /// selects(b.spec.selector, L)` (which PodDisruptionBudget selects these pods). Scanning costs every
 /// resource of the namespace for each document that asks — quadratic in the run; the index narrows
 /// the scan to the resources that share a required label pair with the query, and the quantifier's
-/// body still decides each of them, in input order, so the verdict is the scan's.
+/// body still decides each of them, in input order, so the verdict is the scan's. A body that is the
+/// `selects` test alone is decided with the mapping the index noted for each candidate (`selectsOperands`),
+/// as evaluating it on the bound resource would.
 ///
 /// Recognised on the plan when the graph is built (`IndexedSelection.find`); an index is built once
 /// per run and key (`SelectionIndexes`), on the first document that needs it.
@@ -138,16 +140,16 @@ final class SelectionIndex: Sendable {
     /// `podsSelectedBy`, its pod labels; `selectorsMatching`, its selector at the path (no default).
     /// A quantifier whose body is the `selects` test alone is decided with these: the element is
     /// not bound, nor its labels or selector found again.
-    let selected: [PortcullisManifest.Node?]
+    let selectsOperands: [PortcullisManifest.Node?]
     /// `podsSelectedBy`: every (label, value) of each element's pod labels. `selectorsMatching`: one
     /// pair each element's selector requires (any one will do: all are needed).
     private let byPair: LabelPairPositions
     /// `selectorsMatching`: elements whose selector requires no pair (empty, expressions only): always candidates.
     private let unconditional: [Int32]
 
-    init(elements: ResourceList, selected: [PortcullisManifest.Node?], byPair: LabelPairPositions, unconditional: [Int32]) {
+    init(elements: ResourceList, selectsOperands: [PortcullisManifest.Node?], byPair: LabelPairPositions, unconditional: [Int32]) {
         self.elements = elements
-        self.selected = selected
+        self.selectsOperands = selectsOperands
         self.byPair = byPair
         self.unconditional = unconditional
     }
@@ -155,14 +157,14 @@ final class SelectionIndex: Sendable {
     /// An index of workloads by their pods' labels.
     static func pods(_ workloads: ResourceList) -> SelectionIndex {
         var byPair: [(hash: Int, position: Int32)] = []
-        var selected: [PortcullisManifest.Node?] = []
-        selected.reserveCapacity(workloads.count)
+        var operands: [PortcullisManifest.Node?] = []
+        operands.reserveCapacity(workloads.count)
         workloads.forEachLettingPagesGo { position, workload in
-            guard case .node(let labels) = LabelSelector.podLabels(workload), labels.kind == .mapping else { return selected.append(nil) }
-            selected.append(labels)
+            guard case .node(let labels) = LabelSelector.podLabels(workload), labels.kind == .mapping else { return operands.append(nil) }
+            operands.append(labels)
             for hash in pairHashes(of: labels) { byPair.append((hash, Int32(position))) }
         }
-        return SelectionIndex(elements: workloads, selected: selected, byPair: LabelPairPositions(byPair), unconditional: [])
+        return SelectionIndex(elements: workloads, selectsOperands: operands, byPair: LabelPairPositions(byPair), unconditional: [])
     }
 
     /// An index of resources by one label pair their selector (at `path`) requires.
@@ -170,24 +172,24 @@ final class SelectionIndex: Sendable {
     /// not a mapping is decided by the constant, so it is a candidate for any labels.
     static func selectors(_ resources: ResourceList, path: [String], orDefault: Bool = false) -> SelectionIndex {
         var byPair: [(hash: Int, position: Int32)] = [], unconditional: [Int32] = []
-        var selected: [PortcullisManifest.Node?] = []
-        selected.reserveCapacity(resources.count)
+        var operands: [PortcullisManifest.Node?] = []
+        operands.reserveCapacity(resources.count)
         resources.forEachLettingPagesGo { position, resource in
             let selector = path.reduce(resource) { Evaluator.field($0, $1) }
             // `selects` is false for anything but a mapping: such a resource never matches.
             guard case .node(let node) = selector, node.kind == .mapping else {
-                selected.append(nil)
+                operands.append(nil)
                 if orDefault { unconditional.append(Int32(position)) }
                 return
             }
-            selected.append(node)
+            operands.append(node)
             if let hash = requiredPairHashes(of: node)?.first {
                 byPair.append((hash, Int32(position)))
             } else {
                 unconditional.append(Int32(position))
             }
         }
-        return SelectionIndex(elements: resources, selected: selected, byPair: LabelPairPositions(byPair), unconditional: unconditional)
+        return SelectionIndex(elements: resources, selectsOperands: operands, byPair: LabelPairPositions(byPair), unconditional: unconditional)
     }
 
     /// Positions of the workloads whose pods `selector` may select (in input order); nil: all may.

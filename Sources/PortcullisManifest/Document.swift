@@ -46,14 +46,9 @@ package struct Document: Sendable {
                                     isResource: Self.names(apiVersionNode) && Self.names(kindNode))
     }
 
-    /// The same document at `root` (its copy in another arena, with the same identity fields),
-    /// its identity shared through `identities` with the other documents that have the same.
-    package func moved(to root: Node, sharing identities: DocumentIdentities) -> Document {
-        moved(to: root, identity: identities.shared([identity])[0])
-    }
-
-    /// `documents` at `roots` (one root each) of another arena, with the identities `identities`
-    /// holds equal to theirs (taken under one lock).
+    /// The same documents at `roots` (one root each: their copies in another arena, with the same
+    /// identity fields), each identity shared through `identities` with the other documents that
+    /// have the same (taken under one lock).
     package static func moved(_ documents: [Document], to roots: [Node], sharing identities: DocumentIdentities) -> [Document] {
         precondition(documents.count == roots.count, "a root per document")
         let shared = identities.shared(documents.map(\.identity))

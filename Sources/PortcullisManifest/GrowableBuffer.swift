@@ -1,7 +1,8 @@
 /// An append-only buffer for the builder's hot path: no copy-on-write uniqueness check and no
 /// bounds check per append, which a Swift `Array` pays on every `append`.
 ///
-/// Mutated only by the one `ManifestBuilder` that creates it; once the builder hands it to a
+/// Mutated only by the one builder or copier that creates it (`ManifestBuilder`, the copier of
+/// `ManifestStorage.copying`, whose own scratch buffer never leaves it); once handed to a
 /// `ManifestStorage` it is never mutated again, which is what makes sharing it across threads safe.
 final class GrowableBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
     private(set) var base: UnsafeMutablePointer<Element>

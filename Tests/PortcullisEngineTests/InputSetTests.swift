@@ -27,6 +27,19 @@ import Testing
         ManifestLoader().load(SourceFile(path: "f\(index).yaml", bytes: Array(documents.joined(separator: "---\n").utf8)))
     }
 
+    /// Custom resources (`customResources()`) are those of API groups outside Kubernetes' own: a
+    /// group with a dot that does not end in `k8s.io`, told from the apiVersion's bytes (a group
+    /// spelt with a character that joins the `k` before it still ends in those bytes).
+    @Test(arguments: [
+        ("monitoring.coreos.com/v1", true), ("example.com/v1", true), ("k8s.io.example.com/v1", true),
+        ("caf\u{E9}.example/v1", true), ("a.b/", true),
+        ("v1", false), ("apps/v1", false), ("networking.k8s.io/v1", false), ("rbac.authorization.k8s.io/v1", false),
+        ("k8s.io/v1", false), ("evilk8s.io/v1", false), ("/v1", false), ("8s.io/v1", true), ("x.\u{0600}k8s.io/v1", false),
+    ])
+    func customGroupsAreToldFromTheirBytes(apiVersion: String, isCustom: Bool) {
+        #expect(InputSet.isCustom(apiVersion: apiVersion) == isCustom)
+    }
+
     @Test func everyNamespaceInInputOrder() {
         let set = InputSet(files: Self.files)
         let expected = ["one", "two", "three", "four", "five", "six"]

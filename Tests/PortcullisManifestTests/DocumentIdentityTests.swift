@@ -29,7 +29,7 @@ import Testing
     @Test func movedDocumentsKeepTheirFieldsAndShareEqualIdentities() throws {
         let file = ManifestLoader().load(SourceFile(path: "m.yaml", bytes: Array(Self.manifest.utf8)))
         let identities = DocumentIdentities()
-        let moved = file.resources.map { $0.moved(to: $0.root, sharing: identities) }
+        let moved = Document.moved(file.resources, to: file.resources.map(\.root), sharing: identities)
         #expect(moved.count == 5)
         for (original, copy) in zip(file.resources, moved) {
             #expect(copy.path == original.path)
@@ -51,7 +51,7 @@ import Testing
         let create = Document(path: "m.yaml", streamIndex: 0, listItemIndex: nil, root: root, operation: "CREATE")
         let update = Document(path: "m.yaml", streamIndex: 0, listItemIndex: nil, root: root, operation: "UPDATE")
         let identities = DocumentIdentities()
-        let moved = [create, update, create].map { $0.moved(to: root, sharing: identities) }
+        let moved = Document.moved([create, update, create], to: [root, root, root], sharing: identities)
         #expect(moved.map(\.operation) == ["CREATE", "UPDATE", "CREATE"])
         #expect(identities.count == 2)
     }
@@ -66,7 +66,7 @@ import Testing
             .joined(separator: "---\n")
         let file = ManifestLoader().load(SourceFile(path: "m.yaml", bytes: Array(text.utf8)))
         let identities = DocumentIdentities()
-        let moved = file.resources.map { $0.moved(to: $0.root, sharing: identities) }
+        let moved = Document.moved(file.resources, to: file.resources.map(\.root), sharing: identities)
         #expect(identities.count == 2)
         #expect(moved.map { Array($0.namespace?.utf8 ?? "".utf8) } == file.resources.map { Array($0.namespace?.utf8 ?? "".utf8) })
         let storage = try #require(file.storage)
@@ -76,9 +76,9 @@ import Testing
         #expect(again.map(\.streamIndex) == [0, 1, 2] && again.allSatisfy { $0.path == "m.yaml" })
     }
 
-    /// Moved as a batch (as a file's copies are), documents get the same identities as one by one:
-    /// equal ones shared across batches, byte-different ones kept apart within one batch even
-    /// after an equal-as-`String` one was seen, every field the original's.
+    /// Moved as a batch (as a file's copies are), documents get the same identities as one at a
+    /// time: equal ones shared across batches, byte-different ones kept apart within one batch
+    /// even after an equal-as-`String` one was seen, every field the original's.
     @Test func aBatchSharesIdentitiesAsOneByOneDoes() throws {
         let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
         let namespaces = [composed, decomposed, composed, "shop", decomposed] + (0..<10).map { "n\($0)" } + [composed, "shop"]
@@ -88,7 +88,7 @@ import Testing
         let first = Document.moved(file.resources, to: file.resources.map(\.root), sharing: identities)
         #expect(identities.count == 13)
         #expect(first.map { Array($0.namespace?.utf8 ?? "".utf8) } == namespaces.map { Array($0.utf8) })
-        let oneByOne = file.resources.map { $0.moved(to: $0.root, sharing: identities) }
+        let oneByOne = file.resources.map { Document.moved([$0], to: [$0.root], sharing: identities)[0] }
         let again = Document.moved(file.resources, to: file.resources.map(\.root), sharing: identities)
         #expect(identities.count == 13)
         #expect(zip(first, oneByOne).allSatisfy { $0.identity === $1.identity })
