@@ -489,7 +489,7 @@ package struct Evaluator {
             let selectorValue = value(selector)
             candidates = index.pods(selectedBy: selectorValue)
             if wholeBody {
-                return Self.anyNotedOperandSelects(in: index, candidates: candidates) { LabelSelector.selects(selectorValue, $0) }
+                return Self.anyCandidate(of: index, candidates) { LabelSelector.selects(selectorValue, $0) }
             }
         case .selectorsMatching(let labels, let kindsID, let namespace, let path, let orDefault, let wholeBody):
             let kinds = lookupKinds(kindsID), namespace = lookupNamespace(namespace)
@@ -499,22 +499,18 @@ package struct Evaluator {
             let labelsValue = value(labels)
             candidates = index.selectors(matching: labelsValue)
             if wholeBody {
-                return Self.anyNotedOperandSelects(in: index, candidates: candidates) { LabelSelector.selects($0, labelsValue) }
+                return Self.anyCandidate(of: index, candidates) { LabelSelector.selects($0, labelsValue) }
             }
         }
         return anyHolds(body, slot: slot, over: index.elements, candidates: candidates)
     }
 
-    /// Whether `test` holds for what `index` noted `selects` reads of some candidate (of every
-    /// element when `candidates` is nil): a quantifier whose body is that `selects` test alone,
-    /// decided as evaluating the body on each bound element decides it (`selects` reads a mapping
-    /// there, or finds none).
-    private static func anyNotedOperandSelects(in index: SelectionIndex, candidates: [Int32]?, _ test: (Value) -> Bool) -> Bool {
-        func holds(at position: Int) -> Bool {
-            test(index.selectsOperands[position].map(Value.node) ?? .absent)
-        }
-        if let candidates { return candidates.contains { holds(at: Int($0)) } }
-        return index.selectsOperands.indices.contains(where: holds(at:))
+    /// Whether `test` holds for what `selects` reads of some candidate of `index` (of every element
+    /// when `candidates` is nil), in input order: a quantifier whose body is that `selects` test
+    /// alone, decided as evaluating the body on each bound element decides it.
+    private static func anyCandidate(of index: SelectionIndex, _ candidates: [Int32]?, _ test: (Value) -> Bool) -> Bool {
+        if let candidates { return candidates.contains { test(index.selectsOperand(at: Int($0))) } }
+        return index.elements.indices.contains { test(index.selectsOperand(at: $0)) }
     }
 
     /// An `any` over `resources(…)` whose body compares fields of the element for equality with

@@ -106,13 +106,15 @@ package struct ManifestChecker: Sendable {
             /// The file with its copied documents.
             func file(identities: [DocumentIdentity]) -> ManifestFile {
                 guard documents != nil, partial.file.storage != nil else { return partial.file }
-                return partial.file.with(resources: copies(identities: identities))
+                return partial.file.with(resources: Array(copies(identities: identities)))
             }
 
-            /// The copied documents, in order.
-            func copies(identities: [DocumentIdentity]) -> [Document] {
-                guard let documents, let storage = partial.file.storage else { return partial.file.resources }
-                return documents.documents(path: partial.file.path, in: storage, identities: identities)
+            /// The copied documents, in order, each made as it is read (the input set reads them
+            /// twice and keeps none: no array of them is made).
+            func copies(identities: [DocumentIdentity]) -> LazyMapSequence<Range<Int>, Document> {
+                let resources = partial.file.resources, path = partial.file.path
+                guard let documents, let storage = partial.file.storage else { return (0..<resources.count).lazy.map { resources[$0] } }
+                return (0..<documents.count).lazy.map { documents.document(at: $0, path: path, in: storage, identities: identities) }
             }
         }
         enum FirstPass: Sendable {
@@ -193,11 +195,11 @@ package struct ManifestChecker: Sendable {
         // The copies' identities, by the numbers their `DocumentList`s hold.
         let identities = projection?.identities.all ?? []
         let inputSet = waiting.isEmpty ? .empty
-            : InputSet(documents: waiting.lazy.compactMap { $0 }.flatMap { file -> [Document] in
+            : InputSet(documents: waiting.lazy.compactMap { $0 }.flatMap { file in
                            // Reading the copies brings their pages back: let go every few files (`SpillRegion.fileRead`).
                            region?.fileRead()
-                           let copies = file.copies(identities: identities)
-                           return file.copiesAreKept ? copies : copies.filter(scope.contains)
+                           let keepsAll = file.copiesAreKept
+                           return file.copies(identities: identities).filter { keepsAll || scope.contains($0) }
                        },
                        listingKinds: graph.resourceLookupKinds, pagesIn: region)
         region?.releaseResidentPages()

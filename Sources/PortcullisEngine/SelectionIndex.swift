@@ -7,8 +7,8 @@ import Synchronization
 /// resource of the namespace for each document that asks — quadratic in the run; the index narrows
 /// the scan to the resources that share a required label pair with the query, and the quantifier's
 /// body still decides each of them, in input order, so the verdict is the scan's. A body that is the
-/// `selects` test alone is decided with the mapping the index noted for each candidate (`selectsOperands`),
-/// as evaluating it on the bound resource would.
+/// `selects` test alone is decided by `selects` on what it reads of each candidate
+/// (`selectsOperand(at:)`), without binding the candidate or evaluating the body.
 ///
 /// Recognised on the plan when the graph is built (`IndexedSelection.find`); an index is built once
 /// per run and key (`SelectionIndexes`), on the first document that needs it.
@@ -136,20 +136,18 @@ struct LabelPairPositions: Sendable {
 /// The resources of one lookup (in input order) and, by label pair, which of them can match.
 final class SelectionIndex: Sendable {
     let elements: ResourceList
-    /// Per element, the mapping `selects` reads of it, `nil` when that is not a mapping:
-    /// `podsSelectedBy`, its pod labels; `selectorsMatching`, its selector at the path (no default).
-    /// A quantifier whose body is the `selects` test alone is decided with these: the element is
-    /// not bound, nor its labels or selector found again.
-    let selectsOperands: [PortcullisManifest.Node?]
+    /// `selectorsMatching`: the path of each element's selector; nil for `podsSelectedBy`, whose
+    /// elements are read for their pod labels (`selectsOperand(at:)`).
+    private let selectorPath: [String]?
     /// `podsSelectedBy`: every (label, value) of each element's pod labels. `selectorsMatching`: one
     /// pair each element's selector requires (any one will do: all are needed).
     private let byPair: LabelPairPositions
     /// `selectorsMatching`: elements whose selector requires no pair (empty, expressions only): always candidates.
     private let unconditional: [Int32]
 
-    init(elements: ResourceList, selectsOperands: [PortcullisManifest.Node?], byPair: LabelPairPositions, unconditional: [Int32]) {
+    init(elements: ResourceList, selectorPath: [String]?, byPair: LabelPairPositions, unconditional: [Int32]) {
         self.elements = elements
-        self.selectsOperands = selectsOperands
+        self.selectorPath = selectorPath
         self.byPair = byPair
         self.unconditional = unconditional
     }
@@ -157,14 +155,11 @@ final class SelectionIndex: Sendable {
     /// An index of workloads by their pods' labels.
     static func pods(_ workloads: ResourceList) -> SelectionIndex {
         var byPair: [(hash: Int, position: Int32)] = []
-        var operands: [PortcullisManifest.Node?] = []
-        operands.reserveCapacity(workloads.count)
         workloads.forEachLettingPagesGo { position, workload in
-            guard case .node(let labels) = LabelSelector.podLabels(workload), labels.kind == .mapping else { return operands.append(nil) }
-            operands.append(labels)
+            guard case .node(let labels) = LabelSelector.podLabels(workload), labels.kind == .mapping else { return }
             for hash in pairHashes(of: labels) { byPair.append((hash, Int32(position))) }
         }
-        return SelectionIndex(elements: workloads, selectsOperands: operands, byPair: LabelPairPositions(byPair), unconditional: [])
+        return SelectionIndex(elements: workloads, selectorPath: nil, byPair: LabelPairPositions(byPair), unconditional: [])
     }
 
     /// An index of resources by one label pair their selector (at `path`) requires.
@@ -172,24 +167,28 @@ final class SelectionIndex: Sendable {
     /// not a mapping is decided by the constant, so it is a candidate for any labels.
     static func selectors(_ resources: ResourceList, path: [String], orDefault: Bool = false) -> SelectionIndex {
         var byPair: [(hash: Int, position: Int32)] = [], unconditional: [Int32] = []
-        var operands: [PortcullisManifest.Node?] = []
-        operands.reserveCapacity(resources.count)
         resources.forEachLettingPagesGo { position, resource in
             let selector = path.reduce(resource) { Evaluator.field($0, $1) }
             // `selects` is false for anything but a mapping: such a resource never matches.
             guard case .node(let node) = selector, node.kind == .mapping else {
-                operands.append(nil)
                 if orDefault { unconditional.append(Int32(position)) }
                 return
             }
-            operands.append(node)
             if let hash = requiredPairHashes(of: node)?.first {
                 byPair.append((hash, Int32(position)))
             } else {
                 unconditional.append(Int32(position))
             }
         }
-        return SelectionIndex(elements: resources, selectsOperands: operands, byPair: LabelPairPositions(byPair), unconditional: unconditional)
+        return SelectionIndex(elements: resources, selectorPath: path, byPair: LabelPairPositions(byPair), unconditional: unconditional)
+    }
+
+    /// What `selects` reads of the element at `position`, read as the quantifier's body reads it:
+    /// its pod labels (`podsSelectedBy`), or its selector at the path (`selectorsMatching`).
+    func selectsOperand(at position: Int) -> Value {
+        let element = elements[position]
+        guard let selectorPath else { return LabelSelector.podLabels(element) }
+        return selectorPath.reduce(element) { Evaluator.field($0, $1) }
     }
 
     /// Positions of the workloads whose pods `selector` may select (in input order); nil: all may.

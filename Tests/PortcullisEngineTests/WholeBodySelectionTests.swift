@@ -4,8 +4,8 @@ import PortcullisEngine
 import PortcullisManifest
 import Testing
 
-/// A quantifier whose body is the `selects` test alone is decided from what the selection index
-/// noted of each resource (its pod labels, its selector) without evaluating the body: the same
+/// A quantifier whose body is the `selects` test alone is decided by `selects` on what it reads of
+/// each candidate (its pod labels, its selector) without evaluating the body: the same
 /// verdicts as the scan (the body written with `or false`, which is not recognised) for selectors
 /// that select resources with no labels (an empty one, `DoesNotExist`, `NotIn`, controller labels
 /// only), labels or selectors that are not mappings, a resource of no workload kind, pods of every
