@@ -22,7 +22,7 @@ package struct Evaluator {
     /// The slots whose stamp left 0 since the evaluator was made or reset, each once: what
     /// `reset()` puts back, instead of reading every plan node's stamp.
     private var written: [Int32] = []
-    private let bindings: Slots<Value>
+    let bindings: Slots<Value>
     /// The binding slots written since the evaluator was made or reset, each once (`isBound`
     /// says which are listed): what `reset()` lets go of.
     private var boundSlots: [Int32] = []
@@ -61,7 +61,7 @@ package struct Evaluator {
         didSet { lookupIndexes.removeAll() }
     }
     /// The indexes of `inputSet` this evaluator's lookups have used (taken once, not per document).
-    private var lookupIndexes = LookupIndexMemo()
+    var lookupIndexes = LookupIndexMemo()
     /// Whether `findingOrder` is kept: where each finding of the last `evaluate` stands in the order
     /// of evaluating every rule, so findings of two passes with different rule masks can be merged
     /// as one pass would have found them.
@@ -193,7 +193,7 @@ package struct Evaluator {
     }
 
     /// Binds `element` to `slot` and forgets the kept values that read it.
-    private mutating func bind(_ slot: Int, _ element: consuming Value) {
+    mutating func bind(_ slot: Int, _ element: consuming Value) {
         bindings[slot] = element
         if !isBound[slot] {
             isBound[slot] = true
@@ -348,7 +348,7 @@ package struct Evaluator {
     }
 
     @inline(__always)
-    private mutating func value(_ id: Int32) -> Value { value(Int(id)) }
+    mutating func value(_ id: Int32) -> Value { value(Int(id)) }
 
     /// Whether node `id` holds (only `true` does): a condition node is decided and cached as a
     /// byte; any other node's value is asked for.
@@ -367,7 +367,7 @@ package struct Evaluator {
     }
 
     @inline(__always)
-    private mutating func truth(_ id: Int32) -> Bool { truth(Int(id)) }
+    mutating func truth(_ id: Int32) -> Bool { truth(Int(id)) }
 
     private mutating func compute(_ id: Int) -> Value {
         switch graph.instructions[id] {
@@ -474,93 +474,6 @@ package struct Evaluator {
             // `compute` would send a condition back (a loop), so a mismatch stops here.
             preconditionFailure("plan node \(id) is decided but is not a condition")
         }
-    }
-
-    /// An `any` over a cross-document lookup whose body is a label selection: the body is evaluated
-    /// on the index's candidates only, in input order (the others cannot satisfy it).
-    private mutating func anySelected(_ selection: IndexedSelection, node: Int32, slot: Int, body: Int32) -> Bool {
-        let index: SelectionIndex, candidates: [Int32]?
-        switch selection.shape {
-        case .equalTo(let kindsID, let namespace, let fields):
-            return anyEqual(node: node, kindsID: kindsID, namespace: namespace, fields: fields, slot: slot, body: body)
-        case .podsSelectedBy(let selector, let namespace, let wholeBody):
-            let namespace = lookupNamespace(namespace)
-            index = lookupIndexes.selectionIndex(node: node, kinds: [], namespace: namespace) { inputSet.podIndex(namespace: namespace) }
-            let selectorValue = value(selector)
-            candidates = index.pods(selectedBy: selectorValue)
-            if wholeBody {
-                return Self.anyCandidate(of: index, candidates) { LabelSelector.selects(selectorValue, $0) }
-            }
-        case .selectorsMatching(let labels, let kindsID, let namespace, let path, let orDefault, let wholeBody):
-            let kinds = lookupKinds(kindsID), namespace = lookupNamespace(namespace)
-            index = lookupIndexes.selectionIndex(node: node, kinds: kinds, namespace: namespace) {
-                inputSet.selectorIndex(kinds: kinds, namespace: namespace, path: path, orDefault: orDefault)
-            }
-            let labelsValue = value(labels)
-            candidates = index.selectors(matching: labelsValue)
-            if wholeBody {
-                return Self.anyCandidate(of: index, candidates) { LabelSelector.selects($0, labelsValue) }
-            }
-        }
-        return anyHolds(body, slot: slot, over: index.elements, candidates: candidates)
-    }
-
-    /// Whether `test` holds for what `selects` reads of some candidate of `index` (of every element
-    /// when `candidates` is nil), in input order: a quantifier whose body is that `selects` test
-    /// alone, decided as evaluating the body on each bound element decides it.
-    private static func anyCandidate(of index: SelectionIndex, _ candidates: [Int32]?, _ test: (Value) -> Bool) -> Bool {
-        if let candidates { return candidates.contains { test(index.selectsOperand(at: Int($0))) } }
-        return index.elements.indices.contains { test(index.selectsOperand(at: $0)) }
-    }
-
-    /// An `any` over `resources(…)` whose body compares fields of the element for equality with
-    /// values of the document: the body is evaluated on the resources whose field has the value (the
-    /// fewest of the compared fields'), in input order.
-    private mutating func anyEqual(node: Int32, kindsID: Int32, namespace: Int32, fields: [(path: [String], value: Int32)], slot: Int, body: Int32) -> Bool {
-        let kinds = lookupKinds(kindsID), namespace = lookupNamespace(namespace)
-        let index = lookupIndexes.equalityIndex(node: node, kinds: kinds, namespace: namespace) {
-            inputSet.equalityIndex(kinds: kinds, namespace: namespace, paths: fields.map(\.path))
-        }
-        guard !index.elements.isEmpty else { return false }
-        var candidates: [Int32]?
-        for (number, field) in fields.enumerated() {
-            // A value without a key (a mapping, a list) narrows nothing: that conjunct is left to the body.
-            guard let key = EqualityKey(value(field.value)) else { continue }
-            let positions = index.candidates(path: number, equalTo: key)
-            if candidates == nil || positions.count < candidates!.count { candidates = positions }
-            if positions.isEmpty { break }
-        }
-        return anyHolds(body, slot: slot, over: index.elements, candidates: candidates)
-    }
-
-    /// Whether `body` holds for some element bound to `slot`: the `candidates` positions only, in
-    /// order, when an index gave them; else every element.
-    private mutating func anyHolds(_ body: Int32, slot: Int, over elements: ResourceList, candidates: [Int32]?) -> Bool {
-        let saved = bindings[slot]
-        defer { bind(slot, saved) }
-        if let candidates {
-            for position in candidates {
-                bind(slot, elements[Int(position)])
-                if truth(body) { return true }
-            }
-        } else {
-            for element in elements {
-                bind(slot, element)
-                if truth(body) { return true }
-            }
-        }
-        return false
-    }
-
-    /// The kinds a lookup's first argument names (one kind or a list of them).
-    private mutating func lookupKinds(_ kindsID: Int32) -> [String] {
-        let kinds = value(kindsID)
-        return kinds.elements?.compactMap(\.stringValue) ?? kinds.stringValue.map { [$0] } ?? []
-    }
-
-    /// A lookup's namespace argument (`""` when it is not text), or `nil` when none was given.
-    private mutating func lookupNamespace(_ namespace: Int32) -> String? {
-        namespace >= 0 ? (value(namespace).stringValue ?? "") : nil
     }
 
     /// A subscript's position: the number truncated, as `Int(n)` has it; `nil` when it is not

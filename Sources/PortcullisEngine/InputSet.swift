@@ -190,12 +190,9 @@ package struct InputSet: Sendable {
     /// `*.k8s.io/…` are Kubernetes').
     static func isCustom(apiVersion: String) -> Bool {
         // Read as bytes where they are: `hasSuffix` on a `Substring` compares `Character`s, from the end.
-        var apiVersion = apiVersion
-        return apiVersion.withUTF8 { bytes in
-            guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return false }
-            let group = UnsafeBufferPointer(rebasing: bytes[..<slash])
+        ResourceScopes.withDottedGroup(of: apiVersion) { group in
             let kubernetes = "k8s.io".utf8  // what the API groups of Kubernetes' own resources end with
-            return group.contains(UInt8(ascii: ".")) && !group.suffix(kubernetes.count).elementsEqual(kubernetes)
+            return !group.suffix(kubernetes.count).elementsEqual(kubernetes)
         }
     }
 }

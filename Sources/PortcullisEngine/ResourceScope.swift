@@ -96,14 +96,21 @@ package enum ResourceScopes {
     /// Whether `document`'s API group is one a CustomResourceDefinition of the run can declare
     /// (`isDeclarable`): only such a resource can get another scope or schema from the run.
     package static func isDeclarable(_ document: Document) -> Bool {
-        guard var apiVersion = document.apiVersion else { return false }
-        // Most groups have no dot (`apps/v1`, `v1`): told from the bytes where they are, with no
-        // `String` made of the group and no set asked.
-        let dotted = apiVersion.withUTF8 { bytes in
+        // Most groups have no dot (`apps/v1`, `v1`): no `String` is made of them and no set asked.
+        guard let apiVersion = document.apiVersion else { return false }
+        return withDottedGroup(of: apiVersion) { isDeclarable(group: String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// `test` of the bytes of `apiVersion`'s API group, read where they are, when that group has a
+    /// dot (`example.com/v1`, `networking.k8s.io/v1`); `false` for a group without one (`apps/v1`)
+    /// and for the core group (`v1`). What a custom resource and a declarable group are told by.
+    static func withDottedGroup(of apiVersion: String, _ test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        var apiVersion = apiVersion
+        return apiVersion.withUTF8 { bytes in
             guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return false }
-            return bytes[..<slash].contains(UInt8(ascii: "."))
+            let group = UnsafeBufferPointer(rebasing: bytes[..<slash])
+            return group.contains(UInt8(ascii: ".")) && test(group)
         }
-        return dotted && isDeclarable(group: group(ofAPIVersion: apiVersion))
     }
 
     /// The scope a CustomResourceDefinition declares, with the group and kind it declares it for;
