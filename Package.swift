@@ -51,9 +51,8 @@ let package = Package(
         /// turns the check's loop into vector instructions.
         .target(name: "CPlainInput"),
         /// libyaml's own allocation functions, defined again so its many small strings come from
-        /// lists each thread keeps (`yaml_allocation.h`), and the `malloc` thresholds `portcullis`
-        /// sets at start (`allocator_thresholds.h`). Linked into the two executables only: a
-        /// program embedding the library keeps its own allocation.
+        /// lists each thread keeps (`yaml_allocation.h`). Linked into the two executables only: a
+        /// program embedding the library keeps its own.
         .target(name: "CYAMLAllocation"),
         /// Each thread's PCRE2 match data, made once and freed with the thread
         /// (`regex_match_data.h`): a match allocates nothing.

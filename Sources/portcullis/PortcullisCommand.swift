@@ -1,5 +1,4 @@
 import ArgumentParser
-import CYAMLAllocation
 import Portcullis
 import enum PortcullisDiagnostics.Platform
 
@@ -16,8 +15,6 @@ struct PortcullisCommand: ParsableCommand {
 
     /// Runs the command; usage errors exit with status 2, as every other error of the user's input.
     static func main() {
-        // 1 MiB each (`allocator_thresholds.h`): about 2 MB less peak memory on large runs.
-        _ = portcullis_set_allocator_thresholds(1 << 20, 1 << 20)
         Platform.restoreChildStatus()
         do {
             var command = try parsedCheck(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
