@@ -40,7 +40,7 @@ final class EqualityIndex: Sendable {
         var unkeyed = [[Int32]](repeating: [], count: paths.count)
         for (number, path) in paths.enumerated() {
             resources.forEachLettingPagesGo { position, resource in
-                let field = path.reduce(resource) { Evaluator.field($0, $1) }
+                let field = Evaluator.field(resource, path: path)
                 if let key = EqualityKey(field) {
                     byKey[number][key, default: []].append(Int32(position))
                 } else {

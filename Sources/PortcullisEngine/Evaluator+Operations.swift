@@ -3,6 +3,12 @@ import PortcullisLanguage
 import PortcullisManifest
 
 extension Evaluator {
+    /// `base` followed along `path`, a key at a time (`field(_:_:)`): what the lookup indexes read of
+    /// each resource (a selector, a compared field) and what they hand a quantifier's body.
+    static func field(_ base: Value, path: [String]) -> Value {
+        path.reduce(base) { field($0, $1) }
+    }
+
     /// `base.name`: a child of a mapping, a field of an image reference or version; missing otherwise.
     static func field(_ base: Value, _ name: String) -> Value {
         switch base {

@@ -168,7 +168,7 @@ final class SelectionIndex: Sendable {
     static func selectors(_ resources: ResourceList, path: [String], orDefault: Bool = false) -> SelectionIndex {
         var byPair: [(hash: Int, position: Int32)] = [], unconditional: [Int32] = []
         resources.forEachLettingPagesGo { position, resource in
-            let selector = path.reduce(resource) { Evaluator.field($0, $1) }
+            let selector = Evaluator.field(resource, path: path)
             // `selects` is false for anything but a mapping: such a resource never matches.
             guard case .node(let node) = selector, node.kind == .mapping else {
                 if orDefault { unconditional.append(Int32(position)) }
@@ -188,7 +188,7 @@ final class SelectionIndex: Sendable {
     func selectsOperand(at position: Int) -> Value {
         let element = elements[position]
         guard let selectorPath else { return LabelSelector.podLabels(element) }
-        return selectorPath.reduce(element) { Evaluator.field($0, $1) }
+        return Evaluator.field(element, path: selectorPath)
     }
 
     /// Positions of the workloads whose pods `selector` may select (in input order); nil: all may.
