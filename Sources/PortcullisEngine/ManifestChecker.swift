@@ -84,18 +84,18 @@ package struct ManifestChecker: Sendable {
         let region = projection == nil ? nil : spillDirectory.map {
             SpillRegion(directory: $0, threshold: spillThreshold, keptBytes: spillKeptBytes)
         }
-        /// A file waiting for the cross-document rules: what the other rules found, and its
+        /// What the second pass needs of a file waiting for the cross-document rules, besides its
+        /// result so far (what the other rules found, in the run's array of results), and its
         /// documents as the cross-document rules read them (`CrossDocumentProjection`).
-        struct Waiting: Sendable {
-            var partial: FileResult
+        struct Pending: Sendable {
             /// The documents not copied (nothing reads them again) that are past the limit.
             var pastLimit: [(key: DocumentKey, count: Int, span: SourceSpan)]
             /// Where each first-pass finding stands in evaluating every rule (`EvaluationOrder`).
             var order: [EvaluationOrder]
-            /// The first pass's findings and their orders, packed (`partial.findings` and `order`
-            /// are then empty).
+            /// The first pass's findings and their orders, packed (the result's findings and
+            /// `order` are then empty).
             var packed: PackedFindings?
-            /// The file's copied documents, held compactly while the file waits (`partial.file`
+            /// The file's copied documents, held compactly while the file waits (the result's file
             /// then holds none), with the first pass's findings on each, those past the limit
             /// included; `nil`: the file has no arena, hence no documents.
             var documents: DocumentList?
@@ -103,23 +103,19 @@ package struct ManifestChecker: Sendable {
             /// for its suppression annotation alone): they are then not asked again which.
             var copiesAreKept: Bool
 
-            /// The file with its copied documents.
-            func file(identities: [DocumentIdentity]) -> ManifestFile {
-                guard documents != nil, partial.file.storage != nil else { return partial.file }
-                return partial.file.with(resources: Array(copies(identities: identities)))
+            /// `file` (the waiting file as its result holds it) with its copied documents.
+            func file(_ file: ManifestFile, identities: [DocumentIdentity]) -> ManifestFile {
+                guard documents != nil, file.storage != nil else { return file }
+                return file.with(resources: Array(copies(of: file, identities: identities)))
             }
 
-            /// The copied documents, in order, each made as it is read (the input set reads them
-            /// twice and keeps none: no array of them is made).
-            func copies(identities: [DocumentIdentity]) -> LazyMapSequence<Range<Int>, Document> {
-                let resources = partial.file.resources, path = partial.file.path
-                guard let documents, let storage = partial.file.storage else { return (0..<resources.count).lazy.map { resources[$0] } }
+            /// The copied documents of `file` (as its result holds it), in order, each made as it
+            /// is read (the input set reads them twice and keeps none: no array of them is made).
+            func copies(of file: ManifestFile, identities: [DocumentIdentity]) -> LazyMapSequence<Range<Int>, Document> {
+                let resources = file.resources, path = file.path
+                guard let documents, let storage = file.storage else { return (0..<resources.count).lazy.map { resources[$0] } }
                 return (0..<documents.count).lazy.map { documents.document(at: $0, path: path, in: storage, identities: identities) }
             }
-        }
-        enum FirstPass: Sendable {
-            case done(FileResult)
-            case waiting(Waiting)
         }
         // Which rules a kept document waits for: those that look other resources up; and, for a
         // document of a group a CustomResourceDefinition may declare, those that read what
@@ -129,13 +125,19 @@ package struct ManifestChecker: Sendable {
         let notLookupRules = lookupRules.map { !$0 }
         let singleDocumentRules = crossDocumentRules.map { !$0 }
         let waitsForDefinitions = ResourceScopes.isDeclarable as @Sendable (Document) -> Bool
-        let firstPass = InputOrder.map(inputs, parallel: parallel) { input -> FirstPass in
-            let file = loader.load(input)
-            progress?.loaded(file.resources.count)
-            guard let projection, scope.needs(file) else {
-                let result = finishing(evaluate(file))
-                progress?.evaluated(file.resources.count)
-                return .done(result)
+        // The run's results, one per file in input order, made by the first pass: a waiting file's
+        // is what the other rules found, which the second pass completes in its place; what else
+        // the second pass needs of it is set aside in `pending`, at the same position.
+        var pending = [Pending?](repeating: nil, count: inputs.count)
+        var results = pending.withUnsafeMutableBufferPointer { pending in
+            nonisolated(unsafe) let pending = pending
+            return InputOrder.map(inputs, parallel: parallel) { position, input -> FileResult in
+                let file = loader.load(input)
+                progress?.loaded(file.resources.count)
+                guard let projection, scope.needs(file) else {
+                    let result = finishing(evaluate(file))
+                    progress?.evaluated(file.resources.count)
+                    return result
             }
             // Documents not kept are out of every cross-document rule's reach: all rules, at once.
             let kept = file.resources.map(scope.contains)
@@ -167,83 +169,70 @@ package struct ManifestChecker: Sendable {
             precondition(projected.file.storage != nil || counts.isEmpty, "findings on documents of a file without an arena")
             let documents = projected.file.storage == nil ? nil
                 : DocumentList(projected.file.resources, numberingIn: projection.identities, findingCounts: counts, spillingTo: region)
-            let partial = FileResult(file: documents == nil ? projected.file : projected.file.with(resources: []),
-                                     findings: packed == nil ? found.findings : [], issues: found.issues)
-            return .waiting(Waiting(partial: partial, pastLimit: pastLimit, order: packed == nil ? found.order : [], packed: packed,
-                                    documents: documents, copiesAreKept: copied == kept))
-        }
-        // Files done at once keep their place; the waiting ones move to the second pass, which
-        // frees each file's first-pass findings and counts as it merges them.
-        var done: [FileResult?] = []
-        // Held as optionals: the second pass takes each out of its place (`InputOrder.map(taking:)`).
-        var waiting: [Waiting?] = []
-        // Where each waiting file's result goes in `done`.
-        var waitingPlaces: [Int32] = []
-        done.reserveCapacity(inputs.count)
-        let waitingCount = firstPass.count { if case .waiting = $0 { true } else { false } }
-        waiting.reserveCapacity(waitingCount)
-        waitingPlaces.reserveCapacity(waitingCount)
-        for pass in consume firstPass {
-            switch pass {
-            case .done(let result): done.append(result)
-            case .waiting(let file):
-                waitingPlaces.append(Int32(done.count))
-                done.append(nil)
-                waiting.append(file)
+            pending[position] = Pending(pastLimit: pastLimit, order: packed == nil ? found.order : [], packed: packed,
+                                        documents: documents, copiesAreKept: copied == kept)
+            return FileResult(file: documents == nil ? projected.file : projected.file.with(resources: []),
+                              findings: packed == nil ? found.findings : [], issues: found.issues)
             }
         }
+        // Files done at once have their results; each waiting one's result is completed in its
+        // place by the second pass, which frees the file's first-pass findings and counts as it
+        // merges them.
+        let waitingPlaces = pending.indices.filter { pending[$0] != nil }.map { Int32($0) }
         // The copies' identities, by the numbers their `DocumentList`s hold.
         let identities = projection?.identities.all ?? []
-        let inputSet = waiting.isEmpty ? .empty
-            : InputSet(documents: waiting.lazy.compactMap { $0 }.flatMap { file in
+        let inputSet = waitingPlaces.isEmpty ? .empty
+            : InputSet(documents: waitingPlaces.lazy.flatMap { [results, pending] place in
                            // Reading the copies brings their pages back: let go every few files (`SpillRegion.fileRead`).
                            region?.fileRead()
+                           let file = pending[Int(place)]!
                            let keepsAll = file.copiesAreKept
-                           return file.copies(identities: identities).filter { keepsAll || scope.contains($0) }
+                           return file.copies(of: results[Int(place)].file, identities: identities).filter { keepsAll || scope.contains($0) }
                        },
                        listingKinds: graph.resourceLookupKinds, pagesIn: region)
         region?.releaseResidentPages()
-        InputOrder.map(taking: consume waiting, into: &done, at: waitingPlaces, parallel: parallel) { (file: consuming Waiting) in
-            var result = file.partial
-            result.file = file.file(identities: identities)
-            file.partial.findings = []
-            if let packed = file.packed { result.findings = packed.unpacked() }
-            let resources = result.file.resources
-            var prior: [DocumentKey: Int] = [:]
-            var spans: [DocumentKey: SourceSpan] = [:]
-            for index in resources.indices {
-                let count = file.documents?.findingCount(at: index) ?? 0
-                guard count > 0 else { continue }
-                prior[DocumentKey(resources[index])] = count
-                spans[DocumentKey(resources[index])] = resources[index].root.span
+        pending.withUnsafeMutableBufferPointer { pending in
+            nonisolated(unsafe) let pending = pending
+            InputOrder.update(&results, at: waitingPlaces, parallel: parallel) { position, result in
+                let file = pending[position].take()!
+                result.file = file.file(result.file, identities: identities)
+                if let packed = file.packed { result.findings = packed.unpacked() }
+                let resources = result.file.resources
+                var prior: [DocumentKey: Int] = [:]
+                var spans: [DocumentKey: SourceSpan] = [:]
+                for index in resources.indices {
+                    let count = file.documents?.findingCount(at: index) ?? 0
+                    guard count > 0 else { continue }
+                    prior[DocumentKey(resources[index])] = count
+                    spans[DocumentKey(resources[index])] = resources[index].root.span
+                }
+                for document in file.pastLimit {
+                    prior[document.key] = document.count
+                    spans[document.key] = document.span
+                }
+                let kept = Self.split(file.copiesAreKept ? resources : resources.filter(scope.contains), by: waitsForDefinitions)
+                let found = findings(of: [(kept.matching, crossDocumentRules), (kept.others, lookupRules)], in: inputSet, recordingOrder: true)
+                let totals = prior.merging(found.counts, uniquingKeysWith: +)
+                // A document past the limit over both passes keeps the first findings one pass over
+                // every rule keeps; the others' are merged in place (a new array per file, once the
+                // first pass's arrays are freed between the copies kept for the run, grows the heap).
+                let pastLimit = Set(found.counts.keys.filter { totals[$0, default: 0] > maxFindingsPerResource && prior[$0] != nil })
+                if pastLimit.isEmpty {
+                    result.findings.reserveCapacity(result.findings.count + found.findings.count)
+                    result.findings += found.findings
+                } else {
+                    result.findings = firstFindings(of: pastLimit, (result.findings, file.packed?.unpackedOrders() ?? file.order), (found.findings, found.order))
+                }
+                Self.sortInReportOrder(&result.findings)
+                // The limit of findings counts both passes: one error per document, with the total.
+                spans.merge(found.spans) { first, _ in first }
+                result.issues = result.issues + found.issues + tooManyIssues(result.file.path, totals, spans: spans)
+                result = finishing(result)
+                region?.fileRead()
+                progress?.evaluated(result.file.resourceCount)
             }
-            for document in file.pastLimit {
-                prior[document.key] = document.count
-                spans[document.key] = document.span
-            }
-            let kept = Self.split(file.copiesAreKept ? resources : resources.filter(scope.contains), by: waitsForDefinitions)
-            let found = findings(of: [(kept.matching, crossDocumentRules), (kept.others, lookupRules)], in: inputSet, recordingOrder: true)
-            let totals = prior.merging(found.counts, uniquingKeysWith: +)
-            // A document past the limit over both passes keeps the first findings one pass over
-            // every rule keeps; the others' are merged in place (a new array per file, once the
-            // first pass's arrays are freed between the copies kept for the run, grows the heap).
-            let pastLimit = Set(found.counts.keys.filter { totals[$0, default: 0] > maxFindingsPerResource && prior[$0] != nil })
-            if pastLimit.isEmpty {
-                result.findings.reserveCapacity(result.findings.count + found.findings.count)
-                result.findings += found.findings
-            } else {
-                result.findings = firstFindings(of: pastLimit, (result.findings, file.packed?.unpackedOrders() ?? file.order), (found.findings, found.order))
-            }
-            Self.sortInReportOrder(&result.findings)
-            // The limit of findings counts both passes: one error per document, with the total.
-            spans.merge(found.spans) { first, _ in first }
-            result.issues = result.issues + found.issues + tooManyIssues(result.file.path, totals, spans: spans)
-            let finished = finishing(result)
-            region?.fileRead()
-            progress?.evaluated(finished.file.resourceCount)
-            return finished
         }
-        return done.map { $0! }  // every place has its result: the first pass's, or the second's
+        return results  // every file has its result: the first pass's, or the second's
     }
 
     /// `documents` in two lists, each in input order: those `test` holds for, and the others (one

@@ -8,17 +8,24 @@ package enum InputOrder {
     package static func map<Result: Sendable>(
         _ inputs: [InputFile], parallel: Bool, _ job: @Sendable (InputFile) -> Result
     ) -> [Result] {
+        map(inputs, parallel: parallel) { _, input in job(input) }
+    }
+
+    /// `map(_:parallel:_:)` handing each job its input's position too.
+    package static func map<Result: Sendable>(
+        _ inputs: [InputFile], parallel: Bool, _ job: @Sendable (Int, InputFile) -> Result
+    ) -> [Result] {
         let pending = inputs.indices.filter { !inputs[$0].isStandardInput }
         return inPlace(inputs.count) { slot in
             for (offset, input) in inputs.enumerated() where input.isStandardInput {
-                slot(offset, job(input))
+                slot(offset, job(offset, input))
             }
             if parallel && pending.count > 1 {
                 DispatchQueue.concurrentPerform(iterations: pending.count) { index in
-                    slot(pending[index], job(inputs[pending[index]]))
+                    slot(pending[index], job(pending[index], inputs[pending[index]]))
                 }
             } else {
-                for offset in pending { slot(offset, job(inputs[offset])) }
+                for offset in pending { slot(offset, job(offset, inputs[offset])) }
             }
         }
     }
@@ -62,22 +69,28 @@ package enum InputOrder {
         }
     }
 
-    /// `map(taking:)` whose results go straight into `destination`, the element at `i` into the
-    /// place `positions[i]` (one distinct empty place per element): a run whose files wait for a
-    /// second pass keeps one array of results, not that one and the second pass's too.
-    package static func map<Element: Sendable, Result: Sendable>(
-        taking elements: consuming [Element?], into destination: inout [Result?], at positions: [Int32], parallel: Bool,
-        _ job: @Sendable (consuming Element) -> Result
+    /// Hands `job` the elements of `elements` at `positions` (in increasing order, so no place is
+    /// handed twice), each in its place with its position,
+    /// on all cores when `parallel`; the others stay as they are. A job takes what it needs out of
+    /// its element and leaves its result there: a run whose files wait for a second pass keeps one
+    /// array of them, the first pass's, each waiting file's place taking its second-pass result,
+    /// and what a job took is freed when that job ends.
+    package static func update<Element: Sendable>(
+        _ elements: inout [Element], at positions: [Int32], parallel: Bool, _ job: @Sendable (Int, inout Element) -> Void
     ) {
-        var pending = elements
-        precondition(positions.count == pending.count, "one place per element")
-        destination.withUnsafeMutableBufferPointer { results in
-            nonisolated(unsafe) let results = results
-            takeEach(&pending, parallel: parallel) { index, element in
+        let count = elements.count
+        for index in positions.indices.dropFirst() { precondition(positions[index - 1] < positions[index], "places out of order") }
+        elements.withUnsafeMutableBufferPointer { places in
+            nonisolated(unsafe) let places = places
+            @Sendable func run(_ index: Int) {
                 let place = Int(positions[index])
-                precondition(place >= 0 && place < results.count, "a place out of range")
-                if case .some = results[place] { preconditionFailure("a place given twice") }
-                results[place] = job(consume element)
+                precondition(place >= 0 && place < count, "a place out of range")
+                job(place, &places[place])
+            }
+            if parallel && positions.count > 1 {
+                DispatchQueue.concurrentPerform(iterations: positions.count) { index in run(index) }
+            } else {
+                for index in positions.indices { run(index) }
             }
         }
     }

@@ -2,8 +2,9 @@
 import Synchronization
 import Testing
 
-/// `InputOrder.map(consuming:)` and `map(taking:)` hand each element to its job by move: what a job
-/// leaves of it is freed when that job ends, not when every job has.
+/// `InputOrder.map(consuming:)` and `map(taking:)` hand each element to its job by move, and
+/// `update(_:at:parallel:_:)` hands each job its place: what a job leaves of its element is freed
+/// when that job ends, not when every job has.
 @Suite struct InputOrderTests {
     /// Counts the tokens alive (one counter per test).
     final class Census: Sendable {
@@ -40,20 +41,49 @@ import Testing
         }
         #expect(alive == [4, 3, 2, 1, 0])
     }
-    /// Results go into the places given (in parallel too), the others stay as they were, and each
-    /// element is freed as its job ends.
-    @Test(arguments: [false, true])
-    func takingIntoPlacesFillsThemAndNoOthers(_ parallel: Bool) {
-        let census = Census()
-        var tokens: [Token?] = []
-        for _ in 0..<4 { tokens.append(Token(census)) }
-        var results: [String?] = ["a", nil, "c", nil, nil, "f", nil]
-        let places: [Int32] = [1, 3, 4, 6]
-        InputOrder.map(taking: consume tokens, into: &results, at: places, parallel: parallel) { (token: consuming Token) -> String in
-            _ = consume token
-            return "job"
+    /// A place of the run: a token waiting for its job, or the job's result.
+    enum Place: Sendable, Equatable {
+        case token(Token)
+        case result(String)
+        case taken
+
+        static func == (a: Place, b: Place) -> Bool {
+            switch (a, b) {
+            case (.result(let x), .result(let y)): x == y
+            case (.taken, .taken): true
+            case (.token(let x), .token(let y)): x === y
+            default: false
+            }
         }
-        #expect(results == ["a", "job", "c", "job", "job", "f", "job"])
+    }
+
+    /// Jobs get the places given (in parallel too) and no others; what a job takes out of its place
+    /// is freed when it ends.
+    @Test(arguments: [false, true])
+    func updateHandsJobsTheirPlacesAndNoOthers(_ parallel: Bool) {
+        let census = Census()
+        var places: [Place] = [.result("a"), .token(Token(census)), .result("c"), .token(Token(census)), .token(Token(census)),
+                               .result("f"), .token(Token(census))]
+        InputOrder.update(&places, at: [1, 3, 4, 6], parallel: parallel) { _, place in
+            guard case .token(let token) = place else { return }
+            place = .taken
+            _ = consume token
+            place = .result("job")
+        }
+        #expect(places == [.result("a"), .result("job"), .result("c"), .result("job"), .result("job"), .result("f"), .result("job")])
         #expect(census.alive.load(ordering: .relaxed) == 0)
+    }
+
+    /// Each job's element is freed when that job ends, not when every job has.
+    @Test func updateFreesWhatEachJobTakesAsItEnds() {
+        let census = Census()
+        var places: [Place] = (0..<5).map { _ in .token(Token(census)) }
+        InputOrder.update(&places, at: [0, 1, 2, 3, 4], parallel: false) { _, place in
+            guard case .token(let token) = place else { return }
+            place = .taken
+            _ = consume token
+            place = .result("\(census.alive.load(ordering: .relaxed))")
+        }
+        #expect(places == ["4", "3", "2", "1", "0"].map { .result($0) })
     }
 }
