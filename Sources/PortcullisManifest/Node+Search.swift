@@ -73,21 +73,29 @@ extension Node {
 /// A mapping key resolved once for one file: lookups with it compare integers only.
 package struct KeyID: Hashable, Sendable {
     let atom: Int32
-    let storage: ObjectIdentifier
+    /// The file's arena (`ManifestStorage.address`).
+    let storage: UInt
 }
 
 extension ManifestStorage {
     /// The key id of `name` in this file, or `nil` when no mapping of the file has that key.
     package func keyID(_ name: String) -> KeyID? {
-        keys.find(name).map { KeyID(atom: $0, storage: ObjectIdentifier(self)) }
+        keys.find(name).map { KeyID(atom: $0, storage: address) }
     }
+
+    /// The arena's address, the bits of its `ObjectIdentifier`: an identity to compare that costs
+    /// no reference counting. An `ObjectIdentifier` made from the reference does: its initializer
+    /// takes the object owned, so every comparison retained and released the arena (two atomic
+    /// operations, in the evaluator's hottest path).
+    @inline(__always)
+    package var address: UInt { UInt(bitPattern: Unmanaged.passUnretained(self).toOpaque()) }
 }
 
 extension Node {
     /// The value under a key resolved with `ManifestStorage.keyID`.
     @inline(__always)
     package subscript(key: KeyID) -> Node? {
-        guard kind == .mapping, key.storage == ObjectIdentifier(storage) else { return nil }
+        guard kind == .mapping, key.storage == storage.address else { return nil }
         return value(underAtom: key.atom)
     }
 }
