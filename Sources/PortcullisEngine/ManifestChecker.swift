@@ -138,41 +138,41 @@ package struct ManifestChecker: Sendable {
                     let result = finishing(evaluate(file))
                     progress?.evaluated(file.resources.count)
                     return result
-            }
-            // Documents not kept are out of every cross-document rule's reach: all rules, at once.
-            let kept = file.resources.map(scope.contains)
-            let keptOrNot = Self.split(file.resources, by: kept)
-            let keptParts = Self.split(keptOrNot.matching, by: waitsForDefinitions)
-            let found = findings(of: [(keptOrNot.others, nil), (keptParts.matching, singleDocumentRules), (keptParts.others, notLookupRules)],
-                                 in: .empty, recordingOrder: true)
-            let keepsLines = keptLineBudget.map { !$0.isSpent } ?? false
-            let lines = keepsLines ? found.findings.lines(in: file.path) + found.issues.lines(in: file.path) : []
-            let projected = projection.projected(file, keeping: kept, keepingLines: lines, within: keptLineBudget, spillingTo: region)
-            var counts: [Int32] = []
-            var pastLimit: [(key: DocumentKey, count: Int, span: SourceSpan)] = []
-            // Read once, before the loop (read through the tuple in it, the optimised build copied
-            // the whole file once per document).
-            let copied = projected.copied
-            if !found.counts.isEmpty {
-                for (index, document) in file.resources.enumerated() {
-                    let key = DocumentKey(document)
-                    let count = found.counts[key] ?? 0
-                    if copied[index] {
-                        counts.append(Int32(count))
-                    } else if count > maxFindingsPerResource {
-                        pastLimit.append((key, count, document.root.span))
+                }
+                // Documents not kept are out of every cross-document rule's reach: all rules, at once.
+                let kept = file.resources.map(scope.contains)
+                let keptOrNot = Self.split(file.resources, by: kept)
+                let keptParts = Self.split(keptOrNot.matching, by: waitsForDefinitions)
+                let found = findings(of: [(keptOrNot.others, nil), (keptParts.matching, singleDocumentRules), (keptParts.others, notLookupRules)],
+                                     in: .empty, recordingOrder: true)
+                let keepsLines = keptLineBudget.map { !$0.isSpent } ?? false
+                let lines = keepsLines ? found.findings.lines(in: file.path) + found.issues.lines(in: file.path) : []
+                let projected = projection.projected(file, keeping: kept, keepingLines: lines, within: keptLineBudget, spillingTo: region)
+                var counts: [Int32] = []
+                var pastLimit: [(key: DocumentKey, count: Int, span: SourceSpan)] = []
+                // Read once, before the loop (read through the tuple in it, the optimised build copied
+                // the whole file once per document).
+                let copied = projected.copied
+                if !found.counts.isEmpty {
+                    for (index, document) in file.resources.enumerated() {
+                        let key = DocumentKey(document)
+                        let count = found.counts[key] ?? 0
+                        if copied[index] {
+                            counts.append(Int32(count))
+                        } else if count > maxFindingsPerResource {
+                            pastLimit.append((key, count, document.root.span))
+                        }
                     }
                 }
-            }
-            let packed = findingPacker?.packFirstPass(found.findings, orders: found.order)
-            // The copies' documents wait as 20 bytes each (with their first-pass finding counts), not as `Document`s.
-            precondition(projected.file.storage != nil || counts.isEmpty, "findings on documents of a file without an arena")
-            let documents = projected.file.storage == nil ? nil
-                : DocumentList(projected.file.resources, numberingIn: projection.identities, findingCounts: counts, spillingTo: region)
-            pending[position] = Pending(pastLimit: pastLimit, order: packed == nil ? found.order : [], packed: packed,
-                                        documents: documents, copiesAreKept: copied == kept)
-            return FileResult(file: documents == nil ? projected.file : projected.file.with(resources: []),
-                              findings: packed == nil ? found.findings : [], issues: found.issues)
+                let packed = findingPacker?.packFirstPass(found.findings, orders: found.order)
+                // The copies' documents wait as 20 bytes each (with their first-pass finding counts), not as `Document`s.
+                precondition(projected.file.storage != nil || counts.isEmpty, "findings on documents of a file without an arena")
+                let documents = projected.file.storage == nil ? nil
+                    : DocumentList(projected.file.resources, numberingIn: projection.identities, findingCounts: counts, spillingTo: region)
+                pending[position] = Pending(pastLimit: pastLimit, order: packed == nil ? found.order : [], packed: packed,
+                                            documents: documents, copiesAreKept: copied == kept)
+                return FileResult(file: documents == nil ? projected.file : projected.file.with(resources: []),
+                                  findings: packed == nil ? found.findings : [], issues: found.issues)
             }
         }
         // Files done at once have their results; each waiting one's result is completed in its
