@@ -84,9 +84,10 @@ package struct ManifestChecker: Sendable {
         let region = projection == nil ? nil : spillDirectory.map {
             SpillRegion(directory: $0, threshold: spillThreshold, keptBytes: spillKeptBytes)
         }
-        /// What the second pass needs of a file waiting for the cross-document rules, besides its
-        /// result so far (what the other rules found, in the run's array of results), and its
-        /// documents as the cross-document rules read them (`CrossDocumentProjection`).
+        /// What the second pass needs of a file waiting for the cross-document rules beyond its
+        /// result so far (what the other rules found, kept in the run's array of results): its
+        /// documents as the cross-document rules read them (`CrossDocumentProjection`), and the
+        /// first pass's counts, orders and packed findings.
         struct Pending: Sendable {
             /// The documents not copied (nothing reads them again) that are past the limit.
             var pastLimit: [(key: DocumentKey, count: Int, span: SourceSpan)]

@@ -1,6 +1,7 @@
 import Dispatch
 
-/// Runs one job per input and returns the results in input order, whatever the scheduling.
+/// Runs one job per input and returns the results in input order, whatever the scheduling; or
+/// (`update`) one job per given place of an array, each changing its own place.
 ///
 /// Jobs for standard input run first, one by one, on the calling thread (so `-` given twice never
 /// has two readers); the rest run on all cores when `parallel` is set.
@@ -69,22 +70,26 @@ package enum InputOrder {
         }
     }
 
-    /// Hands `job` the elements of `elements` at `positions` (in increasing order, so no place is
-    /// handed twice), each in its place with its position,
-    /// on all cores when `parallel`; the others stay as they are. A job takes what it needs out of
-    /// its element and leaves its result there: a run whose files wait for a second pass keeps one
-    /// array of them, the first pass's, each waiting file's place taking its second-pass result,
-    /// and what a job took is freed when that job ends.
+    /// Hands `job` the elements of `elements` at `positions` (strictly increasing, so no place is
+    /// handed twice), each in its place with its position, on all cores when `parallel`; the others
+    /// stay as they are. A job takes what it needs out of its element and leaves its result there:
+    /// a run whose files wait for a second pass keeps one array of them, the first pass's, each
+    /// waiting file's place taking its second-pass result, and what a job took is freed when that
+    /// job ends.
     package static func update<Element: Sendable>(
         _ elements: inout [Element], at positions: [Int32], parallel: Bool, _ job: @Sendable (Int, inout Element) -> Void
     ) {
-        let count = elements.count
-        for index in positions.indices.dropFirst() { precondition(positions[index - 1] < positions[index], "places out of order") }
+        // Checked before any job runs, so a bad position changes nothing.
+        for index in positions.indices.dropFirst() {
+            precondition(positions[index - 1] < positions[index], "places not strictly increasing")
+        }
+        if let first = positions.first, let last = positions.last {
+            precondition(first >= 0 && Int(last) < elements.count, "a place out of range")
+        }
         elements.withUnsafeMutableBufferPointer { places in
             nonisolated(unsafe) let places = places
             @Sendable func run(_ index: Int) {
                 let place = Int(positions[index])
-                precondition(place >= 0 && place < count, "a place out of range")
                 job(place, &places[place])
             }
             if parallel && positions.count > 1 {

@@ -93,6 +93,48 @@ import Testing
         #expect(small.stdout.contains("fixtures/valid/deployment.yaml: error: file is 1169 bytes, over the limit of 100 bytes; not read [input.too-large]"))
     }
 
+    /// Standard input among more files than a run loads whole (eight), with a cross-document policy:
+    /// its document is read before the others but keeps its place, and the second pass completes
+    /// each waiting file's result in its place. The PodDisruptionBudget piped in protects `web4` only.
+    @Test func standardInputKeepsItsPlaceInATwoPassRun() throws {
+        let folder = try TemporaryFolder()
+        var arguments = ["check", "--no-config", "--only", "reliability/pdb-required", "--format", "json",
+                         "--stdin-filename", "piped/pdb.yaml"]
+        for index in 0..<9 {
+            try folder.write("d\(index).yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web\(index), namespace: shop}
+                spec:
+                  replicas: 3
+                  template:
+                    metadata: {labels: {app: web\(index)}}
+                    spec:
+                      containers:
+                        - {name: web, image: "web:1.0.0"}
+
+                """)
+            if index == 4 { arguments.append("-") }
+            arguments.append(folder.path + "/d\(index).yaml")
+        }
+        let budget = """
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata: {name: web4, namespace: shop}
+            spec:
+              maxUnavailable: 1
+              selector: {matchLabels: {app: web4}}
+
+            """
+        let result = try PortcullisBinary.run(arguments, stdin: budget)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        let unprotected = [0, 1, 2, 3, 5, 6, 7, 8]
+        #expect(findings.map { $0["file"] as? String } == unprotected.map { folder.path + "/d\($0).yaml" })
+        #expect(findings.map { $0["name"] as? String } == unprotected.map { "web\($0)" })
+        #expect((report["summary"] as? [String: Any])?["resources"] as? Int == 10)
+    }
+
     /// A Helm values file or an application's configuration is not a resource: no policy runs on it,
     /// and the summary does not count it (the loader's `manifest.missing-kind` warning stays).
     @Test func documentsWithoutApiVersionAndKindAreNotResources() throws {

@@ -57,20 +57,27 @@ import Testing
         }
     }
 
-    /// Jobs get the places given (in parallel too) and no others; what a job takes out of its place
-    /// is freed when it ends.
+    /// Jobs get the places given (in parallel too), each with its position, and no others; what a
+    /// job takes out of its place is freed when it ends.
     @Test(arguments: [false, true])
     func updateHandsJobsTheirPlacesAndNoOthers(_ parallel: Bool) {
         let census = Census()
         var places: [Place] = [.result("a"), .token(Token(census)), .result("c"), .token(Token(census)), .token(Token(census)),
                                .result("f"), .token(Token(census))]
-        InputOrder.update(&places, at: [1, 3, 4, 6], parallel: parallel) { _, place in
-            guard case .token(let token) = place else { return }
+        let handed = Mutex<[Int]>([])
+        InputOrder.update(&places, at: [1, 3, 4, 6], parallel: parallel) { position, place in
+            handed.withLock { $0.append(position) }
+            guard case .token(let token) = place else {
+                place = .result("handed a place not given")
+                return
+            }
             place = .taken
             _ = consume token
-            place = .result("job")
+            place = .result("job at \(position)")
         }
-        #expect(places == [.result("a"), .result("job"), .result("c"), .result("job"), .result("job"), .result("f"), .result("job")])
+        #expect(handed.withLock { $0.sorted() } == [1, 3, 4, 6])
+        #expect(places == [.result("a"), .result("job at 1"), .result("c"), .result("job at 3"), .result("job at 4"), .result("f"),
+                           .result("job at 6")])
         #expect(census.alive.load(ordering: .relaxed) == 0)
     }
 
