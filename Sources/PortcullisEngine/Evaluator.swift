@@ -194,7 +194,8 @@ package struct Evaluator {
 
     /// Binds `element` to `slot` and forgets the kept values that read it.
     mutating func bind(_ slot: Int, _ element: consuming Value) {
-        bindings[slot] = element
+        // Moved in: assigned as it is, the value was copied into the slot and then destroyed.
+        bindings[slot] = consume element
         if !isBound[slot] {
             isBound[slot] = true
             boundSlots.append(Int32(truncatingIfNeeded: slot))

@@ -28,10 +28,12 @@ package final class EvaluatorPool: Sendable {
 
     /// Gives `evaluator` back once its caller is done with it (its findings and problems read).
     package func giveBack(_ evaluator: consuming Evaluator) {
-        var returned = Idle(evaluator: evaluator)
-        returned.evaluator.reset()
+        // Moved, not copied, at each step: a copy of an evaluator counts a reference to each of
+        // its dozens of buffers.
+        var returned: Idle? = Idle(evaluator: consume evaluator)
+        returned!.evaluator.reset()
         idle.withLock { waiting in
-            if waiting.count < capacity { waiting.append(returned) }
+            if waiting.count < capacity, let kept = returned.take() { waiting.append(consume kept) }
         }
     }
 

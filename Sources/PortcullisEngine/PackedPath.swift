@@ -29,15 +29,16 @@ enum PackedPath {
         var offset = offset
         for component in components {
             switch component {
-            case .key(var key):
+            case .key(let key):
                 buffer[offset] = 0
-                offset = key.withUTF8 { utf8 in
-                    var end = LEB128.write(utf8.count, into: buffer, at: offset + 1)
-                    for byte in utf8 {
-                        buffer[end] = byte
-                        end += 1
-                    }
-                    return end
+                let start = offset + 1
+                // Read in place (`withUTF8` is mutating: the key was copied for it, a reference
+                // counted twice per key packed); a key not stored as UTF-8 is made so first.
+                if let end = key.utf8.withContiguousStorageIfAvailable({ writeKey($0, into: buffer, at: start) }) {
+                    offset = end
+                } else {
+                    var contiguous = key
+                    offset = contiguous.withUTF8 { writeKey($0, into: buffer, at: start) }
                 }
             case .index(let index):
                 buffer[offset] = 1
@@ -45,6 +46,16 @@ enum PackedPath {
             }
         }
         return offset
+    }
+
+    /// Writes a key's length and UTF-8 bytes into `buffer` from `offset`; returns the offset past them.
+    private static func writeKey(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        var end = LEB128.write(utf8.count, into: buffer, at: offset)
+        for byte in utf8 {
+            buffer[end] = byte
+            end += 1
+        }
+        return end
     }
 
     /// The components packed in `bytes`.
