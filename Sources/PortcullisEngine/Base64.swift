@@ -1,31 +1,49 @@
 /// Standard base64 decoding (with or without padding; whitespace ignored).
 enum Base64 {
+    /// `text` decoded; `nil` when it holds a character outside the alphabets (standard and URL-safe,
+    /// `=` and whitespace skipped) or leaves a single character over.
     static func decode(_ text: String) -> [UInt8]? {
-        var values: [UInt8] = []
-        values.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
+        // Read in place: iterating `text.utf8` held the string and went byte by byte through its
+        // view (a Secret's values are decoded for every check on them).
+        if let decoded = text.utf8.withContiguousStorageIfAvailable({ decode(bytes: $0) }) { return decoded }
+        return Array(text.utf8).withUnsafeBufferPointer { decode(bytes: $0) }
+    }
+
+    /// The base64 text in `bytes` decoded, four characters at a time into three bytes.
+    static func decode(bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count / 4 * 3 + 2)
+        // The characters read since the last full group, six bits each.
+        var group: UInt32 = 0
+        var filled = 0
+        for byte in bytes {
+            let value: UInt8
             switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): values.append(byte - 65)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): values.append(byte - 71)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): values.append(byte + 4)
-            case UInt8(ascii: "+"), UInt8(ascii: "-"): values.append(62)
-            case UInt8(ascii: "/"), UInt8(ascii: "_"): values.append(63)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): value = byte - 65
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): value = byte - 71
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte + 4
+            case UInt8(ascii: "+"), UInt8(ascii: "-"): value = 62
+            case UInt8(ascii: "/"), UInt8(ascii: "_"): value = 63
             case UInt8(ascii: "="), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): continue
             default: return nil
             }
+            group = group << 6 | UInt32(value)
+            filled += 1
+            if filled == 4 {
+                out.append(UInt8(truncatingIfNeeded: group >> 16))
+                out.append(UInt8(truncatingIfNeeded: group >> 8))
+                out.append(UInt8(truncatingIfNeeded: group))
+                group = 0
+                filled = 0
+            }
         }
-        if values.count % 4 == 1 { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(values.count * 3 / 4)
-        var i = 0
-        while i + 1 < values.count {
-            let a = values[i], b = values[i + 1]
-            let c = i + 2 < values.count ? values[i + 2] : 0
-            let d = i + 3 < values.count ? values[i + 3] : 0
-            out.append(a << 2 | b >> 4)
-            if i + 2 < values.count { out.append((b & 0xF) << 4 | c >> 2) }
-            if i + 3 < values.count { out.append((c & 0x3) << 6 | d) }
-            i += 4
+        switch filled {
+        case 1: return nil  // six bits make no byte
+        case 2: out.append(UInt8(truncatingIfNeeded: group >> 4))
+        case 3:
+            out.append(UInt8(truncatingIfNeeded: group >> 10))
+            out.append(UInt8(truncatingIfNeeded: group >> 2))
+        default: break
         }
         return out
     }
