@@ -1,3 +1,5 @@
+import PortcullisDiagnostics
+
 /// Standard base64 decoding (with or without padding; whitespace ignored).
 enum Base64 {
     /// `text` decoded; `nil` when it holds a character outside the alphabets (standard and URL-safe,
@@ -5,8 +7,7 @@ enum Base64 {
     static func decode(_ text: String) -> [UInt8]? {
         // Read in place: iterating `text.utf8` held the string and went byte by byte through its
         // view (a Secret's values are decoded for every check on them).
-        if let decoded = text.utf8.withContiguousStorageIfAvailable({ decode(bytes: $0) }) { return decoded }
-        return Array(text.utf8).withUnsafeBufferPointer { decode(bytes: $0) }
+        text.withUTF8InPlace { decode(bytes: $0) }
     }
 
     /// The base64 text in `bytes` decoded, four characters at a time into three bytes.

@@ -1,3 +1,4 @@
+import PortcullisDiagnostics
 import PortcullisManifest
 
 /// How a finding's path from its resource's root is packed into bytes (`FindingText` holds them):
@@ -33,13 +34,8 @@ enum PackedPath {
                 buffer[offset] = 0
                 let start = offset + 1
                 // Read in place (`withUTF8` is mutating: the key was copied for it, a reference
-                // counted twice per key packed); a key not stored as UTF-8 is made so first.
-                if let end = key.utf8.withContiguousStorageIfAvailable({ writeKey($0, into: buffer, at: start) }) {
-                    offset = end
-                } else {
-                    var contiguous = key
-                    offset = contiguous.withUTF8 { writeKey($0, into: buffer, at: start) }
-                }
+                // counted twice per key packed).
+                offset = key.withUTF8InPlace { writeKey($0, into: buffer, at: start) }
             case .index(let index):
                 buffer[offset] = 1
                 offset = LEB128.write(max(0, index), into: buffer, at: offset + 1)

@@ -1,3 +1,4 @@
+import PortcullisDiagnostics
 import PortcullisManifest
 
 /// Where a kind's objects live: in a namespace, or in the cluster as a whole (what `kubectl
@@ -105,8 +106,7 @@ package enum ResourceScopes {
     /// dot (`example.com/v1`, `networking.k8s.io/v1`); `false` for a group without one (`apps/v1`)
     /// and for the core group (`v1`). What a custom resource and a declarable group are told by.
     static func withDottedGroup(of apiVersion: String, _ test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-        var apiVersion = apiVersion
-        return apiVersion.withUTF8 { bytes in
+        apiVersion.withUTF8InPlace { bytes in
             guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return false }
             let group = UnsafeBufferPointer(rebasing: bytes[..<slash])
             return group.contains(UInt8(ascii: ".")) && test(group)

@@ -1,3 +1,5 @@
+import PortcullisDiagnostics
+
 /// A glob pattern, compiled once, in one of two explicit modes.
 ///
 /// - `path` (file paths, `exclude`, `match path`, waiver `paths`): `*` within one path segment, `**`
@@ -54,7 +56,7 @@ package struct GlobPattern: Hashable, Sendable, CustomStringConvertible {
     package func matches(_ subject: String) -> Bool {
         switch mode {
         case .text:
-            return alternatives[0].withUnsafeBufferPointer { pattern in Self.withUTF8(subject) { GlobPattern.matchText(pattern, $0) } }
+            return alternatives[0].withUnsafeBufferPointer { pattern in subject.withUTF8InPlace { GlobPattern.matchText(pattern, $0) } }
         case .path:
             return matchesPath(subject)
         }
@@ -64,13 +66,7 @@ package struct GlobPattern: Hashable, Sendable, CustomStringConvertible {
     /// place: the `glob()` built-in, whose pattern changes from element to element, compiles and
     /// allocates nothing per call.
     package static func textMatches(_ text: String, pattern: String) -> Bool {
-        withUTF8(pattern) { pattern in withUTF8(text) { matchText(pattern, $0) } }
-    }
-
-    /// `body` over the string's UTF-8 bytes: in place when stored contiguously (native strings),
-    /// else copied.
-    private static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
+        pattern.withUTF8InPlace { pattern in text.withUTF8InPlace { matchText(pattern, $0) } }
     }
 
     private func matchesPath(_ path: String) -> Bool {
