@@ -70,26 +70,13 @@ package struct FindingText: Sendable, Hashable {
         bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 
-    /// Which of `count` sets (`FindingTextInterner`'s shards) holds the text: every byte mixed in,
-    /// eight at a time, with multiplications rather than SipHash (the set the text goes to hashes it
-    /// in full; a second full hash to choose the set was a fifth of interning). Equal texts get
-    /// equal numbers.
-    func shard(of count: Int) -> Int {
-        bytes.withUnsafeBytes { raw in
-            var mixed = UInt64(raw.count) &* 0x9E37_79B9_7F4A_7C15
-            var offset = 0
-            while offset + 8 <= raw.count {
-                mixed = (mixed ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-                mixed ^= mixed >> 29
-                offset += 8
-            }
-            while offset < raw.count {
-                mixed = (mixed ^ UInt64(raw[offset])) &* 0x0000_0100_0000_01B3
-                offset += 1
-            }
-            mixed ^= mixed >> 32
-            return Int(mixed % UInt64(count))
-        }
+    /// The bytes' hash with the process's random seed (SipHash, as `Hasher` makes it): what
+    /// `FindingTextInterner` chooses a table by and `FindingTextTable` keeps. Equal texts get equal
+    /// hashes; texts made to collide cannot be made without the seed.
+    var seededHash: Int {
+        var hasher = Hasher()
+        hash(into: &hasher)
+        return hasher.finalize()
     }
 
     /// Where the message's bytes start, and how many there are.

@@ -7,24 +7,25 @@ import Synchronization
 /// `$.spec.containers[0].name`): two findings in five have a text of their own on the generated
 /// corpus, about one in two on `../shared/corpus`. A run's checker makes one interner, shared by
 /// its workers; findings whose texts are equal then share one allocation (`FindingText` is a
-/// value: sharing it changes nothing else). The texts are spread over several sets, each behind
-/// its own lock, chosen by a quick hash of the text (`FindingText.shard(of:)`), so that workers on
-/// many cores seldom wait for one another.
+/// value: sharing it changes nothing else). The texts are spread over several tables, each behind
+/// its own lock, chosen by the text's hash, so that workers on many cores seldom wait for one another.
 package final class FindingTextInterner: Sendable {
     private static let shardCount = 16
     private let shards = (0..<FindingTextInterner.shardCount).map { _ in Shard() }
 
-    /// One set of texts and its lock.
+    /// One table of texts and its lock.
     private final class Shard: Sendable {
-        let texts = Mutex<Set<FindingText>>([])
+        let texts = Mutex(FindingTextTable())
     }
 
     package init() {}
 
     /// The run's copy of `text`: the first equal one seen, else `text` itself, kept from now on.
     package func intern(_ text: FindingText) -> FindingText {
-        let shard = text.shard(of: Self.shardCount)
-        return shards[shard].texts.withLock { $0.insert(text).memberAfterInsert }
+        let hash = text.seededHash
+        // The high bits choose the shard; the table indexes by the low ones.
+        let shard = Int(UInt64(UInt(bitPattern: hash)) >> 60) % Self.shardCount
+        return shards[shard].texts.withLock { $0.intern(text, hash: hash) }
     }
 
     /// How many distinct texts the run has seen.
