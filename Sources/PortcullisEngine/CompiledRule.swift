@@ -74,7 +74,10 @@ enum CompiledMatcher: Sendable {
     /// CustomResourceDefinitions declare.
     func matches(_ document: Document, in inputSet: InputSet) -> Bool {
         switch self {
-        case .kinds(let kinds): return document.kind.map(kinds.contains) ?? false
+        case .kinds(let kinds):
+            guard let kind = document.kind else { return false }
+            // One kind (`exclude kind List`, asked of every document) is compared, not hashed.
+            return kinds.count == 1 ? kinds.first == kind : kinds.contains(kind)
         case .apiVersions(let versions): return document.apiVersion.map(versions.contains) ?? false
         case .namespaces(let globs):
             let namespace = document.namespace ?? ""

@@ -59,14 +59,33 @@ package enum ResourceScopes {
     /// The scope of a resource of `kind` and `apiVersion`, asking `inputSet` for the scopes its
     /// CustomResourceDefinitions declare.
     package static func scope(kind: String, apiVersion: String?, in inputSet: InputSet) -> ResourceScope {
-        let group = apiVersion.map(Self.group(ofAPIVersion:)) ?? ""
         // Only a group with a dot can have a declared scope (`declaration` keeps declarable groups
-        // only) or be a cluster-scoped group: the core group and `apps` are not looked up.
-        let dotted = group.utf8.contains(UInt8(ascii: "."))
-        if dotted, let declared = inputSet.declaredScope(kind: kind, group: group) { return declared }
-        if clusterScopedKinds.contains(kind) || (dotted && clusterScopedGroups.contains(group)) { return .cluster }
-        if kind.utf8.count > 4, kind.hasSuffix("List"), clusterScopedKinds.contains(String(kind.dropLast(4))) { return .cluster }
+        // only) or be a cluster-scoped group: the core group and `apps` are not looked up, and no
+        // `String` is made of them (asked per document by `namespaced` and `cluster-scoped`).
+        var dottedGroup: String?
+        if let apiVersion {
+            _ = withDottedGroup(of: apiVersion) { group in
+                dottedGroup = String(decoding: group, as: UTF8.self)
+                return true
+            }
+        }
+        if let group = dottedGroup {
+            if let declared = inputSet.declaredScope(kind: kind, group: group) { return declared }
+            if clusterScopedGroups.contains(group) { return .cluster }
+        }
+        if clusterScopedKinds.contains(kind) { return .cluster }
+        if isListKind(kind), clusterScopedKinds.contains(String(kind.dropLast(4))) { return .cluster }
         return .namespaced
+    }
+
+    /// Whether `kind` is a list kind's name (`ClusterRoleList`): longer than `List`, ending with it;
+    /// compared as bytes (`hasSuffix` compares characters).
+    private static func isListKind(_ kind: String) -> Bool {
+        kind.withUTF8InPlace { bytes in
+            let count = bytes.count
+            return count > 4 && bytes[count - 4] == UInt8(ascii: "L") && bytes[count - 3] == UInt8(ascii: "i")
+                && bytes[count - 2] == UInt8(ascii: "s") && bytes[count - 1] == UInt8(ascii: "t")
+        }
     }
 
     /// The API group of an apiVersion: `apps/v1` → `apps`, `v1` → `""` (the core group).

@@ -83,6 +83,8 @@ import PortcullisSchema
         ("cert-manager.io/v1", "ClusterIssuer", .cluster), ("constraints.gatekeeper.sh/v1beta1", "K8sRequiredLabels", .cluster),
         ("v1", "ConfigMap", .namespaced), ("apps/v1", "Deployment", .namespaced), ("rbac.authorization.k8s.io/v1", "RoleBinding", .namespaced),
         ("cert-manager.io/v1", "Issuer", .namespaced), ("example.com/v1", "Widget", .namespaced),
+        ("v1", "NamespaceList", .cluster), ("v1", "List", .namespaced), ("v1", "PodList", .namespaced), ("v1", "Listing", .namespaced),
+        ("mutations.gatekeeper.sh/v1", "Assign", .cluster), ("mutations.gatekeeper.sh", "Assign", .namespaced),
     ] as [(String, String, ResourceScope)])
     func builtInScopes(_ apiVersion: String, _ kind: String, _ scope: ResourceScope) {
         #expect(ResourceScopes.scope(kind: kind, apiVersion: apiVersion, in: .empty) == scope)
