@@ -8,6 +8,8 @@ import PortcullisManifest
 package struct CrossDocumentScope: Sendable {
     /// Kinds kept; `nil`: every resource (a rule matching any kind, or a lookup of computed kinds).
     let kinds: Set<String>?
+    /// `kinds` for `contains`, asked of every document.
+    private let kindTable: FixedStringMap<Void>?
     /// Whether custom resources (API groups outside Kubernetes' own) are kept whatever their kind.
     let customResources: Bool
     /// Whether resources of a group a CustomResourceDefinition may declare are kept whatever their
@@ -18,6 +20,7 @@ package struct CrossDocumentScope: Sendable {
     package init(_ graph: RuleGraph) {
         guard graph.isCrossDocument else {
             kinds = []
+            kindTable = FixedStringMap<Void>([String]())
             customResources = false
             declarableResources = false
             return
@@ -34,6 +37,7 @@ package struct CrossDocumentScope: Sendable {
         self.declarableResources = declarableResources
         if graph.readsResourceScopes { kinds?.insert(ResourceScopes.definitionKind) }
         self.kinds = kinds
+        kindTable = kinds.map { FixedStringMap<Void>($0) }
         customResources = graph.readsCustomResources
     }
 
@@ -43,8 +47,8 @@ package struct CrossDocumentScope: Sendable {
     /// Whether `document` must stay loaded until the run has read every file.
     package func contains(_ document: Document) -> Bool {
         guard document.isResource, let kind = document.kind else { return false }
-        guard let kinds else { return true }
-        if kinds.contains(kind) { return true }
+        guard let kindTable else { return true }
+        if kindTable.contains(kind) { return true }
         return (customResources && document.apiVersion.map(InputSet.isCustom(apiVersion:)) == true)
             || (declarableResources && ResourceScopes.isDeclarable(document))
     }

@@ -73,10 +73,13 @@ package enum ResourceScopes {
             if let declared = inputSet.declaredScope(kind: kind, group: group) { return declared }
             if clusterScopedGroups.contains(group) { return .cluster }
         }
-        if clusterScopedKinds.contains(kind) { return .cluster }
-        if isListKind(kind), clusterScopedKinds.contains(String(kind.dropLast(4))) { return .cluster }
+        if clusterScopedKindTable.contains(kind) { return .cluster }
+        if isListKind(kind), clusterScopedKindTable.contains(String(kind.dropLast(4))) { return .cluster }
         return .namespaced
     }
+
+    /// `clusterScopedKinds` for `scope`, asked of every document by `namespaced` and `cluster-scoped`.
+    private static let clusterScopedKindTable = FixedStringMap<Void>(clusterScopedKinds)
 
     /// Whether `kind` is a list kind's name (`ClusterRoleList`): longer than `List`, ending with it;
     /// compared as bytes (`hasSuffix` compares characters).

@@ -33,7 +33,8 @@ package struct RuleGraph: Sendable {
     let wildcardRules: [Int]
     /// Per kind, the candidate rules grouped by the collection they iterate (nil: no iteration), in
     /// rule order: computed once, so evaluating a document allocates nothing to plan its work.
-    let groupsByKind: [String: [RuleGroup]]
+    /// Asked for every document: a `FixedStringMap`, which hashes a kind far more cheaply.
+    let groupsByKind: FixedStringMap<[RuleGroup]>
     let wildcardGroups: [RuleGroup]
     /// The kinds cross-document rules look up (`resources(…)`, `workloads()`); `nil` when a lookup's
     /// kinds are computed, so any kind may be needed. Empty: every document is checked on its own.
@@ -135,7 +136,7 @@ package struct RuleGraph: Sendable {
             }
             return groups
         }
-        groupsByKind = index.mapValues(group)
+        groupsByKind = FixedStringMap(index.mapValues(group))
         wildcardGroups = group(wildcard)
         let reachable = Self.reachable(rules: rules, nodes: nodes)
         crossDocumentKinds = Self.crossDocumentKinds(reachable, nodes: nodes)

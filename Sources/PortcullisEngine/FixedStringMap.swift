@@ -1,0 +1,97 @@
+import PortcullisDiagnostics
+
+/// A map from strings fixed when it is made (the kinds a run's policies name, Kubernetes'
+/// cluster-scoped kinds), asked once or twice for every document.
+///
+/// A `Dictionary` or `Set` of strings hashes the key with SipHash on every lookup, some hundreds
+/// of instructions for a kind. Here the key's bytes are read in place, mixed eight at a time by
+/// multiplication, and compared only when a slot's kept hash is equal. The keys never change after
+/// the map is made, so a key chosen to collide can lengthen no probe beyond those the map's own
+/// keys make: the table is at most half full.
+struct FixedStringMap<Value>: @unchecked Sendable {
+    /// Per slot, an index into `entries`, or -1 for an empty slot.
+    private let slots: [Int32]
+    /// Per key, its hash, where its bytes are in `keyBytes`, and its value.
+    private let entries: [(hash: UInt64, start: Int32, count: Int32, value: Value)]
+    /// Every key's bytes, one after another.
+    private let keyBytes: [UInt8]
+
+    /// The map of `dictionary`.
+    init(_ dictionary: [String: Value]) {
+        var capacity = 8
+        while capacity < dictionary.count * 2 { capacity *= 2 }
+        var slots = [Int32](repeating: -1, count: capacity)
+        var entries: [(hash: UInt64, start: Int32, count: Int32, value: Value)] = []
+        var keyBytes: [UInt8] = []
+        entries.reserveCapacity(dictionary.count)
+        for (key, value) in dictionary {
+            let bytes = Array(key.utf8)
+            let hash = bytes.withUnsafeBufferPointer(Self.hash)
+            var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = Int32(entries.count)
+            entries.append((hash, Int32(keyBytes.count), Int32(bytes.count), value))
+            keyBytes += bytes
+        }
+        self.slots = slots
+        self.entries = entries
+        self.keyBytes = keyBytes
+    }
+
+    /// The value for `key`, if the map has it.
+    subscript(key: String) -> Value? {
+        guard let index = index(of: key) else { return nil }
+        return entries[index].value
+    }
+
+    /// Whether the map has `key`.
+    func contains(_ key: String) -> Bool { index(of: key) != nil }
+
+    /// How many keys the map has.
+    var count: Int { entries.count }
+
+    private func index(of key: String) -> Int? {
+        key.withUTF8InPlace { bytes -> Int? in
+            let hash = Self.hash(bytes)
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let index = Int(slots[slot])
+                guard index >= 0 else { return nil }
+                // Fields read one by one: the whole entry would copy its value.
+                if entries[index].hash == hash, Int(entries[index].count) == bytes.count,
+                   keyBytes.withUnsafeBufferPointer({ all in
+                       let start = Int(entries[index].start)
+                       return (0..<bytes.count).allSatisfy { all[start + $0] == bytes[$0] }
+                   }) {
+                    return index
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// The bytes mixed eight at a time, then the rest one at a time; equal bytes, equal hashes.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var mixed = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
+        var offset = 0
+        let raw = UnsafeRawBufferPointer(bytes)
+        while offset + 8 <= raw.count {
+            mixed = (mixed ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            mixed ^= mixed >> 29
+            offset += 8
+        }
+        while offset < raw.count {
+            mixed = (mixed ^ UInt64(raw[offset])) &* 0x0000_0100_0000_01B3
+            offset += 1
+        }
+        return mixed ^ (mixed >> 32)
+    }
+}
+
+extension FixedStringMap where Value == Void {
+    /// The set of `keys`.
+    init(_ keys: some Sequence<String>) {
+        self.init(Dictionary(keys.map { ($0, ()) }, uniquingKeysWith: { first, _ in first }))
+    }
+}
