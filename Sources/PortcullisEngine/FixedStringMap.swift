@@ -8,11 +8,11 @@ import PortcullisDiagnostics
 /// multiplication, and compared only when a slot's kept hash is equal. The keys never change after
 /// the map is made, so a key chosen to collide can lengthen no probe beyond those the map's own
 /// keys make: the table is at most half full.
-struct FixedStringMap<Value>: @unchecked Sendable {
+package struct FixedStringMap<Value> {
     /// Per slot, an index into `entries`, or -1 for an empty slot.
     private let slots: [Int32]
     /// Per key, its hash, where its bytes are in `keyBytes`, and its value.
-    private let entries: [(hash: UInt64, start: Int32, count: Int32, value: Value)]
+    private let entries: [Entry]
     /// Every key's bytes, one after another.
     private let keyBytes: [UInt8]
 
@@ -21,7 +21,7 @@ struct FixedStringMap<Value>: @unchecked Sendable {
         var capacity = 8
         while capacity < dictionary.count * 2 { capacity *= 2 }
         var slots = [Int32](repeating: -1, count: capacity)
-        var entries: [(hash: UInt64, start: Int32, count: Int32, value: Value)] = []
+        var entries: [Entry] = []
         var keyBytes: [UInt8] = []
         entries.reserveCapacity(dictionary.count)
         for (key, value) in dictionary {
@@ -30,12 +30,20 @@ struct FixedStringMap<Value>: @unchecked Sendable {
             var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
             slots[slot] = Int32(entries.count)
-            entries.append((hash, Int32(keyBytes.count), Int32(bytes.count), value))
+            entries.append(Entry(hash: hash, start: Int32(keyBytes.count), count: Int32(bytes.count), value: value))
             keyBytes += bytes
         }
         self.slots = slots
         self.entries = entries
         self.keyBytes = keyBytes
+    }
+
+    /// A key's hash, where its bytes are in `keyBytes`, and its value.
+    private struct Entry: @unchecked Sendable {
+        let hash: UInt64
+        let start: Int32
+        let count: Int32
+        let value: Value
     }
 
     /// The value for `key`, if the map has it.
@@ -88,6 +96,8 @@ struct FixedStringMap<Value>: @unchecked Sendable {
         return mixed ^ (mixed >> 32)
     }
 }
+
+extension FixedStringMap: Sendable where Value: Sendable {}
 
 extension FixedStringMap where Value == Void {
     /// The set of `keys`.
