@@ -59,10 +59,35 @@ extension Evaluator {
             if case .node(let n) = b, n.kind == .scalar, n.scalarType == .string, let same = sameText(m, n) { return same }
         case .number(let x):
             if case .number(let y) = b { return x == y }
+            if case .node(let node) = b, let same = numberEquals(node, x) { return same }
+        case .bool(let x):
+            if case .bool(let y) = b { return x == y }
+            if case .node(let node) = b, let same = boolEquals(node, x) { return same }
+        case .missing:
+            // A missing value resolves to itself; nothing else resolves to one.
+            if case .missing = b { return true }
+            return false
+        case .node(let node) where node.kind == .scalar:
+            if case .number(let y) = b, let same = numberEquals(node, y) { return same }
+            if case .bool(let y) = b, let same = boolEquals(node, y) { return same }
         default:
             break
         }
+        if case .missing = b { return false }
         return Value.equal(a, b)
+    }
+
+    /// Whether a document number equals `number`, read from the node as `Value.resolved` reads it
+    /// (a number whose text does not parse is text, equal to no number); `nil` for another node.
+    private static func numberEquals(_ node: PortcullisManifest.Node, _ number: Double) -> Bool? {
+        guard node.kind == .scalar, node.scalarType == .int || node.scalarType == .float else { return nil }
+        return node.double == number
+    }
+
+    /// Whether a document boolean equals `bool`, read as `Value.resolved` reads it; `nil` for another node.
+    private static func boolEquals(_ node: PortcullisManifest.Node, _ bool: Bool) -> Bool? {
+        guard node.kind == .scalar, node.scalarType == .bool else { return nil }
+        return (node.bool ?? false) == bool
     }
 
     /// Whether two document strings are equal, told from their bytes when that is certain: equal

@@ -53,7 +53,7 @@ private func dataItems(of yaml: String) throws -> [PortcullisManifest.Node] {
 /// `==` in policies (`Evaluator.fastEqual`) answers as `Value.equal`, shortcuts or not.
 @Suite struct FastEqualTests {
     @Test func shortcutsAnswerAsEquality() throws {
-        let nodes = try dataItems(of: """
+        let items = try dataItems(of: """
             apiVersion: v1
             kind: ConfigMap
             data:
@@ -76,11 +76,18 @@ private func dataItems(of yaml: String) throws -> [PortcullisManifest.Node] {
               - null
               - {a: web}
               - [web]
+              - 0x10
+              - 1e3
+              - .nan
+              - False
+              - ~
 
-            """).map(Value.node)
-        #expect(nodes.count == 19)
+            """)
+        let nodes = items.map(Value.node)
+        #expect(nodes.count == 24)
         let plain: [Value] = [.string("web"), .string("webs"), .string(""), .string("é"), .string("e\u{301}"), .number(8080),
-                              .number(8080.5), .bool(true), .null, .absent, .list([.string("web")])]
+                              .number(8080.5), .bool(true), .null, .absent, .list([.string("web")]), .number(16), .number(1000),
+                              .number(.nan), .bool(false), .missing(parent: items[0], key: "x")]
         // Node against node and plain against plain: every pair, both ways. (A document string
         // against text keeps its older byte comparison, which `Value.equal` does not share for
         // text Unicode calls equal in other bytes.)
@@ -91,6 +98,18 @@ private func dataItems(of yaml: String) throws -> [PortcullisManifest.Node] {
                 }
             }
         }
+        // A document scalar against a plain value that is not text (numbers, booleans, null,
+        // missing, a list), both ways: the shortcuts read the node as `Value.resolved` does.
+        for a in nodes {
+            for b in plain {
+                if case .string = b { continue }
+                #expect(Evaluator.fastEqual(a, b) == Value.equal(a, b), "\(a.display) == \(b.display)")
+                #expect(Evaluator.fastEqual(b, a) == Value.equal(b, a), "\(b.display) == \(a.display)")
+            }
+        }
+        #expect(Evaluator.fastEqual(nodes[12], .number(8080)) && Evaluator.fastEqual(.number(8080), nodes[13]))
+        #expect(Evaluator.fastEqual(nodes[19], .number(16)) && Evaluator.fastEqual(.bool(false), nodes[22]))
+        #expect(!Evaluator.fastEqual(nodes[11], .number(8080)) && !Evaluator.fastEqual(.absent, nodes[23]))
         // The two spellings of é are one text to Unicode; two strings that differ in ASCII are not.
         #expect(Evaluator.fastEqual(nodes[5], nodes[6]) && Evaluator.fastEqual(nodes[5], nodes[7]))
         #expect(!Evaluator.fastEqual(nodes[0], nodes[2]) && !Evaluator.fastEqual(nodes[0], nodes[3]))
