@@ -77,6 +77,23 @@ extension Evaluator {
         return Value.equal(a, b)
     }
 
+    /// How `a` stands to `b`: -1, 0 or 1; `nil` when one is not a number (`.nan` in a manifest),
+    /// which no ordering holds for.
+    private static func order(_ a: Double, _ b: Double) -> Int? {
+        if a.isNaN || b.isNaN { return nil }
+        return a < b ? -1 : (a == b ? 0 : 1)
+    }
+
+    /// A number, or a document number as `Value.resolved` reads it; `nil` for anything else (a
+    /// number whose text does not parse included).
+    private static func number(_ value: Value) -> Double? {
+        switch value {
+        case .number(let n): return n
+        case .node(let node) where node.kind == .scalar && (node.scalarType == .int || node.scalarType == .float): return node.double
+        default: return nil
+        }
+    }
+
     /// Whether a document number equals `number`, read from the node as `Value.resolved` reads it
     /// (a number whose text does not parse is text, equal to no number); `nil` for another node.
     private static func numberEquals(_ node: PortcullisManifest.Node, _ number: Double) -> Bool? {
@@ -125,12 +142,16 @@ extension Evaluator {
         case .equal: return fastEqual(left, right) || (left.isNullish && right.isNullish)
         case .notEqual: return !(fastEqual(left, right) || (left.isNullish && right.isNullish))
         default:
-            let l = left.resolved, r = right.resolved
             let order: Int?
-            switch (l, r) {
-            case (.number(let a), .number(let b)): order = a < b ? -1 : (a == b ? 0 : 1)
-            case (.string(let a), .string(let b)): order = a < b ? -1 : (a == b ? 0 : 1)
-            default: order = nil
+            if let a = number(left), let b = number(right) {
+                // Numbers (`default(spec.replicas, 1) >= 2`) compared as read, with no resolved copies.
+                order = Self.order(a, b)
+            } else {
+                switch (left.resolved, right.resolved) {
+                case (.number(let a), .number(let b)): order = Self.order(a, b)
+                case (.string(let a), .string(let b)): order = a < b ? -1 : (a == b ? 0 : 1)
+                default: order = nil
+                }
             }
             guard let order else { return false }
             switch op {

@@ -1,5 +1,6 @@
 @testable import PortcullisEngine
 import PortcullisDiagnostics
+import PortcullisLanguage
 import PortcullisManifest
 import Testing
 
@@ -110,6 +111,20 @@ private func dataItems(of yaml: String) throws -> [PortcullisManifest.Node] {
         #expect(Evaluator.fastEqual(nodes[12], .number(8080)) && Evaluator.fastEqual(.number(8080), nodes[13]))
         #expect(Evaluator.fastEqual(nodes[19], .number(16)) && Evaluator.fastEqual(.bool(false), nodes[22]))
         #expect(!Evaluator.fastEqual(nodes[11], .number(8080)) && !Evaluator.fastEqual(.absent, nodes[23]))
+        // Ordering reads document numbers in place: it answers as it does for the resolved values.
+        for a in nodes + plain {
+            for b in nodes + plain {
+                for op in [BinaryOperator.less, .lessOrEqual, .greater, .greaterOrEqual] {
+                    #expect(Evaluator.compare(op, a, b) == Evaluator.compare(op, a.resolved, b.resolved), "\(a.display) \(op) \(b.display)")
+                }
+            }
+        }
+        #expect(Evaluator.compare(.less, nodes[19], .number(17)) && Evaluator.compare(.less, nodes[20], nodes[12]))
+        #expect(Evaluator.compare(.greaterOrEqual, nodes[13], nodes[12]) && !Evaluator.compare(.greater, nodes[13], nodes[12]))
+        // `.nan` is in no order with anything.
+        for op in [BinaryOperator.less, .lessOrEqual, .greater, .greaterOrEqual] {
+            #expect(!Evaluator.compare(op, nodes[21], .number(1)) && !Evaluator.compare(op, .number(.nan), nodes[12]))
+        }
         // The two spellings of é are one text to Unicode; two strings that differ in ASCII are not.
         #expect(Evaluator.fastEqual(nodes[5], nodes[6]) && Evaluator.fastEqual(nodes[5], nodes[7]))
         #expect(!Evaluator.fastEqual(nodes[0], nodes[2]) && !Evaluator.fastEqual(nodes[0], nodes[3]))
