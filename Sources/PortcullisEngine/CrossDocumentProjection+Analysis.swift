@@ -10,6 +10,8 @@ extension CrossDocumentProjection {
         case subject
         /// Documents of these kinds, looked up.
         case lookup(Set<String>)
+        /// Custom resources of any kind, looked up (`customResources()`).
+        case customResources
     }
 
     /// One step of a path, before a kind says where a pod spec is.
@@ -103,8 +105,9 @@ extension CrossDocumentProjection {
                 case .kinds(let kinds): result = [Reference(origin: .lookup(kinds), roots: true)]
                 case .kindsInFirstArgument:
                     if let kinds = constantKinds(operands.first) { result = [Reference(origin: .lookup(kinds), roots: true)] }
-                case .definitions, .customResources:
-                    break  // records, or custom resources (always kept whole)
+                case .customResources: result = [Reference(origin: .customResources, roots: true)]
+                case .definitions:
+                    break  // records made of the definitions, not documents
                 case nil:
                     if builtin == .podLabels {
                         for reference in references(operands[0], memo: &memo) {

@@ -12,8 +12,9 @@ import PortcullisManifest
 /// whole; a mapping only walked through keeps the pairs read,
 /// so positions and paths stay those of the file. `apiVersion`, `kind`, `metadata.name`,
 /// `metadata.namespace` and the suppression annotation are always kept (matchers, identity,
-/// inline suppressions); other annotations only when a rule or matcher reads them.
-/// CustomResourceDefinitions and custom resources are kept whole.
+/// inline suppressions); other annotations only when a rule or matcher reads them. A custom
+/// resource keeps what the rules read of its kind and what they read through `customResources()`;
+/// CustomResourceDefinitions, and custom resources when rules read scopes or schemas, are kept whole.
 package struct CrossDocumentProjection: Sendable {
     /// Per kind, what is kept; `nil`: documents are kept whole (a lookup of computed kinds, a
     /// cross-document rule over every kind).
@@ -23,6 +24,10 @@ package struct CrossDocumentProjection: Sendable {
     let plans: CopyPlans
     /// Per kind, its tree's row in `plans`.
     let rowsByKind: [String: Int32]
+    /// Per kind, the row of a custom resource of that kind: its tree with what rules read through
+    /// `customResources()` added; `customRow` for a kind no tree names.
+    let customRowsByKind: [String: Int32]
+    let customRow: Int32
     let wholeRow: Int32
     let suppressionOnlyRow: Int32
     /// Whether documents of a group a CustomResourceDefinition may declare are kept whole (a rule
@@ -39,6 +44,7 @@ package struct CrossDocumentProjection: Sendable {
         var analysis = Analysis(graph: graph)
         var trees: [String: FieldTree]? = [:]
         var declarableWhole = false
+        var customReads: [Read] = []
         for (index, rule) in graph.rules.enumerated() where graph.crossDocumentRules[index] {
             guard graph.lookupRules[index] else { declarableWhole = true; continue }
             guard let kinds = rule.kinds, let reads = analysis.reads(of: rule) else { trees = nil; break }
@@ -49,6 +55,9 @@ package struct CrossDocumentProjection: Sendable {
                 switch read.origin {
                 case .subject: readKinds = kinds
                 case .lookup(let looked): readKinds = looked
+                case .customResources:
+                    customReads.append(read)
+                    continue
                 }
                 for kind in readKinds { trees?[kind, default: Self.identity].insert(read, kind: kind) }
             }
@@ -60,6 +69,16 @@ package struct CrossDocumentProjection: Sendable {
         wholeRow = plans.add(FieldTree(whole: true))
         suppressionOnlyRow = plans.add(Self.suppressionOnly)
         rowsByKind = (trees ?? [:]).mapValues { plans.add($0) }
+        // A custom resource's kind has no pod template (`WorkloadKinds`): its reads resolve as any such kind's.
+        func withCustomReads(_ tree: FieldTree, kind: String) -> FieldTree {
+            var tree = tree
+            for read in customReads { tree.insert(read, kind: kind) }
+            return tree
+        }
+        customRowsByKind = Dictionary(uniqueKeysWithValues: (trees ?? [:]).map { kind, tree in
+            (kind, plans.add(withCustomReads(tree, kind: kind)))
+        })
+        customRow = plans.add(withCustomReads(Self.identity, kind: ""))
         self.plans = plans
     }
 
@@ -83,20 +102,17 @@ package struct CrossDocumentProjection: Sendable {
     /// Whether some document is kept whole anyway.
     package var isWhole: Bool { trees == nil }
 
-    /// What to keep of `document` (of `kind`), as its row in `plans`: whole for a definition, a custom
-    /// resource, a document of a declarable group when scopes are read, and any kind the rules read
-    /// whole or do not name.
+    /// What to keep of `document` (of `kind`), as its row in `plans`: whole for a definition, a
+    /// document of a declarable group when scopes or schemas are read, and any kind the rules read
+    /// whole or do not name; for a custom resource, what the rules read of its kind and through
+    /// `customResources()`.
     func row(for document: Document, kind: String?) -> Int32 {
-        guard trees != nil, let kind, !keptWhole(document, kind: kind) else { return wholeRow }
+        guard trees != nil, let kind, kind != ResourceScopes.definitionKind else { return wholeRow }
+        if declarableWhole && ResourceScopes.isDeclarable(document) { return wholeRow }
+        if let apiVersion = document.apiVersion, InputSet.isCustom(apiVersion: apiVersion) {
+            return customRowsByKind[kind] ?? customRow
+        }
         return rowsByKind[kind] ?? wholeRow
-    }
-
-    /// Whether `document` (of `kind`) is kept whole whatever the rules read: a definition, a custom
-    /// resource, a document of a declarable group when scopes are read.
-    private func keptWhole(_ document: Document, kind: String) -> Bool {
-        if kind == ResourceScopes.definitionKind { return true }
-        guard let apiVersion = document.apiVersion else { return false }
-        return InputSet.isCustom(apiVersion: apiVersion) || (declarableWhole && ResourceScopes.isDeclarable(document))
     }
 
     /// `file` with its documents copied into an arena of their own: those `kept` marks with what

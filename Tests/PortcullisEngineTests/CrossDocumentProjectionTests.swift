@@ -46,4 +46,65 @@ import Testing
         #expect(checker.evaluate(projected.file, in: InputSet(files: [projected.file])).findings.count == 1)
         #expect(checker.evaluate(file, in: InputSet(files: [file])).findings.count == 1)
     }
+
+    /// A custom resource looked up through `customResources()` keeps its identity and what the rule
+    /// reads of it (its labels), not its whole spec; one that is also a subject keeps what the rule
+    /// reads of its kind as well. The verdicts on the copies are those on the file.
+    @Test func aCustomResourceKeepsWhatTheRulesReadOfIt() throws {
+        let harness = EngineHarness("""
+            policy "test/service-operator" {
+              match kind Service
+              deny when not (any r in customResources(default(metadata.namespace, "")): selects(spec.selector, r.metadata.labels))
+              message "x"
+              at spec.selector
+            }
+            policy "test/prometheus-retention" {
+              match kind Prometheus
+              deny when spec.retention == "1d" and len(customResources()) > 1
+              message "y"
+              at spec.retention
+            }
+            """)
+        #expect(harness.errors.isEmpty, "\(harness.errors)")
+        let graph = try #require(harness.graph)
+        let text = """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: prometheus, namespace: monitoring}
+            spec: {selector: {app: prometheus}}
+            ---
+            apiVersion: monitoring.coreos.com/v1
+            kind: Prometheus
+            metadata: {name: k8s, namespace: monitoring, labels: {app: prometheus}, annotations: {note: big}}
+            spec: {retention: 1d, replicas: 2, resources: {requests: {memory: 400Mi}}}
+            ---
+            apiVersion: cert-manager.io/v1
+            kind: Certificate
+            metadata: {name: web, namespace: monitoring, labels: {app: web}}
+            spec: {secretName: web-tls, dnsNames: [web.example.com]}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web, namespace: monitoring}
+            spec: {selector: {app: nothing}}
+            """
+        let file = ManifestLoader().load(SourceFile(path: "a.yaml", bytes: Array(text.utf8)))
+        let scope = CrossDocumentScope(graph)
+        let projection = CrossDocumentProjection(graph)
+        #expect(!projection.isWhole)
+        let projected = projection.projected(file, keeping: file.resources.map(scope.contains))
+        #expect(projected.copied == [true, true, true, true])
+        let prometheus = try #require(projected.file.resources.dropFirst().first?.root)
+        // The annotations are walked through for the suppression annotation only.
+        #expect(prometheus[literal: "metadata"]?.entries.compactMap(\.key.scalarText) == ["name", "namespace", "labels", "annotations"])
+        #expect(prometheus[literal: "metadata"]?[literal: "annotations"]?.entries.isEmpty == true)
+        #expect(prometheus[literal: "spec"]?.entries.compactMap(\.key.scalarText) == ["retention"])
+        let certificate = try #require(projected.file.resources.dropFirst(2).first?.root)
+        #expect(certificate.entries.compactMap(\.key.scalarText) == ["apiVersion", "kind", "metadata"])
+        #expect(certificate[literal: "metadata"]?.entries.compactMap(\.key.scalarText) == ["name", "namespace", "labels"])
+        let checker = ManifestChecker(graph: graph)
+        let onCopies = checker.evaluate(projected.file, in: InputSet(files: [projected.file])).findings.map(\.message)
+        #expect(onCopies == ["y", "x"])
+        #expect(checker.evaluate(file, in: InputSet(files: [file])).findings.map(\.message) == onCopies)
+    }
 }
