@@ -1,19 +1,22 @@
-/// A set of finding texts that keeps each text's hash beside it, for `FindingTextInterner`.
+/// A set of finding texts that keeps a tag of each text's hash beside it, for `FindingTextInterner`.
 ///
 /// `Set<FindingText>` compares a text with every element its probe passes, and each comparison
 /// reads that element's bytes elsewhere in memory; it also hashes every text again when it grows.
-/// Here a probe compares hashes, laid out together, and reads a text's bytes only when the hashes
-/// are equal; growing moves the kept hashes. The hash is `FindingText.seededHash` (SipHash with the
-/// process's random seed), so texts crafted to collide cannot be told in advance.
+/// Here a probe compares tags (32 bits of each text's hash), laid out together, and reads a text's
+/// bytes only when the tags are equal; growing places each text again by its tag,
+/// without hashing it. The hash is `FindingText.seededHash` (SipHash with the process's random
+/// seed), so texts crafted to collide cannot be told in advance. A run keeps every distinct text
+/// here to its end: 12 bytes a slot, at most three quarters full.
 struct FindingTextTable: Sendable {
-    /// Per slot, the hash of its text, 0 for an empty slot (a hash of 0 is kept as 1).
-    private var hashes: [Int]
+    /// Per slot, the tag of its text (`tag(of:)`), 0 for an empty slot.
+    private var tags: [UInt32]
+    /// Per slot, its text.
     private var texts: [FindingText?]
     /// How many texts the table holds.
     private(set) var count = 0
 
     init() {
-        hashes = Array(repeating: 0, count: Self.initialCapacity)
+        tags = Array(repeating: 0, count: Self.initialCapacity)
         texts = Array(repeating: nil, count: Self.initialCapacity)
     }
 
@@ -22,36 +25,47 @@ struct FindingTextTable: Sendable {
     /// The table's text equal to `text`, else `text` itself, kept from now on. `hash` is
     /// `text.seededHash`.
     mutating func intern(_ text: FindingText, hash: Int) -> FindingText {
-        let stored = hash == 0 ? 1 : hash
-        let mask = hashes.count - 1
-        var slot = stored & mask
-        while hashes[slot] != 0 {
-            if hashes[slot] == stored, let kept = texts[slot], kept == text { return kept }
+        let tag = Self.tag(of: hash)
+        let mask = tags.count - 1
+        var slot = Self.home(of: tag) & mask
+        while tags[slot] != 0 {
+            if tags[slot] == tag, let kept = texts[slot], kept == text { return kept }
             slot = (slot + 1) & mask
         }
-        // At most half full: probes stay short.
-        if (count + 1) * 2 > hashes.count {
+        // At most three quarters full: probes stay short.
+        if (count + 1) * 4 > tags.count * 3 {
             grow()
             return intern(text, hash: hash)
         }
-        hashes[slot] = stored
+        tags[slot] = tag
         texts[slot] = text
         count += 1
         return text
     }
 
-    /// Twice the slots, each text placed again by its kept hash.
+    /// The high 32 bits of a hash, never 0 (which marks an empty slot).
+    private static func tag(of hash: Int) -> UInt32 {
+        let high = UInt32(truncatingIfNeeded: UInt64(UInt(bitPattern: hash)) >> 32)
+        return high == 0 ? 1 : high
+    }
+
+    /// Where a text's probe starts, mixed from its tag alone (growing has only the tags).
+    private static func home(of tag: UInt32) -> Int {
+        Int(truncatingIfNeeded: (UInt64(tag) &* 0x9E37_79B9_7F4A_7C15) >> 16)
+    }
+
+    /// Twice the slots, each text placed again by its tag.
     private mutating func grow() {
-        let oldHashes = hashes
+        let oldTags = tags
         var oldTexts = texts
-        let capacity = hashes.count * 2
-        hashes = Array(repeating: 0, count: capacity)
+        let capacity = tags.count * 2
+        tags = Array(repeating: 0, count: capacity)
         texts = Array(repeating: nil, count: capacity)
         let mask = capacity - 1
-        for index in oldHashes.indices where oldHashes[index] != 0 {
-            var slot = oldHashes[index] & mask
-            while hashes[slot] != 0 { slot = (slot + 1) & mask }
-            hashes[slot] = oldHashes[index]
+        for index in oldTags.indices where oldTags[index] != 0 {
+            var slot = Self.home(of: oldTags[index]) & mask
+            while tags[slot] != 0 { slot = (slot + 1) & mask }
+            tags[slot] = oldTags[index]
             texts[slot] = oldTexts[index].take()
         }
     }
