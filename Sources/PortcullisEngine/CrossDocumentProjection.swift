@@ -69,14 +69,18 @@ package struct CrossDocumentProjection: Sendable {
         wholeRow = plans.add(FieldTree(whole: true))
         suppressionOnlyRow = plans.add(Self.suppressionOnly)
         rowsByKind = (trees ?? [:]).mapValues { plans.add($0) }
-        // A custom resource's kind has no pod template (`WorkloadKinds`): its reads resolve as any such kind's.
+        // What rules read through `customResources()` resolves by kind, as the evaluator reads it: a
+        // custom resource of a workload kind (OpenKruise's `StatefulSet`) has its pod template where
+        // the kind keeps it (`WorkloadKinds`), so those kinds get rows of their own; any other kind
+        // has none.
         func withCustomReads(_ tree: FieldTree, kind: String) -> FieldTree {
             var tree = tree
             for read in customReads { tree.insert(read, kind: kind) }
             return tree
         }
-        customRowsByKind = Dictionary(uniqueKeysWithValues: (trees ?? [:]).map { kind, tree in
-            (kind, plans.add(withCustomReads(tree, kind: kind)))
+        let customKinds = Set((trees ?? [:]).keys).union(customReads.isEmpty ? [] : Array(WorkloadKinds.podSpecPaths.keys))
+        customRowsByKind = Dictionary(uniqueKeysWithValues: customKinds.map { kind in
+            (kind, plans.add(withCustomReads(trees?[kind] ?? Self.identity, kind: kind)))
         })
         customRow = plans.add(withCustomReads(Self.identity, kind: ""))
         self.plans = plans

@@ -23,8 +23,8 @@ package final class FindingTextInterner: Sendable {
     /// The run's copy of `text`: the first equal one seen, else `text` itself, kept from now on.
     package func intern(_ text: FindingText) -> FindingText {
         let hash = text.seededHash
-        // The high bits choose the shard; the table indexes by the low ones.
-        let shard = Int(UInt64(UInt(bitPattern: hash)) >> 60) % Self.shardCount
+        // The low bits choose the shard; the table keeps the high 32 as the text's tag.
+        let shard = Int(UInt(bitPattern: hash) % UInt(Self.shardCount))
         return shards[shard].texts.withLock { $0.intern(text, hash: hash) }
     }
 

@@ -2,7 +2,7 @@
 ///
 /// `Set<FindingText>` compares a text with every element its probe passes, and each comparison
 /// reads that element's bytes elsewhere in memory; it also hashes every text again when it grows.
-/// Here a probe compares tags (32 bits of each text's hash), laid out together, and reads a text's
+/// Here a probe compares tags (32 bits mixed from each text's hash), laid out together, and reads a text's
 /// bytes only when the tags are equal; growing places each text again by its tag,
 /// without hashing it. The hash is `FindingText.seededHash` (SipHash with the process's random
 /// seed), so texts crafted to collide cannot be told in advance. A run keeps every distinct text
@@ -43,9 +43,11 @@ struct FindingTextTable: Sendable {
         return text
     }
 
-    /// The high 32 bits of a hash, never 0 (which marks an empty slot).
+    /// 32 bits of a hash, mixed by multiplication so that every bit counts (the interner chooses
+    /// its shard by the low bits; `Int` may be 32 bits wide); never 0, which marks an empty slot.
     private static func tag(of hash: Int) -> UInt32 {
-        let high = UInt32(truncatingIfNeeded: UInt64(UInt(bitPattern: hash)) >> 32)
+        let mixed = UInt64(truncatingIfNeeded: hash) &* 0x9E37_79B9_7F4A_7C15
+        let high = UInt32(truncatingIfNeeded: mixed >> 32)
         return high == 0 ? 1 : high
     }
 

@@ -7,7 +7,8 @@ import PortcullisDiagnostics
 /// of instructions for a kind. Here the key's bytes are read in place, mixed eight at a time by
 /// multiplication, and compared only when a slot's kept hash is equal. The keys never change after
 /// the map is made, so a key chosen to collide can lengthen no probe beyond those the map's own
-/// keys make: the table is at most half full.
+/// keys make: the table is at most half full. A key that is not ASCII is looked up as a `String`,
+/// so that keys equal in Unicode but not in bytes are found as a `Dictionary` finds them.
 package struct FixedStringMap<Value> {
     /// Per slot, an index into `entries`, or -1 for an empty slot.
     private let slots: [Int32]
@@ -30,7 +31,7 @@ package struct FixedStringMap<Value> {
             var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
             slots[slot] = Int32(entries.count)
-            entries.append(Entry(hash: hash, start: Int32(keyBytes.count), count: Int32(bytes.count), value: value))
+            entries.append(Entry(key: key, hash: hash, start: Int32(keyBytes.count), count: Int32(bytes.count), value: value))
             keyBytes += bytes
         }
         self.slots = slots
@@ -40,6 +41,7 @@ package struct FixedStringMap<Value> {
 
     /// A key's hash, where its bytes are in `keyBytes`, and its value.
     private struct Entry: @unchecked Sendable {
+        let key: String
         let hash: UInt64
         let start: Int32
         let count: Int32
@@ -60,6 +62,9 @@ package struct FixedStringMap<Value> {
 
     private func index(of key: String) -> Int? {
         key.withUTF8InPlace { bytes -> Int? in
+            // Text that is not ASCII equals other bytes in Unicode (`é` precomposed or not), as a
+            // `Dictionary`'s keys do: compared as `String`s, one key after another (no kind is).
+            guard Self.isASCII(bytes) else { return entries.firstIndex { $0.key == key } }
             let hash = Self.hash(bytes)
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash) & mask
@@ -77,6 +82,12 @@ package struct FixedStringMap<Value> {
                 slot = (slot + 1) & mask
             }
         }
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        return combined < 0x80
     }
 
     /// The bytes mixed eight at a time, then the rest one at a time; equal bytes, equal hashes.

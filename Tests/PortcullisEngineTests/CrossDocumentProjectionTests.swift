@@ -107,4 +107,46 @@ import Testing
         #expect(onCopies == ["y", "x"])
         #expect(checker.evaluate(file, in: InputSet(files: [file])).findings.map(\.message) == onCopies)
     }
+
+    /// A custom resource of a workload kind (OpenKruise's `StatefulSet`) looked up through
+    /// `customResources()` keeps its pod template's labels where the kind keeps them, which
+    /// `podLabels` reads, though no rule names the kind.
+    @Test func aCustomWorkloadKeepsItsPodLabels() throws {
+        let harness = EngineHarness("""
+            policy "test/service-custom-workload" {
+              match kind Service
+              deny when not (any r in customResources(default(metadata.namespace, "")): selects(spec.selector, podLabels(r)))
+              message "x"
+              at spec.selector
+            }
+            """)
+        #expect(harness.errors.isEmpty, "\(harness.errors)")
+        let graph = try #require(harness.graph)
+        let text = """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: kr, namespace: shop}
+            spec: {selector: {app: kr}}
+            ---
+            apiVersion: apps.kruise.io/v1beta1
+            kind: StatefulSet
+            metadata: {name: kr, namespace: shop}
+            spec:
+              replicas: 3
+              template:
+                metadata: {labels: {app: kr}}
+                spec: {containers: [{name: kr, image: "kr:1.0.0"}]}
+            """
+        let file = ManifestLoader().load(SourceFile(path: "a.yaml", bytes: Array(text.utf8)))
+        let scope = CrossDocumentScope(graph)
+        let projection = CrossDocumentProjection(graph)
+        let projected = projection.projected(file, keeping: file.resources.map(scope.contains))
+        #expect(projected.copied == [true, true])
+        let workload = try #require(projected.file.resources.last?.root)
+        #expect(workload[literal: "spec"]?[literal: "template"]?[literal: "metadata"]?[literal: "labels"]?[literal: "app"]?.scalarText == "kr")
+        #expect(workload[literal: "spec"]?[literal: "replicas"] == nil)
+        let checker = ManifestChecker(graph: graph)
+        #expect(checker.evaluate(projected.file, in: InputSet(files: [projected.file])).findings.isEmpty)
+        #expect(checker.evaluate(file, in: InputSet(files: [file])).findings.isEmpty)
+    }
 }

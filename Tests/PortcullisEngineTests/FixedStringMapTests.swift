@@ -31,6 +31,18 @@ import Testing
         }
     }
 
+    /// Keys equal in Unicode but not in bytes (`é` precomposed, or `e` and a combining accent) are
+    /// one key, as in a `Dictionary`.
+    @Test func findsKeysEqualInUnicode() {
+        let map = FixedStringMap(["Caf\u{E9}": 1, "Pod": 2])
+        #expect(map["Cafe\u{301}"] == 1)
+        #expect(map["Caf\u{E9}"] == 1)
+        #expect(map["Cafe"] == nil)
+        let decomposed = FixedStringMap(["Cafe\u{301}": 3])
+        #expect(decomposed["Caf\u{E9}"] == 3)
+        #expect(!decomposed.contains("Cafe"))
+    }
+
     /// A thousand keys (the table grows past its first size) and a map with none.
     @Test func manyKeysAndNone() {
         let keys = (0..<1_000).map { "Kind\($0)" }
