@@ -24,13 +24,41 @@ extension RuleGraph {
         // Resources other rules look at across documents are built whole; when any kind may be
         // looked at, nothing is projected away.
         guard let crossDocumentKinds else { return ManifestProjection(keysByKind: [:], otherKinds: nil) }
+        // What rules read through `customResources()` they read of resources of any kind (the
+        // loader cannot tell a custom resource by its kind): those top-level keys are built for all.
+        var customKeys: Set<String> = []
+        if readsCustomResources {
+            guard let keys = customResourceKeys() else { return ManifestProjection(keysByKind: [:], otherKinds: nil) }
+            customKeys = keys
+        }
         var keysByKind: [String: Set<String>] = [:]
         var wholeKinds: Set<String> = crossDocumentKinds
         for (kind, indexes) in kindIndex {
             guard !wholeKinds.contains(kind) else { continue }
-            if let keys = union(indexes) { keysByKind[kind] = keys } else { wholeKinds.insert(kind) }
+            if let keys = union(indexes) { keysByKind[kind] = keys.union(customKeys) } else { wholeKinds.insert(kind) }
         }
-        return ManifestProjection(keysByKind: keysByKind, wholeKinds: wholeKinds, otherKinds: union(wildcardRules))
+        return ManifestProjection(keysByKind: keysByKind, wholeKinds: wholeKinds,
+                                  otherKinds: union(wildcardRules).map { $0.union(customKeys) })
+    }
+
+    /// The top-level keys the rules read of the custom resources `customResources()` returns (a
+    /// pod template's: `spec`); `nil` when a rule reads them whole or what it reads cannot be told.
+    private func customResourceKeys() -> Set<String>? {
+        var analysis = CrossDocumentProjection.Analysis(graph: self)
+        var keys: Set<String> = []
+        for (index, rule) in rules.enumerated() where lookupRules[index] {
+            guard let reads = analysis.reads(of: rule) else { return nil }
+            for read in reads where read.origin == .customResources {
+                switch read.steps.first {
+                case .key(let name): keys.insert(name)
+                case .podSpec, .podMetadata: keys.insert("spec")
+                case .elements, nil:
+                    // The resource itself: read whole, or only walked through (to its fields).
+                    if read.whole { return nil }
+                }
+            }
+        }
+        return keys
     }
 
     private func collectKeys(_ id: Int, into keys: inout Set<String>?, seen: inout Set<Int>) {

@@ -149,4 +149,36 @@ import Testing
         #expect(checker.evaluate(projected.file, in: InputSet(files: [projected.file])).findings.isEmpty)
         #expect(checker.evaluate(file, in: InputSet(files: [file])).findings.isEmpty)
     }
+
+    /// What a rule reads through `customResources()` is built by the loader's projection for a
+    /// custom resource no rule names (`spec.secretName` of a Certificate), and shown in messages.
+    @Test func theLoaderBuildsWhatIsReadThroughCustomResources() throws {
+        let harness = EngineHarness("""
+            policy "test/tls-secret-exists" {
+              match kind Secret
+              deny when metadata.name == "web-tls"
+                and any c in customResources(default(metadata.namespace, "")): c.spec.secretName == metadata.name
+              message "{metadata.name} is issued by a Certificate"
+            }
+            """)
+        #expect(harness.errors.isEmpty, "\(harness.errors)")
+        let graph = try #require(harness.graph)
+        #expect(graph.projection.keys(forKind: "Certificate")?.contains("spec") == true)
+        #expect(graph.projection.keys(forKind: "ConfigMap")?.contains("data") == false)
+        let text = """
+            apiVersion: cert-manager.io/v1
+            kind: Certificate
+            metadata: {name: web, namespace: shop}
+            spec: {secretName: web-tls, dnsNames: [web.example.com]}
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: web-tls, namespace: shop}
+            type: kubernetes.io/tls
+            """
+        let file = ManifestLoader(limits: ManifestLimits(projection: graph.projection))
+            .load(SourceFile(path: "a.yaml", bytes: Array(text.utf8)))
+        let checker = ManifestChecker(graph: graph)
+        #expect(checker.evaluate(file, in: InputSet(files: [file])).findings.map(\.message) == ["web-tls is issued by a Certificate"])
+    }
 }
