@@ -114,16 +114,9 @@ extension Evaluator {
         m.withScalarBytes { x in
             n.withScalarBytes { y -> Bool? in
                 if x.count == y.count && (x.isEmpty || bytesEqual(x.baseAddress!, y.baseAddress!, count: x.count)) { return true }
-                return isASCII(x) && isASCII(y) ? false : nil
+                return x.isASCII && y.isASCII ? false : nil
             }
         }
-    }
-
-    /// Whether every byte is ASCII (such bytes are valid UTF-8, and equal as text only when equal as bytes).
-    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var combined: UInt8 = 0
-        for byte in bytes { combined |= byte }
-        return combined < 0x80
     }
 
     /// `needle in haystack`: an element of a list, a key of a mapping, or a substring of text.

@@ -535,7 +535,7 @@ package struct Evaluator {
     private mutating func matchInPlace(_ pattern: RegexPattern, subject: Value) -> Bool? {
         guard case .node(let node) = subject, node.kind == .scalar, node.scalarType == .string else { return nil }
         let outcome: Result<Bool, RegexError>? = node.withScalarBytes { bytes in
-            guard Self.isASCII(bytes) else { return nil }
+            guard bytes.isASCII else { return nil }
             return Result { () throws(RegexError) in try pattern.matches(validUTF8: bytes) }
         }
         switch outcome {

@@ -1,11 +1,12 @@
 import PortcullisDiagnostics
+import PortcullisManifest
 
 /// A map from strings fixed when it is made (the kinds a run's policies name, Kubernetes'
 /// cluster-scoped kinds), asked once or twice for every document.
 ///
 /// A `Dictionary` or `Set` of strings hashes the key with SipHash on every lookup, some hundreds
-/// of instructions for a kind. Here the key's bytes are read in place, mixed eight at a time by
-/// multiplication, and compared only when a slot's kept hash is equal. The keys never change after
+/// of instructions for a kind. Here the key's bytes are read in place, hashed as a file's mapping
+/// keys are (`KeyTable.hash`, eight bytes at a time), and compared only when a slot's kept hash is equal. The keys never change after
 /// the map is made, so a key chosen to collide can lengthen no probe beyond those the map's own
 /// keys make: the table is at most half full. A key that is not ASCII is looked up as a `String`,
 /// so that keys equal in Unicode but not in bytes are found as a `Dictionary` finds them.
@@ -27,8 +28,8 @@ package struct FixedStringMap<Value> {
         entries.reserveCapacity(dictionary.count)
         for (key, value) in dictionary {
             let bytes = Array(key.utf8)
-            let hash = bytes.withUnsafeBufferPointer(Self.hash)
-            var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+            let hash = bytes.withUnsafeBytes(KeyTable.hash)
+            var slot = hash & (capacity - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
             slots[slot] = Int32(entries.count)
             entries.append(Entry(key: key, hash: hash, start: Int32(keyBytes.count), count: Int32(bytes.count), value: value))
@@ -42,7 +43,7 @@ package struct FixedStringMap<Value> {
     /// A key's hash, where its bytes are in `keyBytes`, and its value.
     private struct Entry: @unchecked Sendable {
         let key: String
-        let hash: UInt64
+        let hash: Int
         let start: Int32
         let count: Int32
         let value: Value
@@ -61,50 +62,27 @@ package struct FixedStringMap<Value> {
     var count: Int { entries.count }
 
     private func index(of key: String) -> Int? {
-        key.withUTF8InPlace { bytes -> Int? in
+        key.withUTF8InPlace { utf8 -> Int? in
+            let bytes = UnsafeRawBufferPointer(utf8)
             // Text that is not ASCII equals other bytes in Unicode (`é` precomposed or not), as a
             // `Dictionary`'s keys do: compared as `String`s, one key after another (no kind is).
-            guard Self.isASCII(bytes) else { return entries.firstIndex { $0.key == key } }
-            let hash = Self.hash(bytes)
+            guard bytes.isASCII else { return entries.firstIndex { $0.key == key } }
+            let hash = KeyTable.hash(bytes)
             let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash) & mask
+            var slot = hash & mask
             while true {
                 let index = Int(slots[slot])
                 guard index >= 0 else { return nil }
                 // Fields read one by one: the whole entry would copy its value.
                 if entries[index].hash == hash, Int(entries[index].count) == bytes.count,
-                   keyBytes.withUnsafeBufferPointer({ all in
-                       let start = Int(entries[index].start)
-                       return (0..<bytes.count).allSatisfy { all[start + $0] == bytes[$0] }
+                   bytes.isEmpty || keyBytes.withUnsafeBytes({ all in
+                       bytesEqual(all.baseAddress! + Int(entries[index].start), bytes.baseAddress!, count: bytes.count)
                    }) {
                     return index
                 }
                 slot = (slot + 1) & mask
             }
         }
-    }
-
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var combined: UInt8 = 0
-        for byte in bytes { combined |= byte }
-        return combined < 0x80
-    }
-
-    /// The bytes mixed eight at a time, then the rest one at a time; equal bytes, equal hashes.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var mixed = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
-        var offset = 0
-        let raw = UnsafeRawBufferPointer(bytes)
-        while offset + 8 <= raw.count {
-            mixed = (mixed ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-            mixed ^= mixed >> 29
-            offset += 8
-        }
-        while offset < raw.count {
-            mixed = (mixed ^ UInt64(raw[offset])) &* 0x0000_0100_0000_01B3
-            offset += 1
-        }
-        return mixed ^ (mixed >> 32)
     }
 }
 

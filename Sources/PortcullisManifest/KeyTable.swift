@@ -4,7 +4,7 @@ import PortcullisDiagnostics
 /// that key comparison during lookup is an integer comparison.
 ///
 /// An open-addressing hash table over the key bytes; growing and lookup never create a `String`.
-struct KeyTable: Sendable {
+package struct KeyTable: Sendable {
     private(set) var bytes: [UInt8] = []
     private(set) var offsets: [Int32] = [0]
     private var slots: [Int32]
@@ -22,9 +22,10 @@ struct KeyTable: Sendable {
 
     var count: Int { placed?.count ?? offsets.count - 1 }
 
-    /// A multiplicative hash over 8-byte words (keys are short; this is on the hot path).
+    /// A multiplicative hash over 8-byte words (keys are short; this is on the hot path). Also what
+    /// the engine's `FixedStringMap` hashes kinds with.
     @inline(__always)
-    static func hash(_ key: UnsafeRawBufferPointer) -> Int {
+    package static func hash(_ key: UnsafeRawBufferPointer) -> Int {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
         var offset = 0
         let count = key.count

@@ -5,6 +5,16 @@ import Testing
 
 /// What a run copies of the documents the cross-document rules wait for (`CrossDocumentProjection`).
 @Suite struct CrossDocumentProjectionTests {
+    /// `text` loaded as one file, `graph`'s projection, and the file as a run copies it for the
+    /// cross-document rules (the documents their scope keeps).
+    private static func projected(_ text: String, _ graph: RuleGraph)
+        -> (file: ManifestFile, projection: CrossDocumentProjection, projected: (file: ManifestFile, copied: [Bool])) {
+        let file = ManifestLoader().load(SourceFile(path: "a.yaml", bytes: Array(text.utf8)))
+        let scope = CrossDocumentScope(graph)
+        let projection = CrossDocumentProjection(graph)
+        return (file, projection, projection.projected(file, keeping: file.resources.map(scope.contains)))
+    }
+
     /// A lookup rule that reads nothing of its subjects (only of what it looks up) keeps their
     /// identity, not the whole document: the subject's kind still has a tree of its own.
     @Test func aSubjectTheRuleReadsNothingOfKeepsItsIdentityOnly() throws {
@@ -30,11 +40,8 @@ import Testing
             metadata: {name: web, namespace: elsewhere}
             spec: {minReplicas: 200, maxReplicas: 300, scaleTargetRef: {kind: Deployment, name: web}}
             """
-        let file = ManifestLoader().load(SourceFile(path: "a.yaml", bytes: Array(text.utf8)))
-        let scope = CrossDocumentScope(graph)
-        let projection = CrossDocumentProjection(graph)
+        let (file, projection, projected) = Self.projected(text, graph)
         #expect(!projection.isWhole)
-        let projected = projection.projected(file, keeping: file.resources.map(scope.contains))
         #expect(projected.copied == [true, true])
         let deployment = try #require(projected.file.resources.first?.root)
         #expect(deployment.entries.compactMap(\.key.scalarText) == ["apiVersion", "kind", "metadata"])
@@ -88,11 +95,8 @@ import Testing
             metadata: {name: web, namespace: monitoring}
             spec: {selector: {app: nothing}}
             """
-        let file = ManifestLoader().load(SourceFile(path: "a.yaml", bytes: Array(text.utf8)))
-        let scope = CrossDocumentScope(graph)
-        let projection = CrossDocumentProjection(graph)
+        let (file, projection, projected) = Self.projected(text, graph)
         #expect(!projection.isWhole)
-        let projected = projection.projected(file, keeping: file.resources.map(scope.contains))
         #expect(projected.copied == [true, true, true, true])
         let prometheus = try #require(projected.file.resources.dropFirst().first?.root)
         // The annotations are walked through for the suppression annotation only.
@@ -137,10 +141,7 @@ import Testing
                 metadata: {labels: {app: kr}}
                 spec: {containers: [{name: kr, image: "kr:1.0.0"}]}
             """
-        let file = ManifestLoader().load(SourceFile(path: "a.yaml", bytes: Array(text.utf8)))
-        let scope = CrossDocumentScope(graph)
-        let projection = CrossDocumentProjection(graph)
-        let projected = projection.projected(file, keeping: file.resources.map(scope.contains))
+        let (file, _, projected) = Self.projected(text, graph)
         #expect(projected.copied == [true, true])
         let workload = try #require(projected.file.resources.last?.root)
         #expect(workload[literal: "spec"]?[literal: "template"]?[literal: "metadata"]?[literal: "labels"]?[literal: "app"]?.scalarText == "kr")
