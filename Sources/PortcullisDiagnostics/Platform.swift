@@ -183,6 +183,9 @@ extension Platform {
         case regular, directory, unknown
     }
 
+    /// Where a `dirent`'s name starts in it.
+    private static let directoryEntryNameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
     /// The names in a folder with what the listing says each is, `.` and `..` left out, in the
     /// order the system gives them: a walk need not `stat` the regular files it lists.
     package static func typedDirectoryEntries(_ path: String) -> Result<[(name: String, kind: DirectoryEntryKind)], ErrorNumber> {
@@ -190,9 +193,10 @@ extension Platform {
         defer { closedir(stream) }
         var entries: [(name: String, kind: DirectoryEntryKind)] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
+            // Read in place, up to its NUL: the system's entry may end right after the name (its
+            // record is `d_reclen` bytes, not the whole `dirent`), so copying the field's 256 bytes
+            // reads past it (AddressSanitizer: heap-buffer-overflow).
+            let name = String(cString: (UnsafeRawPointer(entry) + Self.directoryEntryNameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             let kind: DirectoryEntryKind = switch Int32(entry.pointee.d_type) {
             case Int32(DT_REG): .regular
