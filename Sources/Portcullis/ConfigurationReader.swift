@@ -46,7 +46,8 @@ struct ConfigurationReader {
                                  path: source.path, at: file.resources[1].root.span)])
         }
         var reader = ConfigurationReader(path: source.path)
-        reader.fill(&configuration, from: root)
+        // The file holds the arena `root` is in (a node does not) while the settings are read.
+        withExtendedLifetime(file) { reader.fill(&configuration, from: root) }
         return (reader.diagnostics.isEmpty ? configuration : nil, reader.diagnostics)
     }
 

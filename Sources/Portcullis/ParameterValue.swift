@@ -51,7 +51,8 @@ public indirect enum ParameterValue: Sendable, Hashable, ExpressibleByStringLite
     /// The engine's literal for this value.
     var literal: Literal {
         let file = ManifestLoader().load(SourceFile(path: "<parameter>", bytes: Array("{\"value\": \(json)}".utf8)))
-        return file.resources.first?.root["value"].map(Literal.init) ?? .null
+        // The file holds the arena the node is in (a node does not) while it is read.
+        return withExtendedLifetime(file) { file.resources.first?.root["value"].map(Literal.init) ?? .null }
     }
 
     /// The value a configuration file's node holds.

@@ -7,10 +7,13 @@ import Synchronization
 package final class CustomResourceSchemas: Sendable {
     /// `Kind.group/version` → the version's `schema.openAPIV3Schema` node.
     private let declared: [String: Node]
+    /// The definitions `declared` reads, held for their arenas (a node does not hold its own).
+    private let definitions: [Document]
     private let converted = Mutex<[String: SchemaType]>([:])
 
     init(documents: [Document]) {
         var declared: [String: Node] = [:]
+        var definitions: [Document] = []
         for document in documents where document.kind == ResourceScopes.definitionKind {
             guard document.apiVersion?.hasPrefix("apiextensions.k8s.io/") == true, let spec = document.root["spec"],
                   let group = spec["group"]?.scalarText, ResourceScopes.isDeclarable(group: group),
@@ -21,8 +24,10 @@ package final class CustomResourceSchemas: Sendable {
                       schema.kind == .mapping else { continue }
                 declared[kind + "." + group + "/" + name] = schema
             }
+            definitions.append(document)
         }
         self.declared = declared
+        self.definitions = definitions
     }
 
     var isEmpty: Bool { declared.isEmpty }

@@ -12,35 +12,40 @@ package indirect enum Literal: Hashable, Sendable {
     /// A mapping (structured parameters such as `[{min: 1, max: 1000}]`), keys in source order.
     case mapping([LiteralEntry])
 
-    var value: Value {
+    /// The literal's value; a mapping's is document data, parsed into an arena of its own that
+    /// `arenas` is given to hold (a `Node` does not hold its arena).
+    func value(keeping arenas: inout [ManifestStorage]) -> Value {
         switch self {
         case .null: return .null
         case .bool(let b): return .bool(b)
         case .number(let n): return .number(n)
         case .string(let s): return .string(s)
-        case .list(let items): return .list(items.map(\.value))
+        case .list(let items): return .list(items.map { $0.value(keeping: &arenas) })
         case .mapping:
             // A mapping becomes document data, so field access, `in`, keys() and the rest work on it
             // as on any manifest mapping.
             let file = ManifestLoader().load(SourceFile(path: "<parameter>", bytes: Array(json.utf8)))
+            if let storage = file.storage { arenas.append(storage) }
             return file.resources.first.map { .node($0.root) } ?? .null
         }
     }
 
-    /// The values of `literals`, each as `value` gives it, with their mappings (document data)
-    /// parsed together, a thousand documents to a stream, instead of one stream each: loading a
-    /// stored graph makes every constant's value.
-    static func values(_ literals: [Literal]) -> [Value] {
+    /// The values of `literals`, each as `value(keeping:)` gives it, with their mappings (document
+    /// data) parsed together, a thousand documents to a stream, instead of one stream each: loading
+    /// a stored graph makes every constant's value. `arenas` holds the mappings' arenas: whoever
+    /// keeps the values keeps them.
+    static func values(_ literals: [Literal]) -> (values: [Value], arenas: [ManifestStorage]) {
         var mappings: [Literal] = []
         for literal in literals { literal.collectMappings(into: &mappings) }
-        guard !mappings.isEmpty else { return literals.map(\.value) }
+        var arenas: [ManifestStorage] = []
+        guard !mappings.isEmpty else { return (literals.map { $0.value(keeping: &arenas) }, arenas) }
         var parsed: [Value] = []
         parsed.reserveCapacity(mappings.count)
         for start in stride(from: 0, to: mappings.count, by: 1_000) {
-            parsed += documentValues(mappings[start..<min(start + 1_000, mappings.count)])
+            parsed += documentValues(mappings[start..<min(start + 1_000, mappings.count)], keeping: &arenas)
         }
         var next = parsed.makeIterator()
-        return literals.map { $0.value(parsedMappings: &next) }
+        return (literals.map { $0.value(parsedMappings: &next, keeping: &arenas) }, arenas)
     }
 
     private func collectMappings(into mappings: inout [Literal]) {
@@ -51,22 +56,25 @@ package indirect enum Literal: Hashable, Sendable {
         }
     }
 
-    /// `value`, with the mappings taken in turn from `parsedMappings` (as `collectMappings` lists them).
-    private func value(parsedMappings: inout IndexingIterator<[Value]>) -> Value {
+    /// `value(keeping:)`, with the mappings taken in turn from `parsedMappings` (as `collectMappings` lists them).
+    private func value(parsedMappings: inout IndexingIterator<[Value]>, keeping arenas: inout [ManifestStorage]) -> Value {
         switch self {
-        case .list(let items): return .list(items.map { $0.value(parsedMappings: &parsedMappings) })
+        case .list(let items): return .list(items.map { $0.value(parsedMappings: &parsedMappings, keeping: &arenas) })
         case .mapping: return parsedMappings.next() ?? .null
-        default: return value
+        default: return value(keeping: &arenas)
         }
     }
 
-    /// Each mapping's value as `value` makes it (its document's first resource, else null), from
-    /// one stream holding them all; when the stream reports a problem (text libyaml refuses stops
-    /// the whole stream, documents before it included), each mapping alone, as `value` reads it.
-    private static func documentValues(_ mappings: ArraySlice<Literal>) -> [Value] {
+    /// Each mapping's value as `value(keeping:)` makes it (its document's first resource, else
+    /// null), from one stream holding them all; when the stream reports an error (text libyaml
+    /// refuses stops the whole stream, documents before it included), each mapping alone. Warnings
+    /// are the same either way: a mapping without `apiVersion` and `kind` (most parameters) is
+    /// warned about as not a resource, one stream or many.
+    private static func documentValues(_ mappings: ArraySlice<Literal>, keeping arenas: inout [ManifestStorage]) -> [Value] {
         let text = mappings.map { "--- " + $0.json + "\n" }.joined()
         let file = ManifestLoader().load(SourceFile(path: "<parameter>", bytes: Array(text.utf8)))
-        guard file.diagnostics.isEmpty else { return mappings.map(\.value) }
+        guard !file.hasErrors else { return mappings.map { $0.value(keeping: &arenas) } }
+        if let storage = file.storage { arenas.append(storage) }
         var first: [Int: Value] = [:]
         for resource in file.resources where first[resource.streamIndex] == nil { first[resource.streamIndex] = .node(resource.root) }
         return (0..<mappings.count).map { first[$0] ?? .null }

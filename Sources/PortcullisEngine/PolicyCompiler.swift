@@ -392,7 +392,8 @@ package struct PolicyCompiler {
             // Wrapped in a mapping: a document must be one, and a list is a fine parameter.
             let file = ManifestLoader().load(SourceFile(path: "--param", bytes: Array("{\"value\": \(trimmed)\n}".utf8)))
             guard !file.hasErrors, let root = file.resources.first?.root["value"] else { return nil }
-            let value = Literal(root)
+            // The file holds the arena `root` is in (a node does not) while it is read.
+            let value = withExtendedLifetime(file) { Literal(root) }
             if case .list = declared, case .mapping = value { return nil }
             if case .mapping = declared, case .list = value { return nil }
             return value

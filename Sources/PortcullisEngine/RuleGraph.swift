@@ -8,6 +8,8 @@ package struct RuleGraph: Sendable {
     package let rules: [CompiledRule]
     package let nodes: [PlanNode]
     let constants: [Value?]
+    /// The arenas of the constants' document data (mappings given as parameters), held for them.
+    private let constantArenas: [ManifestStorage]
     let instructions: [Instruction]
     let names: [String]
     /// The built-ins the plan calls, resolved once: `Instruction.call` holds an index here.
@@ -91,7 +93,9 @@ package struct RuleGraph: Sendable {
         self.slotCount = slotCount
         var literals: [Literal] = []
         for id in nodes.indices { if case .constant(let literal) = nodes[id].op { literals.append(literal) } }
-        var values = Literal.values(literals).makeIterator()
+        let made = Literal.values(literals)
+        constantArenas = made.arenas
+        var values = made.values.makeIterator()
         constants = nodes.indices.map { id in
             if case .constant = nodes[id].op { return values.next() }
             return nil

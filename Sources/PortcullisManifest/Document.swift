@@ -6,8 +6,13 @@ import Synchronization
 package struct Document: Sendable {
     /// The display path of the file it came from.
     package let path: String
+    /// The arena `root` is in, held for as long as the document is: a `Node` does not hold its
+    /// arena (see `Node`), the document that hands it out does.
+    private let arena: ManifestStorage
+    /// `root`'s index in `arena`.
+    private let rootIndex: Int32
     /// The resource's top-level mapping.
-    package let root: Node
+    package var root: Node { Node(storage: arena, index: rootIndex) }
     let stream: Int32
     /// `listItemIndex`, or -1.
     let item: Int32
@@ -37,7 +42,8 @@ package struct Document: Sendable {
 
     package init(path: String, streamIndex: Int, listItemIndex: Int?, root: Node, operation: String? = nil) {
         self.path = path
-        self.root = root
+        arena = root.storage
+        rootIndex = root.index
         stream = Int32(clamping: streamIndex)
         item = listItemIndex.map { Int32(clamping: $0) } ?? -1
         let apiVersionNode = root[literal: "apiVersion"], kindNode = root[literal: "kind"], metadata = root[literal: "metadata"]
@@ -61,7 +67,8 @@ package struct Document: Sendable {
 
     init(path: String, root: Node, stream: Int32, item: Int32, identity: DocumentIdentity) {
         self.path = path
-        self.root = root
+        arena = root.storage
+        rootIndex = root.index
         self.stream = stream
         self.item = item
         self.identity = identity

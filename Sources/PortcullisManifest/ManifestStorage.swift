@@ -59,8 +59,20 @@ package final class ManifestStorage: Sendable {
         return span
     }
 
+    // The lookups nodes make, kept out of line: a node holds its arena unowned, and code inlined
+    // into its methods copied the key table (references counted) to read it; called, the arena is
+    // the method's own `self` (`Node.withStorage`).
+
+    /// The atom of `key` among the arena's keys; `nil` when no mapping of it has that key.
+    @inline(never)
+    func findKey(_ key: String) -> Int32? { keys.find(key) }
+
+    /// The atom of the key whose UTF-8 bytes are `key`; `nil` when no mapping of the arena has it.
+    @inline(never)
+    func findKey(_ key: UnsafeRawBufferPointer) -> Int32? { keys.find(key) }
+
     /// The value node for a key atom in a mapping node, honouring the last-wins rule.
-    @inline(__always)
+    @inline(never)
     func lookup(mapping index: Int32, atom: Int32) -> Int32? {
         let record = nodes[Int(index)]
         if record.flags & NodeRecord.indexedFlag != 0 {
@@ -76,6 +88,7 @@ package final class ManifestStorage: Sendable {
         return nil
     }
 
+    @inline(never)
     func string(of index: Int32) -> String {
         let record = nodes[Int(index)]
         let start = Int(record.first)

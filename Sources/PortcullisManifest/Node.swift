@@ -1,8 +1,15 @@
 import PortcullisDiagnostics
 
 /// A read-only view of one node in a `ManifestStorage` arena: cheap to copy, safe to share.
+///
+/// A node does not hold its arena: making, copying and dropping one counts no reference (an
+/// atomic operation each, which the evaluator's values made millions of times a run). Whatever
+/// hands nodes out holds the arena for them: a `Document` (its `root`), a `ManifestFile` (its
+/// `storage`), the run's `ResourceTable`, a `RuleGraph` (its constants' arenas). A node must not
+/// be used once every holder of its arena is gone: keep the document or file it came from, not
+/// the node alone (`ManifestLoader().load(…).resources[0].root` outlives its arena).
 package struct Node: Sendable {
-    package let storage: ManifestStorage
+    package unowned(unsafe) let storage: ManifestStorage
     /// The node's index in the arena; equal indexes in the same storage are the same node
     /// (an alias shares the node of its anchor).
     package let index: Int32
@@ -14,6 +21,13 @@ package struct Node: Sendable {
 
     @inline(__always)
     var record: NodeRecord { storage.nodes[Int(index)] }
+
+    /// Calls `body` with the arena as a reference the call may rely on without counting one (its
+    /// holder keeps it alive): made strong for the call, `storage` would be retained and released.
+    @inline(__always)
+    func withStorage<R>(_ body: (ManifestStorage) -> R) -> R {
+        Unmanaged.passUnretained(storage)._withUnsafeGuaranteedRef(body)
+    }
 
     package var kind: NodeKind { record.kind }
     /// For a scalar, its resolved type; `.null` for containers.
@@ -32,10 +46,10 @@ package struct Node: Sendable {
     package var count: Int { kind == .scalar ? 0 : Int(record.count) }
 
     /// The text of a scalar, whatever its type; `nil` for containers.
-    package var scalarText: String? { kind == .scalar ? storage.string(of: index) : nil }
+    package var scalarText: String? { kind == .scalar ? withStorage { $0.string(of: index) } : nil }
 
     /// The value of a string scalar; `nil` for other types and containers.
-    package var string: String? { kind == .scalar && scalarType == .string ? storage.string(of: index) : nil }
+    package var string: String? { kind == .scalar && scalarType == .string ? withStorage { $0.string(of: index) } : nil }
 
     /// Whether the node is a null scalar (`null`, `~`, or nothing).
     package var isNull: Bool { kind == .scalar && scalarType == .null }
@@ -76,7 +90,7 @@ package struct Node: Sendable {
     /// The value under `key` in a mapping (the last one if the key is repeated).
     package subscript(key: String) -> Node? {
         guard kind == .mapping else { return nil }
-        return value(underAtom: storage.keys.find(key))
+        return value(underAtom: withStorage { $0.findKey(key) })
     }
 
     /// The key and the value of the pair a lookup by `key` finds in a mapping (`self[key]`), or
@@ -98,14 +112,14 @@ package struct Node: Sendable {
     /// no `String` copied for the lookup.
     package subscript(literal key: StaticString) -> Node? {
         guard kind == .mapping else { return nil }
-        return value(underAtom: storage.keys.find(UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)))
+        return value(underAtom: withStorage { $0.findKey(UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)) })
     }
 
     /// The value under the key whose atom in this file is `atom` (`nil`: no mapping of the file has
     /// that key), for a node known to be a mapping: what every lookup by key ends with.
     @inline(__always)
     func value(underAtom atom: Int32?) -> Node? {
-        guard let atom, let value = storage.lookup(mapping: index, atom: atom) else { return nil }
+        guard let atom, let value = withStorage({ $0.lookup(mapping: index, atom: atom) }) else { return nil }
         return Node(storage: storage, index: value)
     }
 

@@ -77,9 +77,12 @@ import PortcullisLanguage
         let depth = 50_000
         let text = "a: " + String(repeating: "[", count: depth) + "x" + String(repeating: "]", count: depth)
         let limits = ManifestLimits(maxDepth: depth + 10)
-        let one = try #require(ManifestLoader(limits: limits).load(SourceFile(path: "1", bytes: Array((text + "\n").utf8))).resources.first?.root["a"])
-        let two = try #require(ManifestLoader(limits: limits).load(SourceFile(path: "2", bytes: Array((text + "\n").utf8))).resources.first?.root["a"])
-        let other = try #require(ManifestLoader(limits: limits).load(SourceFile(path: "3", bytes: Array(text.replacingOccurrences(of: "x", with: "y").utf8) + [10])).resources.first?.root["a"])
+        // The files hold the arenas their nodes are in.
+        let files = [Array((text + "\n").utf8), Array((text + "\n").utf8), Array(text.replacingOccurrences(of: "x", with: "y").utf8) + [10]]
+            .enumerated().map { ManifestLoader(limits: limits).load(SourceFile(path: "\($0.offset + 1)", bytes: $0.element)) }
+        let one = try #require(files[0].resources.first?.root["a"])
+        let two = try #require(files[1].resources.first?.root["a"])
+        let other = try #require(files[2].resources.first?.root["a"])
         #expect(Value.equal(.node(one), .node(two)))
         #expect(!Value.equal(.node(one), .node(other)))
     }
@@ -87,7 +90,8 @@ import PortcullisLanguage
     @Test func literalFromADeepNodeNeedsNoRecursion() throws {
         let depth = 20_000
         let text = "a: " + String(repeating: "[", count: depth) + "1, {k: v}" + String(repeating: "]", count: depth) + "\n"
-        let node = try #require(ManifestLoader(limits: ManifestLimits(maxDepth: depth + 10)).load(SourceFile(path: "d", bytes: Array(text.utf8))).resources.first?.root["a"])
+        let file = ManifestLoader(limits: ManifestLimits(maxDepth: depth + 10)).load(SourceFile(path: "d", bytes: Array(text.utf8)))
+        let node = try #require(file.resources.first?.root["a"])
         var literal = Literal(node)
         var levels = 0
         while case .list(let items) = literal, items.count == 1 { literal = items[0]; levels += 1 }

@@ -1,8 +1,10 @@
 @testable import PortcullisEngine
+import PortcullisManifest
 import Testing
 
 /// A graph's constants made together (`Literal.values`: their mappings parsed as one stream) are
-/// what each constant alone gives (`Literal.value`: a stream of its own per mapping).
+/// what each constant alone gives (`Literal.value(keeping:)`: a stream of its own per mapping).
+/// The values' document data lives in the arenas each call hands back, held to the test's end.
 @Suite struct LiteralValuesTests {
     static func mapping(_ entries: [(String, Literal)]) -> Literal {
         .mapping(entries.map { LiteralEntry(key: $0.0, value: $0.1) })
@@ -22,12 +24,23 @@ import Testing
         .number(3),
     ]
 
+    /// Each literal's value made alone, its arenas added to `arenas`.
+    static func alone(_ literals: [Literal], keeping arenas: inout [ManifestStorage]) -> [String] {
+        literals.map { $0.value(keeping: &arenas).display }
+    }
+
     @Test func togetherAsAlone() {
-        let together = Literal.values(Self.literals)
+        var arenas: [ManifestStorage] = []
+        let made = Literal.values(Self.literals), together = made.values
         #expect(together.count == Self.literals.count)
-        #expect(together.map(\.display) == Self.literals.map(\.value.display))
+        #expect(together.map(\.display) == Self.alone(Self.literals, keeping: &arenas))
         #expect(together[5].display == "[[{\"deep\":\"yes\"}], flat]")
         #expect(together[6].display == "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\"}")
+        // One stream for the seven mappings together (none is a resource: each is warned about,
+        // which must not send them back one by one), one arena each alone.
+        #expect(made.arenas.count == 1)
+        #expect(arenas.count == 7)
+        withExtendedLifetime(made.arenas) {}
     }
 
     /// Text libyaml refuses (a C1 control character, which the JSON form does not escape) stops a
@@ -38,15 +51,21 @@ import Testing
             .list([Self.mapping([("note", .string("a\u{80}b"))])]),
             Self.mapping([("level", .string("s0"))]),
         ]
-        let together = Literal.values(literals)
-        #expect(together.map(\.display) == literals.map(\.value.display))
+        var arenas: [ManifestStorage] = []
+        let made = Literal.values(literals), together = made.values
+        #expect(together.map(\.display) == Self.alone(literals, keeping: &arenas))
         #expect(together[0].display == "{\"type\":\"container_t\"}")
         #expect(together[2].display == "{\"level\":\"s0\"}")
+        withExtendedLifetime(made.arenas) {}
     }
 
     /// Past a thousand mappings the stream is split: every value still lands in its place.
     @Test func manyMappings() {
         let literals = (0..<2_500).map { Self.mapping([("n", .number(Double($0)))]) }
-        #expect(Literal.values(literals).map(\.display) == literals.map(\.value.display))
+        var arenas: [ManifestStorage] = []
+        let made = Literal.values(literals)
+        #expect(made.values.map(\.display) == Self.alone(literals, keeping: &arenas))
+        #expect(made.arenas.count == 3)  // a stream per thousand
+        withExtendedLifetime(made.arenas) {}
     }
 }

@@ -191,6 +191,6 @@ struct SpillResidencyTests {
     }
 
     static func selector(app: String) -> Node? {
-        ManifestLoader().load(SourceFile(path: "selector.yaml", bytes: Array("{app: \(app)}\n".utf8))).resources.first?.root
+        KeptFiles.keep(ManifestLoader().load(SourceFile(path: "selector.yaml", bytes: Array("{app: \(app)}\n".utf8)))).resources.first?.root
     }
 }

@@ -6,7 +6,7 @@ import Testing
 
 /// The items of the sequence under `data` in the one document of `yaml`.
 private func dataItems(of yaml: String) throws -> [PortcullisManifest.Node] {
-    let file = ManifestLoader().load(SourceFile(path: "scalars.yaml", bytes: Array(yaml.utf8)))
+    let file = KeptFiles.keep(ManifestLoader().load(SourceFile(path: "scalars.yaml", bytes: Array(yaml.utf8))))
     let root = try #require(file.resources.first?.root)
     return try #require(root["data"]).elements
 }

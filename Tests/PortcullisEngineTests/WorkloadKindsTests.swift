@@ -8,7 +8,7 @@ import Testing
 /// say, for every kind they name, and nowhere for any other.
 @Suite struct WorkloadKindsTests {
     static func root(_ yaml: String) throws -> Node {
-        let file = ManifestLoader().load(SourceFile(path: "test.yaml", bytes: Array(yaml.utf8)))
+        let file = KeptFiles.keep(ManifestLoader().load(SourceFile(path: "test.yaml", bytes: Array(yaml.utf8))))
         return try #require(file.resources.first).root
     }
 

@@ -171,7 +171,8 @@ import PortcullisDiagnostics
 
     // Item 15: `!!null` makes null only when the text is a null, as docs/yaml.md says.
     @Test func explicitNullTagNeedsANullText() throws {
-        let root = try #require(load("a: !!null \"x\"\nb: !!null ~\nc: !!null\nd: 1e3\n").resources.first?.root)
+        let document = try #require(load("a: !!null \"x\"\nb: !!null ~\nc: !!null\nd: 1e3\n").resources.first)
+        let root = document.root
         #expect(root["a"]?.scalarType == .string)
         #expect(root["b"]?.scalarType == .null)
         #expect(root["c"]?.scalarType == .null)

@@ -106,8 +106,9 @@ import Testing
     func aPlainFileWithOtherLineBreaksKeepsTheFilesLines(_ lineBreak: String) throws {
         let body = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\(lineBreak)  namespace: y\ndata: {a: b}\r\nz: 1\n"
         let load = { (text: String) in ManifestLoader().load(SourceFile(path: "t.yaml", bytes: Array(text.utf8))) }
-        let plain = try #require(load(body).resources.first).root
-        let read = try #require(load("\u{FEFF}# twin\n" + body).resources.first).root
+        // The documents hold the arenas their nodes are in.
+        let plainDocument = try #require(load(body).resources.first), readDocument = try #require(load("\u{FEFF}# twin\n" + body).resources.first)
+        let plain = plainDocument.root, read = readDocument.root
         let plainSpans = plain.pathsAndSpans(), readSpans = read.pathsAndSpans()
         #expect(plainSpans.map(\.path) == readSpans.map(\.path))
         #expect(plainSpans.count > 6)

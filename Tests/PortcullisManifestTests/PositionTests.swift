@@ -47,7 +47,8 @@ import PortcullisDiagnostics
             metadata: {name: "ünïcödé", annotations: {note: "✓✓", ⟨after⟩x: ⟨value⟩y}}
 
             """)
-        let root = try #require(source.load().resources.first?.root)
+        let document = try #require(source.load().resources.first)
+        let root = document.root
         #expect(root["metadata"]?["annotations"]?["x"]?.span.start == source["value"])
         #expect(root["metadata"]?["annotations"]?.entries.last?.key.span.start == source["after"])
     }

@@ -6,7 +6,7 @@ import PortcullisDiagnostics
 /// label selection reads, with no `String` made.
 @Suite struct ScalarTextTests {
     static func root(_ text: String, path: String = "a.yaml") throws -> Node {
-        let file = ManifestLoader().load(SourceFile(path: path, bytes: Array(text.utf8)))
+        let file = KeptFiles.keep(ManifestLoader().load(SourceFile(path: path, bytes: Array(text.utf8))))
         return try #require(file.resources.first?.root)
     }
 

@@ -36,7 +36,8 @@ import Testing
     }
 
     @Test func typedAccessors() throws {
-        let root = try #require(load("apiVersion: v1\nkind: X\na: 0x10\nb: 2.5\nc: off\nd: ~\ne: text\n").resources.first?.root)
+        let document = try #require(load("apiVersion: v1\nkind: X\na: 0x10\nb: 2.5\nc: off\nd: ~\ne: text\n").resources.first)
+        let root = document.root
         #expect(root["a"]?.int == 16)
         #expect(root["a"]?.double == 16)
         #expect(root["b"]?.double == 2.5)
@@ -48,14 +49,16 @@ import Testing
     }
 
     @Test func explicitTags() throws {
-        let root = try #require(load("apiVersion: v1\nkind: X\na: !!int \"7\"\nb: !!float 3\nc: !custom 12\n").resources.first?.root)
+        let document = try #require(load("apiVersion: v1\nkind: X\na: !!int \"7\"\nb: !!float 3\nc: !custom 12\n").resources.first)
+        let root = document.root
         #expect(json(root["a"]!) == "7")
         #expect(root["b"]?.scalarType == .float)
         #expect(root["c"]?.scalarType == .int)
     }
 
     @Test func jsonEscapesControlCharacters() throws {
-        let root = try #require(load("apiVersion: v1\nkind: X\na: \"tab\\there \\\"q\\\" \\u0001 back\\\\slash\"\n").resources.first?.root)
+        let document = try #require(load("apiVersion: v1\nkind: X\na: \"tab\\there \\\"q\\\" \\u0001 back\\\\slash\"\n").resources.first)
+        let root = document.root
         #expect(json(root["a"]!) == "\"tab\\there \\\"q\\\" \\u0001 back\\\\slash\"")
     }
 }

@@ -4,7 +4,7 @@ import PortcullisDiagnostics
 
 @Suite struct StructureTests {
     @Test func anchorsAndAliasesShareTheNode() throws {
-        let root = try #require(load("""
+        let document = try #require(load("""
             apiVersion: v1
             kind: Service
             metadata:
@@ -12,7 +12,8 @@ import PortcullisDiagnostics
             spec:
               selector: *labels
 
-            """).resources.first?.root)
+            """).resources.first)
+        let root = document.root
         let labels = try #require(root["metadata"]?["labels"])
         let selector = try #require(root["spec"]?["selector"])
         #expect(labels.index == selector.index)
@@ -20,7 +21,7 @@ import PortcullisDiagnostics
     }
 
     @Test func mergeKeysExplicitKeysWinThenEarlierSources() throws {
-        let root = try #require(load("""
+        let document = try #require(load("""
             apiVersion: v1
             kind: X
             base: &base {a: 1, b: 1}
@@ -30,14 +31,16 @@ import PortcullisDiagnostics
               c: 3
               d: 4
 
-            """).resources.first?.root)
+            """).resources.first)
+        let root = document.root
         #expect(json(try #require(root["merged"])) == #"{"c":3,"d":4,"a":1,"b":1}"#)
         #expect(root["merged"]?["b"]?.int == 1)
         #expect(root["merged"]?["<<"] == nil)
     }
 
     @Test func quotedMergeKeyIsAnOrdinaryKey() throws {
-        let root = try #require(load("apiVersion: v1\nkind: X\nm: {\"<<\": 5}\n").resources.first?.root)
+        let document = try #require(load("apiVersion: v1\nkind: X\nm: {\"<<\": 5}\n").resources.first)
+        let root = document.root
         #expect(root["m"]?["<<"]?.int == 5)
     }
 
@@ -89,7 +92,8 @@ import PortcullisDiagnostics
         var text = "apiVersion: v1\nkind: ConfigMap\ndata:\n"
         for i in 0..<200 { text += "  key\(i): value\(i)\n" }
         text += "  key7: last\n"
-        let data = try #require(load(text).resources.first?.root["data"])
+        let document = try #require(load(text).resources.first)
+        let data = try #require(document.root["data"])
         #expect(data.count == 200)
         #expect(data["key199"]?.string == "value199")
         #expect(data["key7"]?.string == "last")

@@ -56,15 +56,16 @@ struct Kustomization: Sendable {
         /// The text, loaded (shown as the kustomization file: positions are then moved into it).
         var content: ManifestFile
         var target: (kind: String?, name: String?)?
-        /// The scalar holding the text.
-        var node: Node
+        /// Where the scalar holding the text is (its span, not the node: a node does not hold the
+        /// kustomization file's arena, and a patch may be kept apart from the file).
+        var span: SourceSpan
         /// For a literal block (`|`), where the text's line 1, column 1 is in the file; `nil`
         /// otherwise (positions then fall back to the whole scalar).
         var origin: SourceLocation?
 
         /// A position in the text, as a span of the kustomization file.
         func place(_ span: SourceSpan) -> SourceSpan {
-            guard let origin else { return node.span }
+            guard let origin else { return self.span }
             func move(_ location: SourceLocation) -> SourceLocation {
                 SourceLocation(line: location.line + origin.line - 1, column: location.column + origin.column - 1)
             }
@@ -203,7 +204,7 @@ struct Kustomization: Sendable {
                 origin = SourceLocation(line: node.span.start.line + 1, column: indent + 1)
             }
         }
-        return InlinePatch(content: content, target: target, node: node, origin: origin)
+        return InlinePatch(content: content, target: target, span: node.span, origin: origin)
     }
 
     /// The text scalars of a sequence (a lone scalar counts as a list of one).

@@ -73,12 +73,15 @@ struct OriginMapper {
     func origin(of document: Document) -> Origin {
         guard let text = document.root["metadata"]?["annotations"]?[Self.originAnnotation]?.scalarText else { return .unknown }
         let parsed = ManifestLoader().load(SourceFile(path: Self.originAnnotation, bytes: Array(text.utf8)))
-        guard let fields = parsed.resources.first?.root else { return .unknown }
-        if let path = fields["path"]?.scalarText, fields["repo"] == nil { return .file(absolute(path)) }
-        if let configuredIn = fields["configuredIn"]?.scalarText {
-            return .generator(kustomization: absolute(configuredIn), kind: fields["configuredBy"]?["kind"]?.scalarText)
+        // The parsed file holds the arena its nodes are in (a node does not) while they are read.
+        return withExtendedLifetime(parsed) {
+            guard let fields = parsed.resources.first?.root else { return .unknown }
+            if let path = fields["path"]?.scalarText, fields["repo"] == nil { return .file(absolute(path)) }
+            if let configuredIn = fields["configuredIn"]?.scalarText {
+                return .generator(kustomization: absolute(configuredIn), kind: fields["configuredBy"]?["kind"]?.scalarText)
+            }
+            return .unknown
         }
-        return .unknown
     }
 
     private func absolute(_ originPath: String) -> String {
