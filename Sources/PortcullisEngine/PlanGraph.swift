@@ -69,7 +69,9 @@ package indirect enum Literal: Hashable, Sendable {
     /// null), from one stream holding them all; when the stream reports an error (text libyaml
     /// refuses stops the whole stream, documents before it included), each mapping alone. Warnings
     /// are the same either way: a mapping without `apiVersion` and `kind` (most parameters) is
-    /// warned about as not a resource, one stream or many.
+    /// warned about as not a resource, one stream or many. The values are equal; their nodes'
+    /// positions are the stream's, which no finding shows (`Evaluator.locate` places nothing at a
+    /// node of another arena).
     private static func documentValues(_ mappings: ArraySlice<Literal>, keeping arenas: inout [ManifestStorage]) -> [Value] {
         let text = mappings.map { "--- " + $0.json + "\n" }.joined()
         let file = ManifestLoader().load(SourceFile(path: "<parameter>", bytes: Array(text.utf8)))

@@ -206,6 +206,65 @@ import Testing
         }
     }
 
+    /// A finding `at` a node of another arena (a parameter's mapping; a resource of another file
+    /// looked up) points at the evaluated document, not at that node's line and column in text the
+    /// report does not show: the parameter's own JSON, or the other file.
+    @Test func findingsAtNodesOfOtherArenasPointAtTheDocument() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-other-arenas-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let policy = """
+            param table = {Deployment: {max: 3}, Gadget: {max: 1}}
+
+            policy "acme/table" {
+              title "Replicas within the table"
+              match kind Deployment
+              deny when default(spec.replicas, 1) > params.table[kind].max
+              message "{kind} '{metadata.name}' over {params.table[kind]}"
+              at params.table[kind]
+            }
+
+            policy "acme/service-spec" {
+              title "Points at a Service of another file"
+              match kind Deployment
+              deny when any s in resources("Service", default(metadata.namespace, "")): s.metadata.name != metadata.name
+              message "'{metadata.name}' shares its namespace with another Service"
+              at resources("Service", default(metadata.namespace, ""))[0].spec
+            }
+            """
+        let deployment = """
+            # a comment, so the document starts on line 2
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: shop}
+            spec: {replicas: 9}
+
+            """
+        let service = """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: db, namespace: shop}
+            spec:
+              ports: [{port: 5432}]
+
+            """
+        let deploymentURL = folder.appendingPathComponent("deployment.yaml"), serviceURL = folder.appendingPathComponent("service.yaml")
+        try Data(deployment.utf8).write(to: deploymentURL)
+        try Data(service.utf8).write(to: serviceURL)
+        let policies = try PolicySet.compile([.text(policy, name: "acme.policy")]).get()
+        for options in [Self.copyingEvenFewFiles, ValidationOptions()] {
+            let result = Validator(policies: policies, options: options).validate(paths: [deploymentURL.path, serviceURL.path])
+            let found = result.findings.sorted { $0.policyID < $1.policyID }
+            #expect(found.map(\.policyID) == ["acme/service-spec", "acme/table"])
+            for finding in found {
+                // The Deployment's first line and column: where the document starts.
+                #expect(finding.range.file == deploymentURL.path, "\(finding)")
+                #expect(finding.range.line == 2 && finding.range.column == 1, "\(finding)")
+                #expect(finding.jsonPath == "$", "\(finding)")
+            }
+        }
+    }
+
     /// Documents of a waiting file that no cross-document rule reads are not copied unless they
     /// carry annotations: their suppressions still apply, and one past the per-resource limit still
     /// gets its error, in document order with the others. A document past the limit over both
