@@ -286,13 +286,12 @@ package struct Evaluator {
     /// node of another arena (a parameter's mapping, another resource looked up) has no place in
     /// this document: the finding points at the element, else at the document, as for a plain value.
     private mutating func locate(_ target: Value, fallback: Value?, in document: Document) -> (SourceSpan, [PathComponent]) {
-        let arena = document.root.storage.address
         switch target {
-        case .node(let node) where node.storage.address == arena:
+        case .node(let node) where isInDocument(node):
             let found = path(to: node, near: fallback, in: document)
             let span = node.kind != .scalar ? (found?.key?.span ?? node.span) : node.span
             return (span, found?.components ?? [])
-        case .missing(let parent?, let key) where parent.storage.address == arena:
+        case .missing(let parent?, let key) where isInDocument(parent):
             let found = path(to: parent, near: fallback, in: document)
             var components = found?.components ?? []
             if let key { components.append(.key(key)) }
@@ -566,11 +565,15 @@ package struct Evaluator {
     /// Where a value stands in the document: its node, else the document (a node of another arena,
     /// a parameter's or another resource's, has no place in it).
     private func span(of value: Value) -> SourceSpan? {
-        guard let root else { return nil }
-        let arena = root.storage.address
-        if case .node(let node) = value, node.storage.address == arena { return node.span }
-        if case .missing(let parent?, _) = value, parent.storage.address == arena { return parent.span }
-        return root.span
+        if case .node(let node) = value, isInDocument(node) { return node.span }
+        if case .missing(let parent?, _) = value, isInDocument(parent) { return parent.span }
+        return root?.span
+    }
+
+    /// Whether `node` is in the current document's arena (`storage`, what field lookups compare
+    /// with too): a node of another arena, a parameter's or another resource's, has no place in it.
+    private func isInDocument(_ node: PortcullisManifest.Node) -> Bool {
+        ObjectIdentifier(node.storage) == storage
     }
 
     /// An evaluation problem; at most 20 per file.

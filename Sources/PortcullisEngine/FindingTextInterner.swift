@@ -23,7 +23,7 @@ package final class FindingTextInterner: Sendable {
     /// The run's copy of `text`: the first equal one seen, else `text` itself, kept from now on.
     package func intern(_ text: FindingText) -> FindingText {
         let hash = text.seededHash
-        // The low bits choose the shard; the table keeps the high 32 as the text's tag.
+        // The low bits choose the shard; the table keeps a tag mixed from the whole hash.
         let shard = Int(UInt(bitPattern: hash) % UInt(Self.shardCount))
         return shards[shard].texts.withLock { $0.intern(text, hash: hash) }
     }
