@@ -94,7 +94,25 @@ enum CompiledMatcher: Sendable {
             guard let kind = document.kind else { return false }
             return ResourceScopes.scope(kind: kind, apiVersion: document.apiVersion, in: inputSet) == scope
         case .all(let matchers):
-            return matchers.allSatisfy { $0.matches(document, in: inputSet) }
+            return Self.all(matchers, hold: document, in: inputSet)
+        }
+    }
+
+    /// Whether every matcher of `matchers` holds for `document`. Each is read where the array
+    /// keeps it: iterating the array copied each matcher out, counting a reference to its payload
+    /// (a set, an array, a string) and letting it go again, for every rule and document.
+    static func all(_ matchers: [CompiledMatcher], hold document: Document, in inputSet: InputSet) -> Bool {
+        matchers.withUnsafeBufferPointer { matchers in
+            for index in matchers.indices where !matchers[index].matches(document, in: inputSet) { return false }
+            return true
+        }
+    }
+
+    /// Whether some matcher of `matchers` holds for `document` (read in place, as `all` reads them).
+    static func any(_ matchers: [CompiledMatcher], holds document: Document, in inputSet: InputSet) -> Bool {
+        matchers.withUnsafeBufferPointer { matchers in
+            for index in matchers.indices where matchers[index].matches(document, in: inputSet) { return true }
+            return false
         }
     }
 
@@ -139,6 +157,16 @@ enum CompiledMatcher: Sendable {
         }
     }
 
+    /// Whether the matcher holds only for a document with an admission operation: an operation
+    /// matcher, or a conjunction with one.
+    var needsOperation: Bool {
+        switch self {
+        case .operations: true
+        case .all(let matchers): matchers.contains { $0.needsOperation }
+        default: false
+        }
+    }
+
     /// Whether the matcher asks for a resource's scope (and so for the run's CustomResourceDefinitions).
     var readsScope: Bool {
         switch self {
@@ -169,6 +197,10 @@ package final class CompiledRule: Sendable {
     package let info: PolicyInfo
     let matches: [CompiledMatcher]
     let excludes: [CompiledMatcher]
+    /// The excludes that can hold for a document with no admission operation (outside the admission
+    /// endpoint every document): `exclude kind Pod and operation UPDATE` (27 built-in policies)
+    /// never does, so a check run asks no exclude of those rules.
+    let excludesOutsideAdmission: [CompiledMatcher]
     /// The kinds the rule can match (`nil`: any kind).
     let kinds: Set<String>?
     /// The plan node iterated by the outermost `for`, and the slot its variable lives in.
@@ -187,6 +219,7 @@ package final class CompiledRule: Sendable {
         self.info = info
         self.matches = matches
         self.excludes = excludes
+        excludesOutsideAdmission = excludes.filter { !$0.needsOperation }
         self.kinds = kinds
         self.collection = collection
         self.slot = slot
@@ -213,11 +246,17 @@ package final class CompiledRule: Sendable {
     /// Whether the rule has matchers to check per document (the kind index settles the others).
     var matchesEveryDocument: Bool { matches.isEmpty && excludes.isEmpty }
 
+    /// Whether the rule has matchers to check per document with no admission operation.
+    var matchesEveryDocumentOutsideAdmission: Bool { matches.isEmpty && excludesOutsideAdmission.isEmpty }
+
     /// Whether a matcher asks for resource scopes: the run's CustomResourceDefinitions are then looked up.
     var readsScope: Bool { matches.contains { $0.readsScope } || excludes.contains { $0.readsScope } }
 
-    func applies(to document: Document, in inputSet: InputSet) -> Bool {
-        matches.allSatisfy { $0.matches(document, in: inputSet) } && !excludes.contains { $0.matches(document, in: inputSet) }
+    /// Whether the rule's matchers hold for `document` and none of its excludes does;
+    /// `inAdmission`: whether the document has an admission operation (`Document.operation`).
+    func applies(to document: Document, inAdmission: Bool, in inputSet: InputSet) -> Bool {
+        CompiledMatcher.all(matches, hold: document, in: inputSet)
+            && !CompiledMatcher.any(inAdmission ? excludes : excludesOutsideAdmission, holds: document, in: inputSet)
     }
 }
 

@@ -197,7 +197,9 @@ package struct Evaluator {
     private func applies(_ index: Int, _ rule: CompiledRule, to document: Document) -> Bool {
         if let selectedRules, !selectedRules[index] { return false }
         if let ruleMask, !ruleMask[index] { return false }
-        return rule.matchesEveryDocument || rule.applies(to: document, in: inputSet)
+        let inAdmission = document.operation != nil
+        return (inAdmission ? rule.matchesEveryDocument : rule.matchesEveryDocumentOutsideAdmission)
+            || rule.applies(to: document, inAdmission: inAdmission, in: inputSet)
     }
 
     /// Binds `element` to `slot` and forgets the kept values that read it.

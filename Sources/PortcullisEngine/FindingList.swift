@@ -153,7 +153,8 @@ package struct FindingList: RandomAccessCollection, Sendable, ExpressibleByArray
         for part in parts {
             switch part {
             case .findings(let findings):
-                for finding in findings { add(finding.path, 1) }
+                // By index: a finding copied out of the array counts four references.
+                for index in findings.indices { add(findings[index].path, 1) }
             case .packed(let packed):
                 for run in packed.pathRuns { add(run.path, run.count) }
             }

@@ -386,16 +386,20 @@ package struct ManifestChecker: Sendable {
     /// moves once, along the cycles of the permutation (a sort would move them many times).
     static func sortInReportOrder(_ findings: inout [Finding]) {
         var order = reportOrder(findings)
-        for start in order.indices where order[start] != start {
-            // Position `i` takes the finding at `order[i]`; follow the cycle from `start`.
-            var current = start
-            while order[current] != start {
-                let next = order[current]
-                findings.swapAt(current, next)
+        // Swapped in the buffer, where a swap moves the two findings' bytes; the array's `swapAt`
+        // copied each out and back, counting their references (four a finding).
+        findings.withUnsafeMutableBufferPointer { findings in
+            for start in order.indices where order[start] != start {
+                // Position `i` takes the finding at `order[i]`; follow the cycle from `start`.
+                var current = start
+                while order[current] != start {
+                    let next = order[current]
+                    findings.swapAt(current, next)
+                    order[current] = current
+                    current = next
+                }
                 order[current] = current
-                current = next
             }
-            order[current] = current
         }
     }
 

@@ -137,6 +137,32 @@ import PortcullisManifest
         #expect(harness.findings("apiVersion: v1\nkind: Pod\nspec: {hostPID: true}\n") == ["1:1 denied"])
     }
 
+    /// Outside admission a rule asks only the excludes that can hold without an operation; the
+    /// others still apply to a review that carries one.
+    @Test func excludesNeedingAnOperationAreSkippedOutsideAdmission() {
+        let harness = EngineHarness(policy("pod.hostPID == true", match: "match workload\n  exclude operation DELETE\n  exclude namespace kube-system"))
+        #expect(harness.errors.isEmpty, "\(harness.errors)")
+        #expect(harness.findings("apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: kube-system}\nspec: {hostPID: true}\n").isEmpty)
+        #expect(harness.findings("apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: web}\nspec: {hostPID: true}\n") == ["1:1 denied"])
+        func review(_ operation: String, namespace: String) -> String {
+            """
+            apiVersion: admission.k8s.io/v1
+            kind: AdmissionReview
+            request:
+              uid: 1
+              operation: \(operation)
+              object:
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p, namespace: \(namespace)}
+                spec: {hostPID: true}
+            """
+        }
+        #expect(harness.findings(review("DELETE", namespace: "web")).isEmpty)
+        #expect(harness.findings(review("CREATE", namespace: "kube-system")).isEmpty)
+        #expect(harness.findings(review("CREATE", namespace: "web")) == ["7:5 denied"])
+    }
+
     @Test func optInPoliciesAndSelection() throws {
         let text = """
             policy "pack/on" {
