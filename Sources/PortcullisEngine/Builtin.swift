@@ -89,7 +89,11 @@ package enum Builtin: String, CaseIterable, Sendable, Hashable {
             }
         case .string:
             BuiltinFunction(self, arity: 1...1, .string, "string(value) → text") { a, _ in
-                a.first.stringValue.map(Value.string) ?? (a.first.exists ? .string(a.first.display) : .absent)
+                // A text scalar of a document is its own text: it stays the node, which `matches`,
+                // comparisons and messages read where the arena keeps it (a `String` made of it
+                // copied every byte, a ConfigMap's large data too, and counted its references).
+                if case .node(let node) = a.first, node.kind == .scalar, node.scalarType == .string { return a.first }
+                return a.first.stringValue.map(Value.string) ?? (a.first.exists ? .string(a.first.display) : .absent)
             }
         case .number:
             BuiltinFunction(self, arity: 1...1, .number, "number(value) → number") { a, _ in

@@ -108,4 +108,29 @@ import Testing
         let messages = harness.findings(configMap).map { String($0.split(separator: " ", maxSplits: 1)[1]) }
         #expect(messages.sorted() == ["list: false true true", "mode: true true false"])
     }
+
+    /// `string()` of a text scalar is the scalar itself: a finding `at` it points at the field, a
+    /// pattern reads it in place (ASCII or not), and other scalars still become their text.
+    @Test func stringOfATextScalarStaysTheScalar() {
+        let harness = EngineHarness("""
+            policy "test/rule" {
+              match kind ConfigMap
+              deny when string(data.mode) matches "^fa" and string(data.replicas) == "3" and string(metadata.labels.app) == "web"
+                and len(string(data.mode)) == 4 and string(data.cpu) matches "m$"
+              message "{string(data.mode)} {string(data.replicas)}"
+              at string(data.mode)
+            }
+            policy "test/number" {
+              match kind ConfigMap
+              deny when string(data.count) == "8080" and string(data.flag) == "true" and string(data.name) matches "^é"
+              message "{string(data.count)}"
+              at string(data.count)
+            }
+            """)
+        #expect(harness.errors.isEmpty, "\(harness.errors)")
+        #expect(harness.findings(configMap) == ["9:9 fast 3"])
+        let other = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: n}\ndata:\n  count: 8080\n  flag: true\n  name: éa\n"
+        // A number is not a text scalar: its text is a plain value, located at the document.
+        #expect(harness.findings(other) == ["1:1 8080"])
+    }
 }
