@@ -126,11 +126,12 @@ package struct Evaluator {
         var count = 0
         let rules = ruleReferences  // read once, not through `self` per rule
         var applicable: [Int] = []
+        let inAdmission = document.operation != nil  // asked once: every rule's excludes depend on it
         // Rules iterating the same collection share one pass over its elements; their matchers
         // depend on the document only, so they are decided once per group.
         for (groupIndex, group) in graph.groups(forKind: kind).enumerated() {
             applicable.removeAll(keepingCapacity: true)
-            for index in group.rules where rules[index]._withUnsafeGuaranteedRef({ applies(index, $0, to: document) }) {
+            for index in group.rules where rules[index]._withUnsafeGuaranteedRef({ applies(index, $0, to: document, inAdmission: inAdmission) }) {
                 applicable.append(index)
             }
             guard !applicable.isEmpty else { continue }
@@ -194,10 +195,9 @@ package struct Evaluator {
 
     /// Whether `rule` runs on `document`: selected policies only, and its per-document matchers.
     @inline(__always)
-    private func applies(_ index: Int, _ rule: CompiledRule, to document: Document) -> Bool {
+    private func applies(_ index: Int, _ rule: CompiledRule, to document: Document, inAdmission: Bool) -> Bool {
         if let selectedRules, !selectedRules[index] { return false }
         if let ruleMask, !ruleMask[index] { return false }
-        let inAdmission = document.operation != nil
         return (inAdmission ? rule.matchesEveryDocument : rule.matchesEveryDocumentOutsideAdmission)
             || rule.applies(to: document, inAdmission: inAdmission, in: inputSet)
     }

@@ -372,7 +372,9 @@ package struct ManifestChecker: Sendable {
 
     /// One error per document past the limit of findings, in document order.
     func tooManyIssues(_ path: String, _ counts: [DocumentKey: Int], spans: [DocumentKey: SourceSpan]) -> [Diagnostic] {
-        counts.filter { $0.value > maxFindingsPerResource }
+        // Nearly every file has no document past the limit: asked first, no dictionary is made.
+        guard counts.values.contains(where: { $0 > maxFindingsPerResource }) else { return [] }
+        return counts.filter { $0.value > maxFindingsPerResource }
             .sorted { ($0.key.stream, $0.key.item ?? -1) < ($1.key.stream, $1.key.item ?? -1) }
             .map { key, count in
                 .error(DiagnosticID(Self.tooManyFindings),
