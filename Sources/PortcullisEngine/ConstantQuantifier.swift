@@ -70,6 +70,12 @@ enum ConstantQuantifier: Sendable {
     func holds(for value: Value) -> Bool {
         switch self {
         case .globs(_, let patterns):
+            // A document's text scalar in ASCII (a namespace, a path) is matched where its arena
+            // keeps it: its `String` was made, and counted once more for every pattern tried.
+            if case .node(let node) = value, node.kind == .scalar, node.scalarType == .string,
+               let matched = node.withScalarBytes({ bytes in bytes.isASCII ? patterns.contains { $0.matchesText(bytes) } : nil }) {
+                return matched
+            }
             guard let text = value.stringValue else { return false }
             return patterns.contains { $0.matches(text) }
         case .keys(_, let keys):

@@ -62,6 +62,13 @@ package struct GlobPattern: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether `text` (UTF-8, such as a document scalar's bytes where its arena keeps them)
+    /// matches this text-mode glob, as `matches` would match a `String` of the same bytes.
+    package func matchesText(_ text: UnsafeRawBufferPointer) -> Bool {
+        precondition(mode == .text, "matchesText is for text-mode globs")
+        return alternatives[0].withUnsafeBufferPointer { pattern in GlobPattern.matchText(pattern, text.assumingMemoryBound(to: UInt8.self)) }
+    }
+
     /// Whether `text` matches `pattern` as a text-mode glob, walked over both strings' UTF-8 in
     /// place: the `glob()` built-in, whose pattern changes from element to element, compiles and
     /// allocates nothing per call.

@@ -24,6 +24,7 @@ import PortcullisManifest
         #expect(GlobPattern(pattern, mode: .path).matches(subject) == path, "path: \(pattern) ~ \(subject)")
         #expect(GlobPattern(pattern, mode: .text).matches(subject) == text, "text: \(pattern) ~ \(subject)")
         #expect(GlobPattern.textMatches(subject, pattern: pattern) == text, "text, uncompiled: \(pattern) ~ \(subject)")
+        #expect(Array(subject.utf8).withUnsafeBytes { GlobPattern(pattern, mode: .text).matchesText($0) } == text, "text, bytes: \(pattern) ~ \(subject)")
     }
 
     @Test(arguments: [
@@ -34,6 +35,7 @@ import PortcullisManifest
     func textModeStepsOverCharacters(_ pattern: String, _ text: String, _ expected: Bool) {
         #expect(GlobPattern(pattern, mode: .text).matches(text) == expected, "\(pattern) ~ \(text)")
         #expect(GlobPattern.textMatches(text, pattern: pattern) == expected, "uncompiled: \(pattern) ~ \(text)")
+        #expect(Array(text.utf8).withUnsafeBytes { GlobPattern(pattern, mode: .text).matchesText($0) } == expected, "bytes: \(pattern) ~ \(text)")
     }
 
     /// Text mode works on bytes; it must agree with the same walk over Unicode scalars.
