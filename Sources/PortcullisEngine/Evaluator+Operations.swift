@@ -9,12 +9,14 @@ extension Evaluator {
         path.reduce(base) { field($0, $1) }
     }
 
-    /// `base.name`: a child of a mapping, a field of an image reference or version; missing otherwise.
-    static func field(_ base: Value, _ name: String) -> Value {
+    /// `base.name`: a child of a mapping, a field of an image reference or version; missing otherwise,
+    /// remembered by `missingKey` (`nil`: the lookups and built-ins that read values of other
+    /// documents, which no finding points into, number no name).
+    static func field(_ base: Value, _ name: String, missingKey: MissingKey? = nil) -> Value {
         switch base {
         case .node(let node):
             if node.kind == .mapping, let child = node[name] { return .node(child) }
-            return .missing(parent: node, key: name)
+            return .missing(parent: node, key: missingKey)
         case .missing: return base
         case .record(let record): return record[name]
         case .image(let image):

@@ -296,7 +296,7 @@ package struct Evaluator {
         case .missing(let parent?, let key) where isInDocument(parent):
             let found = path(to: parent, near: fallback, in: document)
             var components = found?.components ?? []
-            if let key { components.append(.key(key)) }
+            if let key { components.append(.key(key.name)) }
             return (found?.key?.span ?? parent.span, components)
         default:
             if let fallback, case .node = fallback { return locate(fallback, fallback: nil, in: document) }
@@ -401,11 +401,12 @@ package struct Evaluator {
                 let name = graph.names[Int(nameIndex)]
                 // Key ids are per file: a node of another file (a cross-document rule, a parameter) is
                 // looked up by name.
-                if ObjectIdentifier(node.storage) != storage { return Self.field(b, name) }
-                guard node.kind == .mapping, let key = keyID(for: id, name, in: node) else { return .missing(parent: node, key: name) }
-                return node[key].map(Value.node) ?? .missing(parent: node, key: name)
+                let missingKey = graph.missingKeys[Int(nameIndex)]
+                if ObjectIdentifier(node.storage) != storage { return Self.field(b, name, missingKey: missingKey) }
+                guard node.kind == .mapping, let key = keyID(for: id, name, in: node) else { return .missing(parent: node, key: missingKey) }
+                return node[key].map(Value.node) ?? .missing(parent: node, key: missingKey)
             }
-            return Self.field(b, graph.names[Int(nameIndex)])
+            return Self.field(b, graph.names[Int(nameIndex)], missingKey: graph.missingKeys[Int(nameIndex)])
         case .index(let base, let subscriptID):
             let b = value(base), s = value(subscriptID).resolved
             // A number too large for a position (`1e300`, from a manifest) is past every end.

@@ -65,6 +65,6 @@ enum LabelSelector {
     static func podLabels(_ resource: Value) -> Value {
         guard case .node(let root) = resource, root.kind == .mapping, let kind = root[literal: "kind"]?.scalarText,
               let metadata = WorkloadKinds.pod(.metadata, of: root, kind: kind) else { return .absent }
-        return metadata[literal: "labels"].map(Value.node) ?? .missing(parent: metadata, key: "labels")
+        return metadata[literal: "labels"].map(Value.node) ?? .missing(parent: metadata, key: MissingKey.labels)
     }
 }

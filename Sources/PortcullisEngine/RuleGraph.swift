@@ -12,6 +12,8 @@ package struct RuleGraph: Sendable {
     private let constantArenas: [ManifestStorage]
     let instructions: [Instruction]
     let names: [String]
+    /// `names` as the keys a missing field is remembered by (`MissingKey`), numbered once here.
+    let missingKeys: [MissingKey]
     /// The built-ins the plan calls, resolved once: `Instruction.call` holds an index here.
     let functions: [BuiltinFunction]
     let operands: [Int32]
@@ -101,6 +103,7 @@ package struct RuleGraph: Sendable {
             return nil
         }
         (instructions, names, functions, operands) = Instruction.assemble(nodes)
+        missingKeys = names.map(MissingKey.init)
         var dependents = [[Int]](repeating: [], count: slotCount)
         // By index, reading the one field: a node copied whole costs its sets' and text's counts.
         for id in nodes.indices {

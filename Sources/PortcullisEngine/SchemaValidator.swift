@@ -104,7 +104,7 @@ package struct SchemaValidator {
                     let field = object.fields[index]
                     if node[field.name].map({ !$0.isNull }) == true { continue }
                     report(.required, "\(path(frame.step, then: .key(field.name))) is required (\(object.displayName) needs \(field.name))",
-                           frame.step, .key(field.name), .missing(parent: node, key: field.name))
+                           frame.step, .key(field.name), .missing(parent: node, key: MissingKey(field.name)))
                 }
             case .list(let element, _):
                 guard node.kind == .sequence else {

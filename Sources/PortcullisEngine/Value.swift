@@ -7,7 +7,7 @@ import PortcullisManifest
 /// a path that leads nowhere is `missing`, remembering the nearest node and the key it looked for, so
 /// `at` can point where the field belongs.
 package enum Value: Sendable {
-    case missing(parent: Node?, key: String?)
+    case missing(parent: Node?, key: MissingKey?)
     case null
     case bool(Bool)
     case number(Double)

@@ -88,7 +88,7 @@ private func dataItems(of yaml: String) throws -> [PortcullisManifest.Node] {
         #expect(nodes.count == 24)
         let plain: [Value] = [.string("web"), .string("webs"), .string(""), .string("é"), .string("e\u{301}"), .number(8080),
                               .number(8080.5), .bool(true), .null, .absent, .list([.string("web")]), .number(16), .number(1000),
-                              .number(.nan), .bool(false), .missing(parent: items[0], key: "x")]
+                              .number(.nan), .bool(false), .missing(parent: items[0], key: MissingKey("x"))]
         // Node against node and plain against plain: every pair, both ways. (A document string
         // against text keeps its older byte comparison, which `Value.equal` does not share for
         // text Unicode calls equal in other bytes.)
