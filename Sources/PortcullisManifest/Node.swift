@@ -82,9 +82,10 @@ package struct Node: Sendable {
     /// Calls `body` with a scalar's bytes in place (no `String` made).
     package func withScalarBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
         let r = record
-        return storage.text.withUnsafeBytes { all in
-            body(UnsafeRawBufferPointer(rebasing: all[Int(r.first)..<Int(r.first + r.count)]))
-        }
+        // Read through the arena's base address: the buffer's `withUnsafeBytes` retained the
+        // buffer's owner for the call.
+        let base = withStorage { UnsafeRawPointer($0.text.base) }
+        return body(UnsafeRawBufferPointer(start: base + Int(r.first), count: Int(r.count)))
     }
 
     /// The value under `key` in a mapping (the last one if the key is repeated).
