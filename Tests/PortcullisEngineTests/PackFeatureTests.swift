@@ -118,22 +118,8 @@ import PortcullisManifest
     @Test func admissionReviewObjectsCarryTheirOperation() {
         let harness = EngineHarness(policy("pod.hostPID == true", match: "match workload\n  exclude kind Pod and operation UPDATE"))
         #expect(harness.errors.isEmpty, "\(harness.errors)")
-        func review(_ operation: String) -> String {
-            """
-            apiVersion: admission.k8s.io/v1
-            kind: AdmissionReview
-            request:
-              uid: 1
-              operation: \(operation)
-              object:
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec: {hostPID: true}
-            """
-        }
-        #expect(harness.findings(review("CREATE")) == ["7:5 denied"])
-        #expect(harness.findings(review("UPDATE")).isEmpty)
+        #expect(harness.findings(Self.podReview("CREATE")) == ["7:5 denied"])
+        #expect(harness.findings(Self.podReview("UPDATE")).isEmpty)
         #expect(harness.findings("apiVersion: v1\nkind: Pod\nspec: {hostPID: true}\n") == ["1:1 denied"])
     }
 
@@ -144,23 +130,25 @@ import PortcullisManifest
         #expect(harness.errors.isEmpty, "\(harness.errors)")
         #expect(harness.findings("apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: kube-system}\nspec: {hostPID: true}\n").isEmpty)
         #expect(harness.findings("apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: web}\nspec: {hostPID: true}\n") == ["1:1 denied"])
-        func review(_ operation: String, namespace: String) -> String {
-            """
-            apiVersion: admission.k8s.io/v1
-            kind: AdmissionReview
-            request:
-              uid: 1
-              operation: \(operation)
-              object:
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p, namespace: \(namespace)}
-                spec: {hostPID: true}
-            """
-        }
-        #expect(harness.findings(review("DELETE", namespace: "web")).isEmpty)
-        #expect(harness.findings(review("CREATE", namespace: "kube-system")).isEmpty)
-        #expect(harness.findings(review("CREATE", namespace: "web")) == ["7:5 denied"])
+        #expect(harness.findings(Self.podReview("DELETE", namespace: "web")).isEmpty)
+        #expect(harness.findings(Self.podReview("CREATE", namespace: "kube-system")).isEmpty)
+        #expect(harness.findings(Self.podReview("CREATE", namespace: "web")) == ["7:5 denied"])
+    }
+
+    /// An AdmissionReview of a Pod with `hostPID: true` (in `namespace` when given), for `operation`.
+    static func podReview(_ operation: String, namespace: String? = nil) -> String {
+        """
+        apiVersion: admission.k8s.io/v1
+        kind: AdmissionReview
+        request:
+          uid: 1
+          operation: \(operation)
+          object:
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p\(namespace.map { ", namespace: \($0)" } ?? "")}
+            spec: {hostPID: true}
+        """
     }
 
     @Test func optInPoliciesAndSelection() throws {
