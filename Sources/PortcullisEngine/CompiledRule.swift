@@ -94,25 +94,7 @@ enum CompiledMatcher: Sendable {
             guard let kind = document.kind else { return false }
             return ResourceScopes.scope(kind: kind, apiVersion: document.apiVersion, in: inputSet) == scope
         case .all(let matchers):
-            return Self.all(matchers, hold: document, in: inputSet)
-        }
-    }
-
-    /// Whether every matcher of `matchers` holds for `document`. Each is read where the array
-    /// keeps it: iterating the array copied each matcher out, counting a reference to its payload
-    /// (a set, an array, a string) and letting it go again, for every rule and document.
-    static func all(_ matchers: [CompiledMatcher], hold document: Document, in inputSet: InputSet) -> Bool {
-        matchers.withUnsafeBufferPointer { matchers in
-            for index in matchers.indices where !matchers[index].matches(document, in: inputSet) { return false }
-            return true
-        }
-    }
-
-    /// Whether some matcher of `matchers` holds for `document` (read in place, as `all` reads them).
-    static func any(_ matchers: [CompiledMatcher], holds document: Document, in inputSet: InputSet) -> Bool {
-        matchers.withUnsafeBufferPointer { matchers in
-            for index in matchers.indices where matchers[index].matches(document, in: inputSet) { return true }
-            return false
+            return matchers.allSatisfy { $0.matches(document, in: inputSet) }
         }
     }
 
@@ -255,8 +237,8 @@ package final class CompiledRule: Sendable {
     /// Whether the rule's matchers hold for `document` and none of its excludes does;
     /// `inAdmission`: whether the document has an admission operation (`Document.operation`).
     func applies(to document: Document, inAdmission: Bool, in inputSet: InputSet) -> Bool {
-        CompiledMatcher.all(matches, hold: document, in: inputSet)
-            && !CompiledMatcher.any(inAdmission ? excludes : excludesOutsideAdmission, holds: document, in: inputSet)
+        matches.allSatisfy { $0.matches(document, in: inputSet) }
+            && !(inAdmission ? excludes : excludesOutsideAdmission).contains { $0.matches(document, in: inputSet) }
     }
 }
 
