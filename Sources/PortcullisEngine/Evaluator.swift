@@ -409,7 +409,7 @@ package struct Evaluator {
                 // Key ids are per file: a node of another file (a cross-document rule, a parameter) is
                 // looked up by name.
                 let missingKey = graph.missingKeys[Int(nameIndex)]
-                if ObjectIdentifier(node.storage) != storage { return Self.field(b, graph.names[Int(nameIndex)], missingKey: missingKey) }
+                if !isInDocument(node) { return Self.field(b, graph.names[Int(nameIndex)], missingKey: missingKey) }
                 guard node.kind == .mapping, let key = keyID(for: id, nameIndex: nameIndex, in: node) else {
                     return .missing(parent: node, key: missingKey)
                 }
