@@ -125,6 +125,7 @@ package struct ManifestChecker: Sendable {
         let crossDocumentRules = graph.crossDocumentRules
         let notLookupRules = lookupRules.map { !$0 }
         let singleDocumentRules = crossDocumentRules.map { !$0 }
+        let secondPassMasks = [crossDocumentRules, lookupRules]
         let waitsForDefinitions = ResourceScopes.isDeclarable as @Sendable (Document) -> Bool
         // The run's results, one per file in input order, made by the first pass: a waiting file's
         // is what the other rules found, which the second pass completes in its place; what else
@@ -142,10 +143,10 @@ package struct ManifestChecker: Sendable {
                 }
                 // Documents not kept are out of every cross-document rule's reach: all rules, at once.
                 let kept = file.resources.map(scope.contains)
-                let keptOrNot = Self.split(file.resources, by: kept)
-                let keptParts = Self.split(keptOrNot.matching, by: waitsForDefinitions)
-                let found = findings(of: [(keptOrNot.others, nil), (keptParts.matching, singleDocumentRules), (keptParts.others, notLookupRules)],
-                                     in: .empty, recordingOrder: true)
+                let firstPassMasks = [nil, singleDocumentRules, notLookupRules]
+                let found = findings(of: file.resources, masks: firstPassMasks, in: .empty, recordingOrder: true) { document, index in
+                    kept[index] ? (waitsForDefinitions(document) ? 1 : 2) : 0
+                }
                 let keepsLines = keptLineBudget.map { !$0.isSpent } ?? false
                 let lines = keepsLines ? found.findings.lines(in: file.path) + found.issues.lines(in: file.path) : []
                 let projected = projection.projected(file, keeping: kept, keepingLines: lines, within: keptLineBudget, spillingTo: region)
@@ -211,8 +212,11 @@ package struct ManifestChecker: Sendable {
                     prior[document.key] = document.count
                     spans[document.key] = document.span
                 }
-                let kept = Self.split(file.copiesAreKept ? resources : resources.filter(scope.contains), by: waitsForDefinitions)
-                let found = findings(of: [(kept.matching, crossDocumentRules), (kept.others, lookupRules)], in: inputSet, recordingOrder: true)
+                let keepsAll = file.copiesAreKept
+                let found = findings(of: resources, masks: secondPassMasks, in: inputSet, recordingOrder: true) { document, _ in
+                    guard keepsAll || scope.contains(document) else { return nil }
+                    return waitsForDefinitions(document) ? 0 : 1
+                }
                 let totals = prior.merging(found.counts, uniquingKeysWith: +)
                 // A document past the limit over both passes keeps the first findings one pass over
                 // every rule keeps; the others' are merged in place (a new array per file, once the
@@ -234,22 +238,6 @@ package struct ManifestChecker: Sendable {
             }
         }
         return results  // every file has its result: the first pass's, or the second's
-    }
-
-    /// `documents` in two lists, each in input order: those `test` holds for, and the others (one
-    /// test a document).
-    private static func split(_ documents: [Document], by test: (Document) -> Bool) -> (matching: [Document], others: [Document]) {
-        split(documents, by: documents.map(test))
-    }
-
-    /// `documents` in two lists, each in input order: those `marks` holds true for (one mark a
-    /// document, in order), and the others.
-    private static func split(_ documents: [Document], by marks: [Bool]) -> (matching: [Document], others: [Document]) {
-        var matching: [Document] = [], others: [Document] = []
-        for (document, marked) in zip(documents, marks) {
-            if marked { matching.append(document) } else { others.append(document) }
-        }
-        return (matching, others)
     }
 
     /// A small run with cross-document rules: every file is loaded, then each is evaluated once by
@@ -275,7 +263,7 @@ package struct ManifestChecker: Sendable {
 
     /// Evaluates an already loaded file; cross-document rules look across `inputSet`.
     package func evaluate(_ file: ManifestFile, in inputSet: InputSet = .empty) -> FileResult {
-        var found = findings(of: [(file.resources, nil)], in: inputSet)
+        var found = findings(of: file.resources, masks: [nil], in: inputSet) { _, _ in 0 }
         let issues = found.issues + tooManyIssues(file.path, found.counts, spans: found.spans)
         Self.sortInReportOrder(&found.findings)
         return FileResult(file: file, findings: found.findings, issues: issues)
@@ -337,27 +325,33 @@ package struct ManifestChecker: Sendable {
 
     }
 
-    /// The findings of each group's documents for the rules it selects (`nil`: all), with one
-    /// evaluator: at most `maxFindingsPerResource` per document, all of them counted; with
-    /// `recordingOrder`, where each stands in evaluating every rule (to merge two passes).
-    func findings(of groups: [(documents: [Document], rules: [Bool]?)], in inputSet: InputSet,
-                  recordingOrder: Bool = false) -> DocumentFindings {
+    /// The findings of `documents`, in order, each evaluated by the rules of the mask of `masks`
+    /// that `choose` picks for it (by the document and its position; `nil`: not evaluated), with
+    /// one evaluator: at most `maxFindingsPerResource` per document, all of them counted; with
+    /// `recordingOrder`, where each stands in evaluating every rule (to merge two passes). A run
+    /// that evaluates a file's documents by different rules asks each document in place (lists
+    /// of them made per mask copied every document, three counted references each).
+    func findings(of documents: [Document], masks: [[Bool]?], in inputSet: InputSet, recordingOrder: Bool = false,
+                  choosing choose: (Document, Int) -> Int?) -> DocumentFindings {
         var evaluator = evaluators.take()
         evaluator.texts = texts
         evaluator.inputSet = inputSet
         evaluator.recordsOrder = recordingOrder
         var result = DocumentFindings()
-        for (documents, rules) in groups where !documents.isEmpty {
-            evaluator.ruleMask = rules
-            for resource in documents {
-                let found = evaluator.evaluate(resource, keepingAtMost: maxFindingsPerResource)
-                result.findings += found.findings
-                if recordingOrder { result.order += evaluator.findingOrder }
-                if found.count > 0 {
-                    let key = DocumentKey(resource)
-                    result.counts[key] = found.count
-                    result.spans[key] = resource.root.span
-                }
+        var chosen: Int?
+        for (index, resource) in documents.enumerated() {
+            guard let mask = choose(resource, index) else { continue }
+            if mask != chosen {
+                evaluator.ruleMask = masks[mask]
+                chosen = mask
+            }
+            let found = evaluator.evaluate(resource, keepingAtMost: maxFindingsPerResource)
+            result.findings += found.findings
+            if recordingOrder { result.order += evaluator.findingOrder }
+            if found.count > 0 {
+                let key = DocumentKey(resource)
+                result.counts[key] = found.count
+                result.spans[key] = resource.root.span
             }
         }
         result.issues = evaluator.issues
