@@ -10,7 +10,9 @@ import Synchronization
 /// resources that can matter. They hold each resource as its place (`ResourcePlace`: its arena's
 /// number and its root's index, 8 bytes), and a lookup hands them out as they are
 /// (`Value.resources`), each element made when it is read. Documents that are not resources (`Document.isResource`) are left out.
-package struct InputSet: Sendable {
+/// A class: an evaluator hands its set to every built-in it calls, and a value of a dozen lists
+/// and tables was copied for each call, a counted reference apiece.
+package final class InputSet: Sendable {
     /// The arenas the lists' resources are held in (`ResourcePlace` numbers them).
     private let table: ResourceTable
     private let byKindAndNamespace: [String: [String: [ResourcePlace]]]
@@ -36,13 +38,13 @@ package struct InputSet: Sendable {
     package static let empty = InputSet(documents: [Document]())
 
     /// The documents of `files`.
-    package init(files: [ManifestFile]) {
+    package convenience init(files: [ManifestFile]) {
         self.init(documents: files.lazy.flatMap(\.resources))
     }
 
     /// The documents of `documents`, read twice (to size the lists, then to fill them): a run's are
     /// given as a lazy sequence over its files, so they are never gathered into one more array.
-    package init<Documents: Sequence<Document>>(documents: Documents) {
+    package convenience init<Documents: Sequence<Document>>(documents: Documents) {
         self.init(documents: documents, listingKinds: nil)
     }
 

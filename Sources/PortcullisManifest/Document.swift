@@ -143,6 +143,9 @@ package final class DocumentIdentity: Sendable, Hashable {
         switch (a, b) {
         case (nil, nil): return true
         case (var x?, var y?):
+            // Most identities' fields are held inline (up to 15 bytes: `Deployment`, `apps/v1`), where
+            // equal bytes are equal representations; a longer text held by the same buffer is too.
+            if sameRepresentation(x, y) { return true }
             // The bytes compared where they are (`bytesEqual`), not a byte at a time through two
             // `UTF8View` iterators: most identities are found equal, every field read to its end.
             return x.withUTF8 { first in
@@ -153,6 +156,13 @@ package final class DocumentIdentity: Sendable, Hashable {
             }
         default: return false
         }
+    }
+
+    /// Whether `a` and `b` are represented by the same two words: then they have the same bytes
+    /// (the converse does not hold: equal texts in two buffers). Read without counting a reference.
+    private static func sameRepresentation(_ a: String, _ b: String) -> Bool {
+        let x = unsafeBitCast(a, to: (UInt64, UInt64).self), y = unsafeBitCast(b, to: (UInt64, UInt64).self)
+        return x == y
     }
 
     private static func combineBytes(_ text: String?, into hasher: inout Hasher) {
