@@ -270,15 +270,15 @@ package enum WorkloadKinds {
         let template: Node?
         switch kind {
         case "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController":
-            template = root[literal: "spec"]?[literal: "template"]
-        case "CronJob": template = root[literal: "spec"]?[literal: "jobTemplate"]?[literal: "spec"]?[literal: "template"]
+            template = root[known: .spec]?[known: .template]
+        case "CronJob": template = root[known: .spec]?[known: .jobTemplate]?[known: .spec]?[known: .template]
         case "Pod": template = root
         default: return nil
         }
         guard let template else { return nil }
         switch part {
-        case .spec: return template[literal: "spec"]
-        case .metadata: return template[literal: "metadata"]
+        case .spec: return template[known: .spec]
+        case .metadata: return template[known: .metadata]
         }
     }
 

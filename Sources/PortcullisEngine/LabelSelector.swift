@@ -18,7 +18,7 @@ enum LabelSelector {
         /// The label under the text of `key` (a scalar), whatever its value.
         func label(_ key: PortcullisManifest.Node) -> PortcullisManifest.Node? { labelNode?.value(underKeyTextOf: key) }
 
-        let matchLabels = selectorNode[literal: "matchLabels"], matchExpressions = selectorNode[literal: "matchExpressions"]
+        let matchLabels = selectorNode[known: .matchLabels], matchExpressions = selectorNode[known: .matchExpressions]
         guard matchLabels != nil || matchExpressions != nil else {
             guard selectorNode.count > 0 else { return true }
             return selectorNode.entries.allSatisfy { entry in
@@ -31,10 +31,10 @@ enum LabelSelector {
         }
         if let matchExpressions, matchExpressions.kind == .sequence {
             for expression in matchExpressions.elements {
-                guard let key = expression[literal: "key"], key.kind == .scalar, let op = expression[literal: "operator"]?.scalarText else {
+                guard let key = expression[known: .key], key.kind == .scalar, let op = expression[known: .operator]?.scalarText else {
                     return false
                 }
-                let values = expression[literal: "values"].map { $0.elements.filter { $0.kind == .scalar } } ?? []
+                let values = expression[known: .values].map { $0.elements.filter { $0.kind == .scalar } } ?? []
                 let actual = label(key).flatMap { $0.kind == .scalar ? $0 : nil }
                 let isAmongValues = actual.map { actual in values.contains { $0.hasSameScalarText(as: actual) } } ?? false
                 switch op {
@@ -63,8 +63,8 @@ enum LabelSelector {
 
     /// The labels of the pods a resource makes: its pod template's (a Pod's own).
     static func podLabels(_ resource: Value) -> Value {
-        guard case .node(let root) = resource, root.kind == .mapping, let kind = root[literal: "kind"]?.scalarText,
+        guard case .node(let root) = resource, root.kind == .mapping, let kind = root[known: .kind]?.scalarText,
               let metadata = WorkloadKinds.pod(.metadata, of: root, kind: kind) else { return .absent }
-        return metadata[literal: "labels"].map(Value.node) ?? .missing(parent: metadata, key: MissingKey.labels)
+        return metadata[known: .labels].map(Value.node) ?? .missing(parent: metadata, key: MissingKey.labels)
     }
 }

@@ -227,7 +227,7 @@ final class SelectionIndex: Sendable {
     /// labels. nil when it requires none (it may select anything).
     private static func requiredPairHashes(of selector: PortcullisManifest.Node) -> [Int]? {
         var result: [Int] = []
-        let matchLabels = selector[literal: "matchLabels"], matchExpressions = selector[literal: "matchExpressions"]
+        let matchLabels = selector[known: .matchLabels], matchExpressions = selector[known: .matchExpressions]
         if matchLabels != nil || matchExpressions != nil {
             if let matchLabels, matchLabels.kind == .mapping {
                 for entry in matchLabels.entries {

@@ -33,7 +33,7 @@ package struct Document: Sendable {
     package var kind: String? { identity.kind }
     package var namespace: String? { identity.namespace }
     /// Read where a finding is made (often longer than a `String` holds inline: not kept).
-    package var name: String? { root[literal: "metadata"]?[literal: "name"]?.scalarText }
+    package var name: String? { root[known: .metadata]?[known: .name]?.scalarText }
     /// Whether this is a Kubernetes resource: it names both its `apiVersion` and its `kind`, as
     /// kubectl requires. Anything else (a Helm values file, an application's configuration) is read,
     /// but no policy runs on it and cross-document lookups do not see it. A document with only one
@@ -46,9 +46,9 @@ package struct Document: Sendable {
         rootIndex = root.index
         stream = Int32(clamping: streamIndex)
         item = listItemIndex.map { Int32(clamping: $0) } ?? -1
-        let apiVersionNode = root[literal: "apiVersion"], kindNode = root[literal: "kind"], metadata = root[literal: "metadata"]
+        let apiVersionNode = root[known: .apiVersion], kindNode = root[known: .kind], metadata = root[known: .metadata]
         identity = DocumentIdentity(apiVersion: apiVersionNode?.scalarText, kind: kindNode?.scalarText,
-                                    namespace: metadata?[literal: "namespace"]?.scalarText, operation: operation,
+                                    namespace: metadata?[known: .namespace]?.scalarText, operation: operation,
                                     isResource: Self.names(apiVersionNode) && Self.names(kindNode))
     }
 

@@ -8,6 +8,8 @@ package final class ManifestStorage: Sendable {
     /// Scalar text, UTF-8, back to back.
     let text: ArenaBuffer<UInt8>
     let keys: KeyTable
+    /// The atoms of the keys looked up by name in nearly every document (`Node[known:]`).
+    let knownAtoms: KnownAtoms
     /// Hash indexes of large mappings: node index → (key atom → value node index).
     let mappingIndex: [Int32: [Int32: Int32]]
     /// The spill region holding the buffers placed in it (`copying(_:keeping:spillingTo:)`), kept alive with them.
@@ -34,6 +36,7 @@ package final class ManifestStorage: Sendable {
         self.children = children
         self.text = text
         self.keys = keys
+        knownAtoms = KnownAtoms(keys)
         self.mappingIndex = mappingIndex
         self.region = region
         self.isInDocumentOrder = isInDocumentOrder
@@ -70,6 +73,10 @@ package final class ManifestStorage: Sendable {
     /// The atom of the key whose UTF-8 bytes are `key`; `nil` when no mapping of the arena has it.
     @inline(never)
     func findKey(_ key: UnsafeRawBufferPointer) -> Int32? { keys.find(key) }
+
+    /// The atom of `key` among the arena's keys, found when the arena was made.
+    @inline(never)
+    func findKey(_ key: KnownKey) -> Int32? { knownAtoms[key] }
 
     /// The value node for a key atom in a mapping node, honouring the last-wins rule.
     @inline(never)

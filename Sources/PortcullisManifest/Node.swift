@@ -116,6 +116,13 @@ package struct Node: Sendable {
         return value(underAtom: withStorage { $0.findKey(UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)) })
     }
 
+    /// The value under `key`, one of the keys nearly every document is asked for: its atom was
+    /// found when the arena was made (`KnownAtoms`), so no bytes are hashed.
+    package subscript(known key: KnownKey) -> Node? {
+        guard kind == .mapping else { return nil }
+        return value(underAtom: withStorage { $0.findKey(key) })
+    }
+
     /// The value under the key whose atom in this file is `atom` (`nil`: no mapping of the file has
     /// that key), for a node known to be a mapping: what every lookup by key ends with.
     @inline(__always)
