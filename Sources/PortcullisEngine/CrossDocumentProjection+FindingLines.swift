@@ -18,8 +18,9 @@ extension CrossDocumentProjection {
             var podPrefix = 0
         }
 
-        /// Per kind, the paths a lookup rule's finding on a document of that kind can point at.
-        let pathsByKind: [String: [Path]]
+        /// Per kind, the paths a lookup rule's finding on a document of that kind can point at
+        /// (asked for every document copied: `FixedStringMap`).
+        let pathsByKind: FixedStringMap<[Path]>
 
         /// The paths of `graph`'s lookup rules, told by `analysis`.
         init(_ graph: RuleGraph, analysis: inout Analysis) {
@@ -36,7 +37,7 @@ extension CrossDocumentProjection {
                     }
                 }
             }
-            pathsByKind = paths.mapValues { Array($0) }
+            pathsByKind = FixedStringMap(paths.mapValues { Array($0) })
         }
 
         /// `steps` as a path from the root of a document of `kind`; `nil` through a list's
@@ -57,7 +58,7 @@ extension CrossDocumentProjection {
         /// evaluator places a finding on it (a scalar at itself, a mapping or a list at its key,
         /// the root at itself; a missing field at the key of the deepest node there is).
         func lines(of document: Document, kind: String?) -> [Int] {
-            guard !pathsByKind.isEmpty, let kind, let paths = pathsByKind[kind] else { return [] }
+            guard pathsByKind.count > 0, let kind, let paths = pathsByKind[kind] else { return [] }
             return paths.map { Self.line(of: $0, in: document.root) }
         }
 

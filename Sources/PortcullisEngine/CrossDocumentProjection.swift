@@ -22,11 +22,12 @@ package struct CrossDocumentProjection: Sendable {
     /// `trees` laid out for copying (`CopyPlans`), with a row for a whole document and one for the
     /// suppression annotation alone.
     let plans: CopyPlans
-    /// Per kind, its tree's row in `plans`.
-    let rowsByKind: [String: Int32]
+    /// Per kind, its tree's row in `plans` (asked for every document copied: a table whose keys
+    /// are hashed without SipHash, `FixedStringMap`).
+    let rowsByKind: FixedStringMap<Int32>
     /// Per kind, the row of a custom resource of that kind: its tree with what rules read through
     /// `customResources()` added; `customRow` for a kind no tree names.
-    let customRowsByKind: [String: Int32]
+    let customRowsByKind: FixedStringMap<Int32>
     let customRow: Int32
     let wholeRow: Int32
     let suppressionOnlyRow: Int32
@@ -68,7 +69,7 @@ package struct CrossDocumentProjection: Sendable {
         var plans = CopyPlans()
         wholeRow = plans.add(FieldTree(whole: true))
         suppressionOnlyRow = plans.add(Self.suppressionOnly)
-        rowsByKind = (trees ?? [:]).mapValues { plans.add($0) }
+        rowsByKind = FixedStringMap((trees ?? [:]).mapValues { plans.add($0) })
         // What rules read through `customResources()` resolves by kind, as the evaluator reads it: a
         // custom resource of a workload kind (OpenKruise's `StatefulSet`) has its pod template where
         // the kind keeps it (`WorkloadKinds`), so those kinds get rows of their own; any other kind
@@ -79,9 +80,9 @@ package struct CrossDocumentProjection: Sendable {
             return tree
         }
         let customKinds = Set((trees ?? [:]).keys).union(customReads.isEmpty ? [] : Array(WorkloadKinds.podSpecPaths.keys))
-        customRowsByKind = Dictionary(uniqueKeysWithValues: customKinds.map { kind in
+        customRowsByKind = FixedStringMap(Dictionary(uniqueKeysWithValues: customKinds.map { kind in
             (kind, plans.add(withCustomReads(trees?[kind] ?? Self.identity, kind: kind)))
-        })
+        }))
         customRow = plans.add(withCustomReads(Self.identity, kind: ""))
         self.plans = plans
     }

@@ -156,13 +156,18 @@ package struct ManifestChecker: Sendable {
                 // the whole file once per document).
                 let copied = projected.copied
                 if !found.counts.isEmpty {
-                    for (index, document) in file.resources.enumerated() {
-                        let key = DocumentKey(document)
-                        let count = found.counts[key] ?? 0
+                    // By position, as `findings` noted them: no document's key hashed to find its count.
+                    var countAt = [Int](repeating: 0, count: file.resources.count)
+                    for counted in found.countedPositions { countAt[Int(counted.position)] = counted.count }
+                    // By index: a document is read only when it is past the limit (each one read
+                    // by the loop was copied, three counted references).
+                    let resources = file.resources
+                    for index in resources.indices {
+                        let count = countAt[index]
                         if copied[index] {
                             counts.append(Int32(count))
                         } else if count > maxFindingsPerResource {
-                            pastLimit.append((key, count, document.root.span))
+                            pastLimit.append((DocumentKey(resources[index]), count, resources[index].root.span))
                         }
                     }
                 }
@@ -320,6 +325,8 @@ package struct ManifestChecker: Sendable {
         /// it stands.
         var counts: [DocumentKey: Int] = [:]
         var spans: [DocumentKey: SourceSpan] = [:]
+        /// The documents of `counts` by their positions among those given, in order.
+        var countedPositions: [(position: Int32, count: Int)] = []
         /// With `recordingOrder`, where each finding stands in evaluating every rule.
         var order: [EvaluationOrder] = []
 
@@ -351,6 +358,7 @@ package struct ManifestChecker: Sendable {
             if found.count > 0 {
                 let key = DocumentKey(resource)
                 result.counts[key] = found.count
+                result.countedPositions.append((Int32(truncatingIfNeeded: index), found.count))
                 result.spans[key] = resource.root.span
             }
         }
