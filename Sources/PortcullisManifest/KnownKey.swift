@@ -28,21 +28,38 @@ package enum KnownKey: Int, CaseIterable, Sendable {
     }
 }
 
-/// The atoms of the `KnownKey`s in one arena's key table (-1: no mapping of the arena has the key),
-/// by the key's raw value.
+/// The atoms of the `KnownKey`s in one arena's key table, four bits each in one word held in the
+/// arena itself (no allocation: a run keeps an arena per file waiting for the cross-document
+/// rules). The keys are among the first a file's documents name, so most atoms are small; one of
+/// `large` or more is found by its bytes when asked (`atom(of:in:)`).
 struct KnownAtoms: Sendable {
-    private let atoms: [Int32]
+    /// Bits `4 * key.rawValue` to `4 * key.rawValue + 3`: the atom, `absent`, or `large`.
+    private let nibbles: UInt64
+    private static let absent: UInt64 = 0xF
+    private static let large: UInt64 = 0xE
 
     init(_ keys: KeyTable) {
-        atoms = KnownKey.allCases.map { key in
-            keys.find(UnsafeRawBufferPointer(start: key.text.utf8Start, count: key.text.utf8CodeUnitCount)) ?? -1
+        assert(KnownKey.allCases.count <= 16, "four bits per known key, sixteen keys at most")
+        var nibbles: UInt64 = 0
+        for key in KnownKey.allCases {
+            let value = keys.find(key.bytes).map { UInt64($0) < Self.large ? UInt64($0) : Self.large } ?? Self.absent
+            nibbles |= value << UInt64(4 * key.rawValue)
         }
+        self.nibbles = nibbles
     }
 
-    /// The atom of `key`; `nil` when no mapping of the arena has it.
+    /// The atom of `key` in the arena whose key table is `keys`; `nil` when no mapping of it has the key.
     @inline(__always)
-    subscript(key: KnownKey) -> Int32? {
-        let atom = atoms.withUnsafeBufferPointer { $0[key.rawValue] }
-        return atom < 0 ? nil : atom
+    func atom(of key: KnownKey, in keys: KeyTable) -> Int32? {
+        switch (nibbles >> UInt64(4 * key.rawValue)) & 0xF {
+        case Self.absent: return nil
+        case Self.large: return keys.find(key.bytes)
+        case let atom: return Int32(atom)
+        }
     }
+}
+
+extension KnownKey {
+    /// The key's UTF-8 bytes.
+    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount) }
 }

@@ -76,7 +76,7 @@ package final class ManifestStorage: Sendable {
 
     /// The atom of `key` among the arena's keys, found when the arena was made.
     @inline(never)
-    func findKey(_ key: KnownKey) -> Int32? { knownAtoms[key] }
+    func findKey(_ key: KnownKey) -> Int32? { knownAtoms.atom(of: key, in: keys) }
 
     /// The value node for a key atom in a mapping node, honouring the last-wins rule.
     @inline(never)
