@@ -161,6 +161,8 @@ package final class DocumentIdentity: Sendable, Hashable {
     /// Whether `a` and `b` are represented by the same two words: then they have the same bytes
     /// (the converse does not hold: equal texts in two buffers). Read without counting a reference.
     private static func sameRepresentation(_ a: String, _ b: String) -> Bool {
+        // Two words where `String` is sixteen bytes (64-bit platforms); elsewhere the bytes decide.
+        guard MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size else { return false }
         let x = unsafeBitCast(a, to: (UInt64, UInt64).self), y = unsafeBitCast(b, to: (UInt64, UInt64).self)
         return x == y
     }

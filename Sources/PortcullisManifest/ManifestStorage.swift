@@ -74,7 +74,7 @@ package final class ManifestStorage: Sendable {
     @inline(never)
     func findKey(_ key: UnsafeRawBufferPointer) -> Int32? { keys.find(key) }
 
-    /// The atom of `key` among the arena's keys, found when the arena was made.
+    /// The atom of `key` among the arena's keys, found when the arena was made (`KnownAtoms`).
     @inline(never)
     func findKey(_ key: KnownKey) -> Int32? { knownAtoms.atom(of: key, in: keys) }
 

@@ -117,7 +117,7 @@ package struct Node: Sendable {
     }
 
     /// The value under `key`, one of the keys nearly every document is asked for: its atom was
-    /// found when the arena was made (`KnownAtoms`), so no bytes are hashed.
+    /// found when the arena was made (`KnownAtoms`), so its bytes are not hashed again.
     package subscript(known key: KnownKey) -> Node? {
         guard kind == .mapping else { return nil }
         return value(underAtom: withStorage { $0.findKey(key) })
