@@ -205,38 +205,50 @@ package struct ManifestChecker: Sendable {
                 result.file = file.file(result.file, identities: identities)
                 if let packed = file.packed { result.findings = packed.unpacked() }
                 let resources = result.file.resources
-                var prior: [DocumentKey: Int] = [:]
-                var spans: [DocumentKey: SourceSpan] = [:]
-                for index in resources.indices {
-                    let count = file.documents?.findingCount(at: index) ?? 0
-                    guard count > 0 else { continue }
-                    prior[DocumentKey(resources[index])] = count
-                    spans[DocumentKey(resources[index])] = resources[index].root.span
-                }
-                for document in file.pastLimit {
-                    prior[document.key] = document.count
-                    spans[document.key] = document.span
-                }
                 let keepsAll = file.copiesAreKept
                 let found = findings(of: resources, masks: secondPassMasks, in: inputSet, recordingOrder: true) { document, _ in
                     guard keepsAll || scope.contains(document) else { return nil }
                     return waitsForDefinitions(document) ? 0 : 1
                 }
-                let totals = prior.merging(found.counts, uniquingKeysWith: +)
-                // A document past the limit over both passes keeps the first findings one pass over
-                // every rule keeps; the others' are merged in place (a new array per file, once the
-                // first pass's arrays are freed between the copies kept for the run, grows the heap).
-                let pastLimit = Set(found.counts.keys.filter { totals[$0, default: 0] > maxFindingsPerResource && prior[$0] != nil })
-                if pastLimit.isEmpty {
+                // Nearly every file has no document the two passes together take past the limit:
+                // the largest count of each pass, added, say so without tables of counts by document.
+                let firstMost = resources.indices.reduce(0) { max($0, file.documents?.findingCount(at: $1) ?? 0) }
+                let secondMost = found.countedPositions.reduce(0) { max($0, $1.count) }
+                if file.pastLimit.isEmpty && firstMost + secondMost <= maxFindingsPerResource {
                     result.findings.reserveCapacity(result.findings.count + found.findings.count)
                     result.findings += found.findings
+                    Self.sortInReportOrder(&result.findings)
+                    result.issues = result.issues + found.issues
                 } else {
-                    result.findings = firstFindings(of: pastLimit, (result.findings, file.packed?.unpackedOrders() ?? file.order), (found.findings, found.order))
+                    var prior: [DocumentKey: Int] = [:]
+                    var spans: [DocumentKey: SourceSpan] = [:]
+                    for index in resources.indices {
+                        let count = file.documents?.findingCount(at: index) ?? 0
+                        guard count > 0 else { continue }
+                        prior[DocumentKey(resources[index])] = count
+                        spans[DocumentKey(resources[index])] = resources[index].root.span
+                    }
+                    for document in file.pastLimit {
+                        prior[document.key] = document.count
+                        spans[document.key] = document.span
+                    }
+                    let totals = prior.merging(found.counts, uniquingKeysWith: +)
+                    // A document past the limit over both passes keeps the first findings one pass over
+                    // every rule keeps; the others' are merged in place (a new array per file, once the
+                    // first pass's arrays are freed between the copies kept for the run, grows the heap).
+                    let pastLimit = Set(found.counts.keys.filter { totals[$0, default: 0] > maxFindingsPerResource && prior[$0] != nil })
+                    if pastLimit.isEmpty {
+                        result.findings.reserveCapacity(result.findings.count + found.findings.count)
+                        result.findings += found.findings
+                    } else {
+                        result.findings = firstFindings(of: pastLimit, (result.findings, file.packed?.unpackedOrders() ?? file.order),
+                                                        (found.findings, found.order))
+                    }
+                    Self.sortInReportOrder(&result.findings)
+                    // The limit of findings counts both passes: one error per document, with the total.
+                    spans.merge(found.spans) { first, _ in first }
+                    result.issues = result.issues + found.issues + tooManyIssues(result.file.path, totals, spans: spans)
                 }
-                Self.sortInReportOrder(&result.findings)
-                // The limit of findings counts both passes: one error per document, with the total.
-                spans.merge(found.spans) { first, _ in first }
-                result.issues = result.issues + found.issues + tooManyIssues(result.file.path, totals, spans: spans)
                 result = finishing(result)
                 region?.fileRead()
                 progress?.evaluated(result.file.resourceCount)
