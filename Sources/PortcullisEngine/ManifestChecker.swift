@@ -214,12 +214,9 @@ package struct ManifestChecker: Sendable {
                 // the largest count of each pass, added, say so without tables of counts by document.
                 let firstMost = resources.indices.reduce(0) { max($0, file.documents?.findingCount(at: $1) ?? 0) }
                 let secondMost = found.countedPositions.reduce(0) { max($0, $1.count) }
-                if file.pastLimit.isEmpty && firstMost + secondMost <= maxFindingsPerResource {
-                    result.findings.reserveCapacity(result.findings.count + found.findings.count)
-                    result.findings += found.findings
-                    Self.sortInReportOrder(&result.findings)
-                    result.issues = result.issues + found.issues
-                } else {
+                var pastLimit: Set<DocumentKey> = []
+                var tooMany: [Diagnostic] = []
+                if !file.pastLimit.isEmpty || firstMost + secondMost > maxFindingsPerResource {
                     var prior: [DocumentKey: Int] = [:]
                     var spans: [DocumentKey: SourceSpan] = [:]
                     for index in resources.indices {
@@ -233,22 +230,22 @@ package struct ManifestChecker: Sendable {
                         spans[document.key] = document.span
                     }
                     let totals = prior.merging(found.counts, uniquingKeysWith: +)
-                    // A document past the limit over both passes keeps the first findings one pass over
-                    // every rule keeps; the others' are merged in place (a new array per file, once the
-                    // first pass's arrays are freed between the copies kept for the run, grows the heap).
-                    let pastLimit = Set(found.counts.keys.filter { totals[$0, default: 0] > maxFindingsPerResource && prior[$0] != nil })
-                    if pastLimit.isEmpty {
-                        result.findings.reserveCapacity(result.findings.count + found.findings.count)
-                        result.findings += found.findings
-                    } else {
-                        result.findings = firstFindings(of: pastLimit, (result.findings, file.packed?.unpackedOrders() ?? file.order),
-                                                        (found.findings, found.order))
-                    }
-                    Self.sortInReportOrder(&result.findings)
+                    pastLimit = Set(found.counts.keys.filter { totals[$0, default: 0] > maxFindingsPerResource && prior[$0] != nil })
                     // The limit of findings counts both passes: one error per document, with the total.
                     spans.merge(found.spans) { first, _ in first }
-                    result.issues = result.issues + found.issues + tooManyIssues(result.file.path, totals, spans: spans)
+                    tooMany = tooManyIssues(result.file.path, totals, spans: spans)
                 }
+                // A document past the limit over both passes keeps the first findings one pass over
+                // every rule keeps; the others' are merged in place (a new array per file, once the
+                // first pass's arrays are freed between the copies kept for the run, grows the heap).
+                if pastLimit.isEmpty {
+                    result.findings.reserveCapacity(result.findings.count + found.findings.count)
+                    result.findings += found.findings
+                } else {
+                    result.findings = firstFindings(of: pastLimit, (result.findings, file.packed?.unpackedOrders() ?? file.order), (found.findings, found.order))
+                }
+                Self.sortInReportOrder(&result.findings)
+                result.issues = result.issues + found.issues + tooMany
                 result = finishing(result)
                 region?.fileRead()
                 progress?.evaluated(result.file.resourceCount)
