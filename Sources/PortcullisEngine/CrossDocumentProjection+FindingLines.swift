@@ -18,9 +18,18 @@ extension CrossDocumentProjection {
             var podPrefix = 0
         }
 
+        /// A path with its keys numbered in `keyNames` (found in a file's arena once per file,
+        /// `FileKeys`).
+        struct NumberedPath: Sendable {
+            let keys: [Int32]
+            let podPrefix: Int
+        }
+
         /// Per kind, the paths a lookup rule's finding on a document of that kind can point at
         /// (asked for every document copied: `FixedStringMap`).
-        let pathsByKind: FixedStringMap<[Path]>
+        let pathsByKind: FixedStringMap<[NumberedPath]>
+        /// Every key the paths name, once.
+        let keyNames: [String]
 
         /// The paths of `graph`'s lookup rules, told by `analysis`.
         init(_ graph: RuleGraph, analysis: inout Analysis) {
@@ -37,7 +46,33 @@ extension CrossDocumentProjection {
                     }
                 }
             }
-            pathsByKind = FixedStringMap(paths.mapValues { Array($0) })
+            var numbering = Numbering<String, String>()
+            pathsByKind = FixedStringMap(paths.mapValues { paths in
+                paths.map { path in NumberedPath(keys: path.keys.map { numbering.number(of: $0, $0) }, podPrefix: path.podPrefix) }
+            })
+            keyNames = numbering.elements
+        }
+
+        /// The paths' keys as one file's arena holds them, each looked up the first time a
+        /// document of the file asks for it (not once per document: its bytes hashed each time).
+        struct FileKeys {
+            private let names: [String]
+            /// Per key name: not looked up yet (`.none`), absent from the file (`.some(nil)`), or its id.
+            private var ids: [KeyID??]
+
+            /// No key looked up yet, for `lines`'s names.
+            init(_ lines: FindingLines) {
+                names = lines.keyNames
+                ids = [KeyID??](repeating: .none, count: names.count)
+            }
+
+            /// The id of key name `number` in `storage`, `nil` when no mapping there has it.
+            mutating func id(_ number: Int32, in storage: ManifestStorage) -> KeyID? {
+                if case .some(let known) = ids[Int(number)] { return known }
+                let id = storage.keyID(names[Int(number)])
+                ids[Int(number)] = .some(id)
+                return id
+            }
         }
 
         /// `steps` as a path from the root of a document of `kind`; `nil` through a list's
@@ -54,19 +89,21 @@ extension CrossDocumentProjection {
             return Path(keys: keys, podPrefix: podSteps)
         }
 
-        /// The lines of `document` (of `kind`) a lookup rule's finding can point at: per path, where the
-        /// evaluator places a finding on it (a scalar at itself, a mapping or a list at its key,
-        /// the root at itself; a missing field at the key of the deepest node there is).
-        func lines(of document: Document, kind: String?) -> [Int] {
-            guard pathsByKind.count > 0, let kind, let paths = pathsByKind[kind] else { return [] }
-            return paths.map { Self.line(of: $0, in: document.root) }
+        /// Appends to `lines` those of `document` (of `kind`) a lookup rule's finding can point at:
+        /// per path, where the evaluator places a finding on it (a scalar at itself, a mapping or a
+        /// list at its key, the root at itself; a missing field at the key of the deepest node
+        /// there is). `keys` are the document's file's.
+        func appendLines(of document: Document, kind: String?, keys: inout FileKeys, to lines: inout [Int]) {
+            guard pathsByKind.count > 0, let kind, let paths = pathsByKind[kind] else { return }
+            let root = document.root
+            for path in paths { lines.append(line(of: path, in: root, keys: &keys)) }
         }
 
-        private static func line(of path: Path, in root: Node) -> Int {
+        private func line(of path: NumberedPath, in root: Node, keys: inout FileKeys) -> Int {
             var node = root
             var keyLine: Int?
-            for (depth, key) in path.keys.enumerated() {
-                guard let (keyNode, value) = node.entry(key) else {
+            for (depth, number) in path.keys.enumerated() {
+                guard let id = keys.id(number, in: root.storage), let (keyNode, value) = node.entry(id) else {
                     // Missing: at the key of the deepest node there is (past a pod path, the root).
                     return depth < path.podPrefix ? root.span.start.line : keyLine ?? node.span.start.line
                 }

@@ -133,7 +133,10 @@ package struct CrossDocumentProjection: Sendable {
         let keepsLines = budget.map { !$0.isSpent } ?? false
         guard let storage = file.storage, !isWhole, !file.resources.isEmpty else {
             if keepsLines {
-                for (document, isKept) in zip(file.resources, kept) where isKept { shown += findingLines.lines(of: document, kind: document.kind) }
+                var keys = FindingLines.FileKeys(findingLines)
+                for (document, isKept) in zip(file.resources, kept) where isKept {
+                    findingLines.appendLines(of: document, kind: document.kind, keys: &keys, to: &shown)
+                }
             }
             let same = ManifestFile(source: file.source.detached(keepingLines: shown, within: budget), storage: file.storage,
                                     resources: file.resources, diagnostics: file.diagnostics, directiveComments: file.directiveComments)
@@ -144,12 +147,13 @@ package struct CrossDocumentProjection: Sendable {
         var copied: [Bool] = []
         var originals: [Document] = []
         var rows: [Int32] = []
+        var keys = FindingLines.FileKeys(findingLines)
         copied.reserveCapacity(kept.count)
         for (document, isKept) in zip(file.resources, kept) {
             if isKept {
                 let kind = document.kind
                 rows.append(row(for: document, kind: kind))
-                if keepsLines { shown += findingLines.lines(of: document, kind: kind) }
+                if keepsLines { findingLines.appendLines(of: document, kind: kind, keys: &keys, to: &shown) }
             } else if mayBeSuppressed && document.root["metadata"]?["annotations"]?[Suppression.annotation] != nil {
                 rows.append(suppressionOnlyRow)
             } else {

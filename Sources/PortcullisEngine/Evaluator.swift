@@ -37,6 +37,8 @@ package struct Evaluator {
     /// The current document's root (kept apart: copying `document` costs two reference counts).
     private var root: PortcullisManifest.Node?
     private var dynamicPatterns: [String: RegexPattern?] = [:]
+    /// What each quantifier over a constant list remembers between documents (`ConstantQuantifier.Memo`).
+    private var constantMemos: [ConstantQuantifier.Memo]
     private var kind: String?
     /// Where each node of the current file stands, for findings' paths (walked up, never searched).
     private var places = NodePlaces()
@@ -91,6 +93,7 @@ package struct Evaluator {
         isBound = Slots(count: graph.slotCount, initial: false)
         fieldKeys = Array(repeating: nil, count: graph.nodes.count)
         fieldStamps = Array(repeating: 0, count: graph.nodes.count)
+        constantMemos = graph.constantQuantifierMemos()
     }
 
     /// The findings of every applicable rule on `document`, in rule order; none when it is not a
@@ -481,7 +484,10 @@ package struct Evaluator {
             let slot = Int(slot32)
             if let selection = graph.selections[id] { return anySelected(selection, node: Int32(id), slot: slot, body: body) }
             if let constant = graph.constantQuantifiers[id] {
-                return !constant.isEmpty && constant.holds(for: value(constant.readNode))
+                guard !constant.isEmpty else { return false }
+                let tested = value(constant.readNode)
+                return constant.holds(for: tested, memo: &constantMemos[Int(constant.memo)], arena: root?.storage.address ?? 0,
+                                      generation: storageGeneration)
             }
             let elements = value(collection)
             let saved = bindings[slot]

@@ -98,6 +98,13 @@ extension Node {
         guard kind == .mapping, key.storage == storage.address else { return nil }
         return value(underAtom: key.atom)
     }
+
+    /// The key and the value of the pair a lookup by a resolved key finds (`self[key]`), or `nil`,
+    /// as `entry(_:)` finds them by the key's text.
+    package func entry(_ key: KeyID) -> (key: Node, value: Node)? {
+        guard let value = self[key] else { return nil }
+        return pair(holding: value)
+    }
 }
 
 extension Node {

@@ -98,6 +98,11 @@ package struct Node: Sendable {
     /// `nil`: where a finding on that value (or on a field missing under it) is placed.
     package func entry(_ key: String) -> (key: Node, value: Node)? {
         guard let value = self[key] else { return nil }
+        return pair(holding: value)
+    }
+
+    /// The key and the value of this mapping's pair whose value is `value` (one of its values).
+    func pair(holding value: Node) -> (key: Node, value: Node)? {
         let r = record
         // The key is the child just before its value.
         var slot = Int(r.first) + 1
