@@ -146,4 +146,58 @@ import Testing
         #expect(recognised.recognised == 1 && recognised.names == looped.names && recognised.names == ["both:1"])
         #expect(try denied(nested.replacingOccurrences(of: "%", with: ""), list: #"["x"]"#, documents: Self.probes, kind: "Pod").names.isEmpty)
     }
+
+    /// What the evaluator remembers between documents (the text last matched and its verdict; the
+    /// keys' ids in the arena last read) never carries over: a namespace met again after another
+    /// one gets its own verdict, and a file whose keys were interned in another order (other ids)
+    /// gets its own ids, through one evaluator for both files.
+    @Test func rememberedVerdictsAndKeysFollowEachDocument() throws {
+        let namespaces = ["prod", "staging", "prod", "prod", "shop-prod", "staging", "staging", "prod"]
+        let documents = namespaces.enumerated().map { index, namespace in
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c\(index), namespace: \(namespace)}\n"
+        }.joined(separator: "---\n")
+        let condition = #"any n in params.patterns: glob(default(metadata.namespace, ""), n)"#
+        let recognised = try denied(condition, list: #"["prod", "*-prod"]"#, documents: documents)
+        let looped = try denied(condition.replacingOccurrences(of: "glob(default(metadata.namespace, \"\"), n)", with: "(glob(default(metadata.namespace, \"\"), n) or false)"),
+                                list: #"["prod", "*-prod"]"#, documents: documents)
+        #expect(recognised.recognised == 1 && looped.recognised == 0)
+        #expect(recognised.names == ["c0:1", "c2:9", "c3:13", "c4:17", "c7:29"])
+        #expect(recognised.names == looped.names)
+
+        let harness = EngineHarness("""
+            param patterns = ["exec", "grpc", "httpGet", "tcpSocket"]
+            policy "test/constant-keys" {
+              match kind Pod
+              for container in pod.containers
+              deny when not (any t in params.patterns: container.livenessProbe[t] exists)
+              message "x"
+            }
+            """)
+        let checker = ManifestChecker(graph: try #require(harness.graph))
+        #expect(harness.graph?.constantQuantifierCount == 1)
+        // The first file interns `exec` before `tcpSocket`, the second the other way round.
+        let first = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: first}
+            spec: {containers: [{name: a, livenessProbe: {exec: {command: [x]}}}, {name: b, livenessProbe: {tcpSocket: {port: 1}}}]}
+            """
+        let second = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: second}
+            spec: {containers: [{name: c, livenessProbe: {tcpSocket: {port: 1}}}, {name: d, livenessProbe: {exec: null}}]}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: third}
+            spec: {containers: [{name: e, readinessProbe: {grpc: {port: 2}}}, {name: f, livenessProbe: {grpc: {port: 2}}}]}
+            """
+        var found: [String] = []
+        for (path, text) in [("first.yaml", first), ("second.yaml", second), ("first-again.yaml", first)] {
+            let file = ManifestLoader().load(SourceFile(path: path, bytes: Array(text.utf8)))
+            found += checker.evaluate(file).findings.map { "\(path):\($0.name ?? "-"):\($0.span.start.line)" }
+        }
+        #expect(found == ["second.yaml:second:4", "second.yaml:third:9"])
+    }
 }
