@@ -349,21 +349,23 @@ package struct ManifestChecker: Sendable {
     /// of them made per mask copied every document, three counted references each).
     func findings(of documents: [Document], masks: [[Bool]?], in inputSet: InputSet, recordingOrder: Bool = false,
                   choosing choose: (Document, Int) -> Int?) -> DocumentFindings {
-        var evaluator = evaluators.take()
-        evaluator.texts = texts
-        evaluator.inputSet = inputSet
-        evaluator.recordsOrder = recordingOrder
+        // Held as an optional, so that it is moved back to the pool (`take()`): handed back from a
+        // variable, it was copied, a counted reference to each of its buffers.
+        var evaluator: Evaluator? = evaluators.take()
+        evaluator!.texts = texts
+        evaluator!.inputSet = inputSet
+        evaluator!.recordsOrder = recordingOrder
         var result = DocumentFindings()
         var chosen: Int?
         for (index, resource) in documents.enumerated() {
             guard let mask = choose(resource, index) else { continue }
             if mask != chosen {
-                evaluator.ruleMask = masks[mask]
+                evaluator!.ruleMask = masks[mask]
                 chosen = mask
             }
-            let found = evaluator.evaluate(resource, keepingAtMost: maxFindingsPerResource)
+            let found = evaluator!.evaluate(resource, keepingAtMost: maxFindingsPerResource)
             result.findings += found.findings
-            if recordingOrder { result.order += evaluator.findingOrder }
+            if recordingOrder { result.order += evaluator!.findingOrder }
             if found.count > 0 {
                 let key = DocumentKey(resource)
                 result.counts[key] = found.count
@@ -371,8 +373,8 @@ package struct ManifestChecker: Sendable {
                 result.spans[key] = resource.root.span
             }
         }
-        result.issues = evaluator.issues
-        evaluators.giveBack(evaluator)
+        result.issues = evaluator!.issues
+        evaluators.giveBack(evaluator.take()!)
         result.findings.shrinkToFit()
         result.order.shrinkToFit()
         return result

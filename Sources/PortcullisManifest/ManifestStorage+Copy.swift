@@ -44,6 +44,11 @@ extension ManifestStorage {
         var keyText: [Int32] = []
         /// The source's key table, read once (each read of `source.keys` copies the table's references).
         let sourceKeys: KeyTable
+        /// The source's nodes, children and text, read where they are (`source` keeps them): each
+        /// read through the arena's buffers counted a reference to the buffer's owner.
+        let sourceNodes: UnsafeMutablePointer<NodeRecord>
+        let sourceChildren: UnsafeMutablePointer<Int32>
+        let sourceText: UnsafeMutablePointer<UInt8>
         /// The children of the mappings being copied, each mapping's pushed above its callers' and
         /// taken off when it is done (a mapping's children must be contiguous, and its values'
         /// children are copied in between): one buffer for the copy, not an array per mapping.
@@ -61,6 +66,9 @@ extension ManifestStorage {
             self.source = source
             self.plans = plans
             sourceKeys = source.keys
+            sourceNodes = source.nodes.base
+            sourceChildren = source.children.base
+            sourceText = source.text.base
             atoms = [Int32](repeating: -1, count: source.keys.count)
             entryAtoms = [Int32](repeating: -2, count: plans.keyNames.count)
             sharesNodes = !source.isInDocumentOrder
@@ -74,18 +82,18 @@ extension ManifestStorage {
             if record.atom >= 0 {
                 var atom = atoms[Int(record.atom)]
                 if atom < 0 {
-                    atom = keys.intern(UnsafeRawBufferPointer(start: source.text.base + start, count: Int(record.count)))
+                    atom = keys.intern(UnsafeRawBufferPointer(start: sourceText + start, count: Int(record.count)))
                     atoms[Int(record.atom)] = atom
                     if Int(atom) == keyText.count {
                         keyText.append(Int32(text.count))
-                        text.append(from: source.text, range: start..<(start + Int(record.count)))
+                        text.append(contentsOf: UnsafeRawBufferPointer(start: sourceText + start, count: Int(record.count)))
                     }
                 }
                 record.atom = atom
                 record.first = keyText[Int(atom)]
             } else {
                 record.first = Int32(text.count)
-                text.append(from: source.text, range: start..<(start + Int(record.count)))
+                text.append(contentsOf: UnsafeRawBufferPointer(start: sourceText + start, count: Int(record.count)))
             }
             let id = Int32(nodes.count)
             nodes.append(record)
@@ -95,7 +103,7 @@ extension ManifestStorage {
         /// Copies node `index` and everything below it; returns its new index. A mapping or
         /// sequence reached twice (an alias) is copied once.
         mutating func copyWhole(_ index: Int32) -> Int32 {
-            var record = source.nodes[Int(index)]
+            var record = sourceNodes[Int(index)]
             if record.kind == .scalar { return appendScalar(record) }
             if sharesNodes, let done = copiedWhole[index] { return done }
             let id = Int32(nodes.count)
@@ -106,7 +114,7 @@ extension ManifestStorage {
             let first = children.count
             for _ in 0..<count { children.append(0) }
             for offset in 0..<count {
-                children[first + offset] = copyWhole(source.children[Int(record.first) + offset])
+                children[first + offset] = copyWhole(sourceChildren[Int(record.first) + offset])
             }
             record.first = Int32(first)
             indexPairs(of: record, at: id)
@@ -138,7 +146,7 @@ extension ManifestStorage {
         mutating func copy(_ index: Int32, row rowIndex: Int32) -> Int32 {
             let row = plans.rows[Int(rowIndex)]
             if row.whole { return copyWhole(index) }
-            var record = source.nodes[Int(index)]
+            var record = sourceNodes[Int(index)]
             if record.kind == .scalar { return appendScalar(record) }
             let id = Int32(nodes.count)
             nodes.append(record)
@@ -152,11 +160,11 @@ extension ManifestStorage {
                 let base = pendingChildren.count
                 for pair in 0..<Int(record.count) {
                     let slot = Int(record.first) + pair * 2
-                    let key = source.children[slot], value = source.children[slot + 1]
+                    let key = sourceChildren[slot], value = sourceChildren[slot + 1]
                     // What is read of the value: the row of its name (any key's merged in), or (a
                     // subscript computed at run time, `labels[k]`) the row of any key; a pair
                     // nothing reads is left out.
-                    let keyAtom = source.nodes[Int(key)].atom
+                    let keyAtom = sourceNodes[Int(key)].atom
                     var read = row.elements
                     if keyAtom >= 0 {
                         for entry in firstEntry..<entryEnd where entryAtoms[entry] == keyAtom {
@@ -179,7 +187,7 @@ extension ManifestStorage {
                 let read = row.elements
                 let base = pendingChildren.count
                 for offset in 0..<Int(record.count) {
-                    let element = source.children[Int(record.first) + offset]
+                    let element = sourceChildren[Int(record.first) + offset]
                     let copiedElement = read >= 0 ? copy(element, row: read) : skipped(element)
                     pendingChildren.append(copiedElement)
                 }
@@ -193,7 +201,7 @@ extension ManifestStorage {
 
         /// A skipped null where node `index` was, with its positions.
         mutating func skipped(_ index: Int32) -> Int32 {
-            let original = source.nodes[Int(index)]
+            let original = sourceNodes[Int(index)]
             let id = Int32(nodes.count)
             nodes.append(NodeRecord(
                 kind: .scalar, scalarType: .null, style: .plain, flags: NodeRecord.skippedFlag, first: Int32(text.count), count: 0,

@@ -104,14 +104,19 @@ package struct Node: Sendable {
     /// The key and the value of this mapping's pair whose value is `value` (one of its values).
     func pair(holding value: Node) -> (key: Node, value: Node)? {
         let r = record
-        // The key is the child just before its value.
-        var slot = Int(r.first) + 1
-        let end = Int(r.first) + Int(r.count) * 2
-        while slot < end {
-            if storage.children[slot] == value.index { return (Node(storage: storage, index: storage.children[slot - 1]), value) }
-            slot += 2
+        let first = Int(r.first), end = Int(r.first) + Int(r.count) * 2
+        // The key is the child just before its value; the children read where they are (through
+        // the arena's buffer, each read counted a reference to its owner).
+        let key: Int32? = withStorage { storage in
+            let children = storage.children.base
+            var slot = first + 1
+            while slot < end {
+                if children[slot] == value.index { return children[slot - 1] }
+                slot += 2
+            }
+            return nil
         }
-        return nil
+        return key.map { (Node(storage: storage, index: $0), value) }
     }
 
     /// The value under `key`, a key spelt in the program (`"metadata"`): found by its bytes, with
