@@ -149,19 +149,24 @@ package struct CrossDocumentProjection: Sendable {
         var rows: [Int32] = []
         var keys = FindingLines.FileKeys(findingLines)
         copied.reserveCapacity(kept.count)
-        for (document, isKept) in zip(file.resources, kept) {
-            if isKept {
+        // By position: a document left out is not copied out of the array to be looked at (three
+        // counted references), unless its suppression annotation may have to be read.
+        let resources = file.resources
+        for index in resources.indices {
+            if kept[index] {
+                let document = resources[index]
                 let kind = document.kind
                 rows.append(row(for: document, kind: kind))
                 if keepsLines { findingLines.appendLines(of: document, kind: kind, keys: &keys, to: &shown) }
-            } else if mayBeSuppressed && document.root["metadata"]?["annotations"]?[Suppression.annotation] != nil {
+                originals.append(consume document)
+            } else if mayBeSuppressed && resources[index].root["metadata"]?["annotations"]?[Suppression.annotation] != nil {
                 rows.append(suppressionOnlyRow)
+                originals.append(resources[index])
             } else {
                 copied.append(false)
                 continue
             }
             copied.append(true)
-            originals.append(document)
         }
         let source = file.source.detached(keepingLines: shown, within: budget)
         let (copy, roots) = storage.copying(originals.map(\.root.index), keeping: rows, in: plans, spillingTo: region)

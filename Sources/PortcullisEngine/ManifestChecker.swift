@@ -142,7 +142,7 @@ package struct ManifestChecker: Sendable {
                     return result
                 }
                 // Documents not kept are out of every cross-document rule's reach: all rules, at once.
-                let kept = file.resources.map(scope.contains)
+                let kept = file.resources.map { scope.contains($0) }
                 let firstPassMasks = [nil, singleDocumentRules, notLookupRules]
                 let found = findings(of: file.resources, masks: firstPassMasks, in: .empty, recordingOrder: true) { document, index in
                     kept[index] ? (waitsForDefinitions(document) ? 1 : 2) : 0
