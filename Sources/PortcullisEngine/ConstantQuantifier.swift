@@ -26,8 +26,10 @@ enum ConstantQuantifier: Sendable {
     /// last tested (a namespace: most documents of a run share a few), or the keys' ids in the
     /// arena last read (looked up by their bytes once a file, not once a mapping).
     struct Memo {
-        /// The bytes of the text last tested (`.globs`), and whether some pattern matched them.
-        var text: [UInt8]?
+        /// The bytes of the text last tested (`.globs`, when `tested`), and whether some pattern
+        /// matched them.
+        var text: [UInt8] = []
+        var tested = false
         var matched = false
         /// The evaluator's arena generation whose document's arena `keyIDs` holds the ids of (`.keys`).
         var generation: UInt32?
@@ -103,12 +105,14 @@ enum ConstantQuantifier: Sendable {
             if case .node(let node) = value, node.kind == .scalar, node.scalarType == .string,
                let matched = node.withScalarBytes({ bytes -> Bool? in
                    guard bytes.isASCII else { return nil }
-                   if let last = memo.text, last.count == bytes.count,
-                      bytes.isEmpty || last.withUnsafeBytes({ bytesEqual($0.baseAddress!, bytes.baseAddress!, count: bytes.count) }) {
+                   if memo.tested, memo.text.count == bytes.count,
+                      bytes.isEmpty || memo.text.withUnsafeBytes({ bytesEqual($0.baseAddress!, bytes.baseAddress!, count: bytes.count) }) {
                        return memo.matched
                    }
                    let matched = patterns.contains { $0.matchesText(bytes) }
-                   memo.text = Array(bytes)
+                   memo.text.removeAll(keepingCapacity: true)
+                   memo.text.append(contentsOf: bytes)
+                   memo.tested = true
                    memo.matched = matched
                    return matched
                }) {

@@ -57,8 +57,10 @@ extension CrossDocumentProjection {
         /// document of the file asks for it (not once per document: its bytes hashed each time).
         struct FileKeys {
             private let names: [String]
-            /// Per key name: not looked up yet (`.none`), absent from the file (`.some(nil)`), or its id.
+            /// Per key name: not looked up yet (`.none`), absent from the arena (`.some(nil)`), or its id.
             private var ids: [KeyID??]
+            /// The arena the ids are of (`ManifestStorage.address`); another one starts them over.
+            private var arena: UInt = 0
 
             /// No key looked up yet, for `lines`'s names.
             init(_ lines: FindingLines) {
@@ -68,6 +70,10 @@ extension CrossDocumentProjection {
 
             /// The id of key name `number` in `storage`, `nil` when no mapping there has it.
             mutating func id(_ number: Int32, in storage: ManifestStorage) -> KeyID? {
+                if storage.address != arena {
+                    arena = storage.address
+                    for index in ids.indices { ids[index] = .none }
+                }
                 if case .some(let known) = ids[Int(number)] { return known }
                 let id = storage.keyID(names[Int(number)])
                 ids[Int(number)] = .some(id)

@@ -134,8 +134,11 @@ package final class DocumentIdentity: Sendable, Hashable {
     /// The fields' bytes folded into one word (as FNV-1a, eight bytes a step, each field closed by
     /// its length), which the hasher then takes as one value: handing it each field's bytes cost a
     /// round of its buffering per field, for every document the run keeps (a few dozen bytes in all).
+    /// The fold starts from a value drawn for the process (`foldSeed`), so that texts made to fold
+    /// alike (namespaces of a hostile input, to make the run's table of identities probe long) do
+    /// so in no other run.
     package func hash(into hasher: inout Hasher) {
-        var folded: UInt64 = 0xcbf2_9ce4_8422_2325
+        var folded = Self.foldSeed
         Self.fold(kind, into: &folded)
         Self.fold(namespace, into: &folded)
         Self.fold(apiVersion, into: &folded)
@@ -173,6 +176,14 @@ package final class DocumentIdentity: Sendable, Hashable {
     }
 
     private static let foldPrime: UInt64 = 0x0000_0100_0000_01b3
+
+    /// Where the fold starts: from the hasher's seed, drawn for each process (fixed when
+    /// `SWIFT_DETERMINISTIC_HASHING` is set, as the hasher's is).
+    private static let foldSeed: UInt64 = {
+        var hasher = Hasher()
+        hasher.combine(0xcbf2_9ce4_8422_2325 as UInt64)
+        return UInt64(bitPattern: Int64(hasher.finalize()))
+    }()
 
     /// Folds `text`'s bytes into `state`, then its length (a value no byte has marks a missing
     /// field), so that two fields' bytes cannot run into each other.
