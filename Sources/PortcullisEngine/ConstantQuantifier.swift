@@ -31,9 +31,8 @@ enum ConstantQuantifier: Sendable {
         var text: [UInt8] = []
         var tested = false
         var matched = false
-        /// The evaluator's arena generation whose document's arena `keyIDs` holds the ids of (`.keys`).
-        var generation: UInt32?
-        var keyIDs: [KeyID?] = []
+        /// The keys' ids in the document's arena (`.keys`).
+        var keyIDs: ArenaKeyIDs
     }
 
     /// Where its memo is among the evaluator's.
@@ -127,11 +126,9 @@ enum ConstantQuantifier: Sendable {
             guard case .node(let node) = value, node.kind == .mapping else { return false }
             let storage = node.storage
             guard storage.address == arena else { return keys.contains { key in node[key].map { !$0.isNull } ?? false } }
-            if memo.generation != generation {
-                memo.generation = generation
-                memo.keyIDs = keys.map { storage.keyID($0) }
+            return keys.indices.contains { number in
+                memo.keyIDs.id(number, in: storage, generation: generation).flatMap { node[$0] }.map { !$0.isNull } ?? false
             }
-            return memo.keyIDs.contains { id in id.flatMap { node[$0] }.map { !$0.isNull } ?? false }
         }
     }
 }
@@ -143,6 +140,9 @@ extension RuleGraph {
 
     /// A memo for each quantifier decided as one test (`ConstantQuantifier.Memo`), by its `memo`.
     func constantQuantifierMemos() -> [ConstantQuantifier.Memo] {
-        Array(repeating: ConstantQuantifier.Memo(), count: constantQuantifierCount)
+        constantQuantifiers.compactMap { $0 }.map { quantifier in
+            guard case .keys(_, let keys, _) = quantifier else { return ConstantQuantifier.Memo(keyIDs: ArenaKeyIDs([])) }
+            return ConstantQuantifier.Memo(keyIDs: ArenaKeyIDs(keys))
+        }
     }
 }

@@ -19,7 +19,7 @@ extension CrossDocumentProjection {
         }
 
         /// A path with its keys numbered in `keyNames` (found in a file's arena once per file,
-        /// `FileKeys`).
+        /// `ArenaKeyIDs`).
         struct NumberedPath: Sendable {
             let keys: [Int32]
             let podPrefix: Int
@@ -53,34 +53,6 @@ extension CrossDocumentProjection {
             keyNames = numbering.elements
         }
 
-        /// The paths' keys as one file's arena holds them, each looked up the first time a
-        /// document of the file asks for it (not once per document: its bytes hashed each time).
-        struct FileKeys {
-            private let names: [String]
-            /// Per key name: not looked up yet (`.none`), absent from the arena (`.some(nil)`), or its id.
-            private var ids: [KeyID??]
-            /// The arena the ids are of (`ManifestStorage.address`); another one starts them over.
-            private var arena: UInt = 0
-
-            /// No key looked up yet, for `lines`'s names.
-            init(_ lines: FindingLines) {
-                names = lines.keyNames
-                ids = [KeyID??](repeating: .none, count: names.count)
-            }
-
-            /// The id of key name `number` in `storage`, `nil` when no mapping there has it.
-            mutating func id(_ number: Int32, in storage: ManifestStorage) -> KeyID? {
-                if storage.address != arena {
-                    arena = storage.address
-                    for index in ids.indices { ids[index] = .none }
-                }
-                if case .some(let known) = ids[Int(number)] { return known }
-                let id = storage.keyID(names[Int(number)])
-                ids[Int(number)] = .some(id)
-                return id
-            }
-        }
-
         /// `steps` as a path from the root of a document of `kind`; `nil` through a list's
         /// elements or a pod spec `kind` does not have.
         static func path(of steps: [Step], kind: String) -> Path? {
@@ -98,18 +70,18 @@ extension CrossDocumentProjection {
         /// Appends to `lines` those of `document` (of `kind`) a lookup rule's finding can point at:
         /// per path, where the evaluator places a finding on it (a scalar at itself, a mapping or a
         /// list at its key, the root at itself; a missing field at the key of the deepest node
-        /// there is). `keys` are the document's file's.
-        func appendLines(of document: Document, kind: String?, keys: inout FileKeys, to lines: inout [Int]) {
+        /// there is). `keys` are `keyNames` resolved in the document's file.
+        func appendLines(of document: Document, kind: String?, keys: inout ArenaKeyIDs, to lines: inout [Int]) {
             guard pathsByKind.count > 0, let kind, let paths = pathsByKind[kind] else { return }
             let root = document.root
             for path in paths { lines.append(line(of: path, in: root, keys: &keys)) }
         }
 
-        private func line(of path: NumberedPath, in root: Node, keys: inout FileKeys) -> Int {
+        private func line(of path: NumberedPath, in root: Node, keys: inout ArenaKeyIDs) -> Int {
             var node = root
             var keyLine: Int?
             for (depth, number) in path.keys.enumerated() {
-                guard let id = keys.id(number, in: root.storage), let (keyNode, value) = node.entry(id) else {
+                guard let id = keys.id(Int(number), in: root.storage), let (keyNode, value) = node.entry(id) else {
                     // Missing: at the key of the deepest node there is (past a pod path, the root).
                     return depth < path.podPrefix ? root.span.start.line : keyLine ?? node.span.start.line
                 }

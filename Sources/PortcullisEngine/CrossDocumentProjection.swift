@@ -133,7 +133,7 @@ package struct CrossDocumentProjection: Sendable {
         let keepsLines = budget.map { !$0.isSpent } ?? false
         guard let storage = file.storage, !isWhole, !file.resources.isEmpty else {
             if keepsLines {
-                var keys = FindingLines.FileKeys(findingLines)
+                var keys = ArenaKeyIDs(findingLines.keyNames)
                 for (document, isKept) in zip(file.resources, kept) where isKept {
                     findingLines.appendLines(of: document, kind: document.kind, keys: &keys, to: &shown)
                 }
@@ -147,7 +147,7 @@ package struct CrossDocumentProjection: Sendable {
         var copied: [Bool] = []
         var originals: [Document] = []
         var rows: [Int32] = []
-        var keys = FindingLines.FileKeys(findingLines)
+        var keys = ArenaKeyIDs(findingLines.keyNames)
         copied.reserveCapacity(kept.count)
         // By position: a document left out is not copied out of the array to be looked at (three
         // counted references), unless its suppression annotation may have to be read.
